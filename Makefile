@@ -1,0 +1,59 @@
+# Two commands for a newcomer (see README):
+#   make lab   - set up .venv and open the course in JupyterLab
+#   make test  - set up .venv (+ test tools, + Debian chromium if missing) and run every test
+# Also: make data (regenerate datasets/), make bench (performance figures), make lint.
+# Every target is idempotent: the virtualenv is rebuilt only when environment.yml or
+# pyproject.toml change.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+TEST_STAMP    := $(VENV)/.test-installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test data bench lint venv test-deps browser-deps clean-venv
+
+venv: $(RUNTIME_STAMP)
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+
+# Runtime: the pins come from environment.yml (single source of truth), then helpers (editable).
+$(RUNTIME_STAMP): environment.yml pyproject.toml tools/env_pins.py | $(PY)
+	$(PIP) install --upgrade pip setuptools
+	$(PY) tools/env_pins.py environment.yml > $(VENV)/pins.txt
+	$(PIP) install -r $(VENV)/pins.txt
+	$(PIP) install -c $(VENV)/pins.txt -e .
+	@touch $@
+
+$(TEST_STAMP): $(RUNTIME_STAMP)
+	$(PIP) install -c $(VENV)/pins.txt -e '.[test]'
+	@touch $@
+
+test-deps: $(TEST_STAMP)
+
+browser-deps:
+	@sh tools/ensure_chromium.sh
+
+lab: $(RUNTIME_STAMP)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: $(TEST_STAMP) browser-deps
+	$(PY) -m ruff check src tests tools notebooks
+	$(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+data: $(RUNTIME_STAMP)
+	$(PY) -m helpers.generate --out datasets
+
+bench: $(TEST_STAMP)
+	$(PY) tools/bench.py
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check src tests tools notebooks
+	$(PY) -m ruff format --check src tests tools
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,9 @@
+"""Helpers for the open Jupyter course on influencer marketing.
+
+Data flows one way: ``datasets/*.csv`` -> :mod:`helpers.data` (load + validate)
+-> :mod:`helpers.metrics` (pure functions) -> :mod:`helpers.plots` -> :mod:`helpers.widgets`
+-> notebooks. Exercises live in :mod:`helpers.exercises`; the synthetic data
+generator in :mod:`helpers.generate`.
+"""
+
+__version__ = "0.1.0"
