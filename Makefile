@@ -1,7 +1,7 @@
 # Two commands for a newcomer (see README):
 #   make lab   - set up .venv and open the course in JupyterLab
 #   make test  - set up .venv (+ test tools, + Debian chromium if missing) and run every test
-# Also: make data (regenerate datasets/), make bench (performance figures), make lint.
+# Also: make data (regenerate datasets/), make notebooks (rebuild + execute notebooks), make bench (performance figures), make lint.
 # Every target is idempotent: the virtualenv is rebuilt only when environment.yml or
 # pyproject.toml change.
 
@@ -13,7 +13,10 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test data bench lint venv test-deps browser-deps clean-venv
+.PHONY: lab test data notebooks bench lint venv test-deps browser-deps clean-venv
+
+# Warnings that must fail the run, also inside notebook kernels (which inherit the environment).
+STRICT_WARNINGS := PYTHONWARNINGS=error::DeprecationWarning,error::FutureWarning
 
 venv: $(RUNTIME_STAMP)
 
@@ -43,10 +46,13 @@ lab: $(RUNTIME_STAMP)
 
 test: $(TEST_STAMP) browser-deps
 	$(PY) -m ruff check src tests tools notebooks
-	$(PY) -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(STRICT_WARNINGS) $(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 data: $(RUNTIME_STAMP)
 	$(PY) -m helpers.generate --out datasets
+
+notebooks: $(TEST_STAMP)
+	$(PY) tools/nbtools.py
 
 bench: $(TEST_STAMP)
 	$(PY) tools/bench.py

@@ -7,3 +7,7 @@ generator in :mod:`helpers.generate`.
 """
 
 __version__ = "0.1.0"
+
+from .environment import environment_report
+
+__all__ = ["__version__", "environment_report"]

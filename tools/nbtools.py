@@ -1,0 +1,142 @@
+"""Build and execute the course notebooks from their Python sources.
+
+Every notebook is written as a small Python script in ``tools/notebooks/`` (reviewable diffs, one
+skeleton for all), turned into ``notebooks/NN_name.ipynb`` and executed in place, so the stored
+notebooks carry outputs for strict ``pytest --nbval``.
+
+Usage::
+
+    python tools/nbtools.py            # build + execute every notebook
+    python tools/nbtools.py 00 03      # only these numbers
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "tools" / "notebooks"
+NOTEBOOKS = ROOT / "notebooks"
+KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+#: Environment for the kernel while executing: warnings from our code are errors, hashing is fixed.
+EXEC_ENV = {
+    "PYTHONHASHSEED": "0",
+    "PYTHONWARNINGS": "error::DeprecationWarning:helpers,error::FutureWarning",
+}
+
+
+class NB:
+    """A notebook under construction: markdown, code and speaker-notes cells with slide metadata."""
+
+    def __init__(self) -> None:
+        self.cells: list[nbformat.NotebookNode] = []
+
+    @staticmethod
+    def _meta(slide: str | None, tags: tuple[str, ...]) -> dict:
+        meta: dict = {}
+        if slide:
+            meta["slideshow"] = {"slide_type": slide}
+        if tags:
+            meta["tags"] = list(tags)
+        return meta
+
+    def md(self, text: str, slide: str | None = "-", tags: tuple[str, ...] = ()) -> NB:
+        """Add a markdown cell (``slide``: slide, subslide, fragment, -, skip, notes)."""
+        cell = nbformat.v4.new_markdown_cell(textwrap.dedent(text).strip("\n"))
+        cell.metadata = self._meta(slide, tags)
+        self.cells.append(cell)
+        return self
+
+    def code(self, src: str, slide: str | None = "-", tags: tuple[str, ...] = ()) -> NB:
+        """Add a code cell."""
+        cell = nbformat.v4.new_code_cell(textwrap.dedent(src).strip("\n"))
+        cell.metadata = self._meta(slide, tags)
+        self.cells.append(cell)
+        return self
+
+    def volatile(self, src: str, slide: str | None = "-") -> NB:
+        """Add a code cell whose output is a live widget or machine-specific (nbval ignores its output)."""
+        return self.code(src, slide, tags=("nbval-ignore-output",))
+
+    def notes(self, text: str) -> NB:
+        """Add a trainer's speaker-notes cell (hidden in the slideshow, shown in presenter view)."""
+        return self.md("**Trainer notes.** " + textwrap.dedent(text).strip("\n"), slide="notes")
+
+    def notebook(self) -> nbformat.NotebookNode:
+        """The finished, unexecuted notebook."""
+        nb = nbformat.v4.new_notebook()
+        nb.cells = self.cells
+        nb.metadata = {
+            "kernelspec": KERNEL,
+            "language_info": {"name": "python"},
+            "rise": {"scroll": True, "theme": "white", "transition": "none", "enable_chalkboard": False},
+        }
+        return nb
+
+
+def sources() -> dict[str, Path]:
+    """Notebook sources by number: ``{"00": tools/notebooks/nb00_start_here.py, ...}``."""
+    return {p.stem[2:4]: p for p in sorted(SOURCES.glob("nb[0-9][0-9]_*.py"))}
+
+
+def load_source(path: Path) -> tuple[str, NB]:
+    """Import a notebook source; it defines ``NAME`` (file stem) and ``build() -> NB``."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.NAME, module.build()
+
+
+def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove execution timestamps and widget state so stored notebooks diff cleanly."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        for out in cell.get("outputs", []):
+            out.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, timeout: int = 300) -> nbformat.NotebookNode:
+    """Run every cell top to bottom in a fresh kernel with ``notebooks/`` as working directory."""
+    old = {k: os.environ.get(k) for k in EXEC_ENV}
+    os.environ.update(EXEC_ENV)
+    try:
+        client = NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        )
+        client.execute()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return strip_volatile_metadata(nb)
+
+
+def build(numbers: list[str] | None = None) -> list[Path]:
+    """Build and execute the notebooks with these numbers (all when None); return written paths."""
+    written = []
+    for number, path in sources().items():
+        if numbers and number not in numbers:
+            continue
+        name, builder = load_source(path)
+        nb = execute(builder.notebook())
+        out = NOTEBOOKS / f"{name}.ipynb"
+        nbformat.write(nb, out)
+        written.append(out)
+        print(f"built {out.relative_to(ROOT)} ({len(nb.cells)} cells)")
+    return written
+
+
+if __name__ == "__main__":
+    build(sys.argv[1:] or None)
