@@ -1,0 +1,637 @@
+"""Core mechanics of helpers.exercises: answer kinds, tolerance, blanks, hints, solutions, feedback."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers.exercises as exercises
+from helpers.exercises import (
+    BLANK,
+    ChoiceQuestion,
+    Mistake,
+    NumericQuestion,
+    Question,
+    Result,
+    SetQuestion,
+    Status,
+    TableQuestion,
+    ____,
+    is_blank,
+)
+
+COMMON = {"hints": ["first hint", "second hint"], "solution_code": "answer = 42"}
+
+
+def numeric(**kwargs) -> NumericQuestion:
+    return NumericQuestion(**({"id": "99.q1", "title": "A number", "expected": 2.5} | COMMON | kwargs))
+
+
+# -- the blank sentinel ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blank", [____, BLANK, None, ..., [____, ____], (None,)], ids=repr)
+def test_untouched_answer_says_not_attempted_yet(blank):
+    result = numeric().check(blank)
+    assert result.status is Status.NOT_ATTEMPTED
+    assert not result
+    assert "Not attempted yet" in repr(result)
+    assert "____" in result.message and "hint()" in result.message
+
+
+def test_check_without_argument_is_not_attempted():
+    assert numeric().check().status is Status.NOT_ATTEMPTED
+
+
+def test_blank_is_a_singleton_with_a_readable_repr():
+    assert exercises.Blank() is ____ and repr(____) == "____"
+
+
+def test_half_filled_starter_with_arithmetic_on_the_blank_still_runs():
+    followers = 80_000
+    assert (____ + 150) / followers * 100 is ____
+    assert round(____, 2) is ____ and -____ is ____
+    assert ____.sum() is ____ and ____["likes"] is ____ and ____(1) is ____
+
+
+def test_blank_absorbs_numpy_and_pandas_operands():
+    assert np.float64(2.0) * ____ is ____
+    assert pd.Series([1, 2]) * ____ is ____
+    assert np.array([1, 2]) + ____ is ____
+
+
+def test_is_blank_does_not_treat_zero_or_empty_as_blank():
+    assert not is_blank(0) and not is_blank("") and not is_blank([]) and not is_blank(False)
+
+
+# -- numbers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [2.5, 2.5024, 2.4976, 5 / 2, np.float64(2.5), np.array(2.5)])
+def test_numeric_answer_within_relative_tolerance_is_correct(answer):
+    assert numeric(rel_tol=1e-3).check(answer).ok
+
+
+def test_numeric_answer_just_outside_relative_tolerance_is_wrong():
+    assert not numeric(rel_tol=1e-3).check(2.51).ok
+
+
+def test_numeric_absolute_tolerance_accepts_answers_near_zero_expected():
+    q = numeric(expected=0.0, abs_tol=0.01)
+    assert q.check(0.009).ok and not q.check(0.02).ok
+
+
+def test_integer_answer_to_integer_question_with_zero_tolerance():
+    q = numeric(expected=17, rel_tol=0.0)
+    assert q.check(17).ok and q.check(np.int64(17)).ok and not q.check(18).ok
+
+
+def test_bool_is_not_accepted_as_a_number():
+    assert numeric(expected=1).check(True).status is Status.WRONG_TYPE
+
+
+def test_number_written_as_text_is_told_to_drop_quotes_and_percent_sign():
+    result = numeric().check("2.5%")
+    assert result.status is Status.WRONG_TYPE
+    assert "without quotes" in result.message and "% sign" in result.message
+
+
+def test_series_given_for_a_number_is_told_to_reduce_it():
+    result = numeric().check(pd.Series([2.5, 2.5]))
+    assert result.status is Status.WRONG_TYPE and "single number" in result.message
+
+
+def test_wrong_type_message_names_expected_and_given_type():
+    result = numeric().check(object())
+    assert "a number" in result.message and "an `object`" in result.message
+
+
+def test_fraction_given_for_a_percentage_is_detected_as_factor_of_100():
+    result = numeric(unit="%").check(0.025)
+    assert result.status is Status.WRONG
+    assert "100 times too small" in result.message and "percentage" in result.message
+
+
+def test_percentage_given_for_a_fraction_is_detected_as_factor_of_100():
+    result = numeric(expected=0.025).check(2.5)
+    assert "100 times too large" in result.message and "Divide by 100" in result.message
+
+
+def test_percent_question_multiplied_by_100_twice_is_detected():
+    assert "multiply by 100 twice" in numeric(unit="%").check(250).message
+
+
+@pytest.mark.parametrize("answer", [2500.0, 0.0025])
+def test_factor_of_1000_is_detected_both_ways(answer):
+    assert "1,000 times" in numeric().check(answer).message
+
+
+def test_factor_of_10_points_to_the_decimal_point():
+    assert "10 times too large" in numeric().check(25.0).message
+
+
+def test_scale_detection_can_be_switched_off():
+    message = numeric(unit="%", detect_scale=False).check(0.025).message
+    assert "100 times" not in message and "too low" in message
+
+
+def test_generic_wrong_number_says_how_far_and_suggests_hint():
+    result = numeric().check(5.6)
+    assert result.status is Status.WRONG
+    assert "about 2.2x too high" in result.message and "`ex.q1.hint()`" in result.message
+
+
+def test_generic_wrong_number_below_expected_reports_percent_too_low():
+    assert "about 20% too low" in numeric().check(2.0).message
+
+
+def test_near_miss_suggests_rounding_and_states_the_tolerance():
+    message = numeric(rel_tol=1e-3).check(2.52).message
+    assert "close but 0.8% too high" in message and "tolerance is 0.1%" in message and "round" in message
+
+
+def test_wrong_sign_is_reported():
+    assert "wrong sign" in numeric().check(-2.5).message
+
+
+def test_nan_answer_points_to_division_by_zero_or_missing_values():
+    assert "NaN" in numeric().check(math.nan).message
+
+
+def test_zero_expected_reports_absolute_difference():
+    assert "off by 3" in numeric(expected=0).check(3).message
+
+
+# -- known mistakes --------------------------------------------------------------------------------
+
+
+def test_known_mistake_value_gets_its_own_message():
+    q = numeric(mistakes=[Mistake(4.0, "You divided by reach; this question asks per follower.")])
+    result = q.check(4.0)
+    assert result.status is Status.MISTAKE
+    assert result.message == "You divided by reach; this question asks per follower."
+
+
+def test_known_mistake_takes_precedence_over_built_in_factor_of_100():
+    q = numeric(unit="%", mistakes=[Mistake(0.025, "Custom: multiply by 100.")])
+    assert q.check(0.025).message == "Custom: multiply by 100."
+
+
+def test_known_mistake_value_uses_the_question_tolerance():
+    q = numeric(rel_tol=0.01, mistakes=[Mistake(4.0, "per reach")])
+    assert q.check(4.03).message == "per reach"
+
+
+def test_first_matching_mistake_wins():
+    q = numeric(
+        mistakes=[
+            Mistake(when=lambda a: a > 3, feedback="first", example=5),
+            Mistake(5.0, "second"),
+        ]
+    )
+    assert q.check(5.0).message == "first"
+
+
+def test_mistake_predicate_can_catch_wrong_types_before_the_type_message():
+    q = numeric(mistakes=[Mistake(when=lambda a: isinstance(a, str), feedback="no text", example="x")])
+    assert q.check("2.5").message == "no text"
+
+
+def test_failing_mistake_predicate_is_ignored():
+    q = numeric(mistakes=[Mistake(when=lambda a: a.nope, feedback="never", example=1)])
+    assert q.check(5.6).status is Status.WRONG
+
+
+def test_lazy_mistake_value_is_computed():
+    q = numeric(mistakes=[Mistake(lambda: 2.0 * 2, "lazy mistake")])
+    assert q.check(4.0).message == "lazy mistake"
+
+
+def test_mistake_needs_feedback_and_exactly_one_of_value_or_when():
+    with pytest.raises(ValueError, match="feedback"):
+        Mistake(1.0, "")
+    with pytest.raises(ValueError, match="either"):
+        Mistake(1.0, "both", when=lambda a: True, example=1)
+    with pytest.raises(ValueError, match="example"):
+        Mistake(when=lambda a: True, feedback="no example")
+
+
+# -- lazily computed expected values ---------------------------------------------------------------
+
+
+def test_lazy_expected_is_computed_once_and_only_when_needed():
+    calls = []
+
+    def expected() -> float:
+        calls.append(1)
+        return 2.5
+
+    q = numeric(expected=expected)
+    assert calls == []
+    assert q.check(____).status is Status.NOT_ATTEMPTED and calls == []
+    assert q.check(2.5).ok and q.check(2.6).status is Status.WRONG
+    assert calls == [1]
+
+
+def test_failing_lazy_expected_reports_an_error_instead_of_raising():
+    def broken() -> float:
+        raise FileNotFoundError("datasets/influencers.csv")
+
+    result = numeric(expected=broken).check(2.5)
+    assert result.status is Status.ERROR and "FileNotFoundError" in result.message
+
+
+# -- text and choices ------------------------------------------------------------------------------
+
+
+def choice(**kwargs) -> ChoiceQuestion:
+    base = {"id": "99.q2", "title": "Tier", "expected": "micro", "choices": ["nano", "micro", "macro"]}
+    return ChoiceQuestion(**(base | COMMON | kwargs))
+
+
+@pytest.mark.parametrize("answer", ["micro", "Micro", "  MICRO ", "micro\n"])
+def test_choice_ignores_case_and_surrounding_whitespace(answer):
+    assert choice().check(answer).ok
+
+
+def test_choice_collapses_inner_whitespace():
+    assert choice(expected="mid tier", choices=()).check("Mid   tier").ok
+
+
+def test_choice_accepts_any_listed_spelling():
+    q = choice(expected=("mid-tier", "mid tier", "mid"), choices=())
+    assert q.check("Mid Tier").ok and q.check("mid").ok
+
+
+def test_choice_answer_outside_the_options_lists_them():
+    result = choice().check("huge")
+    assert "not one of the options" in result.message and "'nano', 'micro', 'macro'" in result.message
+
+
+def test_choice_valid_but_wrong_option_gets_generic_message():
+    result = choice().check("nano")
+    assert result.status is Status.WRONG and "'nano' is not the answer" in result.message
+
+
+def test_choice_known_mistake_matches_case_insensitively():
+    q = choice(mistakes=[Mistake("macro", "Macro starts at 500,000.")])
+    assert q.check("MACRO").message == "Macro starts at 500,000."
+
+
+def test_choice_non_text_answer_is_told_to_use_quotes():
+    result = choice().check(3)
+    assert result.status is Status.WRONG_TYPE and "in quotes" in result.message
+
+
+# -- sets and lists of ids -------------------------------------------------------------------------
+
+
+def ids(**kwargs) -> SetQuestion:
+    base = {"id": "99.q3", "title": "Ids", "expected": ["c1", "c2", "c3", "c4"]}
+    return SetQuestion(**(base | COMMON | kwargs))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        ["c4", "c3", "c2", "c1"],
+        {"c1", "c2", "c3", "c4"},
+        ("c1", "c2", "c3", "c4"),
+        pd.Series(["c2", "c1", "c4", "c3"]),
+        pd.Index(["c1", "c2", "c3", "c4"]),
+        np.array(["c3", "c1", "c2", "c4"]),
+    ],
+    ids=["list", "set", "tuple", "series", "index", "ndarray"],
+)
+def test_set_question_ignores_order_and_container_type(answer):
+    assert ids().check(answer).ok
+
+
+def test_set_question_counts_missing_and_names_extra_ids():
+    result = ids().check(["c1", "c2", "c99"])
+    assert result.status is Status.WRONG
+    assert "2 missing" in result.message and "1 that should not be there (e.g. 'c99')" in result.message
+
+
+def test_set_question_does_not_reveal_the_missing_ids():
+    assert "c4" not in ids().check(["c1", "c2", "c3"]).message
+
+
+def test_set_question_spots_ids_of_the_wrong_type():
+    q = ids(expected=[1, 2, 3])
+    message = q.check(["1", "2", "3"]).message
+    assert "wrong type" in message and "`int`" in message
+
+
+def test_set_question_accepts_numpy_integers_for_int_ids():
+    assert ids(expected=[1, 2, 3]).check(np.array([3, 2, 1])).ok
+
+
+def test_set_question_reports_duplicates():
+    assert "more than once" in ids().check(["c1", "c2", "c3", "c4", "c4"]).message
+
+
+def test_ordered_question_reports_first_wrong_position():
+    q = ids(ordered=True)
+    assert q.check(["c1", "c2", "c3", "c4"]).ok
+    assert "position 2 should be 'c2'" in q.check(["c1", "c3", "c2", "c4"]).message
+
+
+def test_set_question_single_string_is_wrong_type():
+    assert ids().check("c1").status is Status.WRONG_TYPE
+
+
+# -- pandas Series and DataFrames ------------------------------------------------------------------
+
+
+def series_q(**kwargs) -> TableQuestion:
+    expected = pd.Series({"nano": 4.8, "micro": 2.1, "macro": 1.2}, name="er")
+    base = {"id": "99.q4", "title": "ER by tier", "expected": expected, "rel_tol": 1e-3}
+    return TableQuestion(**(base | COMMON | kwargs))
+
+
+def frame_q(**kwargs) -> TableQuestion:
+    expected = pd.DataFrame({"er": [4.8, 2.1], "n": [10, 20]}, index=pd.Index(["nano", "micro"], name="tier"))
+    base = {"id": "99.q5", "title": "Table", "expected": expected, "rel_tol": 1e-3}
+    return TableQuestion(**(base | COMMON | kwargs))
+
+
+def test_series_within_tolerance_in_any_order_and_any_name_is_correct():
+    answer = pd.Series({"macro": 1.2001, "nano": 4.8, "micro": 2.1}, name="whatever")
+    assert series_q().check(answer).ok
+
+
+def test_series_order_matters_when_asked():
+    answer = pd.Series({"macro": 1.2, "nano": 4.8, "micro": 2.1})
+    assert "wrong order" in series_q(check_order=True).check(answer).message
+
+
+def test_series_differing_value_names_the_label_and_both_values():
+    message = series_q().check(pd.Series({"nano": 5.1, "micro": 2.1, "macro": 1.2})).message
+    assert "1 value(s) differ" in message and "at 'nano' you have 5.1, expected 4.8" in message
+
+
+def test_series_missing_index_labels_are_named():
+    message = series_q().check(pd.Series({"nano": 4.8, "micro": 2.1})).message
+    assert "1 index label(s) missing (e.g. 'macro')" in message
+
+
+def test_series_all_values_off_by_100_is_detected():
+    message = series_q().check(pd.Series({"nano": 0.048, "micro": 0.021, "macro": 0.012})).message
+    assert "Every value is 100 times too small" in message
+
+
+def test_dataframe_given_for_a_series_is_told_to_select_a_column():
+    result = series_q().check(pd.DataFrame({"er": [4.8]}))
+    assert result.status is Status.WRONG_TYPE and "Select one column" in result.message
+
+
+def test_dataframe_equal_within_tolerance_with_columns_in_any_order():
+    expected = frame_q().expected_value
+    assert frame_q().check(expected[["n", "er"]].iloc[::-1] * 1.0001).ok
+
+
+def test_dataframe_missing_column_is_named():
+    message = frame_q().check(frame_q().expected_value[["er"]]).message
+    assert "missing column(s) 'n'" in message
+
+
+def test_dataframe_differing_cell_names_row_and_column():
+    answer = frame_q().expected_value.copy()
+    answer.loc["micro", "n"] = 25
+    assert "at ('micro', 'n') you have 25, expected 20" in frame_q().check(answer).message
+
+
+def test_dataframe_with_text_columns_and_missing_values_compares_them():
+    expected = pd.DataFrame({"tier": ["nano", None], "x": [1.0, np.nan]})
+    q = TableQuestion(id="99.q6", title="t", expected=expected, **COMMON)
+    assert q.check(expected.copy()).ok
+    changed = expected.copy()
+    changed.loc[0, "tier"] = "micro"
+    assert "at (0, 'tier') you have 'micro', expected 'nano'" in q.check(changed).message
+
+
+# -- custom checkers -------------------------------------------------------------------------------
+
+
+def even_checker(answer):
+    return (answer % 2 == 0, "Even, as required." if answer % 2 == 0 else "That number is odd.")
+
+
+def custom(**kwargs) -> Question:
+    base = {"id": "99.q7", "title": "Even", "checker": even_checker, "wrong_example": 3}
+    return Question(**(base | COMMON | kwargs))
+
+
+def test_custom_checker_ok_and_message_are_used():
+    assert custom().check(4).ok and "Even, as required." in custom().check(4).message
+    result = custom().check(3)
+    assert result.status is Status.WRONG and "That number is odd." in result.message
+    assert "hint()" in result.message
+
+
+def test_custom_checker_may_return_a_bare_bool():
+    q = custom(checker=lambda a: a == "yes")
+    assert q.check("yes").ok and not q.check("no").ok
+
+
+def test_custom_checker_that_raises_gives_an_error_result_not_an_exception():
+    result = custom().check("text")
+    assert result.status is Status.ERROR and "TypeError" in result.message
+
+
+def test_custom_checker_known_mistakes_come_first():
+    q = custom(mistakes=[Mistake(6, "Six is even but the question asks for 4.")])
+    assert q.check(6).status is Status.MISTAKE
+
+
+# -- definitions are validated ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": "1.q1"}, "should look like"),
+        ({"hints": []}, "at least one hint"),
+        ({"solution_code": " "}, "solution_code"),
+        ({"checker": even_checker}, "exactly one of"),
+        ({"var": "not a name"}, "not a Python name"),
+    ],
+)
+def test_invalid_question_definitions_are_rejected(change, message):
+    with pytest.raises(ValueError, match=message):
+        numeric(**change)
+
+
+def test_default_starter_assigns_the_blank_to_var():
+    q = numeric(var="rate")
+    assert q.starter == "rate = ____"
+    assert q.cell_code() == "rate = ____\nex.q1.check(rate)"
+
+
+# -- hints and solutions ---------------------------------------------------------------------------
+
+
+def test_hints_are_revealed_one_at_a_time_in_order():
+    q = numeric()
+    first, second = q.hint(), q.hint()
+    assert "hint 1 of 2" in repr(first) and "first hint" in repr(first) and "`ex.q1.hint()`" in repr(first)
+    assert "hint 2 of 2" in repr(second) and "second hint" in repr(second)
+
+
+def test_after_the_last_hint_it_says_no_more_and_points_to_solution():
+    q = numeric()
+    q.hint(), q.hint()
+    last = repr(q.hint())
+    assert "no more hints" in last and "`ex.q1.solution()`" in last and "`ex.q1.hint(1)`" in last
+
+
+def test_a_specific_hint_can_be_shown_again():
+    q = numeric()
+    assert "first hint" in repr(q.hint(1)) and "second hint" in repr(q.hint(2))
+    with pytest.raises(ValueError, match="hints 1 to 2"):
+        q.hint(3)
+
+
+def test_solution_shows_code_and_explanation():
+    q = numeric(explanation="Because **reasons**.")
+    shown = q.solution()
+    assert "    answer = 42" in repr(shown) and "Because **reasons**." in repr(shown)
+    assert "```python\nanswer = 42\n```" in shown._repr_markdown_()
+    assert (
+        "<code>answer = 42</code>" in shown._repr_html_()
+        and "<strong>reasons</strong>" in shown._repr_html_()
+    )
+
+
+def test_results_record_hints_used_and_solution_seen_and_reset_clears_them():
+    q = numeric()
+    q.hint()
+    q.solution()
+    result = q.check(2.5)
+    assert result.hints_used == 1 and result.solution_seen
+    q.reset()
+    assert q.check(2.5).hints_used == 0
+
+
+# -- feedback rendering ----------------------------------------------------------------------------
+
+
+def test_correct_feedback_is_a_short_confirmation_plus_why():
+    result = numeric(why="2,000 / 80,000 × 100 = 2.5 %.").check(2.5)
+    assert repr(result) == "✔ 99.q1 A number: Correct\n2,000 / 80,000 × 100 = 2.5 %."
+
+
+def test_plain_markdown_and_html_renderings_are_deterministic():
+    first, second = numeric().check(object()), numeric().check(object())
+    assert repr(first) == repr(second) and first._repr_html_() == second._repr_html_()
+    assert first._repr_markdown_() == second._repr_markdown_()
+    assert "0x" not in repr(first) and "0x" not in first._repr_html_()
+
+
+def test_html_feedback_escapes_the_learners_answer():
+    html = choice().check("<script>alert(1)</script>")._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_result_is_truthy_only_when_correct():
+    assert numeric().check(2.5) and not numeric().check(3.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (2000.0, "2,000"),
+        (0.025, "0.025"),
+        (2.3125, "2.3125"),
+        (1 / 3, "0.333333"),
+        (1234567.891, "1,234,568"),
+    ],
+)
+def test_numbers_in_messages_are_short_and_free_of_float_noise(value, text):
+    assert exercises._fmt_number(value) == text
+
+
+# -- progress hook ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    seen: list[Result] = []
+    monkeypatch.setattr(exercises, "on_check", [seen.append])
+    return seen
+
+
+def test_progress_listeners_get_the_id_and_pass_or_fail(recorded):
+    q = numeric()
+    q.check(3.0)
+    q.check(2.5)
+    assert [(r.question_id, r.ok) for r in recorded] == [("99.q1", False), ("99.q1", True)]
+
+
+def test_evaluate_does_not_notify_listeners(recorded):
+    numeric().evaluate(2.5)
+    assert recorded == []
+
+
+def test_failing_progress_listener_warns_but_check_still_works(monkeypatch):
+    def broken(result):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exercises, "on_check", [broken])
+    with pytest.warns(RuntimeWarning, match="disk full"):
+        assert numeric().check(2.5).ok
+
+
+# -- robustness ------------------------------------------------------------------------------------
+
+ANY_ANSWER = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.lists(st.one_of(st.integers(), st.text(max_size=5)), max_size=5),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=3),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer=ANY_ANSWER)
+def test_check_never_raises_and_always_explains(answer):
+    for question in (numeric(), choice(), ids(), series_q(), custom()):
+        result = question.evaluate(answer)
+        assert isinstance(result, Result)
+        assert result.ok or result.message
+
+
+# -- display inside a real kernel ------------------------------------------------------------------
+
+
+def test_in_a_kernel_check_hint_and_quiz_each_display_once_even_as_last_line():
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from helpers.exercises import ____, lesson00 as ex"),
+        nbformat.v4.new_code_cell("ex.q1.check(____)"),
+        nbformat.v4.new_code_cell("result = ex.q1.check(2.5)\nprint('after')"),
+        nbformat.v4.new_code_cell("result"),
+        nbformat.v4.new_code_cell("ex.q1.hint()"),
+        nbformat.v4.new_code_cell("ex.quiz1"),
+    ]
+    nbclient.NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    last_line, middle, shown_again, hint, quiz = (cell.outputs for cell in nb.cells[1:])
+    assert len(last_line) == 1 and "Not attempted yet" in last_line[0]["data"]["text/plain"]
+    assert {"text/plain", "text/html", "text/markdown"} <= set(last_line[0]["data"])
+    assert [o.get("output_type") for o in middle] == ["display_data", "stream"]
+    assert "Correct" in middle[0]["data"]["text/plain"]
+    assert len(shown_again) == 1 and "Correct" in shown_again[0]["data"]["text/plain"]
+    assert len(hint) == 1 and "hint 1 of 2" in hint[0]["data"]["text/plain"]
+    assert len(quiz) == 1 and quiz[0]["data"]["text/plain"].startswith("Quiz 00.quiz1:")
+    assert "application/vnd.jupyter.widget-view+json" in quiz[0]["data"]
