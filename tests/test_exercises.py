@@ -620,10 +620,10 @@ def test_in_a_kernel_check_hint_and_quiz_each_display_once_even_as_last_line():
     nb.cells = [
         nbformat.v4.new_code_cell("from helpers.exercises import ____, lesson00 as ex"),
         nbformat.v4.new_code_cell("ex.q1.check(____)"),
-        nbformat.v4.new_code_cell("result = ex.q1.check(2.5)\nprint('after')"),
+        nbformat.v4.new_code_cell("result = ex.q1.check(3.0)\nprint('after')"),
         nbformat.v4.new_code_cell("result"),
         nbformat.v4.new_code_cell("ex.q1.hint()"),
-        nbformat.v4.new_code_cell("ex.quiz1"),
+        nbformat.v4.new_code_cell("ex.quiz"),
     ]
     nbclient.NotebookClient(nb, timeout=60, kernel_name="python3").execute()
     last_line, middle, shown_again, hint, quiz = (cell.outputs for cell in nb.cells[1:])
@@ -633,5 +633,5 @@ def test_in_a_kernel_check_hint_and_quiz_each_display_once_even_as_last_line():
     assert "Correct" in middle[0]["data"]["text/plain"]
     assert len(shown_again) == 1 and "Correct" in shown_again[0]["data"]["text/plain"]
     assert len(hint) == 1 and "hint 1 of 2" in hint[0]["data"]["text/plain"]
-    assert len(quiz) == 1 and quiz[0]["data"]["text/plain"].startswith("Quiz 00.quiz1:")
+    assert len(quiz) == 1 and quiz[0]["data"]["text/plain"].startswith("Quiz 00.quiz:")
     assert "application/vnd.jupyter.widget-view+json" in quiz[0]["data"]

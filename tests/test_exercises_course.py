@@ -1,7 +1,7 @@
 """Every exercise and quiz in the course, tested generically (lesson modules are discovered).
 
 A failing test names the question: ``test_solution_passes[00.q1]``, ``test_known_mistake_gets_its_own
-_message[00.q1-mistake2]``, ``test_wrong_option_explains_itself[00.quiz1.1-option3]``.
+_message[00.q1-mistake2]``, ``test_wrong_option_explains_itself[00.quiz.1-option3]``.
 """
 
 from __future__ import annotations

@@ -192,3 +192,4 @@ def test_definitions_are_validated():
         Option("a", correct=True)
     with pytest.raises(ValueError, match="should look like"):
         Quiz(id="quiz1", title="t", questions=make_quiz().questions)
+    assert Quiz(id="01.quiz", title="t", questions=make_quiz().questions).question_id(0) == "01.quiz.1"

@@ -1,6 +1,8 @@
 '''Exercises for notebooks/00_start_here: gentle questions that show how exercises work.
 
-They use fixed numbers given in the starter, not the bundled data.
+They use fixed numbers given in the task text, not the bundled data. The notebook source is
+``tools/notebooks/nb00_start_here.py``; its exercise cells are ``answer = ____``, then
+``ex.q1.check(answer)``.
 
 Template for a lesson module (copy into ``lessonNN.py``; ids are ``"NN.<attribute name>"``)
 -----------------------------------------------------------------------------------------
@@ -40,7 +42,8 @@ Template for a lesson module (copy into ``lessonNN.py``; ids are ``"NN.<attribut
         ],
     )
 
-    quiz1 = Quiz(id="NN.quiz1", title="...", questions=[MultipleChoice(...), Numeric(...)])
+    quiz = Quiz(id="NN.quiz", title="...", questions=[MultipleChoice(...), Numeric(...)])
+    # a second quiz in the same lesson: quiz2 = Quiz(id="NN.quiz2", ...)
 
 The course tests (``tests/test_exercises_course.py``) pick up every question and quiz of every
 ``lessonNN`` module on their own: each solution must pass, each known mistake must get its own
@@ -51,83 +54,81 @@ message, an arbitrary wrong answer must get the generic message and the untouche
 
 from __future__ import annotations
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
+from helpers.exercises import Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_STARTER = "answer = ____  # replace ____ with a number, e.g. 2.5 for 2.5%"
 
 q1 = NumericQuestion(
     id="00.q1",
-    title="Engagement rate per follower",
-    expected=2.5,
+    title="Engagement rate by followers",
+    # 48,000 followers; 1,150 likes and 290 comments (the numbers are given in the notebook's task text)
+    expected=(1_150 + 290) / 48_000 * 100,  # 3.0 %
     unit="%",
     rel_tol=1e-3,
-    starter="""
-        likes = 1_850
-        comments = 150
-        followers = 80_000
-        reach = 50_000  # accounts that saw the post
-
-        answer = ____  # engagement rate per follower, in %
-    """,
+    starter=_STARTER,
     hints=[
-        "Engagements are the likes plus the comments.",
-        "Divide the engagements by the number of followers, then multiply by 100 to get a percentage.",
+        "Engagements are the likes plus the comments: 1,150 + 290.",
+        "Divide the engagements by the followers (48,000), then multiply by 100 to get a percentage.",
     ],
-    solution_code="answer = (likes + comments) / followers * 100",
+    solution_code="answer = (1_150 + 290) / 48_000 * 100",
     explanation=(
-        "Engagement rate per follower = (likes + comments) / followers × 100 = 2,000 / 80,000 × 100 = "
-        "**2.5 %**. Dividing by `reach` instead gives the engagement rate per reach (4 %): a different, "
-        "usually higher number, because fewer people saw the post than follow the account."
+        "Engagement rate by followers = (likes + comments) / followers × 100 = 1,440 / 48,000 × 100 = "
+        "**3.0 %**. Dividing by the reach (21,000) instead gives the engagement rate by reach, 6.9 %: a "
+        "different, higher number, because fewer accounts saw the post than follow the creator."
     ),
-    why="(1,850 + 150) / 80,000 × 100 = 2.5 %: two and a half engagements for every 100 followers.",
+    why="(1,150 + 290) / 48,000 × 100 = 3.0 %: three engagements for every 100 followers.",
     mistakes=[
         Mistake(
-            0.025,
-            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+            0.03,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100 "
+            "(0.03 is 3 %).",
         ),
-        Mistake(4.0, "You divided by reach; this question asks per follower."),
-        Mistake(2.3125, "You counted only the likes; engagements here are likes + comments."),
+        Mistake((1_150 + 290) / 21_000 * 100, "You divided by reach; this question asks per follower."),
+        Mistake(1_150 / 48_000 * 100, "You counted only the likes; engagements here are likes + comments."),
+        Mistake(290 / 48_000 * 100, "You counted only the comments; engagements here are likes + comments."),
         Mistake(
             when=lambda a: isinstance(a, int | float) and a > 100,
             feedback="An engagement rate above 100 % is not possible here: divide by the followers.",
-            example=2_000,
+            example=1_440,
         ),
     ],
 )
 
-q2 = ChoiceQuestion(
+q2 = NumericQuestion(
     id="00.q2",
-    title="Which tier?",
-    expected="micro",
-    choices=("nano", "micro", "mid-tier", "macro", "mega"),
-    starter="""
-        # Tiers by follower count (one common scheme; lesson 02 compares several):
-        #   nano      1,000 - 9,999
-        #   micro    10,000 - 99,999
-        #   mid-tier 100,000 - 499,999
-        #   macro    500,000 - 999,999
-        #   mega     1,000,000 and more
-        followers = 80_000
-
-        answer = ____  # one of "nano", "micro", "mid-tier", "macro", "mega"
-    """,
+    title="Engagement rate by reach",
+    # the same post (1,150 likes, 290 comments) reached 21,000 accounts
+    expected=(1_150 + 290) / 21_000 * 100,  # 6.857... %
+    unit="%",
+    rel_tol=1e-3,
+    starter=_STARTER,
     hints=[
-        "Find the row whose range contains 80,000.",
-        "80,000 is at least 10,000 and below 100,000.",
+        "Same engagements as before (1,150 + 290), but a different denominator.",
+        "Divide the engagements by the reach (21,000), then multiply by 100.",
     ],
-    solution_code='answer = "micro"',
+    solution_code="answer = (1_150 + 290) / 21_000 * 100",
     explanation=(
-        "80,000 lies between 10,000 and 99,999, so under this scheme the creator is **micro**. Other "
-        "schemes draw the lines elsewhere: lesson 02 shows how the same creators change tier."
+        "Engagement rate by reach = (likes + comments) / reach × 100 = 1,440 / 21,000 × 100 ≈ **6.86 %**. "
+        "It is higher than the rate by followers (3.0 %) because only 21,000 of the 48,000 followers saw "
+        "the post. Always say which denominator a reported engagement rate uses."
     ),
-    why="80,000 is between 10,000 and 99,999.",
+    why="1,440 / 21,000 × 100 ≈ 6.86 %: more than twice the rate by followers, from the same post.",
     mistakes=[
-        Mistake("mid-tier", "Mid-tier starts at 100,000 followers; 80,000 is below that."),
-        Mistake("macro", "Macro starts at 500,000 followers in this scheme: 80,000 is far below."),
+        Mistake(
+            (1_150 + 290) / 48_000 * 100,
+            "That is the engagement rate by followers (from 00.q1); this question asks per reach.",
+        ),
+        Mistake(
+            (1_150 + 290) / 21_000,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+        Mistake(1_150 / 21_000 * 100, "You counted only the likes; engagements here are likes + comments."),
     ],
 )
 
-quiz1 = Quiz(
-    id="00.quiz1",
+quiz = Quiz(
+    id="00.quiz",
     title="Claims, evidence and engagement",
     questions=[
         MultipleChoice(

@@ -5,8 +5,8 @@ offline, in JupyterLab, classic Notebook and Voilà, and are driven from tests w
 
     from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
-    quiz1 = Quiz(
-        id="00.quiz1",
+    quiz = Quiz(
+        id="00.quiz",
         title="Claims and evidence",
         questions=[
             MultipleChoice(
@@ -23,15 +23,16 @@ offline, in JupyterLab, classic Notebook and Voilà, and are driven from tests w
         ],
     )
 
-In a notebook, ``ex.quiz1`` on the last line of a cell shows the widgets (one Check button per
+In a notebook, ``ex.quiz`` on the last line of a cell shows the widgets (one Check button per
 question, feedback underneath, large fonts for projectors). From code or tests::
 
-    quiz1.answer(0, 0)        # question 0: choose option 0 (or the option's text)
-    quiz1.answer(1, "2000")   # question 1: type into the box (a number or text)
-    results = quiz1.check()   # clicks every Check button; a list of Result
-    quiz1.feedback(0)         # the plain text of question 0's feedback
+    quiz.answer(0, 0)        # question 0: choose option 0 (or the option's text)
+    quiz.answer(1, "2000")   # question 1: type into the box (a number or text)
+    results = quiz.check()   # clicks every Check button; a list of Result
+    quiz.feedback(0)         # the plain text of question 0's feedback
 
-Numbering in code is 0-based; learners see "1.", "2." and question ids ``00.quiz1.1``, ``00.quiz1.2``.
+Numbering in code is 0-based; learners see "1.", "2." and question ids ``00.quiz.1``, ``00.quiz.2``.
+A lesson's quiz is called ``quiz`` (id ``"NN.quiz"``); a second one ``quiz2`` (id ``"NN.quiz2"``).
 Every check calls the :data:`helpers.exercises.on_check` listeners, like exercises do.
 """
 
@@ -55,7 +56,7 @@ from helpers.exercises import (
 
 __all__ = ["MultipleChoice", "Numeric", "Option", "Quiz", "parse_number"]
 
-_QUIZ_ID = re.compile(r"^\d\d\.quiz\d+$")
+_QUIZ_ID = re.compile(r"^\d\d\.quiz\d*$")
 
 #: CSS for the quiz, scoped to ``.course-quiz``: large, readable text on a projector.
 QUIZ_CSS = """
@@ -189,7 +190,7 @@ class Quiz:
 
     def __init__(self, *, id: str, title: str, questions: Sequence[MultipleChoice | Numeric]) -> None:
         if not _QUIZ_ID.match(id):
-            raise ValueError(f"quiz id {id!r} should look like '01.quiz1'")
+            raise ValueError(f"quiz id {id!r} should look like '01.quiz' (or '01.quiz2' for a second one)")
         if not questions:
             raise ValueError(f"quiz {id!r} has no questions")
         self.id = id
@@ -205,7 +206,7 @@ class Quiz:
         return f"<Quiz {self.id}: {self.title} ({len(self.questions)} questions)>"
 
     def question_id(self, i: int) -> str:
-        """The stable id of question ``i`` (0-based): ``"00.quiz1.1"`` for the first."""
+        """The stable id of question ``i`` (0-based): ``"00.quiz.1"`` for the first."""
         return f"{self.id}.{i + 1}"
 
     # -- widgets ---------------------------------------------------------------------------------
