@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -57,6 +58,11 @@ SERVED_FIXTURES = "browser-test-fixtures"
 # --------------------------------------------------------------------------------------------
 
 SLIDE_TYPES = {"slide", "subslide"}
+# Code that uses the course's widget labs: `from helpers import ..., widgets`, `helpers.widgets`,
+# or a lab built by hand with the convention's CSS class.
+LAB_HINT_RE = re.compile(
+    r"^\s*from\s+helpers\s+import\s+[^\n]*\bwidgets\b|helpers\.widgets|course-lab", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,7 @@ class Notebook:
 
     def mentions_a_lab(self) -> bool:
         """Static hint that the notebook shows a widget lab (used to pick course notebooks for Voila)."""
-        code = self.code_text()
-        return "helpers.widgets" in code or "from helpers import widgets" in code or "course-lab" in code
+        return bool(LAB_HINT_RE.search(self.code_text()))
 
 
 def course_notebooks() -> list[Notebook]:
@@ -300,6 +305,8 @@ def stop_server(server: Server) -> None:
 # Browser
 # --------------------------------------------------------------------------------------------
 
+#: Requests that pages tried to send to a host other than 127.0.0.1 (reported at the end of the run).
+EXTERNAL_REQUESTS: list[str] = []
 #: Pages opened and not yet closed (the newest is screenshotted when a test fails).
 OPEN_PAGES: list[Any] = []
 
@@ -316,7 +323,8 @@ class PageFactory:
     """Opens pages in the session's context; each is screenshotted if a test fails while it is open."""
 
     context: Any
-    external_requests: list[str] = field(default_factory=list)
+    #: Every request a page tried to send off 127.0.0.1 (Chromium cannot resolve those hosts).
+    external_requests: list[str] = field(default_factory=lambda: EXTERNAL_REQUESTS)
 
     def __call__(self) -> Any:
         page = self.context.new_page()

@@ -33,6 +33,7 @@ from browser_support import (
     ARTIFACTS,
     CHROMIUM_ARGS,
     CHROMIUM_CANDIDATES,
+    EXTERNAL_REQUESTS,
     FIXTURES,
     INSTALL_HINT,
     OPEN_PAGES,
@@ -249,3 +250,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         for server in list(SERVERS):
             report.sections.append((f"{server.name} log (last lines)", server.log_tail()))
     return report
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say so when a page tried to reach the network (blocked here; it would be slow or fail offline)."""
+    if EXTERNAL_REQUESTS:
+        unique = sorted(set(EXTERNAL_REQUESTS))
+        terminalreporter.write_sep("-", "browser tests: requests to hosts other than 127.0.0.1 (blocked)")
+        for url in unique[:20]:
+            terminalreporter.write_line(url)

@@ -16,11 +16,19 @@ from browser_support import Notebook, Server
 pytestmark = pytest.mark.browser
 
 SECTIONS = ".reveal .slides section"
+# "h/v": index of the present top-level section and of the present section inside it.
+_POSITION_JS = """() => {
+  const top = [...document.querySelectorAll('.reveal .slides > section')];
+  const h = top.findIndex(s => s.classList.contains('present'));
+  const inner = h >= 0 ? [...top[h].querySelectorAll(':scope > section')] : [];
+  return `${h}/${inner.findIndex(s => s.classList.contains('present'))}`;
+}"""
 
 
 def _first_heading(nb: Notebook) -> str | None:
     for cell in nb.load().get("cells", []):
-        if cell.get("cell_type") == "markdown":
+        hidden = cell.get("metadata", {}).get("slideshow", {}).get("slide_type") in ("skip", "notes")
+        if cell.get("cell_type") == "markdown" and not hidden:
             match = re.search(r"^#+\s+(.+)$", "".join(cell.get("source", "")), re.MULTILINE)
             if match:
                 return match.group(1).strip()
@@ -44,26 +52,19 @@ def test_notebook_renders_as_rise_slideshow(
             f"{expected} slide/subslide cells, but only {sections} reveal.js sections"
         )
 
-        # The first slide is shown and carries the notebook's first heading.
-        present = page.locator(".reveal .slides > section.present").first
-        present.wait_for(state="visible")
+        # A slide is shown, and the slides carry the notebook's first heading (compared as DOM text:
+        # the theme may upper-case headings with CSS).
+        page.locator(".reveal .slides > section.present").first.wait_for(state="visible")
         heading = _first_heading(slideshow_notebook)
         if heading:
-            assert heading[:40] in page.locator(".reveal .slides").inner_text()
+            shown = page.locator(".reveal .slides").text_content() or ""
+            assert heading[:40].lower() in shown.lower(), f"the slides lack {heading!r}: {shown[:300]!r}"
 
-        # Moving on works: the next-slide control switches the present section.
-        first_index = page.evaluate(
-            "() => [...document.querySelectorAll('.reveal .slides > section')]"
-            ".findIndex(s => s.classList.contains('present'))"
-        )
-        page.locator(".reveal .controls .navigate-right").click()
-        page.wait_for_function(
-            "(first) => [...document.querySelectorAll('.reveal .slides > section')]"
-            ".findIndex(s => s.classList.contains('present')) > first"
-            " || !!document.querySelector("
-            "'.reveal .slides > section.present > section.present:not(:first-child)')",
-            arg=first_index,
-            timeout=15_000,
-        )
+        # Moving on works: reveal.js's next control (right, or down into a subslide) changes the slide.
+        before = page.evaluate(_POSITION_JS)
+        page.locator(
+            ".reveal .controls .navigate-right.enabled, .reveal .controls .navigate-down.enabled"
+        ).first.click()
+        page.wait_for_function(f"(before) => ({_POSITION_JS})() !== before", arg=before, timeout=15_000)
     finally:
         jupyter_lab.shutdown_sessions(slideshow_notebook.path)
