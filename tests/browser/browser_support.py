@@ -161,7 +161,6 @@ class Server:
     root: Path
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def base_url(self) -> str:
@@ -362,6 +361,12 @@ CONTROL_SELECTOR = ", ".join(
 
 _MARK_LABS_JS = """
 ([controlSelector]) => {
+  // The ipywidgets description next to a control ("Followers"), for readable failure messages.
+  const widgetLabel = c => {
+    const box = c.closest('.widget-inline-hbox, .widget-hbox, .widget-inline-vbox, .widget-vbox');
+    const label = box && box.querySelector(':scope > .widget-label');
+    return label ? label.textContent : '';
+  };
   const labs = [...document.querySelectorAll('.course-lab')]
     .filter(el => !el.parentElement || !el.parentElement.closest('.course-lab'))
     .filter(el => !el.closest('.lm-mod-hidden'));
@@ -385,7 +390,8 @@ _MARK_LABS_JS = """
           : c.closest('.widget-toggle-buttons') ? 'toggle-buttons'
           : c.classList.contains('widget-toggle-button') ? 'toggle-button'
           : 'button',
-        label: (c.getAttribute('aria-label') || c.textContent || c.value || '').trim().slice(0, 60),
+        label: (c.getAttribute('aria-label') || widgetLabel(c) || c.textContent || c.value || '')
+          .trim().slice(0, 60),
       })),
       outputs: lab.querySelectorAll('.course-lab-output').length,
       text: lab.innerText.slice(0, 400),
@@ -470,7 +476,7 @@ class LabDriver:
                 return None
             current = loc.evaluate("s => s.selectedIndex")
             loc.select_option(index=(current + 1) % count)
-            return f"dropdown: option {(current + 1) % count}"
+            return f"dropdown {control['label']!r}: option {(current + 1) % count}"
         if kind in ("checkbox", "toggle-button", "button"):
             loc.click()
             return f"{kind} {control['label']!r}: click"
