@@ -1184,7 +1184,12 @@ def _posts(
 
 
 def _campaign_results(
-    rng: np.random.Generator, plan: pd.DataFrame, posts: pd.DataFrame, creators: pd.DataFrame, p: Params
+    rng: np.random.Generator,
+    rng_uplift: np.random.Generator,
+    plan: pd.DataFrame,
+    posts: pd.DataFrame,
+    creators: pd.DataFrame,
+    p: Params,
 ) -> pd.DataFrame:
     """Sum each campaign's posts, then draw clicks, conversions, promo-code uses and revenue."""
     n = len(plan)
@@ -1207,14 +1212,22 @@ def _campaign_results(
     )
     clicks = rng.poisson(totals["engagements"].to_numpy(float) * click_rate * auth**p.authenticity_exponent)
     long_term = (plan["partnership"] == "long_term").to_numpy()
-    cvr = (
+    base_cvr = np.clip(
         p.base_conversion_rate
         * np.exp(p.niche_fit_effect * (plan["niche_fit"].to_numpy() - 0.6))
-        * np.exp(p.credibility_effect * (credibility - 0.5))
-        * np.where(long_term, 1 + p.long_term_uplift, 1.0)
+        * np.exp(p.credibility_effect * (credibility - 0.5)),
+        0,
+        0.5,
     )
-    conversions = rng.binomial(clicks, np.clip(cvr, 0, 0.5))
-    promo = rng.binomial(conversions, 0.45)
+    base = rng.binomial(clicks, base_cvr)
+    # The hypothesis: a long-term partnership converts clicks (1 + uplift) times as well. Drawn as
+    # extra conversions among the clicks that did not convert, from a stream of its own, so that the
+    # uplift changes nothing else: with uplift 0 the data equal the base data exactly.
+    boosted = np.minimum(base_cvr * (1 + p.long_term_uplift), 0.9)
+    extra_p = np.where(long_term, (boosted - base_cvr) / (1 - base_cvr), 0.0)
+    extra = rng_uplift.binomial(clicks - base, extra_p)
+    conversions = base + extra
+    promo = rng.binomial(base, 0.45) + rng_uplift.binomial(extra, 0.45)
     aov = plan["brand"].map({b: v[1] for b, v in _BRAND_PROFILE.items()}).to_numpy(float)
     revenue = np.round(conversions * aov * rng.lognormal(0, 0.15, n), 2)
     out = plan.copy()
@@ -1363,13 +1376,14 @@ def _benchmarks_table() -> pd.DataFrame:
 
 
 def _finish(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Schema column order, floats rounded to the written decimals, sorted by primary key, typed."""
+    """Schema column order, floats rounded to the written decimals, typed, sorted by primary key
+    (categories sort in the schema's order)."""
     frame = frame[list(table.column_names)].copy()
     for col in table.columns:
         if col.dtype == "float":
             frame[col.name] = frame[col.name].astype("float64").round(col.decimals) + 0.0
-    frame = frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
-    return validate(frame, table.name, source=f"generator output ({table.name})")
+    frame = validate(frame, table.name, source=f"generator output ({table.name})")
+    return frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
 
 
 def generate_all(
@@ -1394,8 +1408,8 @@ def generate_all(
         raise ValueError(f"scale must be > 0, got {scale!r}")
     if long_term_uplift is not None:
         params = replace(params, long_term_uplift=float(long_term_uplift))
-    streams = np.random.SeedSequence(seed).spawn(7)
-    rng_creators, rng_handles, rng_plan, rng_posts, rng_results, rng_outreach, rng_calendar = (
+    streams = np.random.SeedSequence(seed).spawn(8)
+    rng_creators, rng_handles, rng_plan, rng_posts, rng_results, rng_outreach, rng_calendar, rng_uplift = (
         np.random.default_rng(s) for s in streams
     )
     niches = _niches_table()
@@ -1405,7 +1419,7 @@ def generate_all(
 
     plan, schedule = _campaign_plan(rng_plan, creators, _rows(BASE_ROWS["campaigns"], scale), params)
     posts = _posts(rng_posts, creators, plan, schedule, params)
-    campaigns = _campaign_results(rng_results, plan, posts, creators, params)
+    campaigns = _campaign_results(rng_results, rng_uplift, plan, posts, creators, params)
     campaign_order = np.lexsort((np.arange(len(campaigns)), campaigns["start_date"].to_numpy()))
     campaign_ids = np.empty(len(campaigns), dtype=object)
     campaign_ids[campaign_order] = _ids("CMP", len(campaigns), 5)
