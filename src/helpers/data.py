@@ -153,15 +153,13 @@ def _rows_phrase(labels: Sequence, is_file: bool) -> str:
     return f"{'row' if len(labels) == 1 else 'rows'} {shown}{more} (index labels)"
 
 
-def _bad_cells(
-    col: Column, mask: np.ndarray, raw: pd.Series, labels: np.ndarray, is_file: bool, what: str | None = None
-) -> _Problem:
+def _bad_cells(col: Column, mask: np.ndarray, raw: pd.Series, labels: np.ndarray, is_file: bool) -> _Problem:
     where = np.flatnonzero(mask)
     row_labels = [labels[i] for i in where]
     values = ", ".join(_quote(raw.iloc[i]) for i in where[:MAX_ROWS_QUOTED])
     verb = "holds" if len(where) == 1 else "hold"
-    expectation = what or _expectation(col)
-    text = f"column {col.name!r} must be {expectation}; {_rows_phrase(row_labels, is_file)} {verb} {values}"
+    where_text = _rows_phrase(row_labels, is_file)
+    text = f"column {col.name!r} must be {_expectation(col)}; {where_text} {verb} {values}"
     if col.dtype == "category":
         allowed = {c.lower(): c for c in col.categories}
         hints = {
@@ -177,13 +175,6 @@ def _bad_cells(
 
 
 # --- converting one column ----------------------------------------------------------------------------
-def _is_text(series: pd.Series) -> bool:
-    dtype = series.dtype
-    return (pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)) and not isinstance(
-        dtype, pd.CategoricalDtype
-    )
-
-
 def _text(series: pd.Series) -> pd.Series:
     """Cells as strings, NaN where missing."""
     return series.astype("str")
