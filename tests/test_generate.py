@@ -219,6 +219,18 @@ def test_every_launch_has_an_embargo_ending_the_day_before(tables):
         assert (brand, day) in keys
 
 
+def test_most_campaign_posts_avoid_their_brands_embargoes_but_some_conflicts_remain(tables):
+    posts = (
+        tables["posts"].dropna(subset=["campaign_id"]).merge(tables["campaigns"][["campaign_id", "brand"]])
+    )
+    cal = tables["calendar"]
+    embargoes = cal.loc[cal["event_type"] == "embargo", ["brand", "start_date", "end_date"]]
+    pairs = posts.merge(embargoes, on="brand")
+    conflicts = pairs["date"].between(pairs["start_date"], pairs["end_date"]).sum()
+    print(f"\ncampaign posts inside their brand's embargo: {conflicts} of {len(posts)}")
+    assert 0 < conflicts < 0.1 * len(posts)
+
+
 def test_discovery_channels_trade_cost_against_speed_and_fit(tables):
     by = tables["campaigns"].groupby("discovery_channel", observed=True)
     cost, days, fit = by["discovery_cost_usd"].median(), by["days_to_sign"].median(), by["niche_fit"].mean()

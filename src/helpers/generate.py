@@ -575,6 +575,7 @@ class Params:
     partial_disclosure_mean: float = 0.35
     # campaigns
     long_term_share: float = 0.3
+    embargo_respect_share: float = 0.85
     long_term_uplift: float = 0.15
     base_conversion_rate: float = 0.04
     niche_fit_effect: float = 3.0
@@ -653,6 +654,10 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "Mean share of sponsored posts disclosed by creators who are not fully compliant (Beta distributed).",
     ),
     "long_term_share": ("share", "Campaigns that are long-term partnerships."),
+    "embargo_respect_share": (
+        "share",
+        "Campaign posts that would fall in their brand's embargo and are moved to the launch day instead.",
+    ),
     "long_term_uplift": (
         "ratio",
         "HYPOTHESIS, not a finding: long-term partnerships convert clicks (1 + this) times as well. "
@@ -719,7 +724,7 @@ _FORMATS = {
     "youtube": {"video": (0.60, 1.0, 1.0), "short": (0.40, 1.2, 0.7)},
 }
 #: Reach of an organic post as a share of followers at 10K followers, and its change per decade.
-_REACH_AT_10K = {"instagram": (0.55, -0.05), "tiktok": (1.4, -0.15), "youtube": (0.45, -0.05)}
+_REACH_AT_10K = {"instagram": (0.55, -0.05), "tiktok": (1.4, -0.15), "youtube": (0.38, -0.05)}
 _COMMENT_RATIO = {"instagram": 0.03, "tiktok": 0.012, "youtube": 0.06}
 _SHARE_RATIO = {"instagram": 0.04, "tiktok": 0.08, "youtube": 0.03}
 _SAVE_RATIO = {"image": 0.03, "carousel": 0.08, "reel": 0.05, "video": 0.03, "short": 0.02}
@@ -1004,9 +1009,13 @@ def _sponsored_lift(creators: pd.DataFrame, p: Params) -> tuple[np.ndarray, np.n
 
 
 def _campaign_plan(
-    rng: np.random.Generator, creators: pd.DataFrame, n: int, p: Params
+    rng: np.random.Generator, creators: pd.DataFrame, calendar: pd.DataFrame, n: int, p: Params
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Campaigns before their results, and their post schedule (campaign index, day of year)."""
+    """Campaigns before their results, and their post schedule (campaign index, day of year).
+
+    Most posts that would fall inside their brand's embargo are moved to the launch day, when the
+    embargo lifts (:attr:`Params.embargo_respect_share`); the rest stay as conflicts to find.
+    """
     brand = rng.integers(0, len(BRANDS), n)
     channel = rng.choice(3, size=n, p=[0.40, 0.35, 0.25])  # organic, platform, agency
     match_probs = np.array([[0.45, 0.25, 0.30], [0.55, 0.25, 0.20], [0.70, 0.20, 0.10]])
@@ -1042,6 +1051,12 @@ def _campaign_plan(
     first = np.r_[True, camp_idx[1:] != camp_idx[:-1]]
     offsets[first] = 0  # the first post goes live on the start date
     day = np.minimum(start[camp_idx] + offsets, _DAYS_IN_YEAR - 1)
+    respect = rng.random(day.size) < p.embargo_respect_share
+    post_brand = np.asarray(BRANDS)[brand[camp_idx]]
+    embargoes = calendar[calendar["event_type"] == "embargo"]
+    for name, first, last in zip(embargoes["brand"], embargoes["_start"], embargoes["_end"], strict=True):
+        inside = respect & (post_brand == name) & (day >= first) & (day <= last)
+        day = np.where(inside, last + 1, day)
     schedule = pd.DataFrame({"campaign": camp_idx, "day": day})
 
     personalised = rng.random(n) < np.where(channel == 2, 0.6, 0.4)
@@ -1424,7 +1439,10 @@ def generate_all(
     creators.insert(0, "influencer_id", _ids("INF", len(creators), 5))
     creators.insert(1, "handle", _handles(rng_handles, creators["niche"].to_numpy()))
 
-    plan, schedule = _campaign_plan(rng_plan, creators, _rows(BASE_ROWS["campaigns"], scale), params)
+    calendar = _calendar(rng_calendar)
+    plan, schedule = _campaign_plan(
+        rng_plan, creators, calendar, _rows(BASE_ROWS["campaigns"], scale), params
+    )
     posts = _posts(rng_posts, creators, plan, schedule, params)
     campaigns = _campaign_results(rng_results, rng_uplift, plan, posts, creators, params)
     campaign_order = np.lexsort((np.arange(len(campaigns)), campaigns["start_date"].to_numpy()))
@@ -1460,7 +1478,7 @@ def generate_all(
         "posts": posts,
         "campaigns": campaigns,
         "outreach": outreach,
-        "calendar": _calendar(rng_calendar),
+        "calendar": calendar,
         "landscape": _landscape_table(),
         "benchmarks": _benchmarks_table(),
     }
