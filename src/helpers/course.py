@@ -60,7 +60,7 @@ COURSE: tuple[Lesson, ...] = (
         "02",
         "who_is_an_influencer",
         "Who is an influencer",
-        "Tell influence from fame: authority, knowledge, position, relationship, and size relative to a niche.",
+        "Tell influence from fame: authority, knowledge, position, relationship, size relative to a niche.",
         45,
     ),
     Lesson(

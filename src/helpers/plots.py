@@ -18,11 +18,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 #: Okabe & Ito (2008) colour-blind-safe palette: blue, orange, bluish green, vermillion,
@@ -38,7 +42,9 @@ PALETTE: tuple[str, ...] = (
     "#000000",
 )
 #: Hatches paired with :data:`PALETTE` by position, so bars differ without colour.
-HATCHES: tuple[str, ...] = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
+#: Single-density patterns: as distinguishable as denser ones on a projector and much cheaper to
+#: rasterise (a lab redraws its figure on every control change).
+HATCHES: tuple[str, ...] = ("", "/", ".", "x", "\\", "o", "-", "+")
 #: Markers paired with :data:`PALETTE` by position, so lines and points differ without colour.
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 #: Base font size in points; readable on a projector.
@@ -84,13 +90,23 @@ def house_style() -> Iterator[None]:
         yield
 
 
+#: Fixed margins (fractions of the figure) for lab figures: a constrained layout would be
+#: recomputed on every redraw and costs more than the drawing itself.
+LAB_MARGINS: dict[str, float] = {"left": 0.1, "right": 0.98, "bottom": 0.12, "top": 0.84, "wspace": 0.3}
+
+
 def new_figure(
-    nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = FIGSIZE
+    nrows: int = 1, ncols: int = 1, figsize: tuple[float, float] = FIGSIZE, *, fixed_margins: bool = False
 ) -> tuple[Figure, np.ndarray | Axes]:
-    """A pyplot-free Figure in the house style (safe to keep and redraw in a widget lab)."""
+    """A pyplot-free Figure in the house style (safe to keep and redraw in a widget lab).
+
+    ``fixed_margins=True`` uses :data:`LAB_MARGINS` instead of a constrained layout (faster redraws).
+    """
     with house_style():
-        fig = Figure(figsize=figsize, layout="constrained")
+        fig = Figure(figsize=figsize, layout=None if fixed_margins else "constrained")
         axes = fig.subplots(nrows, ncols)
+        if fixed_margins:
+            fig.subplots_adjust(**LAB_MARGINS)
     return fig, axes
 
 
@@ -105,18 +121,18 @@ def style_axes(ax: Axes) -> Axes:
 
 
 def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
-    """Title the Axes with the finding it shows (and an optional smaller subtitle line)."""
-    ax.set_title(finding, loc="left", fontsize=BASE_FONT_PT + 2, fontweight="bold")
-    if subtitle:
-        ax.text(
-            0.0,
-            1.005,
-            subtitle,
-            transform=ax.transAxes,
-            fontsize=BASE_FONT_PT - 2,
-            color="#444444",
-            va="bottom",
+    """Title the Axes with the finding it shows (and an optional smaller subtitle line).
+
+    Safe to call on every redraw: the subtitle text artist is reused, not stacked.
+    """
+    ax.set_title(finding, loc="left", fontsize=BASE_FONT_PT + 2, fontweight="bold", pad=22 if subtitle else 6)
+    sub: Text | None = getattr(ax, "_course_subtitle", None)
+    if sub is None or sub.axes is not ax or sub not in ax.texts:
+        sub = ax.text(
+            0.0, 1.01, "", transform=ax.transAxes, fontsize=BASE_FONT_PT - 2, color="#444444", va="bottom"
         )
+        ax._course_subtitle = sub  # type: ignore[attr-defined]
+    sub.set_text(subtitle or "")
     return ax
 
 
@@ -147,6 +163,63 @@ USD = FuncFormatter(usd)
 PERCENT = FuncFormatter(percent)
 
 
+@dataclass
+class _BarArtists:
+    """The artists of one grouped-bar chart, kept so an update only moves them."""
+
+    key: tuple
+    bars: dict[str, list[Rectangle]]
+    labels: dict[str, list[Text]]
+    errors: dict[str, LineCollection]
+
+
+def _bar_key(categories: Sequence[str], series: dict, errors: dict | None, ylabel: str) -> tuple:
+    return (tuple(categories), tuple(series), tuple(sorted(errors or {})), ylabel)
+
+
+def _build_bars(ax: Axes, key: tuple, categories: Sequence[str], series: dict, ylabel: str) -> _BarArtists:
+    ax.clear()
+    style_axes(ax)
+    n = max(len(series), 1)
+    width = 0.8 / n
+    x = np.arange(len(categories))
+    artists = _BarArtists(key=key, bars={}, labels={}, errors={})
+    for i, name in enumerate(series):
+        pos = x - 0.4 + width * (i + 0.5)
+        container = ax.bar(
+            pos,
+            np.zeros(len(categories)),
+            width,
+            label=name,
+            color=PALETTE[i % len(PALETTE)],
+            hatch=HATCHES[i % len(HATCHES)],
+            edgecolor="#333333",
+            linewidth=0.6,
+        )
+        artists.bars[name] = list(container.patches)
+        artists.labels[name] = [
+            ax.annotate(
+                "",
+                (p, 0.0),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=BASE_FONT_PT - 3,
+            )
+            for p in pos
+        ]
+        if name in key[2]:
+            lines = LineCollection([], colors="#222222", linewidths=1.6)
+            ax.add_collection(lines)
+            artists.errors[name] = lines
+    ax.set_xticks(x, list(categories))
+    ax.set_ylabel(ylabel)
+    if len(series) > 1:
+        ax.legend(loc="upper right")
+    return artists
+
+
 def bar_groups(
     ax: Axes,
     categories: Sequence[str],
@@ -158,42 +231,35 @@ def bar_groups(
 ) -> Axes:
     """Grouped bars: one group per category, one bar per series, each series with colour AND hatch.
 
-    ``errors`` optionally maps a series name to (low, high) absolute bounds drawn as error bars.
+    ``errors`` optionally maps a series name to (low, high) absolute bounds drawn as interval lines.
     Values are written on the bars so nobody has to read them off the axis.
+
+    Called again on the same Axes with the same categories and series names, it only moves the
+    existing bars, labels and interval lines (fast redraws for widget labs); otherwise it rebuilds.
     """
-    style_axes(ax)
-    n = max(len(series), 1)
-    width = 0.8 / n
-    x = np.arange(len(categories))
-    for i, (name, values) in enumerate(series.items()):
+    key = _bar_key(categories, series, errors, ylabel)
+    artists: _BarArtists | None = getattr(ax, "_course_bars", None)
+    if artists is None or artists.key != key or not ax.patches:
+        artists = _build_bars(ax, key, categories, series, ylabel)
+        ax._course_bars = artists  # type: ignore[attr-defined]
+    top = 0.0
+    for name, values in series.items():
         vals = np.asarray(values, dtype=float)
-        pos = x - 0.4 + width * (i + 0.5)
-        yerr = None
-        if errors and name in errors:
+        heights = np.where(np.isfinite(vals), vals, 0.0)
+        label_y = heights.copy()
+        if name in artists.errors and errors:
             lo, hi = (np.asarray(b, dtype=float) for b in errors[name])
-            yerr = np.vstack([np.clip(vals - lo, 0, None), np.clip(hi - vals, 0, None)])
-        bars = ax.bar(
-            pos,
-            vals,
-            width,
-            label=name,
-            color=PALETTE[i % len(PALETTE)],
-            hatch=HATCHES[i % len(HATCHES)],
-            edgecolor="#333333",
-            linewidth=0.6,
-            yerr=yerr,
-            capsize=4 if yerr is not None else 0,
-        )
-        ax.bar_label(
-            bars,
-            labels=[value_format.format(v) if np.isfinite(v) else "n/a" for v in vals],
-            fontsize=BASE_FONT_PT - 3,
-            padding=2,
-        )
-    ax.set_xticks(x, list(categories))
-    ax.set_ylabel(ylabel)
-    if len(series) > 1:
-        ax.legend(loc="upper right")
+            xs = [bar.get_x() + bar.get_width() / 2 for bar in artists.bars[name]]
+            artists.errors[name].set_segments([[(x, a), (x, b)] for x, a, b in zip(xs, lo, hi, strict=True)])
+            label_y = np.maximum(label_y, np.nan_to_num(hi))
+        for bar, text, h, y, v in zip(
+            artists.bars[name], artists.labels[name], heights, label_y, vals, strict=True
+        ):
+            bar.set_height(h)
+            text.xy = (bar.get_x() + bar.get_width() / 2, y)
+            text.set_text(value_format.format(v) if np.isfinite(v) else "n/a")
+        top = max(top, float(np.max(label_y, initial=0.0)))
+    ax.set_ylim(0, top * 1.18 if top > 0 else 1.0)
     return ax
 
 
@@ -232,9 +298,22 @@ def scatter_groups(
 def message_axes(ax: Axes, message: str) -> Axes:
     """Replace a plot by a short, friendly message (used when a selection is empty)."""
     ax.clear()
+    ax._course_bars = None  # type: ignore[attr-defined]
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=BASE_FONT_PT, wrap=True)
     return ax
+
+
+def figure_svg(fig: Figure) -> bytes:
+    """Render a Figure to SVG bytes with live text (what a widget lab shows).
+
+    Vector output stays sharp at any projector zoom, and skipping rasterisation makes it about
+    twice as fast as PNG. Deterministic: fixed hash salt, no date.
+    """
+    buf = io.BytesIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "influencer-course"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
 
 
 def figure_png(fig: Figure, dpi: int = LAB_DPI) -> bytes:

@@ -1,0 +1,269 @@
+"""Widget labs: one pattern for every lab in the course.
+
+A lab is **controls + one pure update function**:
+
+* the *update function* is a plain module-level function from data and control values to a
+  :class:`LabResult` (a summary sentence, named numbers, an optional table). It never touches a
+  widget, so tests call it directly, without a browser;
+* a *draw function* puts a result on a Matplotlib Figure that the lab creates once and reuses;
+* the :class:`Lab` class wires the two to ipywidgets controls. It exposes ``controls`` (name ->
+  widget), ``values()``, ``set(**values)`` and the last ``result`` so tests and notebooks can drive
+  it exactly as a learner does.
+
+A control combination that cannot be computed (an empty selection, every weight at zero...)
+raises :class:`LabInputError` inside the update function; the lab shows its message in place of
+the result - never a traceback.
+
+Browser tests rely on two CSS classes: every lab's root element carries ``course-lab`` and
+``course-lab-<name>``; the element that changes with the controls carries ``course-lab-output``.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import ipywidgets as w
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import plots
+
+
+class LabInputError(ValueError):
+    """Control values the lab cannot compute; the message says what to change."""
+
+
+@dataclass
+class LabResult:
+    """What one update of a lab produced.
+
+    Attributes:
+        summary: one or two sentences stating the finding, in plain text.
+        numbers: named figures shown to the learner (units in the name, e.g. ``conversions_p50``).
+        table: an optional table shown under the figure.
+        message: set instead of the above when the controls cannot be computed.
+        extra: anything the draw function needs that is not for display.
+    """
+
+    summary: str = ""
+    numbers: dict[str, float] = field(default_factory=dict)
+    table: pd.DataFrame | None = None
+    message: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the lab computed a result (no friendly error message)."""
+        return self.message is None
+
+
+def _summary_html(result: LabResult) -> str:
+    if result.ok:
+        return f'<div class="course-lab-summary" style="font-size:1.25em">{html.escape(result.summary)}</div>'
+    return (
+        '<div class="course-lab-message" style="font-size:1.25em;border-left:6px solid #D55E00;'
+        f'padding:4px 10px">&#9888; {html.escape(result.message or "")}</div>'
+    )
+
+
+def _table_html(table: pd.DataFrame | None) -> str:
+    if table is None or table.empty:
+        return ""
+    return (
+        '<div style="font-size:1.05em;overflow-x:auto">'
+        + table.to_html(border=0, na_rep="-", float_format=lambda v: f"{v:,.2f}")
+        + "</div>"
+    )
+
+
+class Lab:
+    """Base class: build controls, call the pure update function, draw, show.
+
+    Subclasses set ``name`` and ``title`` and implement :meth:`make_controls`, :meth:`compute`
+    (a thin call to the module's pure update function) and :meth:`draw`.
+    """
+
+    name: ClassVar[str] = "lab"
+    title: ClassVar[str] = "Lab"
+    figsize: ClassVar[tuple[float, float]] = plots.FIGSIZE
+
+    def __init__(self) -> None:
+        self.controls: dict[str, w.ValueWidget] = self.make_controls()
+        self.result: LabResult = LabResult()
+        self.last_update_ms: float = float("nan")
+        self._hold = False
+        self.fig, axes = plots.new_figure(figsize=self.figsize, fixed_margins=True)
+        self.ax = axes
+        self._summary = w.HTML()
+        self._image = w.Image(format="svg+xml", layout=w.Layout(max_width="100%"))
+        self._table = w.HTML()
+        self._output = w.VBox([self._summary, self._image, self._table])
+        self._output.add_class("course-lab-output")
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        header = w.HTML(f'<h3 style="margin:0.2em 0">{html.escape(self.title)}</h3>')
+        self.widget = w.VBox([header, self.layout_controls(), self._output])
+        self.widget.add_class("course-lab")
+        self.widget.add_class(f"course-lab-{self.name}")
+        self.update()
+
+    # --- to implement in subclasses -------------------------------------------------------------
+    def make_controls(self) -> dict[str, w.ValueWidget]:
+        """Create the lab's controls, keyed by the name of the update function's argument."""
+        raise NotImplementedError
+
+    def compute(self, **values: Any) -> LabResult:
+        """Call the lab's pure update function with the lab's data and these control values."""
+        raise NotImplementedError
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        """Draw a successful result on the lab's figure.
+
+        The figure is reused between updates and not cleared: draw with functions that update
+        their own artists (e.g. :func:`helpers.plots.bar_groups`) or clear the axes first.
+        """
+        raise NotImplementedError
+
+    def layout_controls(self) -> w.Widget:
+        """Arrange the controls (default: a wrapping row)."""
+        return w.HBox(
+            list(self.controls.values()),
+            layout=w.Layout(flex_flow="row wrap", grid_gap="4px 16px"),
+        )
+
+    # --- the shared machinery -------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """Current control values, keyed like the update function's arguments."""
+        return {key: control.value for key, control in self.controls.items()}
+
+    def set(self, **values: Any) -> LabResult:
+        """Set several controls at once (as a learner would), then update once."""
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise KeyError(f"{self.name} has no control(s) {sorted(unknown)}; it has {sorted(self.controls)}")
+        self._hold = True
+        try:
+            for key, value in values.items():
+                self.controls[key].value = value
+        finally:
+            self._hold = False
+        return self.update()
+
+    def _on_change(self, _change: Mapping[str, Any]) -> None:
+        if not self._hold:
+            self.update()
+
+    def run(self, values: Mapping[str, Any]) -> LabResult:
+        """Compute a result for these values; turn a :class:`LabInputError` into a message."""
+        try:
+            return self.compute(**values)
+        except LabInputError as err:
+            return LabResult(message=str(err))
+
+    def render(self, result: LabResult) -> bytes:
+        """Draw ``result`` (or its message) on the reused figure and return the SVG bytes."""
+        if result.ok:
+            if not self.result.ok:  # leaving a message: give the draw function clean axes
+                for ax in self.fig.axes:
+                    ax.clear()
+                    ax.set_axis_on()
+            self.draw(self.fig, result)
+        else:
+            for ax in self.fig.axes:
+                plots.message_axes(ax, "")
+            plots.message_axes(self.fig.axes[0], result.message or "")
+        return plots.figure_svg(self.fig)
+
+    def update(self) -> LabResult:
+        """Recompute from the current controls and refresh summary, figure and table."""
+        start = time.perf_counter()
+        result = self.run(self.values())
+        image = self.render(result)
+        self.result = result
+        self._summary.value = _summary_html(result)
+        self._image.value = image
+        self._table.value = _table_html(result.table) if result.ok else ""
+        self.last_update_ms = (time.perf_counter() - start) * 1000
+        return result
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} lab '{self.name}': {self.result.summary or self.result.message}>"
+
+
+def slider(description: str, value: float, lo: float, hi: float, step: float, **kw: Any) -> w.FloatSlider:
+    """A wide float slider with a readable label (the house style for lab sliders)."""
+    return w.FloatSlider(
+        value=value,
+        min=lo,
+        max=hi,
+        step=step,
+        description=description,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=w.Layout(width="360px"),
+        **kw,
+    )
+
+
+def dropdown(description: str, options: Any, value: Any) -> w.Dropdown:
+    """A dropdown with a readable label."""
+    return w.Dropdown(
+        options=options,
+        value=value,
+        description=description,
+        style={"description_width": "initial"},
+        layout=w.Layout(width="300px"),
+    )
+
+
+#: Registry of lab classes by name, filled by :func:`register`; tests drive every entry.
+LABS: dict[str, Callable[[], Lab]] = {}
+
+
+def register(cls: type[Lab]) -> type[Lab]:
+    """Class decorator: make a lab discoverable by name (tests and benchmarks use this)."""
+    LABS[cls.name] = cls
+    return cls
+
+
+def environment_check_widget() -> w.VBox:
+    """A tiny live widget for notebook 00: moving the slider proves widgets render and respond."""
+    s = w.IntSlider(value=3, min=0, max=10, description="Move me", continuous_update=True)
+    out = w.HTML()
+
+    def show(_: Any = None) -> None:
+        out.value = f"<b>{s.value}</b> x 10,000 followers = <b>{s.value * 10_000:,}</b> followers"
+
+    s.observe(show, names="value")
+    show()
+    box = w.VBox([s, out])
+    box.add_class("course-lab")
+    box.add_class("course-lab-environment-check")
+    out.add_class("course-lab-output")
+    return box
+
+
+def control_values(control: w.ValueWidget) -> list[Any]:
+    """Every value a learner can give this control (sliders on their step grid, options of a menu).
+
+    Tests and benchmarks draw from this list to drive a lab like a learner would, extremes included.
+    """
+    if isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select, w.SelectionSlider)):
+        return list(control._options_values)
+    if isinstance(control, w.Checkbox | w.ToggleButton):
+        return [False, True]
+    if isinstance(control, (w.IntSlider, w.FloatSlider, w.BoundedIntText, w.BoundedFloatText)):
+        lo, hi, step = control.min, control.max, control.step or 1
+        count = round((hi - lo) / step)
+        values = [lo + i * step for i in range(count + 1)]
+        if isinstance(control, (w.IntSlider, w.BoundedIntText)):
+            return [int(v) for v in values]
+        return [round(v, 10) for v in values]
+    raise TypeError(f"control_values does not know {type(control).__name__}; add it here")

@@ -1,0 +1,145 @@
+"""Performance figures for the course, one per line: ``<figure> <value> <unit> [key=value ...]``.
+
+Budgets (checked by reading this output, not by timed tests):
+
+* widget labs: p50 <= 100 ms and p95 <= 250 ms per update with the bundled data (``data=1x``),
+  p50 <= 200 ms with ten times the rows (``data=10x``). An update = a control change ->
+  recompute -> figure redrawn and rendered to PNG, exactly what a learner waits for.
+* ``course_exec_ratio`` <= 1.5: time to execute every notebook / time to execute the same
+  number of notebooks that only import the course.
+
+Usage: python tools/bench.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from helpers import data, generate, paths, schema  # noqa: E402
+from helpers.widgets import LABS, BudgetPlanner, Lab, Scorecard, TierExplorer  # noqa: E402
+from helpers.widgets.base import control_values  # noqa: E402
+
+
+def emit(figure: str, value: float, unit: str, **keys: object) -> None:
+    """Print one figure line."""
+    extra = "".join(f" {k}={v}" for k, v in keys.items())
+    print(f"{figure} {value:.3f} {unit}{extra}", flush=True)
+
+
+def lab_factories(tables: dict) -> dict[str, Callable[[], Lab]]:
+    """Build every lab on the given tables (so the same code runs on 1x and 10x data)."""
+    factories: dict[str, Callable[[], Lab]] = {
+        TierExplorer.name: lambda: TierExplorer(tables["influencers"]),
+        BudgetPlanner.name: lambda: BudgetPlanner(tables["campaigns"], tables["influencers"]),
+        Scorecard.name: lambda: Scorecard(tables["influencers"], tables["campaigns"]),
+    }
+    missing = set(LABS) - set(factories)
+    if missing:
+        raise SystemExit(f"bench.py does not know how to build labs {sorted(missing)}: add them")
+    return factories
+
+
+def time_lab(lab: Lab, updates: int, rng: np.random.Generator) -> np.ndarray:
+    """Milliseconds per update for ``updates`` random control changes."""
+    names = list(lab.controls)
+    times = []
+    for _ in range(updates):
+        name = names[rng.integers(len(names))]
+        values = control_values(lab.controls[name])
+        value = values[rng.integers(len(values))]
+        if value == lab.controls[name].value:
+            continue
+        start = time.perf_counter()
+        lab.controls[name].value = value  # triggers exactly one update, as in the browser
+        times.append((time.perf_counter() - start) * 1000)
+    return np.asarray(times)
+
+
+def bench_labs(updates: int) -> None:
+    """Per-lab p50/p95 update time at 1x and 10x data."""
+    scales = {"1x": {name: data.load_table(name) for name in ("influencers", "campaigns")}}
+    t0 = time.perf_counter()
+    ten = generate.generate_all(scale=10)
+    emit("generate_10x_s", time.perf_counter() - t0, "s")
+    scales["10x"] = {name: ten[name] for name in ("influencers", "campaigns")}
+    for scale, tables in scales.items():
+        for name, factory in lab_factories(tables).items():
+            t0 = time.perf_counter()
+            lab = factory()
+            build_ms = (time.perf_counter() - t0) * 1000
+            rng = np.random.default_rng(7)
+            ms = time_lab(lab, updates, rng)
+            emit("widget_build_ms", build_ms, "ms", lab=name, data=scale)
+            emit("widget_update_p50_ms", float(np.percentile(ms, 50)), "ms", lab=name, data=scale)
+            emit("widget_update_p95_ms", float(np.percentile(ms, 95)), "ms", lab=name, data=scale)
+
+
+def bench_course_exec() -> None:
+    """Execute every notebook vs as many notebooks that only import the course."""
+    from nbtools import execute
+
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not paths:
+        print("course_exec_ratio skipped: no notebooks")
+        return
+    t0 = time.perf_counter()
+    for path in paths:
+        execute(nbformat.read(path, as_version=4))
+    full = time.perf_counter() - t0
+    baseline_nb = nbformat.v4.new_notebook()
+    baseline_nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import helpers\n"
+            "from helpers import course, data, metrics, plots, widgets\n"
+            "from helpers import exercises"
+        )
+    ]
+    baseline_nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    t0 = time.perf_counter()
+    for _ in paths:
+        execute(nbformat.from_dict(baseline_nb))
+    base = time.perf_counter() - t0
+    emit("course_exec_s", full, "s", notebooks=len(paths))
+    emit("course_import_only_s", base, "s", notebooks=len(paths))
+    emit("course_exec_ratio", full / base, "x", notebooks=len(paths))
+
+
+def bench_data() -> None:
+    """Time and peak memory of loading every bundled table (uncached)."""
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    for name in schema.TABLES:
+        data.load_table(name, path=paths.data_dir())
+    elapsed = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    emit("load_all_tables_s", elapsed, "s")
+    emit("load_all_tables_peak_mb", peak / 1e6, "MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer updates, skip notebook execution")
+    args = parser.parse_args()
+    bench_data()
+    bench_labs(updates=15 if args.quick else 60)
+    if not args.quick:
+        bench_course_exec()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
