@@ -72,7 +72,6 @@ def test_scorecard_explains_impossible_controls(candidates, weights, niche, mess
 def test_scorecard_lab_on_bundled_data_beats_top_by_followers_with_default_weights():
     lab = Scorecard()
     n = lab.result.numbers
-    print(
-        f"scorecard {n['score_conv_per_1k_usd']:.2f} vs followers {n['followers_conv_per_1k_usd']:.2f} per $1K"
-    )
+    s, f = n["score_conv_per_1k_usd"], n["followers_conv_per_1k_usd"]
+    print(f"scorecard {s:.2f} vs followers {f:.2f} conversions per $1K")
     assert n["score_conv_per_1k_usd"] > n["followers_conv_per_1k_usd"]

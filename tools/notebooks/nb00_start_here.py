@@ -66,7 +66,7 @@ def build() -> NB:
         """
         import helpers
         from helpers import course, data, widgets
-        from helpers.exercises import lesson00 as ex
+        from helpers.exercises import ____, lesson00 as ex
         """
     )
     nb.md(
