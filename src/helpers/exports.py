@@ -1,0 +1,1357 @@
+"""Read a creator export someone downloaded (a platform, a tool, a public data set) into canonical columns.
+
+>>> from helpers.exports import read_influencer_export, describe_report
+>>> df = read_influencer_export("top_creators.csv")   # a path, raw bytes or an open file  # doctest: +SKIP
+>>> print(describe_report(df))                        # what was renamed, parsed and dropped  # doctest: +SKIP
+
+Real exports are messy, so the reader is forgiving about form and strict about meaning:
+
+* **Bytes**: UTF-8 (with or without BOM), else Windows-1252 / Latin-1 (reported as ``latin-1`` when the two
+  decode the file identically, ``cp1252`` when its curly quotes or euro signs are used); UTF-16 when it has
+  a BOM, as Excel's "Unicode Text" writes. ``report.encoding`` says which. Delimiter sniffed among
+  ``,`` ``;`` tab and ``|`` (an Excel ``sep=;`` first line is obeyed). Title lines ("Report generated
+  on ...") and blank lines before the header are skipped.
+* **Headers**: matched to :data:`CANONICAL_COLUMNS` through :data:`HEADER_ALIASES`; case, spaces,
+  punctuation and underscores do not matter (``Avg. Likes`` = ``avg_likes`` = ``AvgLikes``). A unit in
+  the header (``Followers (M)``, ``Views (in thousands)``) multiplies the values. Unknown columns are kept,
+  as text, under a snake_case version of their header.
+* **Numbers**: see :func:`parse_number`: ``3.3k``, ``475.8m``, ``29.0b``, ``1,234,567``, ``1.234.567``,
+  ``12 345``, ``1,39%``, ``+12``; ``NaN%``, ``-``, ``n/a`` and empty cells are missing.
+* **Problems in cells** never stop the read: the cell becomes missing and the report counts it (column,
+  count, first examples with their file line). Only a file that cannot be used at all raises
+  :class:`ExportFormatError` (a ``ValueError``), whose message says what is wrong and what the file needs.
+
+Decisions (documented here once, and in the report whenever they apply):
+
+* **Engagement rate as a fraction.** ``engagement_rate_pct`` is in percent (1.39 means 1.39 %). A column
+  is read as a *fraction* (0.0139) and multiplied by 100 only when no cell has a ``%`` sign, the header
+  does not say %/pct/percent, every value is <= 1 and at least one is > 0; and, when the file also has
+  followers and avg_likes, only if the values are ~100 times smaller than (avg_likes [+ avg_comments]) /
+  followers x 100 (median ratio below 0.1). Otherwise the values are taken as percent already. The
+  conversion is written into ``report.parsed`` and ``report.notes``.
+* **Negative values** in follower, count and average columns (and in the engagement rate) are invalid:
+  the cell becomes missing (``<NA>``/``NaN``), the row is kept and the report counts the cells. Rows without
+  a usable follower count are kept too (``followers`` is ``<NA>``); drop them with
+  ``df.dropna(subset=["followers"])`` when a calculation needs them.
+* **Ragged rows.** A row with fewer fields than the header is padded with missing cells (tools drop
+  trailing empty cells) -- except a short line holding a single value in a file of 3+ columns, which is a
+  note or footer and is dropped. A row with more non-empty fields than the header is dropped (its values
+  are shifted, usually by an unquoted delimiter inside a value); trailing empty fields are ignored.
+  Repeated header lines (two exports pasted together) are dropped. Every drop is listed by file line.
+* **Ambiguous separators.** ``1.234`` / ``1,234`` (one separator, three digits after it) is a thousands
+  separator in count columns (followers, following, posts, total_likes, rank: a count has no
+  fractional part). In other columns the other cells of the same column decide (``1,39`` or
+  ``1.234.567`` mean European style, ``1.39`` or ``1,234,567`` English style); with no evidence, a
+  ``;``-delimited file is read European (decimal comma), any other English.
+* **Duplicate headers**: the first column wins; the others are kept as ``<name>_2``, ``<name>_3``. When two
+  different headers mean the same canonical column (``Username`` and ``Name``), the more specific
+  spelling (earlier in :data:`HEADER_ALIASES`) wins and the other is kept as is.
+* **Counts** (followers, following, posts, total_likes, rank) are ``Int64`` rounded to whole numbers
+  (``1.2345k`` -> 1,235; reported). Averages, the engagement rate and influence_score are ``float64``.
+  Text columns use pandas' string dtype.
+
+The source is only ever read: a path is opened read-only, a file object is read from its current
+position, bytes are used as they are. Nothing is written, nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import math
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any, TypeAlias
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "HEADER_ALIASES",
+    "CellProblem",
+    "ExportFormatError",
+    "ExportReport",
+    "canonical_name",
+    "describe_report",
+    "parse_number",
+    "read_influencer_export",
+]
+
+#: What :func:`read_influencer_export` accepts: a path, raw bytes (an ipywidgets ``FileUpload`` gives a
+#: ``memoryview``), an open file (binary or text), or one ``FileUpload`` entry (a mapping with ``content``).
+ExportSource: TypeAlias = (
+    str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str] | Mapping[str, Any]
+)
+
+#: Canonical columns, in output order. Only ``followers`` is required.
+CANONICAL_COLUMNS: tuple[str, ...] = (
+    "handle",
+    "followers",
+    "following",
+    "posts",
+    "avg_likes",
+    "avg_comments",
+    "avg_views",
+    "total_likes",
+    "new_post_avg_like",
+    "engagement_rate_pct",
+    "country",
+    "platform",
+    "niche",
+    "rank",
+    "influence_score",
+)
+
+#: Whole-number columns (``Int64``): followers, accounts followed, posts, lifetime likes, rank.
+COUNT_COLUMNS = frozenset({"followers", "following", "posts", "total_likes", "rank"})
+#: Per-post averages (``float64``, >= 0): likes, comments, views per post.
+AVERAGE_COLUMNS = frozenset({"avg_likes", "avg_comments", "avg_views", "new_post_avg_like"})
+#: Percent columns (``float64``, >= 0, 1.39 means 1.39 %).
+PERCENT_COLUMNS = frozenset({"engagement_rate_pct"})
+#: Free-scale scores (``float64``, any sign).
+SCORE_COLUMNS = frozenset({"influence_score"})
+#: Text columns (pandas string dtype).
+TEXT_COLUMNS = frozenset({"handle", "country", "platform", "niche"})
+
+
+def _aliases(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+#: Accepted header spellings per canonical column, most specific first (that order breaks ties when
+#: two headers of one file mean the same column). Matching ignores case, spaces, punctuation and
+#: underscores, and ``%`` counts as ``pct``: ``"Avg. Likes"``, ``"avg_likes"`` and ``"AVGLIKES"`` match.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "handle": _aliases(
+        "handle username user_name user instagram_handle instagram_username ig_handle tiktok_handle "
+        "screen_name channel_info channel channel_name account account_name profile profile_name "
+        "instagram_name tiktoker tiktoker_name youtuber creator creator_name influencer "
+        "influencer_name name"
+    ),
+    "followers": _aliases(
+        "followers followers_count follower_count follower num_followers number_of_followers "
+        "n_followers total_followers instagram_followers tiktok_followers subscribers "
+        "subscribers_count subscriber_count subs youtube_subscribers fans audience audience_size "
+        "abonnenten abonnes seguidores seguaci volgers"
+    ),
+    "following": _aliases("following following_count follows followings followees num_following"),
+    "posts": _aliases(
+        "posts posts_count post_count num_posts number_of_posts total_posts media media_count uploads "
+        "videos video_count"
+    ),
+    "avg_likes": _aliases(
+        "avg_likes average_likes avg_like avg_likes_per_post average_likes_per_post likes_avg "
+        "likes_per_post mean_likes"
+    ),
+    "avg_comments": _aliases(
+        "avg_comments average_comments avg_comment avg_comments_per_post average_comments_per_post "
+        "comments_avg comments_per_post mean_comments"
+    ),
+    "avg_views": _aliases(
+        "avg_views average_views avg_view avg_views_per_post avg_video_views views_avg views_per_post "
+        "views_per_video mean_views avg_plays"
+    ),
+    "total_likes": _aliases("total_likes likes_total total_hearts hearts lifetime_likes"),
+    "new_post_avg_like": _aliases(
+        "new_post_avg_like new_post_avg_likes new_posts_avg_likes new_post_average_likes recent_avg_likes"
+    ),
+    "engagement_rate_pct": _aliases(
+        "engagement_rate_pct engagement_rate engagement_rate_percent engagement_pct eng_rate er "
+        "er_pct avg_engagement_rate average_engagement_rate 60_day_eng_rate 30_day_eng_rate"
+    ),
+    "country": _aliases(
+        "country country_or_region country_region audience_country top_audience_country nation pays "
+        "land pais paese"
+    ),
+    "platform": _aliases("platform network social_network social_media site"),
+    "niche": _aliases("niche category categories main_category topic topics vertical genre"),
+    "rank": _aliases("rank ranking position pos no number #"),
+    "influence_score": _aliases("influence_score influencer_score influence score"),
+}
+
+#: Cell texts read as missing (compared case-insensitively, also with a trailing ``%``).
+MISSING_TOKENS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "nan", "none", "null", "nil", "#n/a", "?"})
+#: How many example cells or lines the report quotes per problem.
+MAX_EXAMPLES = 3
+#: Counts above this are treated as typing errors (the whole planet has ~8e9 people).
+MAX_COUNT = 1e15
+
+_SUFFIXES: dict[str, int] = {
+    "k": 10**3,
+    "tsd": 10**3,
+    "thousand": 10**3,
+    "thousands": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "mio": 10**6,
+    "million": 10**6,
+    "millions": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "mrd": 10**9,
+    "billion": 10**9,
+    "billions": 10**9,
+}
+_SUFFIX_PATTERN = "|".join(sorted(_SUFFIXES, key=len, reverse=True))
+_CELL = re.compile(
+    rf"(?P<sign>[+\-]?)\s*(?P<body>[\d.,'\s]+?)\s*(?P<exp>e[+\-]?\d+)?\s*(?P<suffix>{_SUFFIX_PATTERN})?\s*(?P<pct>%)?",
+    re.IGNORECASE,
+)
+_HEADER_UNIT = re.compile(
+    r"[(\[]\s*(?:in\s+)?(?P<a>k|000s|thousands?|m|mn|mio|millions?|b|bn|billions?)\s*[)\]]"
+    r"|\bin\s+(?P<b>thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+_UNIT_SCALE = {"k": 10**3, "000s": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "mio": 10**6}
+_UNIT_SCALE |= {"million": 10**6, "b": 10**9, "bn": 10**9, "billion": 10**9}
+_ENGAGEMENT_RATE = re.compile(
+    r"(\d+d(ay)?s?)?(avg|average|mean)?(eng|engagement)(rate|ratio)(pct|percent(age)?)?"
+)
+_DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252 (cp1252)",
+    "latin-1": "Latin-1 (ISO-8859-1)",
+    "text": "already decoded text",
+}
+_FEATURES = {
+    "suffix": "k/m/b suffixes",
+    "percent": "percent sign stripped",
+    "comma_thousands": "thousands separator ','",
+    "dot_thousands": "thousands separator '.' (European)",
+    "space_thousands": "thousands separator space",
+    "apostrophe_thousands": "thousands separator apostrophe",
+    "indian_grouping": "Indian digit grouping (12,34,567)",
+    "comma_decimal": "decimal comma (European)",
+    "plus": "leading '+' dropped",
+    "exponent": "scientific notation",
+    "missing": "missing markers read as empty",
+    "rounded": "rounded to whole numbers",
+}
+_EU_EVIDENCE = frozenset({"comma_decimal", "dot_thousands"})
+_EN_EVIDENCE = frozenset({"dot_decimal", "comma_thousands", "indian_grouping"})
+_FIX_EXPORT = (
+    "A creator export needs a header line with column names (at least a follower column, e.g. "
+    "'handle,followers') and one line per creator"
+)
+
+
+# --- errors and the report ------------------------------------------------------------------------------
+class ExportFormatError(ValueError):
+    """A file that cannot be read as a creator export at all.
+
+    The message names the source, says what is wrong and what the file needs. Attributes:
+    ``source`` (the name used in messages) and ``problem``, a short code for programs and tests:
+    ``empty``, ``whitespace``, ``excel``, ``spreadsheet``, ``zip``, ``gzip``, ``pdf``, ``image``, ``binary``,
+    ``html``, ``json``, ``xml``, ``encoding``, ``quote``, ``no_followers``, ``header_only``,
+    ``followers_unusable``, ``text_not_path``.
+    """
+
+    def __init__(self, message: str, *, source: str = "", problem: str = "") -> None:
+        super().__init__(message)
+        self.source = source
+        self.problem = problem
+
+
+@dataclass
+class CellProblem:
+    """Cells of one column that could not be used (they are missing in the result).
+
+    Attributes:
+        column: canonical or kept column name in the result.
+        reason: what is wrong, in words (e.g. ``"not a number"``, ``"negative"``).
+        count: how many cells.
+        examples: the first offending cell texts (up to :data:`MAX_EXAMPLES`).
+        lines: their line numbers in the file (1 = first line of the file).
+    """
+
+    column: str
+    reason: str
+    count: int
+    examples: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()
+
+
+@dataclass
+class ExportReport:
+    """What :func:`read_influencer_export` did; stored in ``df.attrs["report"]``.
+
+    Attributes:
+        source: name of the source used in messages (the path, ``name=``, or the upload's name).
+        encoding: ``"utf-8"``, ``"utf-8-sig"`` (UTF-8 with BOM), ``"utf-16"``, ``"cp1252"``, ``"latin-1"``
+            or ``"text"`` (a text file object: already decoded).
+        delimiter: the field delimiter used (``","``, ``";"``, ``"\\t"`` or ``"|"``).
+        header_line: line of the file holding the header (1 = first line).
+        rows_read: non-blank lines after the header (data rows, including dropped ones).
+        rows_kept: rows in the result.
+        renamed: ``{original header: canonical column}`` for headers that were recognised.
+        parsed: ``{column: how}``, how numbers were read (e.g. ``"k/m/b suffixes (e.g. '3.3k')"``).
+        dropped: ``{reason: [file lines]}`` for rows left out.
+        cell_problems: cells that became missing, per column and reason.
+        kept_as_is: ``{original header: column name}`` for columns that were not recognised (kept as text).
+        duplicate_headers: ``{column name in result: original header}`` for repeated headers.
+        derived: ``{column: formula}`` for columns computed here rather than read.
+        notes: other things a reader should know (skipped title lines, padded rows, conversions).
+    """
+
+    source: str
+    encoding: str = ""
+    delimiter: str = ","
+    header_line: int = 1
+    rows_read: int = 0
+    rows_kept: int = 0
+    renamed: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, str] = field(default_factory=dict)
+    dropped: dict[str, list[int]] = field(default_factory=dict)
+    cell_problems: list[CellProblem] = field(default_factory=list)
+    kept_as_is: dict[str, str] = field(default_factory=dict)
+    duplicate_headers: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain dicts and lists (e.g. to save as JSON)."""
+        return asdict(self)
+
+    def problems_for(self, column: str) -> list[CellProblem]:
+        """The cell problems of one column."""
+        return [p for p in self.cell_problems if p.column == column]
+
+    def __str__(self) -> str:
+        return describe_report(self)
+
+
+def _error(source: str, problem: str, what: str, fix: str) -> ExportFormatError:
+    return ExportFormatError(f"{source}: {what}. {fix}", source=source, problem=problem)
+
+
+# --- numbers ----------------------------------------------------------------------------------------------
+class _CellError(ValueError):
+    """One cell that is not a usable number; the message is the reason."""
+
+
+def _is_missing(text: str) -> bool:
+    low = text.strip().lower()
+    return low in MISSING_TOKENS or (low.endswith("%") and low[:-1].strip() in MISSING_TOKENS)
+
+
+def _grouped(int_part: str, sep: str) -> bool:
+    """Whether ``int_part`` is digits in groups of three separated by ``sep`` (``12,345,678``)."""
+    return re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", int_part) is not None
+
+
+def _indian(int_part: str) -> bool:
+    """Whether ``int_part`` is Indian digit grouping (``12,34,567``: threes at the end, twos before)."""
+    return re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", int_part) is not None
+
+
+def _decimal(int_digits: str, frac: str) -> Decimal:
+    return Decimal((int_digits or "0") + ("." + frac if frac else ""))
+
+
+def _body_value(body: str, decimal: str | None, count_rule: bool, features: set[str]) -> Decimal:
+    """The number written in ``body`` (digits and separators, no sign, suffix or %).
+
+    ``decimal`` is the column's decimal mark for ambiguous cells (``None``: English); ``count_rule``
+    reads ``1.234`` / ``1,234`` as thousands (counts have no fractional part).
+    """
+    if not any(ch.isdigit() for ch in body):
+        raise _CellError("not a number")
+    spaced = re.fullmatch(r"(\d{1,3}([^\S\n]|')\d{3}(?:\2\d{3})*)(?:([.,])(\d*))?", body)
+    if spaced:  # 12 345 / 12'345 (one kind of separator throughout), maybe with a decimal part
+        int_part, sep, mark, frac = spaced.groups()
+        features.add("apostrophe_thousands" if sep == "'" else "space_thousands")
+        if mark:
+            features.add("comma_decimal" if mark == "," else "dot_decimal")
+        return _decimal(int_part.replace(sep, ""), frac or "")
+    if re.search(r"[\s']", body):
+        raise _CellError("not a number")
+    n_dot, n_comma = body.count("."), body.count(",")
+    if n_dot == 0 and n_comma == 0:
+        return _decimal(body, "")
+    if n_dot and n_comma:
+        mark = "." if body.rfind(".") > body.rfind(",") else ","
+        thousands = "," if mark == "." else "."
+        int_part, frac = body.rsplit(mark, 1)
+        if not frac.isdigit() or mark in int_part:
+            raise _CellError("not a number")
+        if _grouped(int_part, thousands):
+            features.add("comma_thousands" if thousands == "," else "dot_thousands")
+        elif thousands == "," and _indian(int_part):
+            features.add("indian_grouping")
+        else:
+            raise _CellError("not a number")
+        features.add("dot_decimal" if mark == "." else "comma_decimal")
+        return _decimal(int_part.replace(thousands, ""), frac)
+    sep = "." if n_dot else ","
+    if n_dot + n_comma > 1:  # several of one separator: thousands grouping
+        if _grouped(body, sep):
+            features.add("comma_thousands" if sep == "," else "dot_thousands")
+        elif sep == "," and _indian(body):
+            features.add("indian_grouping")
+        else:
+            raise _CellError("not a number")
+        return _decimal(body.replace(sep, ""), "")
+    int_part, frac = body.split(sep)
+    if (frac and not frac.isdigit()) or (int_part and not int_part.isdigit()) or not (int_part or frac):
+        raise _CellError("not a number")
+    ambiguous = len(frac) == 3 and 1 <= len(int_part) <= 3 and not int_part.startswith("0")
+    if ambiguous:
+        features.add("ambiguous")
+        as_thousands = count_rule or (sep == "," if decimal is None else sep != decimal)
+        if as_thousands:
+            features.add("comma_thousands" if sep == "," else "dot_thousands")
+            return _decimal(int_part + frac, "")
+    features.add("dot_decimal" if sep == "." else "comma_decimal")
+    return _decimal(int_part, frac)
+
+
+def _parse_cell(text: str, *, decimal: str | None, count: bool) -> tuple[Decimal | None, set[str]]:
+    """Parse one cell: ``(value or None if missing, features used)``; raises :class:`_CellError`."""
+    s = unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
+    if _is_missing(s):
+        return None, {"missing"}
+    m = _CELL.fullmatch(s)
+    if m is None:
+        raise _CellError("not a number")
+    features: set[str] = set()
+    if m["sign"] == "+":
+        features.add("plus")
+    if m["pct"]:
+        features.add("percent")
+    suffix = (m["suffix"] or "").lower()
+    if suffix:
+        features.add("suffix")
+    value = _body_value(m["body"].strip(), decimal, count and not suffix and not m["exp"], features)
+    if m["exp"]:
+        features.add("exponent")
+        try:
+            value = value.scaleb(int(m["exp"][1:]))
+        except (InvalidOperation, ValueError):
+            raise _CellError("not a number") from None
+    if suffix:
+        value *= _SUFFIXES[suffix]
+    if abs(value) > Decimal("1e300"):
+        raise _CellError("not a number")
+    if m["sign"] == "-":
+        value = -value
+    return value, features
+
+
+def parse_number(text: str, *, decimal: str | None = None, count: bool = False) -> float:
+    """Read one number as written in exports; ``NaN`` for a missing marker.
+
+    Units: a ``k``/``m``/``b`` suffix (any case; also ``mn``, ``bn``, ``mio``, ``thousand`` ...) multiplies
+    by 1e3/1e6/1e9; a ``%`` sign is only stripped (``"1.39%"`` -> 1.39, i.e. the value stays in percent).
+
+    ``decimal`` is the decimal mark to assume for an *ambiguous* text such as ``"1.234"`` or ``"1,234"``
+    (``None``: English, so ``"1.234"`` = 1.234 and ``"1,234"`` = 1234). ``count=True`` reads those as
+    thousands whatever ``decimal`` says (a count has no fractional part). Unambiguous texts ignore both:
+    ``"1,39"`` is 1.39, ``"1.234.567"`` and ``"1,234,567"`` are 1234567, ``"1.234,5"`` is 1234.5.
+
+    >>> parse_number("3.3k"), parse_number("475.8M"), parse_number("29.0b")
+    (3300.0, 475800000.0, 29000000000.0)
+    >>> parse_number("1,39%"), parse_number("12\u00a0345"), parse_number("+1,234,567")
+    (1.39, 12345.0, 1234567.0)
+    >>> parse_number("NaN%")
+    nan
+
+    Raises ValueError when the text is not a number.
+    """
+    if decimal not in (None, ".", ","):
+        raise ValueError(f"decimal must be None, '.' or ',', not {decimal!r}")
+    try:
+        value, _ = _parse_cell(str(text), decimal=decimal, count=count)
+    except _CellError as exc:
+        raise ValueError(f"cannot read {text!r} as a number ({exc})") from None
+    return math.nan if value is None else float(value)
+
+
+# --- reading the bytes ----------------------------------------------------------------------------------
+def _read_source(source: ExportSource, name: str | None) -> tuple[bytes | str, str]:
+    """The raw content and the name used in messages. Reads only; never writes, never seeks back."""
+    if isinstance(source, (tuple, list)) and len(source) == 1 and isinstance(source[0], Mapping):
+        source = source[0]  # FileUpload.value with one file
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "uploaded bytes"
+    if isinstance(source, Mapping):
+        if "content" not in source:
+            raise TypeError(
+                "a mapping source must be one ipywidgets FileUpload entry with a 'content' key "
+                "(upload.value[0]); got keys " + ", ".join(map(repr, source))
+            )
+        return bytes(source["content"]), name or str(source.get("name") or "uploaded file")
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        raise ExportFormatError(
+            "the source is text with line breaks, not a path. Pass the path of the file, or the content "
+            "as bytes (text.encode()) or as a file object (io.StringIO(text))",
+            source=name or "text",
+            problem="text_not_path",
+        )
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source).expanduser()
+        label = name or str(source)
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{label}: no such file. Check the path and the spelling; relative paths start from the "
+                f"notebook's folder ({Path.cwd()})."
+            )
+        if path.is_dir():
+            raise IsADirectoryError(
+                f"{label}: is a folder, not a file; pass the path of the CSV file inside it."
+            )
+        return path.read_bytes(), label
+    if hasattr(source, "read"):
+        label = name or str(getattr(source, "name", "") or "file object")
+        try:
+            data = source.read()
+        except UnicodeDecodeError as exc:
+            raise ExportFormatError(
+                f"{label}: the file object was opened as text with the wrong encoding ({exc.reason}). "
+                "Open it in binary mode (open(path, 'rb')) or pass the path, and the encoding is detected",
+                source=label,
+                problem="encoding",
+            ) from None
+        return (data if isinstance(data, str) else bytes(data)), label
+    raise TypeError(
+        "source must be a path (str or Path), bytes (e.g. upload.value[0]['content']) or a file object, "
+        f"not {type(source).__name__}"
+    )
+
+
+def _check_signature(raw: bytes, label: str) -> None:
+    """Refuse files whose first bytes say they are not text (spreadsheets, archives, PDFs, images)."""
+    head = raw[:4096]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head:
+            raise _error(
+                label,
+                "spreadsheet",
+                "this looks like an OpenDocument spreadsheet (.ods), not a CSV text file",
+                "Save it as CSV (File > Save As > Text CSV, UTF-8) and read that file",
+            )
+        if b"[Content_Types].xml" in head or b"xl/" in raw[:65536] or b"docProps/" in head:
+            raise _error(
+                label,
+                "excel",
+                "this looks like an Excel file (.xlsx, a zipped workbook), not a CSV text file",
+                "Open it in Excel and save it as CSV (File > Save As > CSV UTF-8), then read the .csv file",
+            )
+        raise _error(
+            label,
+            "zip",
+            "this is a zip archive, not a CSV text file (download sites such as Kaggle zip their files)",
+            "Unzip it first and pass the .csv file that was inside",
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise _error(
+            label,
+            "excel",
+            "this looks like an Excel file (old .xls workbook), not a CSV text file",
+            "Open it in Excel and save it as CSV (File > Save As > CSV UTF-8), then read the .csv file",
+        )
+    if head.startswith(b"\x1f\x8b"):
+        raise _error(
+            label, "gzip", "this is a gzip-compressed file", "Decompress it first and pass the .csv inside"
+        )
+    if head.startswith(b"%PDF"):
+        raise _error(
+            label,
+            "pdf",
+            "this is a PDF document, not a data export",
+            "Download the CSV export of the data instead (PDF tables cannot be read reliably)",
+        )
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        raise _error(
+            label,
+            "image",
+            "this is an image, not a data export",
+            "Download the CSV export of the data itself",
+        )
+
+
+def _decode(raw: bytes, label: str, encoding: str | None) -> tuple[str, str]:
+    """Decode the bytes; returns ``(text, encoding used)``. Refuses binary content."""
+    if encoding is not None:
+        try:
+            return raw.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise _error(
+                label,
+                "encoding",
+                f"the file cannot be decoded as {encoding!r} ({exc})",
+                "Leave encoding=None to detect it, or save the file as CSV UTF-8",
+            ) from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    _check_signature(raw, label)
+    if (nul := raw.find(b"\x00")) >= 0:
+        sample = raw[:512]
+        if len(sample) >= 8 and sample[1::2].count(0) > 0.9 * len(sample[1::2]):
+            try:  # UTF-16 without a BOM: every second byte of ASCII text is NUL
+                return raw.decode("utf-16-le"), "utf-16"
+            except UnicodeDecodeError:
+                pass
+        raise _error(
+            label,
+            "binary",
+            f"this is not a text file (it contains binary NUL bytes, the first at byte {nul})",
+            "Export or save the data as CSV (comma- or semicolon-separated text, UTF-8) and read that file",
+        )
+    if raw.startswith(codecs.BOM_UTF8):
+        try:
+            return raw.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if not re.search(rb"[\x80-\x9f]", raw):  # cp1252 and Latin-1 agree on every byte: say Latin-1
+        return raw.decode("latin-1"), "latin-1"
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _reject_non_csv(text: str, label: str) -> None:
+    """Refuse web pages, JSON and XML with a message saying what to download instead."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048].lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<!--")) or "<html" in head[:1024]:
+        raise _error(
+            label,
+            "html",
+            "this is a web page, not a data export (it starts with HTML such as '<!DOCTYPE html'); a browser "
+            "saved the page that shows the data, or a download link led to a login or error page",
+            "Download the CSV itself (the site's 'Export' / 'Download CSV' button, or the raw file link)",
+        )
+    if head.startswith("<?xml") or head.startswith("<"):
+        raise _error(
+            label,
+            "xml",
+            "this is XML, not a CSV export",
+            "Export the data as CSV (comma- or semicolon-separated text) and read that file",
+        )
+    stripped = text.strip().lstrip("\ufeff")
+    if stripped.startswith("{") or (stripped.startswith("[") and _is_json(stripped)):
+        raise _error(
+            label,
+            "json",
+            "this is JSON (an API response or a JSON export), not a CSV table",
+            "Export the data as CSV, or load the JSON with pandas.json_normalize(json.load(f)) and rename "
+            "the columns yourself",
+        )
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+# --- splitting into rows ----------------------------------------------------------------------------------
+def _rows(text: str, delimiter: str, label: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
+    """``(first file line, fields)`` per record; quoted fields may hold delimiters and line breaks."""
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', skipinitialspace=True
+    )
+    out: list[tuple[int, list[str]]] = []
+    previous = 0
+    try:
+        for row in reader:
+            out.append((previous + 1, row))
+            previous = reader.line_num
+            if limit is not None and len(out) >= limit:
+                break
+    except csv.Error as exc:
+        raise _error(
+            label,
+            "quote",
+            f"the file cannot be split into fields after line {previous} ({exc}); most likely a value "
+            'opens a double quote (") that is never closed',
+            "Fix or remove that quote character, or save the file again as CSV from a spreadsheet program",
+        ) from None
+    return out
+
+
+def _has_value(row: Sequence[str]) -> bool:
+    """Whether a row has a non-blank cell (blank lines and rows of bare delimiters have none)."""
+    return bool(row) and (bool(row[0].strip()) or any(c.strip() for c in row))
+
+
+def _sniff(text: str, label: str) -> str:
+    """The delimiter that makes the most headers recognisable, then the most consistent rows."""
+    best: tuple[tuple[int, int, int, int], str] | None = None
+    for order, delimiter in enumerate(_DELIMITERS):
+        rows = [r for _, r in _rows(text, delimiter, label, limit=80) if _has_value(r)]
+        if not rows:
+            continue
+        recognised = max(len({_match_header(c)[0] for c in r} - {None}) for r in rows[:30])
+        width, n = Counter(len(r) for r in rows).most_common(1)[0]
+        score = (recognised, n if width >= 2 else 0, width, -order)
+        if best is None or score > best[0]:
+            best = (score, delimiter)
+    return best[1] if best else ","
+
+
+def _sep_line(text: str) -> tuple[str, str | None]:
+    """Obey and remove an Excel ``sep=;`` first line."""
+    m = re.match(r"\ufeff?[ \t]*sep=(.)[ \t]*(\r\n|\r|\n|$)", text, re.IGNORECASE)
+    if m is None:
+        return text, None
+    return "\n" + text[m.end() :], m.group(1)  # the sep line becomes blank: line numbers stay right
+
+
+# --- headers ------------------------------------------------------------------------------------------
+def _match_key(header: str) -> str:
+    """Lower case, ``%`` -> ``pct``, without spaces, punctuation or underscores."""
+    text = unicodedata.normalize("NFKC", header).casefold().replace("%", "pct")
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _header_unit(header: str) -> tuple[str, int]:
+    """The header without a unit such as ``(M)`` or ``in thousands``, and that unit's multiplier."""
+    m = _HEADER_UNIT.search(header)
+    if m is None:
+        return header, 1
+    unit = (m["a"] or m["b"]).lower()
+    unit = unit if unit == "000s" else unit.rstrip("s")
+    return (header[: m.start()] + header[m.end() :]).strip(), _UNIT_SCALE.get(unit, 1)
+
+
+_ALIAS_INDEX: dict[str, tuple[str, int]] = {}
+for _canonical, _aliases in HEADER_ALIASES.items():
+    for _i, _alias in enumerate(_aliases):
+        _ALIAS_INDEX.setdefault("#" if _alias == "#" else _match_key(_alias), (_canonical, _i))
+
+
+def _match_header(header: str) -> tuple[str | None, int, int]:
+    """``(canonical column or None, alias priority, unit multiplier)`` for one header cell."""
+    text = header.strip().strip("\ufeff").strip()
+    if text == "#":
+        return "rank", HEADER_ALIASES["rank"].index("#"), 1
+    bare, scale = _header_unit(text)
+    for candidate, multiplier in ((text, 1), (bare, scale)):
+        key = _match_key(candidate)
+        if not key:
+            continue
+        if key in _ALIAS_INDEX:
+            canonical, priority = _ALIAS_INDEX[key]
+            if canonical in COUNT_COLUMNS - {"rank"} or canonical in AVERAGE_COLUMNS:
+                return canonical, priority, multiplier
+            return canonical, priority, 1
+        if _ENGAGEMENT_RATE.fullmatch(key) or (key in {"engagement", "eng"} and "%" in candidate):
+            return "engagement_rate_pct", len(HEADER_ALIASES["engagement_rate_pct"]), 1
+    return None, 0, 1
+
+
+def canonical_name(header: str) -> str | None:
+    """The canonical column a header means, or ``None`` if it is not recognised.
+
+    >>> canonical_name("Avg. Likes"), canonical_name("Channel Info"), canonical_name("60_day_eng_rate")
+    ('avg_likes', 'handle', 'engagement_rate_pct')
+    """
+    return _match_header(header)[0]
+
+
+def _snake(header: str, position: int) -> str:
+    """A column name for an unrecognised header: snake_case, ``%`` -> ``pct``; ``column_<n>`` if empty."""
+    text = unicodedata.normalize("NFKC", header).strip().strip("\ufeff").casefold().replace("%", " pct ")
+    name = re.sub(r"[\W_]+", "_", text).strip("_")
+    return name or f"column_{position}"
+
+
+def _unique(name: str, used: set[str]) -> str:
+    if name not in used:
+        return name
+    n = 2
+    while f"{name}_{n}" in used:
+        n += 1
+    return f"{name}_{n}"
+
+
+def _quote_list(items: Sequence[str], limit: int = 12) -> str:
+    shown = ", ".join(repr(i) for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _lines_text(lines: Sequence[int], limit: int = 5) -> str:
+    shown = ", ".join(str(x) for x in lines[:limit])
+    more = f" and {len(lines) - limit} more" if len(lines) > limit else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def _find_header(rows: Sequence[tuple[int, list[str]]]) -> int:
+    """Index (in ``rows``) of the header: the first row naming followers, else the best guess."""
+    first = rows[:30]
+    for i, (_, row) in enumerate(first):
+        if any(_match_header(c)[0] == "followers" for c in row):
+            return i
+    recognised = [len({_match_header(c)[0] for c in row} - {None}) for _, row in first]
+    if max(recognised) >= 2:
+        return recognised.index(max(recognised))
+    filled = [sum(bool(c.strip()) for c in row) for _, row in first]
+    threshold = max(1, math.ceil(max(filled) / 2))
+    return next(i for i, n in enumerate(filled) if n >= threshold)
+
+
+# --- columns ------------------------------------------------------------------------------------------
+def _kind(column: str) -> str:
+    if column in COUNT_COLUMNS:
+        return "count"
+    if column in AVERAGE_COLUMNS:
+        return "average"
+    if column in PERCENT_COLUMNS:
+        return "percent"
+    if column in SCORE_COLUMNS:
+        return "score"
+    return "text"
+
+
+@dataclass
+class _NumericColumn:
+    values: np.ndarray  # float64, NaN = missing
+    how: str
+    problems: dict[str, list[int]]  # reason -> row positions
+    had_percent: bool
+
+
+def _column_decimal(cells: Sequence[str], default: str) -> str:
+    """The decimal mark the column's unambiguous cells use (``default`` when they do not say)."""
+    eu = en = False
+    for text in set(cells):
+        try:
+            _, features = _parse_cell(text, decimal=None, count=False)
+        except _CellError:
+            continue
+        if "ambiguous" in features:
+            continue
+        eu |= bool(features & _EU_EVIDENCE)
+        en |= bool(features & _EN_EVIDENCE)
+    if eu and not en:
+        return ","
+    if en and not eu:
+        return "."
+    return default
+
+
+def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) -> _NumericColumn:
+    """Parse a numeric column cell by cell (each distinct text once)."""
+    is_count = kind == "count"
+    parsed: dict[str, tuple[Decimal | None, set[str]] | str] = {}
+    for text in dict.fromkeys(cells):
+        try:
+            value, features = _parse_cell(text, decimal=decimal, count=is_count)
+        except _CellError as exc:
+            parsed[text] = str(exc)
+            continue
+        if value is not None:
+            if "percent" in features and kind != "percent":
+                parsed[text] = "has a % sign but this column is not a percentage"
+                continue
+            if "suffix" in features and kind == "percent":
+                parsed[text] = "a k/m/b suffix on a percentage"
+                continue
+            if value < 0 and kind != "score":
+                parsed[text] = "negative (cannot be below 0)"
+                continue
+            value *= scale
+            if is_count:
+                whole = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+                if whole != value:
+                    features.add("rounded")
+                value = whole
+            if kind in ("count", "average") and abs(value) > MAX_COUNT:
+                parsed[text] = f"implausibly large (more than {MAX_COUNT:.0e})"
+                continue
+        parsed[text] = (value, features)
+
+    codes, uniques = pd.factorize(np.asarray(cells, dtype=object))  # uniques in order of appearance
+    unique_values = np.full(len(uniques), np.nan)
+    problems: dict[str, list[int]] = {}
+    examples: dict[str, str] = {}
+    for u, text in enumerate(uniques):
+        result = parsed[text]
+        if isinstance(result, str):
+            problems.setdefault(result, []).extend(np.flatnonzero(codes == u).tolist())
+            continue
+        value, features = result
+        if value is not None:
+            unique_values[u] = float(value)
+        for feature in features:
+            if text.strip():  # an empty cell is no example of anything
+                examples.setdefault(feature, text.strip())
+    for where in problems.values():
+        where.sort()
+    parts = [f"{d} (e.g. {examples[f]!r})" for f, d in _FEATURES.items() if f in examples]
+    if scale != 1:
+        parts.append(f"multiplied by {scale:,} (the header gives the unit)")
+    return _NumericColumn(
+        unique_values[codes], "; ".join(parts) or "plain numbers", problems, "percent" in examples
+    )
+
+
+def _text_column(cells: Sequence[str], missing_markers: bool) -> pd.Series:
+    out = [c.strip() for c in cells]
+    values = [None if (not c or (missing_markers and _is_missing(c))) else c for c in out]
+    return pd.Series(values, dtype="str")
+
+
+def _cross_check_ratio(er: np.ndarray, frame: Mapping[str, np.ndarray]) -> float | None:
+    """Median of given ER / ((avg_likes [+ avg_comments]) / followers x 100), or None if not computable."""
+    if "followers" not in frame or "avg_likes" not in frame:
+        return None
+    interactions = frame["avg_likes"] + frame.get("avg_comments", np.zeros(len(er)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        implied = interactions / frame["followers"] * 100
+        ratio = er / implied
+    ok = np.isfinite(ratio) & (er > 0) & (implied > 0)
+    return float(np.median(ratio[ok])) if ok.any() else None
+
+
+# --- the reader ------------------------------------------------------------------------------------------
+def read_influencer_export(
+    source: ExportSource,
+    *,
+    name: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+) -> pd.DataFrame:
+    """Read a creator export (CSV/TSV text) into a DataFrame with canonical columns.
+
+    Args:
+        source: a path (str or Path); raw bytes, bytearray or memoryview (an ipywidgets ``FileUpload``
+            gives ``upload.value[0]["content"]``); one ``FileUpload`` entry (``upload.value[0]``); or an
+            open file, binary or text (read from its current position, not closed).
+        name: name of the source in messages and in the report (default: the path, the upload's name, the
+            file object's ``name``, or ``"uploaded bytes"``).
+        encoding: force a text encoding (default: detected, see the module docstring).
+        delimiter: force the field delimiter (default: sniffed among ``,`` ``;`` tab ``|``).
+        decimal: force the decimal mark (``"."`` or ``","``) for ambiguous numbers such as ``1.234``
+            (default: decided per column, see the module docstring).
+
+    Returns:
+        A DataFrame with the canonical columns the file has, in :data:`CANONICAL_COLUMNS` order
+        (``followers`` always; ``engagement_rate_pct`` also when it can be derived), then the unrecognised
+        columns as text. Units: counts in accounts/posts/likes (``Int64``), ``avg_*`` per post
+        (``float64``), ``engagement_rate_pct`` in percent (``float64``, 1.39 = 1.39 %).
+        ``df.attrs["report"]`` is an :class:`ExportReport`; ``describe_report(df)`` prints it.
+
+    Raises:
+        ExportFormatError: (a ``ValueError``) the file is empty, binary (e.g. an Excel workbook), a web
+            page, JSON or XML, has no recognisable follower column, no data rows, or no usable follower
+            value; the message says what is wrong and what the file needs.
+        FileNotFoundError, IsADirectoryError: the path does not lead to a file.
+        TypeError: ``source`` is none of the accepted kinds.
+    """
+    if decimal not in (None, ".", ","):
+        raise ValueError(f"decimal must be None, '.' or ',', not {decimal!r}")
+    if delimiter is not None and len(delimiter) != 1:
+        raise ValueError(f"delimiter must be one character, not {delimiter!r}")
+    data, label = _read_source(source, name)
+    report = ExportReport(source=label)
+    text = _to_text(data, report, encoding)
+    header, data_rows = _locate_header(text, report, delimiter)
+    table = _clean_rows(header, data_rows, report)
+    names, winner = _name_columns(table, report)
+    series = _convert_columns(table, names, winner, report, decimal)
+    df = pd.DataFrame(
+        {c: series[c] for c in CANONICAL_COLUMNS if c in series}
+        | {n: series[n] for n in names if n and n not in CANONICAL_COLUMNS}
+    )
+    report.rows_kept = len(df)
+    _final_notes(df, table.lines, report)
+    df.attrs["report"] = report
+    return df
+
+
+def _to_text(data: bytes | str, report: ExportReport, encoding: str | None) -> str:
+    """Stage 1: bytes -> text (refusing empty, binary and non-CSV content); sets ``report.encoding``."""
+    label = report.source
+    if isinstance(data, str):
+        text, report.encoding = data, "text"
+    else:
+        if not data:
+            raise _error(
+                label, "empty", "the file is empty (0 bytes)", _FIX_EXPORT + "; download or export it again"
+            )
+        text, report.encoding = _decode(data, label, encoding)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _error(
+            label,
+            "whitespace",
+            "the file holds only blank lines or spaces",
+            _FIX_EXPORT + "; download it again",
+        )
+    _reject_non_csv(text, label)
+    if report.encoding in ("cp1252", "latin-1") and re.search("Ã[\u0080-\u00bf]|â€", text):
+        report.notes.append(
+            f"the file is not valid UTF-8 and was read as {report.encoding}, but some text looks like "
+            "UTF-8 read wrongly (e.g. 'Ã©' for 'é'): the file probably mixes encodings; save it again as "
+            "CSV UTF-8 if names look garbled"
+        )
+    return text
+
+
+def _locate_header(
+    text: str, report: ExportReport, delimiter: str | None
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Stage 2: text -> the header row and the non-blank rows below it; sets delimiter and header line."""
+    label = report.source
+    text, sep = _sep_line(text)
+    if sep is not None and delimiter is None:
+        report.notes.append(f"the first line 'sep={sep}' set the delimiter (an Excel convention)")
+    report.delimiter = delimiter or sep or _sniff(text, label)
+    rows = [(line, row) for line, row in _rows(text, report.delimiter, label) if _has_value(row)]
+    if not rows or not re.sub(r"[\s,;|\"']", "", text):
+        raise _error(label, "whitespace", "the file holds no values, only delimiters or quotes", _FIX_EXPORT)
+    header_at = _find_header(rows)
+    report.header_line, header = rows[header_at]
+    if skipped := rows[:header_at]:
+        shown = "; ".join(
+            repr(report.delimiter.join(r).strip(report.delimiter + " ")[:60]) for _, r in skipped[:3]
+        )
+        report.notes.append(
+            f"skipped {len(skipped)} line{'s' if len(skipped) > 1 else ''} before the header "
+            f"(line {report.header_line}): {shown}"
+        )
+    header_cells = [c.strip().strip("\ufeff").strip() for c in header]
+    if not any(_match_header(c)[0] == "followers" for c in header_cells if c):
+        found = [c for c in header_cells if c]
+        accepted = ", ".join(HEADER_ALIASES["followers"][:12])
+        raise _error(
+            label,
+            "no_followers",
+            f"no follower column found (header on line {report.header_line}, {len(found)} column"
+            f"{'s' if len(found) != 1 else ''}: {_quote_list(found) or 'none'})",
+            f"The file needs a column of follower counts, headed by one of: {accepted} (case, spaces and "
+            "punctuation do not matter; also subscribers for YouTube). If your file calls it something "
+            "else, rename that header to 'followers' in a copy of the file",
+        )
+    data_rows = rows[header_at + 1 :]
+    report.rows_read = len(data_rows)
+    return header_cells, data_rows
+
+
+@dataclass
+class _Table:
+    """The rows kept, as raw text columns, with their header and file lines."""
+
+    header: list[str]  # header cells, padded to the table width
+    matches: list[tuple[str | None, int, int]]  # _match_header per header cell
+    columns: list[list[str]]  # raw cell texts, one list per column
+    lines: list[int]  # file line of each kept row
+
+
+def _clean_rows(header: list[str], data_rows: list[tuple[int, list[str]]], report: ExportReport) -> _Table:
+    """Stage 3: pad short rows, drop shifted rows, repeated headers and note lines (all reported)."""
+    named_width = max((i + 1 for i, c in enumerate(header) if c), default=0)
+    header_key = [_match_key(c) for c in header]
+    first_header = header[0].casefold() if header else ""
+    kept: list[tuple[int, list[str]]] = []
+    padded: list[int] = []
+    multiline: list[int] = []
+    for line, row in data_rows:
+        cells = list(row)
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if len(cells) > max(named_width, len(header)):
+            reason = (
+                f"more fields than the header ({len(cells)} instead of {named_width}; "
+                "often an unquoted delimiter inside a value)"
+            )
+            report.dropped.setdefault(reason, []).append(line)
+            continue
+        if (
+            len(cells) >= named_width
+            and cells[0].strip().casefold() == first_header  # cheap test first: most rows differ here
+            and [_match_key(c) for c in cells] == header_key[: len(cells)]
+        ):
+            report.dropped.setdefault("repeated header line", []).append(line)
+            continue
+        if len(row) < named_width:
+            if named_width >= 3 and sum(bool(c.strip()) for c in cells) == 1:
+                reason = "a single value on a short line (a note, title or footer?)"
+                report.dropped.setdefault(reason, []).append(line)
+                continue
+            padded.append(line)
+        joined = "\x00".join(cells)
+        if "\n" in joined or "\r" in joined:
+            multiline.append(line)
+        kept.append((line, cells))
+    if padded:
+        report.notes.append(
+            f"{len(padded)} row{'s' if len(padded) > 1 else ''} had fewer fields than the header; the "
+            f"missing cells at the end were left empty ({_lines_text(padded)})"
+        )
+    if multiline:
+        report.notes.append(
+            f"a quoted value runs over several lines ({_lines_text(multiline)}); it was kept as one value. "
+            "If rows seem to be missing, look there for a quote that is never closed"
+        )
+    if not kept:
+        dropped = sum(len(v) for v in report.dropped.values())
+        why = f" ({dropped} line{'s' if dropped > 1 else ''} dropped: {'; '.join(report.dropped)})"
+        raise _error(
+            report.source,
+            "header_only",
+            f"the file has a header (line {report.header_line}: {_quote_list([c for c in header if c])})"
+            " but no data rows" + (why if dropped else ""),
+            "It needs one line per creator below the header; export the data again (check any filter in "
+            "the tool)",
+        )
+    width = max([named_width, *(len(c) for _, c in kept)])
+    header = (header + [""] * width)[:width]  # cells past the width are empty (trailing delimiters)
+    return _Table(
+        header=header,
+        matches=[_match_header(c) if c else (None, 0, 1) for c in header],
+        columns=[[(c[j] if j < len(c) else "") for _, c in kept] for j in range(width)],
+        lines=[line for line, _ in kept],
+    )
+
+
+def _name_columns(table: _Table, report: ExportReport) -> tuple[list[str], dict[str, int]]:
+    """Stage 4: canonical names where recognised (most specific spelling wins), else snake_case.
+
+    Returns the name of every column (``""``: an empty unnamed column, left out) and
+    ``{canonical: column position}``.
+    """
+    winner: dict[str, int] = {}
+    for j, (canonical, priority, _) in enumerate(table.matches):
+        if canonical is not None and (
+            canonical not in winner or priority < table.matches[winner[canonical]][1]
+        ):
+            winner[canonical] = j
+    used: set[str] = set(winner)
+    names: list[str] = []
+    seen: set[str] = set()
+    for j, header in enumerate(table.header):
+        canonical = table.matches[j][0]
+        if canonical is not None and winner.get(canonical) == j:
+            names.append(canonical)
+            if header != canonical:
+                report.renamed[header] = canonical
+        elif not header and not any(v.strip() for v in table.columns[j]):
+            names.append("")  # an empty, unnamed column (trailing delimiters)
+        else:
+            name = _unique(_snake(header, j + 1), used)
+            used.add(name)
+            names.append(name)
+            if header and header.casefold() in seen:
+                report.duplicate_headers[name] = header
+            else:
+                report.kept_as_is[header or f"(no header, column {j + 1})"] = name
+            if canonical is not None and header.casefold() not in seen:
+                report.notes.append(
+                    f"{header!r} also looks like {canonical}; {table.header[winner[canonical]]!r} was used "
+                    f"and {header!r} kept as {name}"
+                )
+        seen.add(header.casefold())
+    if report.duplicate_headers:
+        report.notes.append(
+            "repeated headers: "
+            + ", ".join(f"{h!r} (kept as {n})" for n, h in report.duplicate_headers.items())
+            + "; the first column of each name was used"
+        )
+    return names, winner
+
+
+def _convert_columns(
+    table: _Table, names: list[str], winner: dict[str, int], report: ExportReport, decimal: str | None
+) -> dict[str, pd.Series]:
+    """Stage 5: parse numbers and text, check followers, settle the engagement-rate unit."""
+    numeric: dict[str, np.ndarray] = {}
+    series: dict[str, pd.Series] = {}
+    er_says_percent = False
+    for j, col in enumerate(names):
+        if not col:
+            continue
+        cells = table.columns[j]
+        kind = _kind(col) if winner.get(col) == j else "kept"
+        if kind in ("text", "kept"):
+            series[col] = _text_column(cells, missing_markers=kind == "text" and col != "handle")
+            continue
+        col_decimal = decimal or _column_decimal(cells, "," if report.delimiter == ";" else ".")
+        result = _parse_numeric(cells, kind, table.matches[j][2], col_decimal)
+        numeric[col] = result.values
+        report.parsed[col] = result.how
+        for reason, where in result.problems.items():
+            report.cell_problems.append(
+                CellProblem(
+                    column=col,
+                    reason=reason,
+                    count=len(where),
+                    examples=tuple(dict.fromkeys(cells[i].strip() for i in where))[:MAX_EXAMPLES],
+                    lines=tuple(table.lines[i] for i in where[:MAX_EXAMPLES]),
+                )
+            )
+        if col == "followers":
+            _check_followers(result, cells, table.header[j], report.source)
+        if col == "engagement_rate_pct":
+            key = _match_key(table.header[j])
+            er_says_percent = result.had_percent or "pct" in key or "percent" in key
+
+    if "engagement_rate_pct" in numeric:
+        _engagement_units(numeric, report, er_says_percent)
+    elif "avg_likes" in numeric:
+        _derive_engagement(numeric, report)
+
+    for col, values in numeric.items():
+        kind = _kind(col)
+        series[col] = (
+            pd.Series(values).astype("Int64") if kind == "count" else pd.Series(values, dtype="float64")
+        )
+    return series
+
+
+def _derive_engagement(numeric: dict[str, np.ndarray], report: ExportReport) -> None:
+    """Add ``engagement_rate_pct`` = (avg_likes [+ avg_comments]) / followers x 100 (percent)."""
+    interactions = numeric["avg_likes"] + numeric.get("avg_comments", 0.0)
+    followers = numeric["followers"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        numeric["engagement_rate_pct"] = np.where(followers > 0, interactions / followers * 100, np.nan)
+    formula = "(avg_likes + avg_comments)" if "avg_comments" in numeric else "avg_likes"
+    report.derived["engagement_rate_pct"] = (
+        f"{formula} / followers × 100, in percent: the like/comment rate per follower, computed here "
+        "because the file has no engagement-rate column (missing or 0 followers, or a missing average -> NaN)"
+    )
+
+
+def _final_notes(df: pd.DataFrame, lines: Sequence[int], report: ExportReport) -> None:
+    """Notes about rows without followers and handles that repeat."""
+    missing_followers = int(df["followers"].isna().sum())
+    if missing_followers:
+        report.notes.append(
+            f"{missing_followers} row{'s have' if missing_followers > 1 else ' has'} no usable follower "
+            "count (kept, followers is <NA>; df.dropna(subset=['followers']) leaves them out)"
+        )
+    if "handle" in df:
+        handles = df["handle"]
+        repeats = handles[handles.duplicated(keep=False) & handles.notna()]
+        if len(repeats):
+            first = repeats.iloc[0]
+            where = [lines[i] for i in np.flatnonzero((handles == first).to_numpy())]
+            n = repeats.nunique()
+            report.notes.append(
+                f"{n} handle{'s appear' if n > 1 else ' appears'} more than once "
+                f"(e.g. {first!r} on {_lines_text(where)}); all rows were kept"
+            )
+
+
+def _check_followers(result: _NumericColumn, cells: Sequence[str], header: str, label: str) -> None:
+    """Raise when no follower value at all is usable."""
+    if np.isfinite(result.values).any():
+        return
+    if not result.problems:
+        raise _error(
+            label,
+            "followers_unusable",
+            f"the follower column {header!r} is empty in every row",
+            "The file needs follower counts in that column; export it again with follower counts included",
+        )
+    examples = list(dict.fromkeys(c.strip() for c in cells if c.strip()))[:MAX_EXAMPLES]
+    reasons = "; ".join(f"{len(w)} {r}" for r, w in result.problems.items())
+    raise _error(
+        label,
+        "followers_unusable",
+        f"none of the {sum(len(w) for w in result.problems.values())} values in the follower column "
+        f"{header!r} is a usable count ({reasons}), e.g. {_quote_list(examples)}",
+        "Follower counts must be written like 12345, 12,345, 12.345, 3.3k or 1.2M; check that this is the "
+        "right column and that the cells hold numbers",
+    )
+
+
+def _engagement_units(numeric: dict[str, np.ndarray], report: ExportReport, says_percent: bool) -> None:
+    """Decide whether ``engagement_rate_pct`` holds fractions (0.0139) and convert them to percent."""
+    er = numeric["engagement_rate_pct"]
+    finite = er[np.isfinite(er)]
+    if says_percent or finite.size == 0 or finite.max() > 1 or finite.max() <= 0:
+        return
+    ratio = _cross_check_ratio(er, numeric)
+    if ratio is not None and ratio >= 0.1:
+        report.notes.append(
+            "engagement_rate_pct: every value is <= 1 and nothing says %, but the values match "
+            f"(avg_likes + avg_comments) / followers × 100 (median ratio {ratio:.2g}), so they were read as "
+            "percent already (not converted)"
+        )
+        return
+    numeric["engagement_rate_pct"] = er * 100
+    why = "no % sign, no % in the header and every value <= 1"
+    if ratio is not None:
+        why += f"; about 1/100 of (avg_likes + avg_comments) / followers × 100 (median ratio {ratio:.2g})"
+    how = report.parsed.get("engagement_rate_pct", "plain numbers")
+    report.parsed["engagement_rate_pct"] = f"{how}; fraction converted to percent (× 100)"
+    report.notes.append(
+        f"engagement_rate_pct was read as a fraction and multiplied by 100 ({why}); if the file meant "
+        "percent already, divide the column by 100 again"
+    )
+
+
+# --- the learner's summary -----------------------------------------------------------------------------
+def describe_report(report: ExportReport | pd.DataFrame) -> str:
+    """A readable multi-line summary of an :class:`ExportReport` (or of ``df.attrs["report"]``)."""
+    if isinstance(report, pd.DataFrame):
+        if "report" not in report.attrs:
+            raise ValueError(
+                "this DataFrame has no export report (df.attrs['report']); read it with "
+                "read_influencer_export"
+            )
+        report = report.attrs["report"]
+    r = report
+    delimiter = _DELIMITER_NAMES.get(r.delimiter, repr(r.delimiter))
+    dropped = sum(len(v) for v in r.dropped.values())
+    out = [
+        f"Read {r.source!r}: {_ENCODING_NAMES.get(r.encoding, r.encoding)}, {delimiter}-separated, "
+        f"header on line {r.header_line}.",
+        f"Rows: {r.rows_read} read, {r.rows_kept} kept" + (f", {dropped} dropped." if dropped else "."),
+    ]
+    if r.renamed:
+        out.append("Columns renamed:")
+        out += [f"  {orig!r} -> {canon}" for orig, canon in r.renamed.items()]
+    if r.parsed:
+        out.append("Numbers read:")
+        out += [f"  {col}: {how}" for col, how in r.parsed.items()]
+    if r.derived:
+        out.append("Columns computed here (not in the file):")
+        out += [f"  {col} = {formula}" for col, formula in r.derived.items()]
+    if r.dropped:
+        out.append("Rows dropped:")
+        out += [
+            f"  {len(where)} row{'s' if len(where) > 1 else ''}: {reason} ({_lines_text(where)})"
+            for reason, where in r.dropped.items()
+        ]
+    if r.cell_problems:
+        out.append("Cells that could not be used (now missing):")
+        for p in r.cell_problems:
+            examples = ", ".join(f"{e!r}" for e in p.examples)
+            out.append(
+                f"  {p.column}: {p.count} cell{'s' if p.count > 1 else ''} {p.reason}, e.g. {examples} "
+                f"({_lines_text(p.lines)})"
+            )
+    if r.kept_as_is:
+        out.append("Kept as is (not recognised, as text): " + ", ".join(r.kept_as_is.values()))
+    if r.notes:
+        out.append("Notes:")
+        out += [f"  - {note}" for note in r.notes]
+    return "\n".join(out)
