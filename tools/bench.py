@@ -17,7 +17,6 @@ import argparse
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from helpers import data, generate, paths, schema  # noqa: E402
-from helpers.widgets import LABS, BudgetPlanner, Lab, Scorecard, TierExplorer  # noqa: E402
+from helpers.widgets import LABS, Lab  # noqa: E402
 from helpers.widgets.base import control_values  # noqa: E402
 
 
@@ -35,19 +34,6 @@ def emit(figure: str, value: float, unit: str, **keys: object) -> None:
     """Print one figure line."""
     extra = "".join(f" {k}={v}" for k, v in keys.items())
     print(f"{figure} {value:.3f} {unit}{extra}", flush=True)
-
-
-def lab_factories(tables: dict) -> dict[str, Callable[[], Lab]]:
-    """Build every lab on the given tables (so the same code runs on 1x and 10x data)."""
-    factories: dict[str, Callable[[], Lab]] = {
-        TierExplorer.name: lambda: TierExplorer(tables["influencers"]),
-        BudgetPlanner.name: lambda: BudgetPlanner(tables["campaigns"], tables["influencers"]),
-        Scorecard.name: lambda: Scorecard(tables["influencers"], tables["campaigns"]),
-    }
-    missing = set(LABS) - set(factories)
-    if missing:
-        raise SystemExit(f"bench.py does not know how to build labs {sorted(missing)}: add them")
-    return factories
 
 
 def time_lab(lab: Lab, updates: int, rng: np.random.Generator) -> np.ndarray:
@@ -68,15 +54,16 @@ def time_lab(lab: Lab, updates: int, rng: np.random.Generator) -> np.ndarray:
 
 def bench_labs(updates: int) -> None:
     """Per-lab p50/p95 update time at 1x and 10x data."""
-    scales = {"1x": {name: data.load_table(name) for name in ("influencers", "campaigns")}}
+    needed = sorted({t for cls in LABS.values() for t in cls.tables})
+    scales = {"1x": {name: data.load_table(name) for name in needed}}
     t0 = time.perf_counter()
     ten = generate.generate_all(scale=10)
     emit("generate_10x_s", time.perf_counter() - t0, "s")
-    scales["10x"] = {name: ten[name] for name in ("influencers", "campaigns")}
+    scales["10x"] = {name: ten[name] for name in needed}
     for scale, tables in scales.items():
-        for name, factory in lab_factories(tables).items():
+        for name, cls in sorted(LABS.items()):
             t0 = time.perf_counter()
-            lab = factory()
+            lab = cls.from_tables(tables)
             build_ms = (time.perf_counter() - t0) * 1000
             rng = np.random.default_rng(7)
             ms = time_lab(lab, updates, rng)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import matplotlib as mpl
 import numpy as np
+from IPython.display import Image
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -314,6 +315,11 @@ def figure_svg(fig: Figure) -> bytes:
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "influencer-course"}):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
+
+
+def show(fig: Figure, dpi: int = 100) -> Image:
+    """Display a Figure in a notebook as a PNG (works without pyplot; nbval ignores PNG bytes)."""
+    return Image(data=figure_png(fig, dpi=dpi), format="png")
 
 
 def figure_png(fig: Figure, dpi: int = LAB_DPI) -> bytes:

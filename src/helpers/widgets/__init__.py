@@ -1,13 +1,21 @@
 """Widget labs. See :mod:`helpers.widgets.base` for the pattern every lab follows.
 
-Import a lab from here, e.g. ``from helpers.widgets import TierExplorer``; ``LABS`` maps every
-registered lab's name to its class.
+Import a lab from here, e.g. ``from helpers.widgets import TierExplorer``. Every module in this
+package is imported on first use, so a new lab only has to live in its own module and use the
+``@register`` decorator: ``LABS`` then maps its name to its class (tests and benchmarks drive
+every entry).
 """
 
-from .base import LABS, Lab, LabInputError, LabResult, environment_check_widget
+import importlib
+import pkgutil
+
+from .base import LABS, Lab, LabInputError, LabResult, environment_check_widget, register
 from .budget import BudgetPlanner, budget_planner_update, tier_histories
 from .scorecard import Scorecard, candidate_table, scorecard_update
 from .tiers import TierExplorer, tier_explorer_update
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = [
     "LABS",
@@ -20,6 +28,7 @@ __all__ = [
     "budget_planner_update",
     "candidate_table",
     "environment_check_widget",
+    "register",
     "scorecard_update",
     "tier_explorer_update",
     "tier_histories",

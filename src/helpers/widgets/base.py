@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -90,6 +90,14 @@ class Lab:
     name: ClassVar[str] = "lab"
     title: ClassVar[str] = "Lab"
     figsize: ClassVar[tuple[float, float]] = plots.FIGSIZE
+    #: Bundled tables the lab needs; its constructor takes each as an optional keyword argument
+    #: of the same name (default: the bundled file), so tests and benchmarks can pass other data.
+    tables: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> Lab:
+        """Build the lab on these tables (e.g. ten times the bundled rows, in a benchmark)."""
+        return cls(**{name: tables[name] for name in cls.tables})
 
     def __init__(self) -> None:
         self.controls: dict[str, w.ValueWidget] = self.make_controls()
@@ -224,7 +232,7 @@ def dropdown(description: str, options: Any, value: Any) -> w.Dropdown:
 
 
 #: Registry of lab classes by name, filled by :func:`register`; tests drive every entry.
-LABS: dict[str, Callable[[], Lab]] = {}
+LABS: dict[str, type[Lab]] = {}
 
 
 def register(cls: type[Lab]) -> type[Lab]:

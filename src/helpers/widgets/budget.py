@@ -184,6 +184,7 @@ class BudgetPlanner(Lab):
 
     name = "budget-planner"
     title = "Budget planner: split a budget across tiers"
+    tables = ("campaigns", "influencers")
 
     def __init__(
         self,

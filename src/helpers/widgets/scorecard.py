@@ -144,6 +144,7 @@ class Scorecard(Lab):
 
     name = "scorecard"
     title = "Popularity trap: a weighted scorecard vs the most-followed"
+    tables = ("influencers", "campaigns")
 
     def __init__(
         self, influencers: pd.DataFrame | None = None, campaigns: pd.DataFrame | None = None

@@ -111,6 +111,7 @@ class TierExplorer(Lab):
 
     name = "tier-explorer"
     title = "Tier-scheme explorer: same creators, different cut-offs"
+    tables = ("influencers",)
 
     def __init__(self, influencers: pd.DataFrame | None = None) -> None:
         self.influencers = data.load_influencers() if influencers is None else influencers
