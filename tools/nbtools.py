@@ -28,7 +28,7 @@ KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": 
 #: Environment for the kernel while executing: warnings from our code are errors, hashing is fixed.
 EXEC_ENV = {
     "PYTHONHASHSEED": "0",
-    "PYTHONWARNINGS": "error::DeprecationWarning:helpers,error::FutureWarning",
+    "PYTHONWARNINGS": "error::DeprecationWarning,error::FutureWarning",
 }
 
 

@@ -640,3 +640,23 @@ LOADERS: Mapping[str, Callable[..., pd.DataFrame]] = {
     "landscape": load_landscape,
     "benchmarks": load_benchmarks,
 }
+
+
+def table_overview(path: PathLike | None = None) -> pd.DataFrame:
+    """One row per bundled table: rows, columns, synthetic or real, and what it holds.
+
+    Used by notebook 00 so learners see, before anything else, which data is synthetic.
+    """
+    rows = []
+    for name, table in TABLES.items():
+        frame = load_table(name, path)
+        rows.append(
+            {
+                "table": name,
+                "rows": len(frame),
+                "columns": frame.shape[1],
+                "data": "synthetic" if table.synthetic else "real published figures",
+                "what it holds": table.description,
+            }
+        )
+    return pd.DataFrame(rows).set_index("table")
