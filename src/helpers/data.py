@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .exports import ExportFormatError, describe_report, read_influencer_export
 from .paths import data_dir
 from .schema import TABLES, Column, Table, get_table
 
@@ -660,3 +661,26 @@ def table_overview(path: PathLike | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("table")
+
+
+__all__ = [
+    "LOADERS",
+    "DataValidationError",
+    "ExportFormatError",
+    "check_foreign_keys",
+    "clear_cache",
+    "describe_report",
+    "load_all",
+    "load_benchmarks",
+    "load_calendar",
+    "load_campaigns",
+    "load_influencers",
+    "load_landscape",
+    "load_niches",
+    "load_outreach",
+    "load_posts",
+    "load_table",
+    "read_influencer_export",
+    "table_overview",
+    "validate",
+]
