@@ -42,7 +42,7 @@ browser-deps:
 	@sh tools/ensure_chromium.sh
 
 lab: $(RUNTIME_STAMP)
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP) browser-deps
 	$(PY) -m ruff check src tests tools notebooks
