@@ -24,7 +24,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 def test_make_targets_exist_for_every_documented_command():
     targets = set(re.findall(r"^([a-z][\w-]*):", MAKEFILE, re.M))
-    for documented in re.findall(r"`make ([a-z][\w-]*)`", README) + ["lab", "test"]:
+    for documented in [*re.findall(r"`make ([a-z][\w-]*)`", README), "lab", "test"]:
         assert documented in targets, (
             f"README mentions `make {documented}` but the Makefile has no such target"
         )
