@@ -155,7 +155,7 @@ def notebook_run(
     seen_external = len(new_page.external_requests)
 
     page.goto(jupyter_lab.url(f"lab/tree/{course_notebook.path}", reset=""))
-    page.locator(f"{PANEL} .jp-Notebook").wait_for(state="visible", timeout=90_000)
+    page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
     wait_kernel_ready(page, jupyter_lab, course_notebook.path)
     clear_all_outputs(page)
     start = time.monotonic()
