@@ -1,0 +1,259 @@
+"""Lesson 05 analyses: from a goal to a KPI, what a budget buys per tier, and three ways to find creators.
+
+Pure functions on the bundled tables (or tables in the same format). Conventions:
+
+* money in US dollars (``*_usd``); "pooled" costs are a sum of costs divided by a sum of results
+  (what the whole group bought), not the mean of per-campaign ratios;
+* ``*_per_1k_usd`` = results per $1,000 spent; ``*_pct`` = percent (0-100);
+* "all-in" cost = the creator's fee **plus** the cost of finding and signing the creator
+  (``discovery_cost_usd``: staff time, a platform subscription share or an agency fee).
+
+Every number comes from the synthetic ``campaigns`` / ``influencers`` tables: it illustrates a
+method, not the real market (see ``datasets/README.md``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import metrics
+
+__all__ = [
+    "CHANNELS",
+    "GOALS",
+    "GOAL_KPIS",
+    "GoalKPI",
+    "all_in_cpa",
+    "cheapest",
+    "conversions_per_1k_spread",
+    "discovery_summary",
+    "kpi_table",
+    "niche_fit_bands",
+    "pooled_costs",
+    "signed_by_day",
+    "tier_order",
+    "with_creators",
+]
+
+#: Campaign goals in funnel order (the ``goal`` column of ``campaigns``).
+GOALS: tuple[str, ...] = ("awareness", "consideration", "conversion")
+#: Ways of finding creators (the ``discovery_channel`` column of ``campaigns``).
+CHANNELS: tuple[str, ...] = ("organic", "platform", "agency")
+
+
+@dataclass(frozen=True)
+class GoalKPI:
+    """What a goal is judged on: the question it answers, its KPI and the matching cost metric."""
+
+    goal: str
+    question: str
+    kpi: str
+    cost_metric: str
+    unit: str
+
+
+#: Goal -> KPI -> cost metric. Metric definitions: Influencer Marketing Hub (CPM, CPE, CPA) -- P.
+GOAL_KPIS: dict[str, GoalKPI] = {
+    "awareness": GoalKPI(
+        "awareness", "Did the right people see it?", "impressions, reach", "CPM", "USD per 1,000 impressions"
+    ),
+    "consideration": GoalKPI(
+        "consideration", "Did they engage or click?", "engagements, clicks", "CPE", "USD per engagement"
+    ),
+    "conversion": GoalKPI("conversion", "Did they act?", "conversions", "CPA", "USD per conversion"),
+}
+
+
+def with_creators(
+    campaigns: pd.DataFrame, influencers: pd.DataFrame, scheme: str = "mediakix"
+) -> pd.DataFrame:
+    """Campaigns with their creator's followers, platform, niche and audience authenticity.
+
+    Adds ``tier`` (text label of the follower tier under ``scheme``) and ``all_in_cost_usd``
+    (fee + discovery cost, USD). Campaigns whose creator is unknown are dropped.
+    """
+    creators = influencers[["influencer_id", "followers", "platform", "niche", "audience_authenticity"]]
+    joined = campaigns.merge(creators, on="influencer_id", how="inner")
+    joined["tier"] = metrics.assign_tier(joined["followers"], scheme).astype(str)
+    joined["all_in_cost_usd"] = joined["fee_usd"] + joined["discovery_cost_usd"]
+    return joined
+
+
+def tier_order(labels: Sequence[str], scheme: str = "mediakix") -> list[str]:
+    """The labels that occur, in tier order (below nano, nano ... mega)."""
+    present = set(labels)
+    return [t for t in metrics.tier_labels(scheme) if t in present]
+
+
+def _order(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Rows in a meaningful order: tiers, goals and channels in their natural order."""
+    labels = [str(x) for x in frame.index]
+    for order in (list(metrics.TIER_LABELS), list(GOALS), list(CHANNELS)):
+        if set(labels) <= set(order):
+            keep = [x for x in order if x in labels]
+            frame.index = pd.Index(labels, name=by)
+            return frame.loc[keep]
+    return frame
+
+
+def pooled_costs(joined: pd.DataFrame, by: str = "tier") -> pd.DataFrame:
+    """Pooled cost metrics per group (sum of fees / sum of results), creator fees only.
+
+    Columns: ``campaigns``; ``fee_usd`` (total); ``cpm_usd`` (USD per 1,000 impressions);
+    ``cpe_usd`` (USD per engagement); ``cpc_usd`` (USD per click); ``cpa_usd`` (USD per
+    conversion); ``conversions_per_1k_usd`` (conversions per $1,000 of fees). A group with no
+    results of a kind gets NaN for that metric.
+    """
+    totals = joined.groupby(by, observed=True).agg(
+        campaigns=("campaign_id", "count"),
+        fee_usd=("fee_usd", "sum"),
+        impressions=("impressions", "sum"),
+        engagements=("engagements", "sum"),
+        clicks=("clicks", "sum"),
+        conversions=("conversions", "sum"),
+    )
+    table = pd.DataFrame(
+        {
+            "campaigns": totals["campaigns"],
+            "fee_usd": totals["fee_usd"],
+            "cpm_usd": metrics.cpm(totals["fee_usd"], totals["impressions"]),
+            "cpe_usd": metrics.cpe(totals["fee_usd"], totals["engagements"]),
+            "cpc_usd": metrics.cpc(totals["fee_usd"], totals["clicks"]),
+            "cpa_usd": metrics.cpa(totals["fee_usd"], totals["conversions"]),
+            "conversions_per_1k_usd": 1000
+            * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"]),
+        }
+    )
+    return _order(table, by)
+
+
+def cheapest(costs: pd.DataFrame, column: str) -> str:
+    """The group (row label) with the lowest value of ``column``, ignoring NaN."""
+    return str(costs[column].astype(float).idxmin())
+
+
+def kpi_table(campaigns: pd.DataFrame) -> pd.DataFrame:
+    """One row per goal: the question it answers, its KPI, its cost metric and the pooled value
+    of that metric over the past campaigns with that goal (USD, creator fees only)."""
+    costs = pooled_costs(campaigns, by="goal")
+    column = {"CPM": "cpm_usd", "CPE": "cpe_usd", "CPA": "cpa_usd"}
+    rows = []
+    for goal, spec in GOAL_KPIS.items():
+        if goal not in costs.index:
+            continue
+        rows.append(
+            {
+                "goal": goal,
+                "question it answers": spec.question,
+                "KPI": spec.kpi,
+                "cost metric": spec.cost_metric,
+                "past campaigns": int(costs.loc[goal, "campaigns"]),
+                "pooled value (USD)": round(float(costs.loc[goal, column[spec.cost_metric]]), 2),
+                "unit": spec.unit,
+            }
+        )
+    return pd.DataFrame(rows).set_index("goal")
+
+
+def conversions_per_1k_spread(joined: pd.DataFrame, by: str = "tier") -> pd.DataFrame:
+    """Per-campaign conversions per $1,000 of fee: 10th, 25th, 50th, 75th, 90th percentile per group.
+
+    Campaigns with a zero fee are left out (no rate can be computed). Also ``pooled`` (all the
+    group's conversions per $1,000 of all its fees) and ``campaigns``.
+    """
+    paid = joined[joined["fee_usd"] > 0]
+    rate = 1000 * metrics.conversions_per_dollar(paid["conversions"], paid["fee_usd"])
+    grouped = rate.groupby(paid[by], observed=True)
+    table = pd.DataFrame(
+        {
+            "campaigns": grouped.size(),
+            "p10": grouped.quantile(0.10),
+            "p25": grouped.quantile(0.25),
+            "median": grouped.median(),
+            "p75": grouped.quantile(0.75),
+            "p90": grouped.quantile(0.90),
+        }
+    )
+    totals = paid.groupby(by, observed=True)[["conversions", "fee_usd"]].sum()
+    table["pooled"] = 1000 * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"])
+    return _order(table, by)
+
+
+#: Niche-fit bands for :func:`niche_fit_bands` (lower bound inclusive, share 0-1).
+FIT_EDGES: tuple[float, ...] = (0.0, 0.4, 0.6, 0.8, 1.0)
+
+
+def niche_fit_bands(campaigns: pd.DataFrame, edges: Sequence[float] = FIT_EDGES) -> pd.DataFrame:
+    """Pooled conversions per $1,000 of fee by niche-fit band ("0.0-0.4", ...).
+
+    Bands are lower-bound inclusive; the last band includes its upper bound (1.0). Columns:
+    ``campaigns``, ``mean_niche_fit`` (0-1), ``conversions_per_1k_usd``.
+    """
+    labels = [f"{lo:.1f}-{hi:.1f}" for lo, hi in itertools.pairwise(edges)]
+    bins = [*edges[:-1], np.inf]
+    band = pd.cut(campaigns["niche_fit"], bins=bins, labels=labels, right=False)
+    grouped = campaigns.groupby(band, observed=True)
+    totals = grouped[["conversions", "fee_usd"]].sum()
+    table = pd.DataFrame(
+        {
+            "campaigns": grouped.size(),
+            "mean_niche_fit": grouped["niche_fit"].mean(),
+            "conversions_per_1k_usd": 1000
+            * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"]),
+        }
+    )
+    table.index = pd.Index([str(x) for x in table.index], name="niche fit")
+    return table
+
+
+def all_in_cpa(campaigns: pd.DataFrame, by: str = "discovery_channel") -> pd.Series:
+    """Pooled all-in cost per conversion per group: (fees + discovery costs) / conversions, USD."""
+    totals = campaigns.assign(all_in=campaigns["fee_usd"] + campaigns["discovery_cost_usd"])
+    totals = totals.groupby(by, observed=True)[["all_in", "conversions"]].sum()
+    cpa = metrics.cpa(totals["all_in"], totals["conversions"]).rename("all_in_cpa_usd")
+    return _order(cpa.to_frame(), by)["all_in_cpa_usd"]
+
+
+def discovery_summary(campaigns: pd.DataFrame) -> pd.DataFrame:
+    """Organic search vs platform vs agency, one row each: cost, time, candidate quality, value.
+
+    Columns: ``campaigns``; ``discovery_cost_median_usd`` and ``discovery_cost_mean_usd`` (cost of
+    finding and signing one creator, USD); ``days_to_sign_median`` (days); ``niche_fit_mean``
+    (0-1); ``conversions_per_1k_all_in`` (conversions per $1,000 of fee + discovery cost);
+    ``all_in_cpa_usd`` (USD per conversion, fee + discovery cost).
+    """
+    grouped = campaigns.groupby("discovery_channel", observed=True)
+    table = pd.DataFrame(
+        {
+            "campaigns": grouped.size(),
+            "discovery_cost_median_usd": grouped["discovery_cost_usd"].median(),
+            "discovery_cost_mean_usd": grouped["discovery_cost_usd"].mean(),
+            "days_to_sign_median": grouped["days_to_sign"].median(),
+            "niche_fit_mean": grouped["niche_fit"].mean(),
+        }
+    )
+    table = _order(table, "discovery_channel")
+    cpa = all_in_cpa(campaigns)
+    table["all_in_cpa_usd"] = cpa
+    table["conversions_per_1k_all_in"] = 1000 / cpa
+    return table
+
+
+def signed_by_day(campaigns: pd.DataFrame, max_days: int = 60) -> pd.DataFrame:
+    """Percent of each channel's campaigns signed within ``d`` days, for d = 0 .. ``max_days``.
+
+    Index ``day``; one column per discovery channel (percent 0-100): the cumulative share of
+    creators under contract after that many days of searching.
+    """
+    days = np.arange(max_days + 1)
+    columns = {}
+    for channel, rows in campaigns.groupby("discovery_channel", observed=True):
+        signed = np.sort(rows["days_to_sign"].to_numpy())
+        columns[str(channel)] = 100 * np.searchsorted(signed, days, side="right") / len(signed)
+    table = pd.DataFrame(columns, index=pd.Index(days, name="day"))
+    return table[[c for c in CHANNELS if c in table.columns]]

@@ -1,0 +1,284 @@
+"""Discovery-approach comparison: organic search vs a subscription platform vs an agency.
+
+A brand needs ``creators`` new creators before a launch ``deadline_days`` away. For each way of
+finding them, the lab reads the bundled (synthetic) past campaigns found that way - optionally
+only one niche and one campaign goal - and answers four questions:
+
+* **cost** - what finding and signing that many creators costs: the channel's mean discovery cost
+  per creator (staff time, a platform subscription share, or an agency fee) x ``creators``, USD;
+* **time** - the share of past campaigns signed within the deadline, percent;
+* **candidate quality** - the mean niche fit of the creators found, 0-1;
+* **value** - conversions per $1,000 spent all-in (creator fees + discovery costs).
+
+The channel medians are assumptions of the synthetic data (datasheet: "Discovery channels"), not
+published figures: the lab teaches the trade-off and how to measure it, not market prices.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import data, metrics, plots
+from .base import Lab, LabInputError, LabResult, dropdown, register
+
+#: Discovery channels in display order (the ``discovery_channel`` column of ``campaigns``).
+CHANNELS: tuple[str, ...] = ("organic", "platform", "agency")
+#: A channel needs at least this many past campaigns in the selection to be compared.
+MIN_CAMPAIGNS = 5
+ALL = "all"
+#: The four panels of the figure: number key, panel title, value format.
+PANELS: tuple[tuple[str, str, str], ...] = (
+    ("discovery_usd", "Cost to find them (USD)", "${:,.0f}"),
+    ("in_time_pct", "Signed in time (%)", "{:.0f}%"),
+    ("niche_fit", "Niche fit (0-1)", "{:.2f}"),
+    ("conv_per_1k_usd", "Conversions per $1K all-in", "{:.1f}"),
+)
+
+
+def discovery_table(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
+    """The columns the lab needs: campaigns with the creator's niche (text) and channel/goal as text."""
+    niches = influencers[["influencer_id", "niche"]]
+    table = campaigns.merge(niches, on="influencer_id", how="inner")
+    out = pd.DataFrame(
+        {
+            "channel": table["discovery_channel"].astype(str).to_numpy(),
+            "niche": table["niche"].astype(str).to_numpy(),
+            "goal": table["goal"].astype(str).to_numpy(),
+            "discovery_cost_usd": table["discovery_cost_usd"].to_numpy(dtype=float),
+            "days_to_sign": table["days_to_sign"].to_numpy(dtype=float),
+            "niche_fit": table["niche_fit"].to_numpy(dtype=float),
+            "fee_usd": table["fee_usd"].to_numpy(dtype=float),
+            "conversions": table["conversions"].to_numpy(dtype=float),
+        }
+    )
+    return out
+
+
+def _select(table: pd.DataFrame, niche: str, goal: str) -> pd.DataFrame:
+    mask = np.ones(len(table), dtype=bool)
+    if niche != ALL:
+        mask &= table["niche"].to_numpy() == niche
+    if goal != ALL:
+        mask &= table["goal"].to_numpy() == goal
+    return table[mask]
+
+
+def discovery_update(
+    table: pd.DataFrame,
+    creators: int = 10,
+    deadline_days: int = 21,
+    niche: str = ALL,
+    goal: str = ALL,
+) -> LabResult:
+    """Compare the three discovery channels for signing ``creators`` creators within ``deadline_days``.
+
+    Args:
+        table: :func:`discovery_table` output.
+        creators: creators the brand needs (>= 1).
+        deadline_days: days from the start of the search to the launch (>= 0).
+        niche: only creators of this niche (``"all"``: every niche).
+        goal: only past campaigns with this goal (``"all"``: every goal).
+
+    Numbers, per channel ``<ch>``: ``<ch>_discovery_usd`` (cost to find and sign ``creators``
+    creators, USD), ``<ch>_per_creator_usd``, ``<ch>_in_time_pct`` (percent of past campaigns
+    signed within the deadline), ``<ch>_expected_signed`` (creators expected under contract in
+    time), ``<ch>_niche_fit`` (mean, 0-1), ``<ch>_conv_per_1k_usd`` (conversions per $1,000 of
+    fees + discovery costs), ``<ch>_campaigns`` (past campaigns used).
+    """
+    if creators < 1:
+        raise LabInputError("Set at least 1 creator to sign.")
+    if deadline_days < 0:
+        raise LabInputError("The deadline cannot be in the past: set 0 days or more.")
+    selected = _select(table, niche, goal)
+    channel = selected["channel"].to_numpy()
+    counts = {ch: int((channel == ch).sum()) for ch in CHANNELS}
+    thin = [f"{ch} ({n})" for ch, n in counts.items() if n < MIN_CAMPAIGNS]
+    if thin:
+        where = " and ".join(f"{k} {v!r}" for k, v in (("niche", niche), ("goal", goal)) if v != ALL)
+        raise LabInputError(
+            f"Too few past campaigns to compare for {where or 'this selection'}: "
+            + ", ".join(thin)
+            + f" (at least {MIN_CAMPAIGNS} each are needed). Set niche or goal to 'all'."
+        )
+    numbers: dict[str, float] = {}
+    rows = []
+    for ch in CHANNELS:
+        rows_ch = selected[channel == ch]
+        per_creator = float(rows_ch["discovery_cost_usd"].mean())
+        in_time = 100.0 * float((rows_ch["days_to_sign"].to_numpy() <= deadline_days).mean())
+        all_in = float(rows_ch["fee_usd"].sum() + rows_ch["discovery_cost_usd"].sum())
+        conv_per_1k = 1000.0 * float(metrics.conversions_per_dollar(rows_ch["conversions"].sum(), all_in))
+        values = {
+            "campaigns": float(counts[ch]),
+            "per_creator_usd": per_creator,
+            "discovery_usd": per_creator * creators,
+            "days_median": float(rows_ch["days_to_sign"].median()),
+            "in_time_pct": in_time,
+            "expected_signed": creators * in_time / 100.0,
+            "niche_fit": float(rows_ch["niche_fit"].mean()),
+            "conv_per_1k_usd": conv_per_1k,
+        }
+        numbers |= {f"{ch}_{k}": v for k, v in values.items()}
+        rows.append({"channel": ch, **values})
+    table_out = pd.DataFrame(rows).set_index("channel")
+    table_out = table_out.rename(
+        columns={
+            "campaigns": "past campaigns",
+            "per_creator_usd": "cost per creator (USD)",
+            "discovery_usd": f"cost for {creators} (USD)",
+            "days_median": "median days to sign",
+            "in_time_pct": f"% signed within {deadline_days} days",
+            "expected_signed": "creators signed in time",
+            "niche_fit": "mean niche fit",
+            "conv_per_1k_usd": "conversions per $1,000 all-in",
+        }
+    )
+    cheapest = min(CHANNELS, key=lambda ch: numbers[f"{ch}_discovery_usd"])
+    fastest = max(CHANNELS, key=lambda ch: (numbers[f"{ch}_in_time_pct"], -numbers[f"{ch}_days_median"]))
+    best_fit = max(CHANNELS, key=lambda ch: numbers[f"{ch}_niche_fit"])
+    best_value = max(CHANNELS, key=lambda ch: numbers[f"{ch}_conv_per_1k_usd"])
+    scope = ", ".join(v for v in (niche, goal) if v != ALL)
+    summary = (
+        f"Signing {creators} creator{'s' if creators > 1 else ''}{f' ({scope})' if scope else ''} "
+        f"within {deadline_days} days: "
+        + "; ".join(
+            f"{ch} ${numbers[f'{ch}_discovery_usd']:,.0f}, {numbers[f'{ch}_in_time_pct']:.0f}% in time"
+            for ch in CHANNELS
+        )
+        + f". Cheapest search: {cheapest}; fastest: {fastest}; best niche fit: {best_fit}; "
+        f"most conversions per $1,000 all-in: {best_value}."
+    )
+    if all(numbers[f"{ch}_in_time_pct"] == 0 for ch in CHANNELS):
+        summary += " No channel signed anyone this fast in the past: move the deadline."
+    extra = {
+        "cheapest": cheapest,
+        "fastest": fastest,
+        "best_fit": best_fit,
+        "best_value": best_value,
+        "creators": creators,
+        "deadline_days": deadline_days,
+    }
+    return LabResult(summary=summary, numbers=numbers, table=table_out, extra=extra)
+
+
+def draw_discovery(fig: Figure, result: LabResult) -> None:
+    """Four small panels - cost, time, niche fit, value - one bar per channel.
+
+    Channels are named under the bars and keep one colour and hatch each across the panels; the
+    value is written on every bar, so the panels need no y axis (fewer artists: faster updates).
+    """
+    for ax, (key, label, fmt) in zip(fig.axes, PANELS, strict=True):
+        values = [result.numbers[f"{ch}_{key}"] for ch in CHANNELS]
+        plots.bar_groups(ax, list(CHANNELS), {label: values}, value_format=fmt)
+        for i, bar in enumerate(ax.patches[: len(CHANNELS)]):
+            bar.set_facecolor(plots.PALETTE[i])
+            bar.set_hatch(plots.HATCHES[i])
+        ax.set_title(label, loc="left", fontsize=plots.BASE_FONT_PT - 1, fontweight="bold", pad=6)
+        ax.set_yticks([])
+        ax.grid(False)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="x", length=0, labelsize=plots.BASE_FONT_PT - 2)
+    extra = result.extra
+    finding = (
+        f"{extra['fastest'].capitalize()} is fastest, {extra['best_fit']} finds the best fit, "
+        f"{extra['cheapest']} searches cheapest"
+    )
+    fig.suptitle(finding, x=0.01, ha="left", fontsize=plots.BASE_FONT_PT + 1, fontweight="bold")
+    text = (
+        f"{extra['creators']} creators, {extra['deadline_days']}-day deadline; synthetic past campaigns "
+        "(channel costs and delays are course assumptions)"
+    )
+    sub = getattr(fig, "_course_subtitle", None)
+    if sub is None:
+        fig._course_subtitle = fig.text(  # type: ignore[attr-defined]
+            0.01, 0.87, text, fontsize=plots.BASE_FONT_PT - 3, color="#444444", ha="left"
+        )
+    else:
+        sub.set_text(text)
+
+
+@register
+class DiscoveryComparison(Lab):
+    """Discovery-approach comparison lab (lesson 05)."""
+
+    name = "discovery"
+    title = "Finding creators: organic search, a platform or an agency?"
+    figsize: ClassVar[tuple[float, float]] = (12.0, 4.6)
+    tables = ("campaigns", "influencers")
+
+    def __init__(
+        self, campaigns: pd.DataFrame | None = None, influencers: pd.DataFrame | None = None
+    ) -> None:
+        campaigns = data.load_campaigns() if campaigns is None else campaigns
+        influencers = data.load_influencers() if influencers is None else influencers
+        self.table = discovery_table(campaigns, influencers)
+        super().__init__()
+
+    def make_controls(self) -> dict[str, w.ValueWidget]:
+        niches = [ALL, *sorted(self.table["niche"].unique())]
+        goals = [
+            ALL,
+            *[g for g in ("awareness", "consideration", "conversion") if g in set(self.table["goal"])],
+        ]
+        return {
+            "creators": w.IntSlider(
+                value=10,
+                min=1,
+                max=50,
+                description="Creators to sign",
+                continuous_update=False,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="360px"),
+            ),
+            "deadline_days": w.IntSlider(
+                value=21,
+                min=0,
+                max=60,
+                description="Days until launch",
+                continuous_update=False,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="360px"),
+            ),
+            "niche": dropdown("Niche", niches, ALL),
+            "goal": dropdown("Goal", goals, ALL),
+        }
+
+    def compute(self, **values: Any) -> LabResult:
+        return discovery_update(self.table, **values)
+
+    def _ensure_panels(self) -> None:
+        """Replace the base class's single Axes by one Axes per panel (once)."""
+        fig = self.fig
+        if len(fig.axes) == len(PANELS):
+            return
+        for ax in list(fig.axes):
+            fig.delaxes(ax)
+        with plots.house_style():
+            fig.subplots(1, len(PANELS))
+        fig.subplots_adjust(left=0.02, right=0.99, bottom=0.1, top=0.72, wspace=0.12)
+        self._message = fig.text(
+            0.5, 0.45, "", ha="center", va="center", fontsize=plots.BASE_FONT_PT, wrap=True
+        )
+
+    def render(self, result: LabResult) -> bytes:
+        """As :meth:`Lab.render`, but a message spans the whole figure (not the first panel)."""
+        self._ensure_panels()
+        if result.ok:
+            self._message.set_text("")
+            return super().render(result)
+        for ax in self.fig.axes:
+            plots.message_axes(ax, "")
+        self.fig.suptitle("")
+        subtitle = getattr(self.fig, "_course_subtitle", None)
+        if subtitle is not None:
+            subtitle.set_text("")
+        self._message.set_text(result.message or "")
+        return plots.figure_svg(self.fig)
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        draw_discovery(fig, result)
