@@ -1,0 +1,223 @@
+"""Lesson 07 analyses: one approach for every creator, and judging creators by popularity.
+
+Pure functions on the bundled tables (or tables in the same format). Conventions: rates and shares
+in percent (0-100) where the name ends in ``_pct``; ``*_per_1k_usd`` = results per $1,000;
+correlations are Spearman rank correlations (-1 to 1). Every number comes from the synthetic data:
+it illustrates a method, not the real market (see ``datasets/README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import metrics
+
+__all__ = [
+    "INFLUENCE_SOURCES",
+    "VALUE_DRIVERS",
+    "fake_followers_by_tier",
+    "influence_sources_by_tier",
+    "reply_rates",
+    "signing_by_style",
+    "spearman",
+    "template_gap_by_segment",
+    "value_by_tier",
+    "value_drivers",
+    "wilson_interval",
+    "with_tier",
+]
+
+#: The four sources of influence in ``influencers`` (ratings 0-10), as in the source article.
+INFLUENCE_SOURCES: tuple[str, ...] = ("authority", "knowledge", "position", "relationship")
+#: Candidate columns compared with conversions per dollar in :func:`value_drivers`: label -> column.
+VALUE_DRIVERS: dict[str, str] = {
+    "followers": "followers",
+    "engagement rate": "er_pct",
+    "niche fit": "niche_fit",
+    "audience authenticity": "audience_authenticity",
+    "price per post": "price_per_post_usd",
+}
+
+
+def wilson_interval(
+    successes: Sequence[float] | np.ndarray, trials: Sequence[float] | np.ndarray, z: float = 1.96
+) -> tuple[np.ndarray, np.ndarray]:
+    """95% Wilson score interval of a proportion, in percent: returns ``(low, high)`` arrays.
+
+    Better than "p +- 1.96 standard errors" for small groups and rates near 0 or 100 %. Trials of
+    0 give NaN. Source: Wilson (1927), J. Am. Stat. Assoc. 22(158).
+    """
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
+    low = np.where(n > 0, 100 * (centre - half), np.nan)
+    high = np.where(n > 0, 100 * (centre + half), np.nan)
+    return low, high
+
+
+def with_tier(frame: pd.DataFrame, influencers: pd.DataFrame, scheme: str = "mediakix") -> pd.DataFrame:
+    """Any table with ``influencer_id`` plus the creator's followers and follower ``tier`` (text)."""
+    joined = frame.merge(influencers[["influencer_id", "followers"]], on="influencer_id", how="inner")
+    joined["tier"] = metrics.assign_tier(joined["followers"], scheme).astype(str)
+    return joined
+
+
+def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of a tier-indexed (or tier-first multi-indexed) table in tier order."""
+    level = frame.index.get_level_values(0).astype(str)
+    order = {t: i for i, t in enumerate(metrics.TIER_LABELS)}
+    if not set(level) <= set(order):
+        return frame
+    position = np.argsort([order[t] for t in level], kind="stable")
+    return frame.iloc[position]
+
+
+def reply_rates(outreach: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """Reply rate per group of first messages, with a 95% Wilson interval.
+
+    Columns: ``messages``, ``replies``, ``reply_rate_pct``, ``low_pct``, ``high_pct`` (percent).
+    """
+    grouped = outreach.groupby(by, observed=True)["replied"]
+    table = pd.DataFrame({"messages": grouped.size(), "replies": grouped.sum().astype(int)})
+    table["reply_rate_pct"] = 100 * table["replies"] / table["messages"]
+    table["low_pct"], table["high_pct"] = wilson_interval(table["replies"], table["messages"])
+    return _in_order(table)
+
+
+def template_gap_by_segment(
+    outreach: pd.DataFrame, influencers: pd.DataFrame, segment: str = "tier"
+) -> pd.DataFrame:
+    """Generic template vs personalised message, reply rate per segment of creators.
+
+    ``segment`` is ``"tier"`` (Mediakix follower tier) or a column of ``outreach`` (e.g.
+    ``"sender_role"``, ``"channel"``). Columns: ``generic_pct``, ``personalised_pct`` (reply rates,
+    percent), ``gap_points`` (personalised - generic, percentage points), ``messages``.
+    """
+    frame = with_tier(outreach, influencers) if segment == "tier" else outreach
+    rates = reply_rates(frame, [segment, "template_style"])["reply_rate_pct"].unstack("template_style")
+    counts = frame.groupby(segment, observed=True).size()
+    table = pd.DataFrame(
+        {
+            "generic_pct": rates.get("generic"),
+            "personalised_pct": rates.get("personalised"),
+        }
+    )
+    table["gap_points"] = table["personalised_pct"] - table["generic_pct"]
+    table["messages"] = counts.reindex(table.index)
+    table.index = pd.Index([str(x) for x in table.index], name=segment)
+    return _in_order(table)
+
+
+def signing_by_style(campaigns: pd.DataFrame) -> pd.DataFrame:
+    """Campaigns by first-message style: how fast creators signed, and what the campaigns returned.
+
+    Columns: ``campaigns``; ``days_to_sign_median`` (days); ``signed_within_14_days_pct``
+    (percent); ``conversions_per_1k_usd`` (pooled, per $1,000 of creator fees).
+    """
+    grouped = campaigns.groupby("outreach_style", observed=True)
+    totals = grouped[["conversions", "fee_usd"]].sum()
+    table = pd.DataFrame(
+        {
+            "campaigns": grouped.size(),
+            "days_to_sign_median": grouped["days_to_sign"].median(),
+            "signed_within_14_days_pct": grouped["days_to_sign"].apply(
+                lambda d: 100 * float((d <= 14).mean())
+            ),
+            "conversions_per_1k_usd": 1000
+            * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"]),
+        }
+    )
+    table.index = pd.Index([str(x) for x in table.index], name="outreach_style")
+    return table
+
+
+def spearman(x: pd.Series, y: pd.Series) -> float:
+    """Spearman rank correlation of two aligned Series (pairs with a missing value are dropped)."""
+    both = pd.concat([x, y], axis=1).dropna()
+    if len(both) < 3:
+        return float("nan")
+    ranks = both.rank()
+    return float(np.corrcoef(ranks.iloc[:, 0], ranks.iloc[:, 1])[0, 1])
+
+
+def value_drivers(candidates: pd.DataFrame) -> pd.Series:
+    """Spearman correlation of each creator's past conversions per dollar with the criteria in
+    :data:`VALUE_DRIVERS`, strongest (by absolute value) first.
+
+    ``candidates`` is :func:`helpers.widgets.candidate_table` output (one row per creator with
+    past campaigns).
+    """
+    target = candidates["conversions_per_usd"]
+    rho = {label: spearman(candidates[col], target) for label, col in VALUE_DRIVERS.items()}
+    series = pd.Series(rho, name="spearman_rho")
+    return series.reindex(series.abs().sort_values(ascending=False).index)
+
+
+def value_by_tier(candidates: pd.DataFrame, scheme: str = "mediakix") -> pd.DataFrame:
+    """Creators with past campaigns per follower tier: how many, and their conversions per $1,000.
+
+    Columns: ``creators``; ``median_conversions_per_1k_usd`` (median of each creator's own past
+    conversions per $1,000 of fees); ``pooled_conversions_per_1k_usd`` (all the tier's past
+    conversions per $1,000 of all its fees); ``median_niche_fit`` (0-1).
+    """
+    tier = metrics.assign_tier(candidates["followers"], scheme).astype(str)
+    grouped = candidates.groupby(tier)
+    totals = grouped[["past_conversions", "past_fees_usd"]].sum()
+    table = pd.DataFrame(
+        {
+            "creators": grouped.size(),
+            "median_conversions_per_1k_usd": 1000 * grouped["conversions_per_usd"].median(),
+            "pooled_conversions_per_1k_usd": 1000
+            * metrics.conversions_per_dollar(totals["past_conversions"], totals["past_fees_usd"]),
+            "median_niche_fit": grouped["niche_fit"].median(),
+        }
+    )
+    table.index.name = "tier"
+    return _in_order(table)
+
+
+def influence_sources_by_tier(influencers: pd.DataFrame, scheme: str = "mediakix") -> pd.DataFrame:
+    """Median rating (0-10) of each source of influence per follower tier; one column per source."""
+    tier = metrics.assign_tier(influencers["followers"], scheme).astype(str)
+    columns = {s: influencers[f"{s}_score"] for s in INFLUENCE_SOURCES}
+    table = pd.DataFrame(columns).groupby(tier).median()
+    table.index.name = "tier"
+    return _in_order(table)
+
+
+def fake_followers_by_tier(influencers: pd.DataFrame, scheme: str = "mediakix") -> pd.DataFrame:
+    """Audience quality per follower tier.
+
+    Columns: ``creators``; ``median_fake_share_pct`` (percent of followers that are not real people);
+    ``below_threshold_pct`` (percent of creators whose audience authenticity is under
+    :data:`helpers.metrics.AUTHENTICITY_MIN`, Modash's 75 % fraud signal); ``median_followers`` and
+    ``median_real_followers`` (counts).
+    """
+    tier = metrics.assign_tier(influencers["followers"], scheme).astype(str)
+    auth = influencers["audience_authenticity"]
+    frame = pd.DataFrame(
+        {
+            "fake_pct": 100 * metrics.fake_follower_share(auth),
+            "below": (auth < metrics.AUTHENTICITY_MIN).astype(float) * 100,
+            "followers": influencers["followers"].astype(float),
+            "real": metrics.real_followers(influencers["followers"], auth),
+        }
+    )
+    grouped = frame.groupby(tier)
+    table = pd.DataFrame(
+        {
+            "creators": grouped.size(),
+            "median_fake_share_pct": grouped["fake_pct"].median(),
+            "below_threshold_pct": grouped["below"].mean(),
+            "median_followers": grouped["followers"].median(),
+            "median_real_followers": grouped["real"].median(),
+        }
+    )
+    table.index.name = "tier"
+    return _in_order(table)

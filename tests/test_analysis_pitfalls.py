@@ -1,0 +1,129 @@
+"""Lesson 07 analyses: reply rates by template and segment, popularity vs value, fake followers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import data
+from helpers.analysis import pitfalls
+from helpers.widgets import candidate_table
+
+
+@pytest.fixture
+def influencers() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "influencer_id": ["a", "b", "c", "d"],
+            "followers": [5_000, 30_000, 2_000_000, 8_000],
+            "audience_authenticity": [0.9, 0.8, 0.5, 0.7],
+            "authority_score": [4.0, 5.0, 6.0, 4.0],
+            "knowledge_score": [6.0, 5.0, 4.0, 6.0],
+            "position_score": [2.0, 3.0, 7.0, 2.0],
+            "relationship_score": [8.0, 6.0, 2.0, 8.0],
+        }
+    )
+
+
+@pytest.fixture
+def outreach() -> pd.DataFrame:
+    # nano creators a, d: 4 generic (1 reply), 4 personalised (3 replies); mega creator c: 2 + 2
+    rows = [("a", "generic", r) for r in (True, False)] + [("d", "generic", r) for r in (False, False)]
+    rows += [("a", "personalised", r) for r in (True, True)] + [
+        ("d", "personalised", r) for r in (True, False)
+    ]
+    rows += [
+        ("c", "generic", False),
+        ("c", "generic", False),
+        ("c", "personalised", True),
+        ("c", "personalised", False),
+    ]
+    frame = pd.DataFrame(rows, columns=["influencer_id", "template_style", "replied"])
+    frame["sender_role"] = "coordinator"
+    return frame
+
+
+def test_wilson_interval_brackets_the_rate_and_stays_inside_0_100():
+    low, high = pitfalls.wilson_interval([0, 5, 10], [10, 10, 10])
+    assert low[0] == pytest.approx(0, abs=1e-9) and 0 < high[0] < 40
+    assert low[1] < 50 < high[1]
+    assert high[2] == pytest.approx(100) and low[2] > 60
+    nan_low, _ = pitfalls.wilson_interval([0], [0])
+    assert np.isnan(nan_low[0])
+
+
+def test_reply_rates_count_messages_and_replies(outreach):
+    table = pitfalls.reply_rates(outreach, "template_style")
+    assert table.loc["generic", "messages"] == 6 and table.loc["generic", "replies"] == 1
+    assert table.loc["personalised", "reply_rate_pct"] == pytest.approx(100 * 4 / 6)
+    assert (table["low_pct"] <= table["reply_rate_pct"]).all()
+
+
+def test_template_gap_by_tier_is_personalised_minus_generic(outreach, influencers):
+    gap = pitfalls.template_gap_by_segment(outreach, influencers)
+    assert list(gap.index) == ["nano", "mega"]  # tier order
+    assert gap.loc["nano", "generic_pct"] == pytest.approx(25)
+    assert gap.loc["nano", "personalised_pct"] == pytest.approx(75)
+    assert gap.loc["nano", "gap_points"] == pytest.approx(50)
+    assert gap.loc["mega", "messages"] == 4
+
+
+def test_signing_by_style_compares_days_and_value():
+    campaigns = pd.DataFrame(
+        {
+            "outreach_style": ["generic", "generic", "personalised", "personalised"],
+            "days_to_sign": [20, 10, 12, 8],
+            "conversions": [10, 10, 20, 20],
+            "fee_usd": [1_000.0, 1_000.0, 1_000.0, 1_000.0],
+        }
+    )
+    table = pitfalls.signing_by_style(campaigns)
+    assert table.loc["generic", "days_to_sign_median"] == 15
+    assert table.loc["personalised", "signed_within_14_days_pct"] == 100
+    assert table.loc["generic", "signed_within_14_days_pct"] == 50
+    assert table.loc["personalised", "conversions_per_1k_usd"] == pytest.approx(20)
+
+
+def test_spearman_is_one_for_any_increasing_relation():
+    x = pd.Series([1.0, 2.0, 3.0, 4.0])
+    assert pitfalls.spearman(x, x**3) == pytest.approx(1.0)
+    assert pitfalls.spearman(x, -x) == pytest.approx(-1.0)
+    assert np.isnan(pitfalls.spearman(x.iloc[:2], x.iloc[:2]))
+
+
+def test_influence_sources_and_fake_followers_by_tier(influencers):
+    sources = pitfalls.influence_sources_by_tier(influencers)
+    assert list(sources.columns) == list(pitfalls.INFLUENCE_SOURCES)
+    assert sources.loc["nano", "relationship"] == 8 and sources.loc["mega", "position"] == 7
+    fakes = pitfalls.fake_followers_by_tier(influencers)
+    assert fakes.loc["mega", "median_fake_share_pct"] == pytest.approx(50)
+    assert fakes.loc["nano", "below_threshold_pct"] == pytest.approx(50)  # d: 0.7 < 0.75
+    assert fakes.loc["mega", "median_real_followers"] == pytest.approx(1_000_000)
+
+
+def test_on_the_bundled_data_personalised_messages_are_replied_to_more():
+    gap = pitfalls.template_gap_by_segment(data.load_outreach(), data.load_influencers(), "sender_role")
+    print(gap.round(1).to_string())
+    assert (gap["gap_points"] > 0).all()
+
+
+def test_on_the_bundled_data_niche_fit_predicts_value_better_than_followers():
+    drivers = pitfalls.value_drivers(candidate_table(data.load_influencers(), data.load_campaigns()))
+    print(drivers.round(3).to_string())
+    assert abs(drivers["niche fit"]) > abs(drivers["followers"])
+    assert abs(drivers["audience authenticity"]) > abs(drivers["followers"])
+
+
+def test_on_the_bundled_data_bigger_tiers_carry_more_fake_followers():
+    fakes = pitfalls.fake_followers_by_tier(data.load_influencers())
+    print(fakes.round(1).to_string())
+    assert fakes.loc["mega", "median_fake_share_pct"] > fakes.loc["nano", "median_fake_share_pct"]
+
+
+def test_value_by_tier_is_in_tier_order():
+    table = pitfalls.value_by_tier(candidate_table(data.load_influencers(), data.load_campaigns()))
+    assert list(table.index) == [
+        t for t in ("below nano", "nano", "micro", "mid", "macro", "mega") if t in table.index
+    ]
+    assert (table["creators"] > 0).all()
