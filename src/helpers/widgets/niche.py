@@ -1,0 +1,329 @@
+"""Niche reach: a creator's audience as a share of their niche, beside the raw follower count.
+
+A following only means something next to the size of the topic it lives in: 100,000 followers are
+a large slice of personal finance on TikTok and a thin one of fashion on Instagram. The lab ranks
+the creators of a niche (and platform) by raw followers, by their followers' share of the niche's
+audience, or by their *engaged* share (average likes + comments per post / niche audience), and
+shows a profile card with the four sources of influence -- authority, knowledge, position and
+relationship (0-10 ratings) -- for one creator of the list.
+
+All of it is synthetic course data; niche sizes are orders of magnitude, not measurements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from .. import data, plots
+from ..analysis.influence import SOURCES_OF_POWER, equivalent_followers, niche_reach_table
+from .base import Lab, LabInputError, LabResult, dropdown, register
+
+ALL = "all"
+#: Creators listed (and drawn) per ranking.
+TOP_N = 8
+#: Rankings the lab offers: key -> (column of the reach table, label for people).
+RANKINGS: dict[str, tuple[str, str]] = {
+    "followers": ("followers", "raw followers"),
+    "niche_share": ("niche_share_pct", "share of the niche (followers)"),
+    "engaged_share": ("engaged_share_pct", "engaged share of the niche (likes + comments per post)"),
+}
+_TABLE_COLUMNS = {
+    "handle": "handle",
+    "niche": "niche",
+    "platform": "platform",
+    "followers": "followers",
+    "niche_share_pct": "niche share %",
+    "engaged_per_post": "engaged per post",
+    "engaged_share_pct": "engaged share %",
+    "is_celebrity": "celebrity",
+}
+
+
+def _where(niche: str, platform: str) -> str:
+    niche_text = "every niche" if niche == ALL else niche
+    platform_text = "every platform" if platform == ALL else platform.capitalize()
+    return f"{niche_text}, {platform_text}"
+
+
+def niche_reach_update(
+    reach: pd.DataFrame,
+    niche: str = "finance",
+    platform: str = ALL,
+    rank_by: str = "niche_share",
+    card: int = 1,
+) -> LabResult:
+    """Rank creators of a niche and platform and describe one of them on a profile card.
+
+    Args:
+        reach: :func:`helpers.analysis.influence.niche_reach_table` output (one row per creator).
+        niche: a niche, or ``"all"``.
+        platform: a platform, or ``"all"`` (each creator is measured against their own platform's niche).
+        rank_by: ``"followers"``, ``"niche_share"`` or ``"engaged_share"`` (see :data:`RANKINGS`).
+        card: position (1 = first) in the ranking of the creator shown on the profile card.
+
+    Returns numbers ``creators`` (count in the selection), ``listed`` (count ranked, at most
+    :data:`TOP_N`), ``overlap_with_followers_top`` (creators in both this top list and the top
+    list by raw followers), and for the card's creator ``card_followers``, ``card_niche_share_pct``,
+    ``card_engaged_share_pct`` (percent), ``card_er_pct`` (ER by followers, percent),
+    ``card_equivalent_followers`` (followers the same niche share takes in the largest niche on the
+    creator's platform), ``card_is_celebrity`` (0/1) and one ``card_<source>`` score (0-10) per
+    source of influence. The table lists the ranked creators.
+    """
+    if rank_by not in RANKINGS:
+        raise LabInputError(f"Unknown ranking {rank_by!r}: choose one of {', '.join(RANKINGS)}.")
+    mask = pd.Series(True, index=reach.index)
+    if niche != ALL:
+        mask &= reach["niche"].astype(str) == niche
+    if platform != ALL:
+        mask &= reach["platform"].astype(str) == platform
+    selected = reach[mask]
+    if selected.empty:
+        raise LabInputError(
+            f"No creators in {_where(niche, platform)}. Choose another niche or platform, or 'all'."
+        )
+    column, label = RANKINGS[rank_by]
+    ranked = selected.sort_values([column, "followers"], ascending=False, kind="stable").head(TOP_N)
+    listed = len(ranked)
+    if not 1 <= card <= listed:
+        raise LabInputError(
+            f"Only {listed} creator{'s' if listed > 1 else ''} in {_where(niche, platform)}: "
+            f"choose a profile card from 1 to {listed}."
+        )
+    by_followers = selected.nlargest(TOP_N, "followers").index
+    overlap = len(ranked.index.intersection(by_followers))
+    person = ranked.iloc[card - 1]
+    equivalent = equivalent_followers(person["niche_share_pct"], person["largest_niche_audience"])
+    scores = {label_: float(person[col]) for col, label_ in SOURCES_OF_POWER.items()}
+    medians = {label_: float(selected[col].median()) for col, label_ in SOURCES_OF_POWER.items()}
+    numbers: dict[str, float] = {
+        "creators": float(len(selected)),
+        "listed": float(listed),
+        "overlap_with_followers_top": float(overlap),
+        "card_rank": float(card),
+        "card_followers": float(person["followers"]),
+        "card_niche_share_pct": float(person["niche_share_pct"]),
+        "card_engaged_share_pct": float(person["engaged_share_pct"]),
+        "card_er_pct": float(person["er_pct"]),
+        "card_equivalent_followers": equivalent,
+        "card_is_celebrity": float(bool(person["is_celebrity"])),
+    } | {f"card_{k}": v for k, v in scores.items()}
+    strongest = max(scores, key=scores.__getitem__)
+    who = "celebrity" if person["is_celebrity"] else "online creator"
+    where, ranking = _where(niche, platform).capitalize(), label.split(" (")[0]
+    on = f"{person['niche']} on {person['platform']}"
+    summary = (
+        f"{where}: {len(selected):,} creators. #{card} by {ranking}: {person['handle']} ({who}, "
+        f"{person['platform']}): {plots.human_number(person['followers'])} followers = "
+        f"{person['niche_share_pct']:.3f}% of {on}, a share that would take "
+        f"{plots.human_number(equivalent)} followers in {person['platform']}'s largest niche. "
+        f"Strongest source of influence: {strongest} ({scores[strongest]:.1f}/10)."
+    )
+    if rank_by != "followers":
+        summary += f" {overlap} of this top {listed} are also in the top {listed} by raw followers."
+    if rank_by == "niche_share" and niche != ALL and platform != ALL:
+        summary += (
+            " Within one niche on one platform every creator shares the same denominator, so this "
+            "ranking equals the ranking by followers: try 'engaged share' or 'all' platforms."
+        )
+    table = ranked[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS).reset_index(drop=True)
+    table.index = pd.RangeIndex(1, listed + 1, name="rank")
+    return LabResult(
+        summary=summary,
+        numbers=numbers,
+        table=table,
+        extra={
+            "ranked": ranked,
+            "column": column,
+            "label": label,
+            "rank_by": rank_by,
+            "card": card,
+            "scores": scores,
+            "medians": medians,
+            "where": _where(niche, platform),
+        },
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Drawing: two panels whose artists are created once and then only moved
+# --------------------------------------------------------------------------------------------------
+_LEFT = (0.15, 0.13, 0.50, 0.70)
+_RIGHT = (0.78, 0.13, 0.20, 0.70)
+_CARD_COLOUR = plots.PALETTE[1]
+_XLABELS = {
+    "followers": "followers",
+    "niche_share": "followers as % of the niche's audience on the platform",
+    "engaged_share": "likes + comments per post as % of the niche's audience",
+}
+_BAR_COLOUR = plots.PALETTE[0]
+
+
+def _bar_text(row: pd.Series, rank_by: str) -> str:
+    followers = plots.human_number(row["followers"])
+    if rank_by == "followers":
+        return f" {followers} = {row['niche_share_pct']:.3f}% of niche"
+    if rank_by == "niche_share":
+        return f" {row['niche_share_pct']:.3f}% ({followers} followers)"
+    return f" {row['engaged_share_pct']:.4f}% ({plots.human_number(row['engaged_per_post'])}/post)"
+
+
+class _Artists:
+    """The lab figure's artists, built on clean axes and reused across updates."""
+
+    def __init__(self, left: Axes, right: Axes) -> None:
+        plots.style_axes(left)
+        plots.style_axes(right)
+        left.grid(True, axis="x", color="#DDDDDD", linewidth=0.8)
+        left.grid(False, axis="y")
+        positions = np.arange(TOP_N)[::-1]
+        self.bars: list[Rectangle] = list(
+            left.barh(positions, np.zeros(TOP_N), 0.7, color=_BAR_COLOUR, edgecolor="#333333", linewidth=0.6)
+        )
+        self.texts: list[Text] = [
+            left.text(0, p, "", va="center", ha="left", fontsize=plots.BASE_FONT_PT - 3) for p in positions
+        ]
+        left.set_yticks(positions, [""] * TOP_N)
+        left.set_ylim(-0.6, TOP_N - 0.4)
+        left.set_xticks([])  # values are written on the bars (and fewer texts keep updates fast)
+        left.spines["bottom"].set_visible(False)
+        labels = list(SOURCES_OF_POWER.values())
+        card_positions = np.arange(len(labels))[::-1]
+        self.card_bars: list[Rectangle] = list(
+            right.barh(
+                card_positions,
+                np.zeros(len(labels)),
+                0.6,
+                color=[plots.PALETTE[i] for i in range(len(labels))],
+                edgecolor="#333333",
+                linewidth=0.6,
+            )
+        )
+        for i, bar in enumerate(self.card_bars):
+            bar.set_hatch(plots.HATCHES[i])
+        self.card_texts: list[Text] = [
+            right.text(0, p, "", va="center", ha="left", fontsize=plots.BASE_FONT_PT - 3)
+            for p in card_positions
+        ]
+        (self.medians,) = right.plot(
+            np.zeros(len(labels)), card_positions, "D", color="#000000", markersize=7
+        )
+        right.set_yticks(card_positions, labels)
+        right.set_xlim(0, 12.5)
+        right.set_xticks([0, 5, 10])
+        right.set_xlabel("score (\u25c6 = median)")
+        self.left, self.right = left, right
+
+    def alive(self, left: Axes, right: Axes) -> bool:
+        return self.left is left and self.right is right and self.bars[0] in left.patches
+
+
+def _axes(fig: Figure) -> tuple[Axes, Axes]:
+    if len(fig.axes) == 1:
+        fig.axes[0].set_position(_LEFT)
+        with plots.house_style():
+            fig.add_axes(_RIGHT)
+    return fig.axes[0], fig.axes[1]
+
+
+def draw_niche_reach(fig: Figure, result: LabResult) -> None:
+    """Left: the ranked creators (bars), the profile card's creator highlighted; right: the card."""
+    left, right = _axes(fig)
+    artists: _Artists | None = getattr(fig, "_course_niche_artists", None)
+    if artists is None or not artists.alive(left, right):
+        artists = _Artists(left, right)
+        fig._course_niche_artists = artists  # type: ignore[attr-defined]
+    extra = result.extra
+    ranked: pd.DataFrame = extra["ranked"]
+    column, rank_by, card = extra["column"], extra["rank_by"], extra["card"]
+    values = ranked[column].to_numpy(dtype=float)
+    top = float(values.max()) if len(values) and values.max() > 0 else 1.0
+    labels = [""] * TOP_N
+    for i in range(TOP_N):
+        bar, text = artists.bars[i], artists.texts[i]
+        if i < len(ranked):
+            row = ranked.iloc[i]
+            bar.set_width(values[i])
+            bar.set_visible(True)
+            on_card = i == card - 1
+            bar.set_facecolor(_CARD_COLOUR if on_card else _BAR_COLOUR)
+            bar.set_hatch("x" if on_card else ("//" if row["is_celebrity"] else ""))
+            text.set_position((values[i], bar.get_y() + bar.get_height() / 2))
+            text.set_text(_bar_text(row, rank_by))
+            labels[i] = f"{i + 1}. {row['handle']}"
+        else:
+            bar.set_visible(False)
+            text.set_text("")
+    left.set_yticks(np.arange(TOP_N)[::-1], labels)
+    left.set_xlim(0, top * 1.75)
+    left.set_xlabel(_XLABELS[rank_by])
+    plots.set_title(
+        left,
+        f"Top {len(ranked)} by {extra['label'].split(' (')[0]}",
+        f"{extra['where']}; hatched = celebrity, orange = profile card; synthetic data",
+    )
+    person = ranked.iloc[card - 1]
+    scores, medians = extra["scores"], extra["medians"]
+    for bar, text, score in zip(artists.card_bars, artists.card_texts, scores.values(), strict=True):
+        bar.set_width(score)
+        text.set_position((10.5, bar.get_y() + bar.get_height() / 2))
+        text.set_text(f"{score:.1f}")
+    artists.medians.set_xdata(list(medians.values()))
+    kind = "celebrity" if person["is_celebrity"] else "online creator"
+    plots.set_title(right, f"#{card} {person['handle']}", f"{kind}, {person['niche']}, {person['platform']}")
+
+
+@register
+class NicheReach(Lab):
+    """Niche-reach lab (lesson 02)."""
+
+    name = "niche-reach"
+    title = "Niche reach: share of the niche vs raw followers, and the four sources of influence"
+    figsize = (13.0, 5.6)
+    tables = ("influencers", "niches")
+
+    def __init__(self, influencers: pd.DataFrame | None = None, niches: pd.DataFrame | None = None) -> None:
+        influencers = data.load_influencers() if influencers is None else influencers
+        niches = data.load_niches() if niches is None else niches
+        self.reach = niche_reach_table(influencers, niches)
+        super().__init__()
+
+    def make_controls(self) -> dict[str, w.ValueWidget]:
+        niches = [ALL, *sorted(self.reach["niche"].astype(str).unique())]
+        platforms = [ALL, *sorted(self.reach["platform"].astype(str).unique())]
+        rankings = [
+            ("share of the niche", "niche_share"),
+            ("engaged share of the niche", "engaged_share"),
+            ("raw followers", "followers"),
+        ]
+        default_niche = "finance" if "finance" in niches else ALL
+        return {
+            "niche": dropdown("Niche", niches, default_niche),
+            "platform": dropdown("Platform", platforms, ALL),
+            "rank_by": dropdown("Rank by", rankings, "niche_share"),
+            "card": w.IntSlider(
+                value=1,
+                min=1,
+                max=TOP_N,
+                description="Profile card: #",
+                continuous_update=False,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="300px"),
+            ),
+        }
+
+    def compute(self, **values: Any) -> LabResult:
+        return niche_reach_update(self.reach, **values)
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        draw_niche_reach(fig, result)
+
+
+__all__ = ["RANKINGS", "TOP_N", "NicheReach", "draw_niche_reach", "niche_reach_update"]
