@@ -1,0 +1,481 @@
+"""Exercises for notebooks/05_what_works_strategy_and_discovery.
+
+Expected answers are computed lazily from the bundled (synthetic) data, so they follow the data
+if it is regenerated. The notebook source is ``tools/notebooks/nb05_what_works_strategy_and_discovery.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from typing import Any
+
+from helpers.exercises import Mistake, NumericQuestion, Question, TableQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_SETUP = """
+from helpers import data, metrics, widgets
+from helpers.analysis import planning
+from helpers.exercises import lesson05 as ex
+campaigns = data.load_campaigns()
+influencers = data.load_influencers()
+joined = planning.with_creators(campaigns, influencers)
+"""
+
+
+def _joined():
+    from helpers import data
+    from helpers.analysis import planning
+
+    return planning.with_creators(data.load_campaigns(), data.load_influencers())
+
+
+# --------------------------------------------------------------------------------------------------
+# q1: cost per engagement by tier
+# --------------------------------------------------------------------------------------------------
+
+
+def _cpe_by_tier(cost: str = "fee_usd"):
+    totals = _joined().groupby("tier")[[cost, "engagements"]].sum()
+    return totals[cost] / totals["engagements"]
+
+
+def _cpe_mean_of_ratios():
+    from helpers import metrics
+
+    joined = _joined()
+    return metrics.cpe(joined["fee_usd"], joined["engagements"]).groupby(joined["tier"]).mean()
+
+
+def _engagements_per_dollar():
+    totals = _joined().groupby("tier")[["fee_usd", "engagements"]].sum()
+    return totals["engagements"] / totals["fee_usd"]
+
+
+q1 = TableQuestion(
+    id="05.q1",
+    title="Cost per engagement by tier",
+    expected=_cpe_by_tier,
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter="""
+    totals = joined.groupby("tier")[["fee_usd", "engagements"]].sum()
+    cpe_by_tier = ____  # a Series: USD per engagement, one value per tier
+    """,
+    var="cpe_by_tier",
+    hints=[
+        "CPE = cost / engagements. `totals` already holds each tier's total fees and total engagements.",
+        'Divide one column of `totals` by the other: `totals["fee_usd"] / totals["engagements"]`.',
+    ],
+    solution_code='cpe_by_tier = totals["fee_usd"] / totals["engagements"]',
+    explanation=(
+        "Pooled cost per engagement = a tier's total creator fees / its total engagements. Pooling answers "
+        "the budget question - *what did this tier's money buy?* - because every dollar and every "
+        "engagement counts once. The tier with the lowest CPE is the cheapest source of engagement; it is "
+        "not necessarily the cheapest source of conversions (compare with the CPA figure above)."
+    ),
+    why="Total fees / total engagements per tier: what each tier's money bought, dollar for dollar.",
+    mistakes=[
+        Mistake(
+            _cpe_mean_of_ratios,
+            "That is the average of every campaign's own CPE: a $300 campaign counts as much as a $300,000 "
+            "one. For a budget, pool instead: total fees / total engagements per tier.",
+        ),
+        Mistake(
+            _engagements_per_dollar,
+            "That is engagements per dollar, the inverse of CPE. CPE is dollars per engagement: fees on top.",
+        ),
+        Mistake(
+            lambda: _cpe_by_tier("all_in_cost_usd"),
+            "You used the all-in cost (fee + discovery cost). CPE here counts the creator fee only; the cost "
+            "of finding creators comes in the discovery section.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q2: a split that meets a KPI inside a budget
+# --------------------------------------------------------------------------------------------------
+
+#: The brief of q2: budget (USD), the cap per tier (percent) and the planner's default split.
+BUDGET_USD = 40_000
+MAX_SHARE_PCT = 50
+DEFAULT_SPLIT: dict[str, float] = {"nano": 20, "micro": 40, "mid": 30, "macro": 10, "mega": 0}
+#: The target is this much above the default split's median conversions (1.15 = +15 %).
+TARGET_LIFT = 1.15
+TIERS: tuple[str, ...] = tuple(DEFAULT_SPLIT)
+
+
+@functools.cache
+def _histories():
+    from helpers import data
+    from helpers.widgets.budget import tier_histories
+
+    return tier_histories(data.load_campaigns(), data.load_influencers(), "mediakix", "all")
+
+
+def forecast_conversions(shares: dict[str, float]) -> float:
+    """Median conversions the budget planner forecasts for ``shares`` of :data:`BUDGET_USD`
+    (0 when the split buys no creator)."""
+    from helpers.widgets import LabInputError, budget_planner_update
+
+    try:
+        return float(budget_planner_update(_histories(), BUDGET_USD, shares).numbers["conversions_p50"])
+    except LabInputError:
+        return 0.0
+
+
+@functools.cache
+def q2_target() -> int:
+    """The brief's KPI: median conversions to reach with :data:`BUDGET_USD` (computed from the data).
+
+    +15 % on the planner's default split, capped just below the best half-and-half split of two
+    tiers (with a 50 % cap per tier, the best split puts half the budget in each of the two tiers
+    that buy the most conversions per dollar), so that the target can always be met.
+    """
+    best = max(
+        forecast_conversions({a: MAX_SHARE_PCT, b: 100 - MAX_SHARE_PCT})
+        for a, b in itertools.combinations(TIERS, 2)
+    )
+    wanted = math.ceil(forecast_conversions(DEFAULT_SPLIT) * TARGET_LIFT)
+    return int(min(wanted, math.floor(best * 0.98)))
+
+
+def _shares(answer: Any) -> dict[str, float] | None:
+    """The answer as {tier: percent}, or None when it is not a dict of numbers for known tiers."""
+    if not isinstance(answer, dict) or not answer:
+        return None
+    if not all(
+        k in TIERS and isinstance(v, int | float) and not isinstance(v, bool) for k, v in answer.items()
+    ):
+        return None
+    return {k: float(v) for k, v in answer.items()}
+
+
+def _not_100(answer: Any) -> bool:
+    shares = _shares(answer)
+    return shares is not None and abs(sum(shares.values()) - 100) > 0.5
+
+
+def _over_cap(answer: Any) -> bool:
+    shares = _shares(answer)
+    return shares is not None and max(shares.values()) > MAX_SHARE_PCT
+
+
+def _is_default(answer: Any) -> bool:
+    shares = _shares(answer)
+    return shares is not None and all(shares.get(t, 0.0) == DEFAULT_SPLIT[t] for t in TIERS)
+
+
+def _check_split(answer: Any) -> tuple[bool, str]:
+    shares = _shares(answer)
+    if shares is None:
+        return False, (
+            'Give a dict of tier -> percent, such as {"nano": 30, "micro": 40, "mid": 30, "macro": 0, '
+            f'"mega": 0}}; the tiers are {", ".join(TIERS)}, and each value is a number.'
+        )
+    if any(v < 0 for v in shares.values()):
+        return False, "A share cannot be negative: use 0 for a tier you skip."
+    got, target = forecast_conversions(shares), q2_target()
+    if got >= target:
+        return True, f"Your split forecasts a median of {got:,.0f} conversions (target {target:,})."
+    return False, (
+        f"Your split forecasts a median of {got:,.0f} conversions; the brief asks for at least {target:,}. "
+        "Move money towards the tiers with the most conversions per $1,000."
+    )
+
+
+q2 = Question(
+    id="05.q2",
+    title="A split that meets the KPI inside the budget",
+    checker=_check_split,
+    setup=_SETUP,
+    starter='shares = ____  # a dict, e.g. {"nano": 20, "micro": 40, "mid": 30, "macro": 10, "mega": 0}',
+    var="shares",
+    hints=[
+        "Start from the tiers that buy the most conversions per $1,000 (the figure above), and test a split "
+        "with `ex.forecast_conversions(shares)`: it returns the planner's median for $40,000.",
+        "Beware expensive tiers: 50 % of $40,000 may buy only one or two creators there, and money that "
+        "buys no whole creator stays unspent. Try every half-and-half pair of tiers and keep the best.",
+    ],
+    solution_code="""
+    tiers = ["nano", "micro", "mid", "macro", "mega"]
+    pairs = [{a: 50, b: 50} for i, a in enumerate(tiers) for b in tiers[i + 1 :]]
+    best = max(pairs, key=ex.forecast_conversions)  # the planner's median for each half-and-half split
+    shares = {tier: best.get(tier, 0) for tier in tiers}
+    """,
+    explanation=(
+        "Conversions per $1,000 differ by tier, so the split decides the result: with the 50 % cap, the "
+        "best split puts half the budget in each of the two tiers where the planner finds the most "
+        "conversions. Trying every pair is a small, systematic search. Two traps: money in an expensive "
+        "tier may not buy even one creator (it stays unspent), and a forecast built on past campaigns "
+        "carries uncertainty - read the 80 % interval, not only the median. The cap is the brief's rule "
+        "against betting everything on one tier."
+    ),
+    why="The split meets the brief: more conversions than the default, no tier above half the budget.",
+    mistakes=[
+        Mistake(
+            when=_not_100,
+            feedback="Your shares do not add up to 100 %: give every tier a percent of the budget.",
+            example={"nano": 50, "micro": 30},
+        ),
+        Mistake(
+            when=_over_cap,
+            feedback="More than 50 % in one tier breaks the brief: no tier may get over half the budget.",
+            example={"nano": 60, "micro": 40, "mid": 0, "macro": 0, "mega": 0},
+        ),
+        Mistake(
+            when=_is_default,
+            feedback="That is the planner's default split - the baseline the brief asks you to beat.",
+            example=dict(DEFAULT_SPLIT),
+        ),
+    ],
+    wrong_example={"nano": 0, "micro": 0, "mid": 0, "macro": 50, "mega": 50},
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q3: the three discovery channels compared
+# --------------------------------------------------------------------------------------------------
+
+
+def _comparison(cost: str = "median", fit: str = "mean"):
+    from helpers import data
+
+    by_channel = data.load_campaigns().groupby("discovery_channel", observed=True)
+    return by_channel.agg(
+        cost_usd=("discovery_cost_usd", cost), days=("days_to_sign", "median"), niche_fit=("niche_fit", fit)
+    )
+
+
+q3 = TableQuestion(
+    id="05.q3",
+    title="Organic, platform, agency: cost, time, quality",
+    expected=_comparison,
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter="""
+    by_channel = campaigns.groupby("discovery_channel", observed=True)
+    comparison = ____  # a DataFrame: one row per channel, columns cost_usd, days, niche_fit
+    """,
+    var="comparison",
+    hints=[
+        "`by_channel.agg(...)` builds one column per keyword: `name=(column, function)`.",
+        'cost_usd = median of "discovery_cost_usd", days = median of "days_to_sign", '
+        'niche_fit = mean of "niche_fit".',
+    ],
+    solution_code="""
+    comparison = by_channel.agg(
+        cost_usd=("discovery_cost_usd", "median"),
+        days=("days_to_sign", "median"),
+        niche_fit=("niche_fit", "mean"),
+    )
+    """,
+    explanation=(
+        "One row per way of finding creators: what a typical search costs (median discovery cost, USD), "
+        "how long a typical signing takes (median days) and how well the creators found fit the niche "
+        "(mean, 0-1). The three rarely agree on a winner: cheap is slow, fast is expensive. Medians "
+        "describe a typical campaign; an agency's fee grows with the creator's fee, so a few large "
+        "campaigns pull its mean far above its median. In this synthetic data the channel costs and "
+        "delays are course assumptions (datasheet), so the method is the lesson, not the numbers."
+    ),
+    why="Cost, time and quality side by side: the trade-off you choose between.",
+    mistakes=[
+        Mistake(
+            lambda: _comparison(cost="mean"),
+            "You took the mean discovery cost. An agency charges a share of the creator's fee, so a few "
+            "large campaigns drag its mean up; the brief asks for the median, the typical cost.",
+        ),
+        Mistake(
+            lambda: _comparison(fit="median"),
+            "Niche fit should be the mean (the brief asks for the average fit of the creators found); "
+            "you took the median.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q4: when an agency pays for itself
+# --------------------------------------------------------------------------------------------------
+
+
+def _cpa_by_channel(include_discovery: bool = True):
+    from helpers import data
+
+    totals = (
+        data.load_campaigns()
+        .groupby("discovery_channel", observed=True)[["fee_usd", "discovery_cost_usd", "conversions"]]
+        .sum()
+    )
+    cost = totals["fee_usd"] + (totals["discovery_cost_usd"] if include_discovery else 0)
+    return cost / totals["conversions"]
+
+
+def _saving(include_discovery: bool = True) -> float:
+    cpa = _cpa_by_channel(include_discovery)
+    return float(cpa["organic"] - cpa["agency"])
+
+
+def _saving_mean_of_ratios() -> float:
+    from helpers import data, metrics
+
+    campaigns = data.load_campaigns()
+    cpa = metrics.cpa(campaigns["fee_usd"] + campaigns["discovery_cost_usd"], campaigns["conversions"])
+    by_channel = cpa.groupby(campaigns["discovery_channel"], observed=True).mean()
+    return float(by_channel["organic"] - by_channel["agency"])
+
+
+q4 = NumericQuestion(
+    id="05.q4",
+    title="Does the agency pay for itself?",
+    expected=lambda: _saving(True),
+    abs_tol=0.01,
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter="""
+    columns = ["fee_usd", "discovery_cost_usd", "conversions"]
+    totals = campaigns.groupby("discovery_channel", observed=True)[columns].sum()
+    all_in_cpa = ____  # a Series: (fees + discovery costs) / conversions, one value per channel
+    saving = ____  # organic minus agency, USD per conversion
+    """,
+    var="saving",
+    hints=[
+        "All-in CPA = (fee_usd + discovery_cost_usd) / conversions, computed on the totals of each channel.",
+        'Then `saving = all_in_cpa["organic"] - all_in_cpa["agency"]`: positive means the agency route costs '
+        "less per conversion.",
+    ],
+    solution_code="""
+    all_in_cpa = (totals["fee_usd"] + totals["discovery_cost_usd"]) / totals["conversions"]
+    saving = all_in_cpa["organic"] - all_in_cpa["agency"]
+    """,
+    explanation=(
+        "An agency pays for itself when the conversions it adds are worth more than its fee - so compare "
+        "cost per conversion **all-in**: creator fees plus the cost of finding them. A positive saving means "
+        "agency-found campaigns cost less per conversion even after the agency's fee; a negative one means "
+        "its better-fitting creators did not make up for its fee in this data. Two cautions: the channels "
+        "were used for different creators and goals (compare like with like before deciding), and an "
+        "agency also buys time - which matters when a launch date is fixed."
+    ),
+    why="All-in cost per conversion is the fair comparison: the agency's fee is part of the price.",
+    mistakes=[
+        Mistake(
+            lambda: _saving(False),
+            "You left out the discovery costs. The agency's fee is exactly what is in question: add "
+            "discovery_cost_usd to the fees before dividing by conversions.",
+        ),
+        Mistake(
+            lambda: -_saving(True),
+            "Right size, wrong sign: the question asks organic minus agency (positive = the agency is "
+            "cheaper per conversion).",
+        ),
+        Mistake(
+            _saving_mean_of_ratios,
+            "That averages each campaign's own cost per conversion. Pool instead: total all-in cost / total "
+            "conversions per channel, so that every dollar counts once.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Concept quiz
+# --------------------------------------------------------------------------------------------------
+
+quiz = Quiz(
+    id="05.quiz",
+    title="Goals, claims and agency fees",
+    questions=[
+        MultipleChoice(
+            prompt=(
+                "A coffee brand is opening in a city where nobody has heard of it. Which KPI and cost "
+                "metric should judge its first creator campaign?"
+            ),
+            options=[
+                Option(
+                    "Impressions and reach, judged by CPM (cost per 1,000 impressions).",
+                    correct=True,
+                    feedback=(
+                        "Yes: the goal is awareness, so the question is whether the right people saw it. "
+                        "Conversions come later, once people know the brand exists."
+                    ),
+                ),
+                Option(
+                    "Conversions, judged by CPA.",
+                    feedback=(
+                        "Not for a first, awareness campaign: people rarely buy from a brand they have never "
+                        "heard of, so CPA would judge it on a job it was not given."
+                    ),
+                ),
+                Option(
+                    "The creators' follower counts.",
+                    feedback="Followers describe the creator, not what the campaign achieved: no KPI.",
+                ),
+                Option(
+                    "Likes per post, the higher the better.",
+                    feedback=(
+                        "Likes show engagement, a consideration signal at best; without a goal-linked KPI "
+                        "they are a vanity number."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A discovery platform's sales page says brands using it 'cut the time to sign creators by "
+                "80 %'. What is the sensible next step?"
+            ),
+            options=[
+                Option(
+                    "Treat it as a vendor claim: ask for the sample and the method, and measure your own "
+                    "days to sign during a trial.",
+                    correct=True,
+                    feedback=(
+                        "Yes: it is published by someone selling the service, with no method to check. "
+                        "Your own measurement, on your own creators, is the evidence that counts."
+                    ),
+                ),
+                Option(
+                    "Plan the launch on the 80 % figure: a published number is evidence.",
+                    feedback="Published by the seller is not checked: it is a claim until measured.",
+                ),
+                Option(
+                    "Use the course's campaigns table to prove or disprove it.",
+                    feedback=(
+                        "The course data is synthetic: the channel delays are assumptions built into it, "
+                        "so it can teach the method but cannot confirm a market fact."
+                    ),
+                ),
+                Option(
+                    "Ignore discovery platforms: vendors always exaggerate.",
+                    feedback=(
+                        "Too quick: a platform may well save time. Do not believe or dismiss the claim - "
+                        "test it."
+                    ),
+                ),
+            ],
+        ),
+        Numeric(
+            prompt=(
+                "Suppose an agency charges the larger of $500 or 20 % of the creator's fee. For a creator "
+                "fee of $4,000, what is the agency's fee, in USD?"
+            ),
+            answer=800,
+            rel_tol=0.001,
+            unit="USD",
+            why="20 % of $4,000 is $800, which is more than the $500 minimum, so the fee is $800.",
+            mistakes=[
+                Mistake(
+                    500,
+                    "The $500 minimum applies only when 20 % of the fee is less than $500; here it is more.",
+                ),
+                Mistake(
+                    4_800,
+                    "That is the creator's fee plus the agency's; the question asks for the agency's fee.",
+                ),
+            ],
+        ),
+    ],
+)
