@@ -1,0 +1,102 @@
+"""Over-commercialisation lab: a documented toy model, labelled as one, that responds sensibly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from helpers import data
+from helpers.widgets import LabInputError
+from helpers.widgets.commercialisation import (
+    CommercialisationLab,
+    ToyParams,
+    calibrate,
+    commercialisation_update,
+    parameter_table,
+    simulate,
+)
+
+PARAMS = ToyParams(er_organic_pct=3.0, paid_ratio=0.9)
+
+
+def test_below_the_tolerance_trust_holds_and_followers_grow():
+    run = simulate(15, tolerance_pct=20, params=PARAMS)
+    assert np.allclose(run["trust"], PARAMS.trust_start)
+    expected = PARAMS.start_followers * (1 - PARAMS.churn_base + PARAMS.growth) ** PARAMS.months
+    assert run["followers"][0, -1] == pytest.approx(expected)
+
+
+def test_trust_follows_the_documented_recurrence():
+    p = PARAMS
+    run = simulate(50, tolerance_pct=20, params=p)
+    t1 = p.trust_start - p.erosion * 1.0 * 0.3 * p.trust_start  # recovery term is 0 at the start
+    assert run["trust"][0, 1] == pytest.approx(t1)
+    r = t1 / p.trust_start
+    assert run["er_pct"][0, 1] == pytest.approx(p.er_organic_pct * r * (0.5 + 0.5 * p.paid_ratio))
+    unfollow = p.churn_base + p.churn_trust * (1 - r)
+    assert run["unfollows"][0, 0] == pytest.approx(p.start_followers * unfollow)
+    assert run["followers"][0, 1] == pytest.approx(p.start_followers * (1 - unfollow + p.growth * r))
+
+
+def test_more_ads_never_raise_trust_followers_or_engagement_rate():
+    run = simulate(np.arange(0, 101, 5), tolerance_pct=20, params=PARAMS)
+    for key in ("trust", "followers"):
+        assert np.all(np.diff(run[key][:, -1]) <= 1e-9), key
+    organic_er_end = run["trust"][:, -1] / PARAMS.trust_start * PARAMS.er_organic_pct
+    assert np.all(np.diff(organic_er_end) <= 1e-9)
+
+
+def test_off_niche_sponsors_cost_more_trust_than_on_niche_ones():
+    on = simulate(40, 20, "on", PARAMS)["trust"][0, -1]
+    off = simulate(40, 20, "off", PARAMS)["trust"][0, -1]
+    assert off < on < PARAMS.trust_start
+
+
+def test_sweep_finds_a_peak_above_the_tolerance_this_year_and_at_it_for_next_year():
+    result = commercialisation_update(PARAMS, 30, 20, "on")
+    n = result.numbers
+    assert n["best_share_pct"] >= 20 and n["best_pace_share_pct"] <= n["best_share_pct"]
+    assert n["best_sponsored_engagements"] >= n["sponsored_engagements"]
+    assert n["churn_pct"] == pytest.approx(100 * n["unfollows"] / n["followers_start"])
+    assert "Toy model" in result.summary and "30% ads" in result.summary
+
+
+def test_no_erosion_means_ads_cost_nothing_and_the_peak_is_all_ads():
+    result = commercialisation_update(replace(PARAMS, erosion=0.0), 60, 20, "on")
+    assert result.numbers["trust_change_pct"] == pytest.approx(0.0)
+    assert result.numbers["best_share_pct"] == 100.0
+
+
+def test_extremes_give_results_with_plain_language_notes():
+    assert "nothing to sell" in commercialisation_update(PARAMS, 0, 20).summary
+    assert "catalogue" in commercialisation_update(PARAMS, 100, 0, "off").summary
+
+
+def test_out_of_range_values_raise_a_friendly_lab_error():
+    with pytest.raises(LabInputError, match="between 0 and 100"):
+        simulate(120, 20, params=PARAMS)
+    with pytest.raises(LabInputError, match="Brand fit"):
+        simulate(20, 20, "maybe", PARAMS)
+
+
+def test_calibration_reads_the_two_inputs_from_the_posts_table():
+    params = calibrate(data.load_posts(), data.load_influencers())
+    print(params)
+    assert 0.5 < params.paid_ratio < 1.5 and 0.5 < params.er_organic_pct < 20
+    assert "synthetic" in params.calibration
+    table = parameter_table(params)
+    assert "calibrated" in table.loc["paid_ratio", "meaning"]
+    assert "assumption" in table.loc["erosion", "meaning"]
+
+
+def test_lab_is_labelled_a_toy_model_and_redraws_without_rebuilding():
+    lab = CommercialisationLab()
+    assert "TOY MODEL" in lab.title
+    left = lab.fig.axes[0]
+    lines = list(left._course_lines)
+    result = lab.set(sponsored_share_pct=60, fit="off")
+    assert result.ok and left._course_lines == lines, "artists are moved, not rebuilt"
+    assert "TOY MODEL" in left._course_subtitle.get_text()
+    assert len(lab.fig.axes) == 2
