@@ -16,6 +16,7 @@ import pytest
 
 from helpers import data, generate
 from helpers.paths import REPO_ROOT
+from helpers.widgets.scorecard import candidate_table, scorecard_update
 
 MEDIAKIX = ["nano", "micro", "mid", "macro", "mega"]
 
@@ -41,6 +42,20 @@ def bench(key: str) -> float:
 
 def show(title: str, frame: pd.DataFrame | pd.Series) -> None:
     print(f"\n{title}\n{frame.to_string()}")
+
+
+def er_pct(influencers: pd.DataFrame) -> pd.Series:
+    """Engagement rate by followers, percent: (avg_likes + avg_comments) / followers x 100."""
+    return (influencers["avg_likes"] + influencers["avg_comments"]) / influencers["followers"] * 100
+
+
+def er_band(followers: pd.Series) -> pd.Series:
+    return pd.cut(followers, [*generate.ER_BANDS, math.inf], right=False)
+
+
+def tier_with_under_1k_as_nano(followers: pd.Series) -> pd.Series:
+    """Mediakix tier; the few accounts under 1K followers count as nano."""
+    return mediakix_tier(followers.clip(lower=generate.PRICE_TIERS["nano"]))
 
 
 # --- 1. ER falls with followers; band medians near HypeAuditor 2018 --------------------------------
@@ -70,6 +85,35 @@ def test_engagement_rate_falls_with_followers(t):
     )
     assert rho_ig <= -0.5
     assert rho_all < 0
+
+
+def test_engagement_rate_tail_is_bounded_within_each_band(t):
+    """Right tail of ER by followers: within each platform and HypeAuditor band with >= 50 creators,
+    the 99th percentile is at most **4 times** the median of that platform and band; at most **5**
+    creators of all (a handful) have an ER above 5 times the median of their platform and band.
+
+    The median of the creator's own platform is the reference: TikTok's published engagement rates
+    are about 4.4 times Instagram's at equal followers (IMH 2021, HypeAuditor 2023).
+    """
+    inf = t["influencers"]
+    er = er_pct(inf)
+    group = [inf["platform"], er_band(inf["followers"])]
+    by = er.groupby(group, observed=True)
+    table = pd.DataFrame({"median": by.median(), "p99": by.quantile(0.99), "max": by.max(), "n": by.size()})
+    table["p99_over_median"] = table["p99"] / table["median"]
+    ratio_to_median = er / by.transform("median")
+    outliers = int((ratio_to_median > 5).sum())
+    show("ER by followers (%) per platform and band: 99th percentile / median", table.round(2))
+    mid_size = inf["followers"].between(10_000, 50_000)
+    high = mid_size & (er >= 30)
+    high_not_tiktok = int((high & (inf["platform"] != "tiktok")).sum())
+    print(
+        f"creators above 5x the median of their platform and band: {outliers} of {len(inf)} "
+        f"(at most 5); above 4x: {int((ratio_to_median > 4).sum())}; creators with 10K-50K followers "
+        f"and ER >= 30%: {int(high.sum())} (on Instagram or YouTube: {high_not_tiktok})"
+    )
+    assert (table.loc[table["n"] >= 50, "p99_over_median"] <= 4).all()
+    assert outliers <= 5
 
 
 # --- 2. inverted U of sponsored engagement (Wies, Bleier & Edeling 2023) -------------------------
@@ -255,6 +299,48 @@ def test_prices_sit_inside_imh_ranges_and_rise_sub_linearly(t):
     assert slope < 1
 
 
+def test_most_prices_sit_inside_the_imh_range_of_their_tier_and_rise_with_engagement(t):
+    """At least **85%** of creators with a published range for their platform and tier (Mediakix
+    tiers; accounts under 1K have none) have a price inside the IMH range, and at least **75%** in
+    every platform and tier with >= 30 creators. At equal followers and platform, price rises with ER:
+    the least-squares coefficient of ln price on ln ER (with ln followers and platform dummies) is
+    **> 0.2**. (Sub-linearity in followers is checked above, on the marginal log-log slope.)"""
+    inf = t["influencers"]
+    tier = mediakix_tier(inf["followers"])
+    rows = []
+    for (platform, name), sub in inf.groupby([inf["platform"], tier], observed=True):
+        if f"price_usd_{platform}_{name}_low" not in {f.key for f in generate.BENCHMARK_FIGURES}:
+            continue
+        low, high = generate.price_range(platform, name)
+        price = sub["price_per_post_usd"]
+        ok = (price >= low) & (price <= (math.inf if high is None else high))
+        rows.append((platform, name, len(sub), low, high, price.median(), int(ok.sum())))
+    table = pd.DataFrame(
+        rows, columns=["platform", "tier", "creators", "imh_low", "imh_high", "median", "inside_n"]
+    )
+    table["inside"] = table["inside_n"] / table["creators"]
+    share = table["inside_n"].sum() / table["creators"].sum()
+    show("share of creators priced inside the IMH range of their platform and tier", table.round(3))
+    er = er_pct(inf)
+    design = pd.DataFrame(
+        {
+            "const": 1.0,
+            "ln_followers": np.log(inf["followers"]),
+            "ln_er": np.log(er),
+            "tiktok": (inf["platform"] == "tiktok").astype(float),
+            "youtube": (inf["platform"] == "youtube").astype(float),
+        }
+    )
+    coef = np.linalg.lstsq(design.to_numpy(), np.log(inf["price_per_post_usd"]).to_numpy(), rcond=None)[0]
+    print(
+        f"inside their IMH range: {share:.1%} of {table['creators'].sum()} creators (>= 85% required); "
+        f"elasticity of price to ER at equal followers and platform {coef[2]:.3f} (> 0.2 required)"
+    )
+    assert share >= 0.85
+    assert (table.loc[table["creators"] >= 30, "inside"] >= 0.75).all()
+    assert coef[2] > 0.2
+
+
 # --- 8. who posts sponsored content -----------------------------------------------------------------
 def test_disclosed_sponsored_posts_split_by_size_like_hypr_2016(t):
     """Shares of disclosed sponsored posts by accounts < 100K / 100K-1M / > 1M followers within 5
@@ -303,6 +389,57 @@ def test_campaign_cpm_is_inside_the_benchmarks_on_instagram_and_youtube(t):
         assert (
             table.loc[platform, "low"] <= table.loc[platform, "median_cpm_usd"] <= table.loc[platform, "high"]
         )
+
+
+# --- 10b. funnel: cost per acquisition -----------------------------------------------------------------
+def test_cost_per_acquisition_is_plausible_in_every_tier(t):
+    """CPA = fee_usd / conversions per campaign (campaigns with >= 1 conversion, as
+    ``metrics.cpa``), by Mediakix tier of the creator (under 1K counted as nano): the median is
+    **$10-150** in every tier and the 1st percentile **>= $2**. Printed with the share of campaigns
+    without a conversion, the pooled CPA (sum of fees / sum of conversions) and the funnel's median
+    click-through rate (clicks / reach) and conversion rate (conversions / clicks)."""
+    c = t["campaigns"].merge(t["influencers"][["influencer_id", "followers", "platform"]])
+    c = c.assign(
+        tier=tier_with_under_1k_as_nano(c["followers"]),
+        cpa=c["fee_usd"] / c["conversions"].where(c["conversions"] > 0),
+        ctr_pct=c["clicks"] / c["reach"] * 100,
+        cvr_pct=c["conversions"] / c["clicks"].where(c["clicks"] > 0) * 100,
+    )
+    by = c.groupby("tier", observed=True)
+    table = pd.DataFrame(
+        {
+            "campaigns": by.size(),
+            "no_conversion_share": by["conversions"].apply(lambda s: (s == 0).mean()),
+            "median_cpa_usd": by["cpa"].median(),
+            "p01_cpa_usd": by["cpa"].quantile(0.01),
+            "pooled_cpa_usd": by["fee_usd"].sum() / by["conversions"].sum(),
+            "median_ctr_pct": by["ctr_pct"].median(),
+            "median_cvr_pct": by["cvr_pct"].median(),
+        }
+    )
+    show("cost per acquisition (USD) and funnel rates by tier", table.round(3))
+    platform = c.groupby("platform", observed=True)[["ctr_pct", "cvr_pct", "cpa"]].median()
+    show("median CTR (%), conversion rate (%) and CPA (USD) by platform", platform.round(3))
+    print(f"overall: median CPA ${c['cpa'].median():.2f}, 1st percentile ${c['cpa'].quantile(0.01):.2f}")
+    assert table["median_cpa_usd"].between(10, 150).all()
+    assert (table["p01_cpa_usd"] >= 2).all()
+
+
+# --- 10c. the scorecard lab gives a believable answer ---------------------------------------------------
+def test_scorecard_beats_top_by_followers_by_a_believable_factor(t):
+    """The popularity-trap scorecard (helpers.widgets.scorecard, default weights engagement 1, niche
+    fit 2, audience quality 1, cost 1; 10 creators; all niches): its shortlist's expected conversions
+    per $1,000 beat those of the top 10 by followers by a factor **between 1.2 and 10**."""
+    candidates = candidate_table(t["influencers"], t["campaigns"])
+    weights = {"engagement": 1.0, "niche_fit": 2.0, "audience_quality": 1.0, "cost": 1.0}
+    result = scorecard_update(candidates, weights, n=10, niche="all")
+    s, f = result.numbers["score_conv_per_1k_usd"], result.numbers["followers_conv_per_1k_usd"]
+    columns = ["platform", "followers", "er_pct", "niche_fit", "audience_authenticity", "price_per_post_usd"]
+    columns += ["past_fees_usd", "past_conversions"]
+    show("scorecard shortlist", result.extra["by_score"][columns].round(3))
+    show("top 10 by followers", result.extra["by_followers"][columns].round(3))
+    print(f"{result.summary}\nfactor {s / f:.2f} (required 1.2-10)")
+    assert 1.2 <= s / f <= 10
 
 
 # --- 10. disclosure -----------------------------------------------------------------------------------

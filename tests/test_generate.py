@@ -243,6 +243,30 @@ def test_discovery_channels_trade_cost_against_speed_and_fit(tables):
     assert fit["organic"] < fit["platform"] < fit["agency"]
 
 
+def test_fees_are_the_rate_card_times_posts_with_bounded_negotiation(tables):
+    c = tables["campaigns"].merge(tables["influencers"][["influencer_id", "price_per_post_usd"]])
+    ratio = c["fee_usd"] / (c["price_per_post_usd"] * c["n_posts"])
+    bound = 2 * generate.DEFAULT_PARAMS.fee_negotiation_sd
+    print(f"\nfee / (price x posts): {ratio.quantile([0, 0.5, 1]).round(3).tolist()}")
+    assert ratio.between(np.exp(-bound) - 0.01, np.exp(bound) + 0.01).all()
+    assert abs(np.log(ratio).median()) < 0.05
+
+
+def test_funnel_rates_stay_bounded_even_with_extreme_parameters():
+    p = generate.DEFAULT_PARAMS
+    extreme = dataclasses.replace(
+        p, click_through_rates=(10.0, 10.0, 10.0), base_conversion_rate=10.0, long_term_uplift=0.0
+    )
+    c = generate.generate_all(scale=0.2, params=extreme)["campaigns"]
+    ctr = c["clicks"].sum() / c["reach"].sum()
+    cvr = c["conversions"].sum() / c["clicks"].sum()
+    print(
+        f"\npooled CTR {ctr:.4f} (cap {p.ctr_max}), conversion rate {cvr:.4f} (cap {p.conversion_rate_max})"
+    )
+    assert ctr == pytest.approx(p.ctr_max, rel=0.05)
+    assert cvr == pytest.approx(p.conversion_rate_max, rel=0.05)
+
+
 # --- the real-figure tables and the single source of truth -----------------------------------------
 def test_benchmarks_csv_holds_exactly_the_generator_constants(tables):
     bench = tables["benchmarks"].set_index("key")

@@ -17,15 +17,20 @@ meaning; the datasheet lists them all.
 Built-in effects (each documented in ``datasets/README.md`` with the source it mimics):
 
 1. engagement rate by followers falls with follower count; Instagram band medians sit near
-   HypeAuditor's 2018 medians;
+   HypeAuditor's 2018 medians, and the creator-to-creator spread is bounded above (no 6-10x
+   outliers: the 99th percentile of a band stays within a few times its median);
 2. engagement with sponsored posts, relative to the creator's own organic posts, is an inverted U in
    log followers (Wies, Bleier & Edeling 2023). The peak is not coded anywhere: it emerges from two
    opposing, monotone mechanisms - a sponsored post's extra reach grows with log followers, while
    the relationship score (and with it the share of reached people who engage with an ad) falls;
-3. conversions per dollar depend on niche fit and audience authenticity more than on followers;
+3. campaigns follow a funnel, reach -> clicks (bounded click-through rate) -> conversions (bounded
+   conversion rate), with fees at the creator's rate card times the posts (bounded negotiation
+   noise), so cost per acquisition is tens of dollars in every tier; conversions per dollar depend
+   on niche fit and audience authenticity more than on followers;
 4. fake-follower share grows with tier;
 5. personalised and executive-signed outreach is replied to more often;
-6. prices rise sub-linearly with followers, inside the IMH ranges per tier and platform;
+6. prices rise sub-linearly with followers and with engagement (brands pay for engagement); most
+   creators are priced inside the IMH range of their tier and platform;
 7. long-term partnerships convert better only through :attr:`Params.long_term_uplift`, a
    hypothesis parameter (no peer-reviewed support; set it to 0 to remove the effect).
 """
@@ -552,7 +557,8 @@ class Params:
     celebrity_share: float = 0.015
     celebrity_log10_mean: float = 6.6
     celebrity_log10_sd: float = 0.5
-    er_creator_sd: float = 0.4
+    er_creator_sd: float = 0.35
+    er_creator_max_ratio: float = 2.5
     fake_share_at_10k: float = 0.13
     fake_logit_per_decade: float = 0.3
     fake_logit_sd: float = 0.5
@@ -562,7 +568,8 @@ class Params:
     relationship_sd: float = 0.8
     celebrity_relationship_drop: float = 1.5
     price_elasticity: float = 0.95
-    price_sd: float = 0.3
+    price_er_elasticity: float = 0.5
+    price_sd: float = 0.2
     posts_per_creator: float = 22.0
     sponsored_share_at_10k: float = 0.06
     sponsored_logit_per_decade: float = 1.3
@@ -577,10 +584,17 @@ class Params:
     long_term_share: float = 0.3
     embargo_respect_share: float = 0.85
     long_term_uplift: float = 0.15
+    fee_negotiation_sd: float = 0.1
+    click_through_rates: tuple[float, float, float] = (0.006, 0.010, 0.014)
+    platform_ctr_factors: tuple[float, float, float] = (1.0, 0.15, 2.5)
+    ctr_engagement_elasticity: float = 0.5
+    ctr_relationship_power: float = 0.5
+    authenticity_exponent: float = 2.0
+    ctr_max: float = 0.03
     base_conversion_rate: float = 0.04
-    niche_fit_effect: float = 3.0
-    authenticity_exponent: float = 2.5
+    niche_fit_effect: float = 2.5
     credibility_effect: float = 0.8
+    conversion_rate_max: float = 0.15
     # outreach
     reply_rate_base: float = 0.15
     reply_odds_personalised: float = 2.2
@@ -608,7 +622,22 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "log10 followers",
         "Spread of the celebrities' log10 followers (truncated to 5.0-7.9).",
     ),
-    "er_creator_sd": ("ln ER", "Creator-to-creator spread of ER around the calibrated curve."),
+    "er_creator_sd": (
+        "ln ER",
+        "Creator-to-creator spread of the audience's engagement propensity around the calibrated ER curve "
+        "(before the audience-authenticity factor). Below the curve it is log-normal; above it the log "
+        "is soft-capped (see er_creator_max_ratio).",
+    ),
+    "er_creator_max_ratio": (
+        "ratio",
+        "Upper bound of the engagement propensity: for z > 0 (z normal with spread er_creator_sd), "
+        "ln propensity = ln(this) x tanh(z / ln(this)), so no creator engages more than this many times "
+        "the curve for their size (times their audience authenticity relative to a typical account, "
+        "at most about 1.2-1.5). Why: real ER distributions are right-skewed, but HypeAuditor's band "
+        "means are about 0.6 of its medians, so the long tail is one of *low* engagement; a bounded "
+        "upper tail keeps the 99th percentile of ER within a platform and band at about 2-3.5 times its "
+        "median (an unbounded log-normal with spread 0.4 reached 4.1).",
+    ),
     "fake_share_at_10k": ("share", "Median fake-follower share of a 10K account that bought no followers."),
     "fake_logit_per_decade": ("logit per decade", "Growth of that fake share per tenfold followers."),
     "fake_logit_sd": ("logit", "Creator-to-creator spread of the fake share."),
@@ -627,7 +656,15 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "log price / log followers",
         "Price grows as followers to this power (< 1: sub-linear).",
     ),
-    "price_sd": ("ln USD", "Creator-to-creator spread of prices."),
+    "price_er_elasticity": (
+        "log price / log ER",
+        "Brands pay for engagement: price grows as (creator's ER / typical ER of the platform at that "
+        "follower count)^this. 0.5: twice the typical engagement costs about 41% more.",
+    ),
+    "price_sd": (
+        "ln USD",
+        "Creator-to-creator spread of prices besides followers and engagement (log-normal, median 1).",
+    ),
     "posts_per_creator": ("posts", "Mean number of 2025 posts per creator (at least 6, of which 3 organic)."),
     "sponsored_share_at_10k": ("share", "Share of a 10K account's posts that are sponsored."),
     "sponsored_logit_per_decade": (
@@ -663,18 +700,52 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "HYPOTHESIS, not a finding: long-term partnerships convert clicks (1 + this) times as well. "
         "Vendor claims only, no peer-reviewed study; set 0 to remove the effect.",
     ),
-    "base_conversion_rate": (
-        "conversions per click",
-        "Conversion rate at niche fit 0.6 and average credibility.",
+    "fee_negotiation_sd": (
+        "ln USD",
+        "Negotiation noise: fee = price_per_post x n_posts x exp(e), e normal with this spread, "
+        "truncated at +-2 spreads (fees stay within about -18% / +22% of the rate card).",
     ),
-    "niche_fit_effect": ("ln per unit fit", "Conversion rate grows as exp(this x niche_fit)."),
+    "click_through_rates": (
+        "clicks per account reached",
+        "Funnel step 1, for awareness, consideration, conversion goals: link clicks per account reached "
+        "(summed over the campaign's posts) of an all-real audience with relationship score 10 and "
+        "typical engagement, on Instagram.",
+    ),
+    "platform_ctr_factors": (
+        "ratio",
+        "CTR on Instagram, TikTok, YouTube relative to Instagram. TikTok: most of its reach is For You "
+        "viewers who do not follow the creator and captions carry no link; YouTube: description links "
+        "and long watch time. Chosen so that the cost per click is of the same order on every platform.",
+    ),
+    "ctr_engagement_elasticity": (
+        "log CTR / log ER",
+        "An engaged audience clicks more: CTR grows as (engagement propensity)^this (the creator's ER "
+        "relative to the curve, without the authenticity factor). At the defaults it equals "
+        "price_er_elasticity: engagement is priced in, so it is not by itself a bargain.",
+    ),
+    "ctr_relationship_power": (
+        "power",
+        "CTR scales as (ad acceptance)^this, ad acceptance being mechanism 2 of the inverted U "
+        "(relationship_floor + (1 - relationship_floor) x relationship_score / 10): people reached by a "
+        "distant creator, or by the brand's amplification of a big one, click an ad less.",
+    ),
     "authenticity_exponent": (
         "power",
-        "Clicks per engagement scale as audience_authenticity^this (bought engagement never clicks).",
+        "CTR scales as audience_authenticity^this (fake followers are counted in reach but never click).",
     ),
+    "ctr_max": ("share", "Upper bound of the click-through rate per account reached."),
+    "base_conversion_rate": (
+        "conversions per click",
+        "Funnel step 2: conversion rate of a click at niche fit 0.6 and average credibility.",
+    ),
+    "niche_fit_effect": ("ln per unit fit", "Conversion rate grows as exp(this x niche_fit)."),
     "credibility_effect": (
         "ln per unit",
         "Conversion rate grows as exp(this x (knowledge + authority) / 20).",
+    ),
+    "conversion_rate_max": (
+        "conversions per click",
+        "Upper bound of the conversion rate before the long-term uplift.",
     ),
     "reply_rate_base": (
         "share",
@@ -891,13 +962,7 @@ def _creators(rng: np.random.Generator, n: int, p: Params, niches: pd.DataFrame)
     def score(v: np.ndarray) -> np.ndarray:
         return np.round(np.clip(v, 0, 10), 1)
 
-    # prices: sub-linear in followers, IMH-calibrated per platform
-    intercept, plat_mult = price_model(p.price_elasticity)
-    plat_names = np.asarray(PLATFORMS)[platform]
-    mult = np.vectorize(plat_mult.__getitem__)(plat_names)
-    price = 10 ** (intercept + p.price_elasticity * x) * mult * _lognormal_mean1(rng, p.price_sd, n)
-    price = np.maximum(np.round(price), 5.0)
-
+    price_noise = rng.lognormal(0, p.price_sd, n)
     age = (
         np.clip(np.exp(rng.normal(math.log(900) + 0.25 * (x - 4), 0.5, n)), 60, 5400).round().astype(np.int64)
     )
@@ -905,12 +970,27 @@ def _creators(rng: np.random.Generator, n: int, p: Params, niches: pd.DataFrame)
     sponsored_share = np.minimum(sponsored_share, p.sponsored_share_max)
     sponsored_share = sponsored_share * np.where(celeb, p.celebrity_sponsored_factor, 1.0)
     n_posts = np.maximum(6, np.round(_lognormal_mean1(rng, 0.45, n) * p.posts_per_creator)).astype(np.int64)
+    city = np.asarray(CITIES)[rng.integers(0, len(CITIES), n)]
+    posts_per_day = n_posts / _DAYS_IN_YEAR * rng.uniform(0.6, 1.4, n)
+
+    # engagement: the audience's propensity to engage (bounded above), times audience authenticity
+    # relative to a typical account of that size; the ER curve of _creator_er multiplies this factor.
+    # Drawn last, so that the draws above stay in their historical order.
+    propensity = _engagement_propensity(rng, n, p)
+    er_factor = authenticity / (1 - _typical_fake_share(x, p)) * propensity
+
+    # prices: sub-linear in followers, rising with engagement, IMH-calibrated per platform
+    intercept, plat_mult = price_model(p.price_elasticity)
+    plat_names = np.asarray(PLATFORMS)[platform]
+    mult = np.vectorize(plat_mult.__getitem__)(plat_names)
+    price = 10 ** (intercept + p.price_elasticity * x) * mult * er_factor**p.price_er_elasticity * price_noise
+    price = np.maximum(np.round(price), 5.0)
 
     return pd.DataFrame(
         {
             "platform": plat_names,
             "niche": niche_names,
-            "city": np.asarray(CITIES)[rng.integers(0, len(CITIES), n)],
+            "city": city,
             "followers": followers,
             "following": following,
             "account_age_days": age,
@@ -923,11 +1003,21 @@ def _creators(rng: np.random.Generator, n: int, p: Params, niches: pd.DataFrame)
             "position_score": score(position),
             "relationship_score": score(relationship),
             "_x": x,
+            "_propensity": propensity,
+            "_er_factor": er_factor,
             "_sponsored_share": sponsored_share,
             "_n_posts": n_posts,
-            "_posts_per_day": n_posts / _DAYS_IN_YEAR * rng.uniform(0.6, 1.4, n),
+            "_posts_per_day": posts_per_day,
         }
     )
+
+
+def _engagement_propensity(rng: np.random.Generator, n: int, p: Params) -> np.ndarray:
+    """Each creator's engagement propensity around the ER curve: log-normal below the curve; above it
+    the log is soft-capped at ``ln(er_creator_max_ratio)`` (tanh), so the upper tail is bounded."""
+    z = rng.normal(0, p.er_creator_sd, n)
+    cap = math.log(p.er_creator_max_ratio)
+    return np.exp(np.where(z > 0, cap * np.tanh(z / cap), z))
 
 
 def _handles(rng: np.random.Generator, niches: np.ndarray) -> list[str]:
@@ -956,7 +1046,8 @@ def _creator_er(creators: pd.DataFrame, deviation: np.ndarray) -> np.ndarray:
     """Expected ER by followers (a fraction, likes + comments over followers) of every creator.
 
     ER = curve(log followers) x platform multiplier x ``deviation`` (the creator's own factor:
-    audience authenticity relative to typical, times random spread). The Instagram curve is
+    audience authenticity relative to typical, times the bounded engagement propensity of
+    :func:`_engagement_propensity`). The Instagram curve is
     piecewise log-linear through one knot per HypeAuditor band, placed at the median log followers
     of the Instagram creators in that band. The knot heights are solved (a few fixed-point steps)
     so that the median expected ER of the Instagram creators in each band equals the published
@@ -1063,7 +1154,10 @@ def _campaign_plan(
     median_days = np.array([30.0, 16.0, 8.0])[channel] * np.where(personalised, 0.8, 1.0)
     days_to_sign = np.maximum(1, np.round(median_days * rng.lognormal(0, 0.35, n))).astype(np.int64)
     price = creators["price_per_post_usd"].to_numpy()[chosen]
-    fee = np.round(price * n_posts * rng.lognormal(0, 0.15, n), 2)
+    negotiation = np.clip(
+        rng.normal(0, p.fee_negotiation_sd, n), -2 * p.fee_negotiation_sd, 2 * p.fee_negotiation_sd
+    )
+    fee = np.round(price * n_posts * np.exp(negotiation), 2)
     hourly = 45.0
     staff_hours = np.array([6.0, 2.0, 1.0])[channel] * rng.lognormal(0, 0.4, n)
     subscription_share = np.where(channel == 1, 2000.0 / 8, 0.0)  # a $2,000/month tool, ~8 signings a month
@@ -1135,9 +1229,7 @@ def _posts(
 
     followers = creators["followers"].to_numpy().astype(float)
     x = creators["_x"].to_numpy()
-    authenticity = creators["audience_authenticity"].to_numpy()
-    typical = 1 - _typical_fake_share(x, p)
-    er = _creator_er(creators, authenticity / typical * rng.lognormal(0, p.er_creator_sd, n))
+    er = _creator_er(creators, creators["_er_factor"].to_numpy())
     boost, lift = _sponsored_lift(creators, p)
     mix = (organic + sponsored_total * lift) / total  # so that the mean over all posts stays on target
     er_organic = er / mix
@@ -1213,7 +1305,17 @@ def _campaign_results(
     creators: pd.DataFrame,
     p: Params,
 ) -> pd.DataFrame:
-    """Sum each campaign's posts, then draw clicks, conversions, promo-code uses and revenue."""
+    """Sum each campaign's posts, then run the funnel: reach -> clicks (click-through rate) ->
+    conversions (conversion rate); then promo-code uses and revenue.
+
+    CTR = click_through_rates[goal] x platform factor x ad acceptance^k x authenticity^a x
+    propensity^b, at most ``ctr_max``. Ad acceptance is mechanism 2 of :func:`_sponsored_lift`
+    (``relationship_floor + (1 - relationship_floor) x relationship_score / 10``): people reached by
+    a distant creator, or by the brand's amplification of a big one, click an ad less.
+    Conversion rate = base x exp(niche_fit_effect x (niche_fit - 0.6)) x credibility factor, at most
+    ``conversion_rate_max``. Followers have no term of their own: they act through reach, fee,
+    relationship score and audience authenticity.
+    """
     n = len(plan)
     in_campaign = posts[posts["_campaign"] >= 0]
     by = in_campaign.groupby("_campaign")
@@ -1229,17 +1331,26 @@ def _campaign_results(
     c = plan["_creator"].to_numpy()
     auth = creators["audience_authenticity"].to_numpy()[c]
     credibility = (creators["knowledge_score"].to_numpy()[c] + creators["authority_score"].to_numpy()[c]) / 20
-    click_rate = (
-        plan["goal"].map({"awareness": 0.05, "consideration": 0.10, "conversion": 0.15}).to_numpy(float)
+    goal_ctr = dict(zip(schema.GOALS, p.click_through_rates, strict=True))
+    platform_ctr = dict(zip(PLATFORMS, p.platform_ctr_factors, strict=True))
+    acceptance = (
+        p.relationship_floor + (1 - p.relationship_floor) * creators["relationship_score"].to_numpy()[c] / 10
     )
-    clicks = rng.poisson(totals["engagements"].to_numpy(float) * click_rate * auth**p.authenticity_exponent)
+    ctr = np.minimum(
+        plan["goal"].map(goal_ctr).to_numpy(float)
+        * creators["platform"].map(platform_ctr).to_numpy(float)[c]
+        * acceptance**p.ctr_relationship_power
+        * auth**p.authenticity_exponent
+        * creators["_propensity"].to_numpy()[c] ** p.ctr_engagement_elasticity,
+        p.ctr_max,
+    )
+    clicks = rng.binomial(totals["reach"].to_numpy().astype(np.int64), ctr)
     long_term = (plan["partnership"] == "long_term").to_numpy()
-    base_cvr = np.clip(
+    base_cvr = np.minimum(
         p.base_conversion_rate
         * np.exp(p.niche_fit_effect * (plan["niche_fit"].to_numpy() - 0.6))
         * np.exp(p.credibility_effect * (credibility - 0.5)),
-        0,
-        0.5,
+        p.conversion_rate_max,
     )
     base = rng.binomial(clicks, base_cvr)
     # The hypothesis: a long-term partnership converts clicks (1 + uplift) times as well. Drawn as
