@@ -484,10 +484,24 @@ def _read_text(path: Path, table: Table) -> str:
         ) from None
 
 
+def _read_options(table: Table) -> dict:
+    """``read_csv`` options: text columns stay text; number and flag columns are parsed by the C parser.
+
+    Parsing numbers while reading is what keeps a 40,000-row table fast; a column holding anything
+    that is not a number arrives as text and takes the checked, slower path with row-level messages.
+    """
+    parsed = {c.name for c in table.columns if c.dtype in ("int", "float", "bool")}
+    return {
+        "dtype": {c.name: str for c in table.columns if c.name not in parsed},
+        "keep_default_na": False,
+        "na_values": {name: sorted(MISSING_TOKENS) for name in parsed},
+    }
+
+
 def _read_frame(path: Path, table: Table) -> pd.DataFrame:
     text = _read_text(path, table)
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+        frame = pd.read_csv(io.StringIO(text), **_read_options(table))
     except pd.errors.EmptyDataError:
         raise _file_error(path, f"the file has no header line. {FIX_HINT}") from None
     except pd.errors.ParserError as exc:
