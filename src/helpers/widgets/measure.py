@@ -1,0 +1,333 @@
+"""Campaign meter: one campaign measured three ways (engagement rates) and priced two ways (EMV vs revenue).
+
+Pick a campaign from the bundled (synthetic) data and two EMV reference rates. The lab shows
+
+* the campaign's engagement rate **per follower, per reach and per view** (the same likes + comments
+  + shares over three denominators), next to the median campaign of its platform, and where the
+  campaign ranks among all campaigns under each denominator - the ranking moves with the denominator;
+* its **EMV** (impressions / 1000 x reference CPM + engagements x reference CPE, both chosen by you)
+  beside its **cost** and the **revenue** it really brought, with the real ROI and the "ROI" you
+  would claim if EMV were revenue. EMV is not revenue and not a return: it prices attention at
+  paid-media rates and subtracts nothing (ignyteiq; CreatorIQ calls it a relative metric).
+
+Default reference CPM: $10, the middle of the $5-15 Instagram influencer CPM benchmark
+(wordontheblock 2023, a vendor). The default reference CPE ($0.10) is an assumption: vendors do not
+publish theirs - which is the point of making both rates explicit controls.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from .. import data, metrics, plots
+from ..analysis import measurement
+from .base import Lab, LabInputError, LabResult, dropdown, register, slider
+
+#: Campaign goals in funnel order (the examples cover each goal on each platform).
+GOALS: tuple[str, ...] = ("awareness", "consideration", "conversion")
+#: Fee quantiles at which example campaigns are picked within each platform x goal.
+EXAMPLE_QUANTILES: tuple[float, ...] = (0.25, 0.75)
+#: Default EMV reference rates: USD per 1,000 impressions (middle of the $5-15 Instagram CPM
+#: benchmark, wordontheblock 2023) and USD per engagement (a course assumption).
+DEFAULT_CPM_RATE = 10.0
+DEFAULT_CPE_RATE = 0.10
+#: Bar labels of the engagement panel, in order.
+ER_CATEGORIES: tuple[str, ...] = tuple(measurement.ER_LABELS.values())
+
+
+def campaign_report(campaigns: pd.DataFrame, posts: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
+    """One row per campaign with everything the meter shows, computed once.
+
+    Columns: the campaign's own columns, ``handle``, the three engagement rates and ``frequency``
+    from :func:`helpers.analysis.measurement.engagement_by_denominator` (posts of the campaign),
+    ``beats_<rate>`` (percent of the other campaigns with a lower rate under that denominator) and
+    ``median_<rate>`` (median of the campaign's platform), indexed by ``campaign_id``.
+    """
+    rates = measurement.engagement_by_denominator(posts, influencers, by="campaign_id")
+    table = campaigns.set_index("campaign_id").join(
+        rates[["platform", "followers", "video_posts", "views", *measurement.ER_COLUMNS, "frequency"]],
+        how="inner",
+    )
+    handles = influencers.set_index("influencer_id")["handle"].astype(str)
+    table["handle"] = handles.reindex(table["influencer_id"].astype(str)).to_numpy()
+    for column in measurement.ER_COLUMNS:
+        others = max(int(table[column].count()) - 1, 1)
+        table[f"beats_{column}"] = 100.0 * (table[column].rank(method="min") - 1) / others
+        table[f"median_{column}"] = table.groupby("platform")[column].transform("median")
+    return table
+
+
+def example_campaigns(report: pd.DataFrame) -> list[tuple[str, str]]:
+    """A short, varied list of campaigns to choose from: ``[(label, campaign_id), ...]``.
+
+    Within each platform x goal, among campaigns with at least one video post (so all three
+    engagement rates exist), the campaigns at the fee quantiles :data:`EXAMPLE_QUANTILES`. Falls back
+    to every campaign when none has a video post.
+    """
+    pool = report[report["video_posts"] > 0]
+    if pool.empty:
+        pool = report
+    chosen: list[str] = []
+    for platform in sorted(pool["platform"].astype(str).unique()):
+        for goal in GOALS:
+            group = pool[(pool["platform"].astype(str) == platform) & (pool["goal"].astype(str) == goal)]
+            if group.empty:
+                continue
+            ordered = group.sort_values(["fee_usd"], kind="stable")
+            for q in EXAMPLE_QUANTILES:
+                cid = ordered.index[min(int(q * len(ordered)), len(ordered) - 1)]
+                if cid not in chosen:
+                    chosen.append(cid)
+    if not chosen:
+        chosen = list(report.index[:10])
+    return [(_label(cid, report.loc[cid]), cid) for cid in chosen]
+
+
+def _label(cid: str, row: pd.Series) -> str:
+    return f"{cid} · {row['brand']} x @{row['handle']} ({row['platform']}, {row['goal']})"
+
+
+def _usd(value: float) -> str:
+    return f"${value:,.0f}" if abs(value) >= 10 else f"${value:,.2f}"
+
+
+def campaign_meter_update(
+    report: pd.DataFrame,
+    campaign_id: str,
+    cpm_rate: float = DEFAULT_CPM_RATE,
+    cpe_rate: float = DEFAULT_CPE_RATE,
+    include_discovery: bool = False,
+) -> LabResult:
+    """Measure one campaign: three engagement rates, the cost ladder, EMV vs real ROI.
+
+    Args:
+        report: :func:`campaign_report` output.
+        campaign_id: the campaign to measure.
+        cpm_rate: EMV reference rate, USD per 1,000 impressions (>= 0).
+        cpe_rate: EMV reference rate, USD per engagement (>= 0).
+        include_discovery: count the cost of finding the creator (``discovery_cost_usd``) in the
+            cost, as well as the fee.
+
+    Numbers: ``er_followers_pct``, ``er_reach_pct``, ``er_views_pct`` (percent; NaN without video
+    posts), ``beats_*`` (percent of campaigns with a lower rate), ``reach``, ``impressions``,
+    ``frequency``, ``cost_usd``, ``revenue_usd``, ``emv_usd``, ``cpm_usd``, ``cpe_usd``, ``cpc_usd``,
+    ``cpa_usd``, ``roas`` (ratio), ``roi`` and ``emv_roi`` (fractions), ``emv_gap`` (fraction of
+    cost) and ``emv_to_revenue`` (ratio). Table: the campaign's report card, one metric per row.
+    """
+    if campaign_id not in report.index:
+        raise LabInputError(f"No campaign {campaign_id!r} in the data: choose one from the list.")
+    if cpm_rate < 0 or cpe_rate < 0:
+        raise LabInputError("Reference rates cannot be negative: set the CPM and CPE rates to $0 or more.")
+    row = report.loc[campaign_id]
+    cost = float(row["fee_usd"] + (row["discovery_cost_usd"] if include_discovery else 0.0))
+    if cost <= 0:
+        raise LabInputError(f"{campaign_id} cost nothing, so ROI is undefined: choose another campaign.")
+    revenue = float(row["revenue_usd"])
+    impressions, reach, engagements = (float(row[c]) for c in ("impressions", "reach", "engagements"))
+    emv = float(metrics.emv(impressions, engagements, cpm_rate=cpm_rate, cpe_rate=cpe_rate))
+    rates = {c: float(row[c]) for c in measurement.ER_COLUMNS}
+    numbers: dict[str, float] = {
+        **rates,
+        **{f"beats_{c}": float(row[f"beats_{c}"]) for c in measurement.ER_COLUMNS},
+        "reach": reach,
+        "impressions": impressions,
+        "frequency": float(row["frequency"]),
+        "cost_usd": cost,
+        "revenue_usd": revenue,
+        "emv_usd": emv,
+        "cpm_usd": float(metrics.cpm(cost, impressions)),
+        "cpe_usd": float(metrics.cpe(cost, engagements)),
+        "cpc_usd": float(metrics.cpc(cost, float(row["clicks"]))),
+        "cpa_usd": float(metrics.cpa(cost, float(row["conversions"]))),
+        "roas": float(metrics.roas(revenue, cost)),
+        "roi": float(metrics.roi(revenue, cost)),
+        "emv_roi": float(metrics.roi(emv, cost)),
+        "emv_gap": float(metrics.emv_to_roi_gap(emv, revenue, cost)),
+        "emv_to_revenue": emv / revenue if revenue > 0 else float("nan"),
+    }
+    known = {c: v for c, v in rates.items() if np.isfinite(v)}
+    er_text = ", ".join(f"{v:.1f}% {measurement.ER_LABELS[c]}" for c, v in known.items())
+    if len(known) < 3:
+        er_text += " (no video post, so no rate per view)"
+    best = max(known, key=lambda c: numbers[f"beats_{c}"])
+    worst = min(known, key=lambda c: numbers[f"beats_{c}"])
+    ranking = (
+        f" It beats {numbers[f'beats_{best}']:.0f}% of campaigns {measurement.ER_LABELS[best]} but "
+        f"{numbers[f'beats_{worst}']:.0f}% {measurement.ER_LABELS[worst]}."
+        if best != worst and numbers[f"beats_{best}"] - numbers[f"beats_{worst}"] >= 1
+        else ""
+    )
+    cost_text = "fee + discovery cost" if include_discovery else "fee"
+    summary = (
+        f"{campaign_id} ({row['platform']}): engagement rate {er_text}.{ranking} "
+        f"It cost {_usd(cost)} ({cost_text}) and brought {_usd(revenue)} of revenue: "
+        f"real ROI {numbers['roi']:+.0%}. "
+        f"EMV at ${cpm_rate:g} per 1,000 impressions + ${cpe_rate:.2f} per engagement is {_usd(emv)}; "
+        f"reading EMV as revenue would claim an ROI of {numbers['emv_roi']:+.0%}."
+    )
+    card = [
+        (
+            "ER per follower",
+            f"{rates['er_followers_pct']:.2f}%",
+            "(likes + comments + shares) per post / followers x 100",
+        ),
+        ("ER per reach", f"{rates['er_reach_pct']:.2f}%", "(likes + comments + shares) / reach x 100"),
+        ("ER per view", _pct_or_na(rates["er_views_pct"]), "same, video posts only, / views x 100"),
+        ("reach", f"{reach:,.0f}", "accounts reached, summed over posts (repeat viewers count twice)"),
+        ("impressions", f"{impressions:,.0f}", "times the posts were shown"),
+        ("frequency", f"{numbers['frequency']:.2f}", "impressions / reach"),
+        ("cost", _usd(cost), cost_text),
+        ("CPM", _usd(numbers["cpm_usd"]), "cost / impressions x 1,000"),
+        ("CPE", _usd(numbers["cpe_usd"]), "cost / engagements (likes + comments + shares + saves)"),
+        ("CPC", _na_or(numbers["cpc_usd"], _usd), "cost / clicks on tracked links"),
+        ("CPA", _na_or(numbers["cpa_usd"], _usd), "cost / conversions (links + promo codes)"),
+        (
+            "revenue",
+            _usd(revenue),
+            f"{int(row['conversions']):,} conversions, {int(row['promo_code_uses']):,} with the promo code",
+        ),
+        ("ROAS", f"{numbers['roas']:.2f}", "revenue / cost"),
+        ("ROI", f"{numbers['roi']:+.0%}", "(revenue - cost) / cost"),
+        ("EMV", _usd(emv), f"impressions / 1,000 x ${cpm_rate:g} + engagements x ${cpe_rate:.2f}"),
+        (
+            "'ROI' from EMV",
+            f"{numbers['emv_roi']:+.0%}",
+            "what you would claim if EMV were revenue - it is not",
+        ),
+    ]
+    table = pd.DataFrame(card, columns=["metric", "value", "how it is computed"]).set_index("metric")
+    medians = [float(row[f"median_{c}"]) for c in measurement.ER_COLUMNS]
+    return LabResult(
+        summary=summary,
+        numbers=numbers,
+        table=table,
+        extra={
+            "platform": str(row["platform"]),
+            "medians": medians,
+            "cpm_rate": cpm_rate,
+            "cpe_rate": cpe_rate,
+        },
+    )
+
+
+def _pct_or_na(value: float) -> str:
+    return f"{value:.2f}%" if np.isfinite(value) else "n/a (no video post)"
+
+
+def _na_or(value: float, fmt: Any) -> str:
+    return fmt(value) if np.isfinite(value) else "n/a (none)"
+
+
+def plain_dollars(text: str) -> str:
+    """Escape dollar signs so Matplotlib shows them instead of reading "$...$" as mathematics."""
+    return text.replace("$", r"\$")
+
+
+def few_ticks(*axes: Axes) -> None:
+    """At most about four y ticks: the values are written on the bars, and every tick label is text the
+    lab must lay out again on each update."""
+    for ax in axes:
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+
+
+def two_panels(fig: Figure) -> list[Axes]:
+    """The figure's two side-by-side axes, created on first use (the base lab starts with one)."""
+    if len(fig.axes) != 2:
+        for ax in list(fig.axes):
+            ax.remove()
+        with plots.house_style():
+            fig.subplots(1, 2)
+        fig.subplots_adjust(**{**plots.LAB_MARGINS, "left": 0.07, "wspace": 0.28})
+    return list(fig.axes)
+
+
+def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
+    """Left: the three engagement rates vs the platform median; right: cost, revenue and EMV."""
+    left, right = two_panels(fig)
+    n = result.numbers
+    rates = [n[c] for c in measurement.ER_COLUMNS]
+    plots.bar_groups(
+        left,
+        list(ER_CATEGORIES),
+        {"this campaign": rates, "platform median": result.extra["medians"]},
+        ylabel="engagement rate (%)",
+        value_format="{:.1f}%",
+    )
+    known = [r for r in rates if np.isfinite(r)]
+    plots.set_title(
+        left,
+        f"Same posts: {min(known):.1f}% to {max(known):.1f}%",
+        f"one numerator, three denominators; vs the median {result.extra['platform']} campaign",
+    )
+    plots.bar_groups(
+        right,
+        ["cost", "revenue", "EMV"],
+        {"USD": [n["cost_usd"], n["revenue_usd"], n["emv_usd"]]},
+        ylabel="US dollars",
+        value_format="${:,.0f}",
+    )
+    right.yaxis.set_major_formatter(plots.USD)
+    few_ticks(left, right)
+    ratio = n["emv_to_revenue"]
+    rates_text = f"${result.extra['cpm_rate']:g} CPM + ${result.extra['cpe_rate']:.2f} CPE"
+    finding = f"EMV = {ratio:.1f}x revenue: not a return" if np.isfinite(ratio) else "EMV > 0, revenue $0"
+    plots.set_title(
+        right,
+        finding,
+        plain_dollars(f"real ROI {n['roi']:+.0%}; EMV at {rates_text}"),
+    )
+
+
+@register
+class CampaignMeter(Lab):
+    """ER denominators and EMV vs real ROI on one campaign (lesson 08)."""
+
+    name = "campaign-meter"
+    title = "Campaign meter: three engagement rates, and EMV vs real ROI"
+    tables = ("campaigns", "posts", "influencers")
+    figsize = (13.0, 5.0)
+
+    def __init__(
+        self,
+        campaigns: pd.DataFrame | None = None,
+        posts: pd.DataFrame | None = None,
+        influencers: pd.DataFrame | None = None,
+    ) -> None:
+        self.report = campaign_report(
+            data.load_campaigns() if campaigns is None else campaigns,
+            data.load_posts() if posts is None else posts,
+            data.load_influencers() if influencers is None else influencers,
+        )
+        self.examples = example_campaigns(self.report)
+        super().__init__()
+
+    def make_controls(self) -> dict[str, w.ValueWidget]:
+        campaign = dropdown("Campaign", self.examples, self.examples[0][1])
+        campaign.layout.width = "560px"
+        return {
+            "campaign_id": campaign,
+            "cpm_rate": slider("EMV: $ per 1,000 impressions", DEFAULT_CPM_RATE, 0, 50, 1),
+            "cpe_rate": slider("EMV: $ per engagement", DEFAULT_CPE_RATE, 0, 1, 0.01, readout_format=".2f"),
+            "include_discovery": w.Checkbox(
+                value=False, description="Count the cost of finding the creator", indent=False
+            ),
+        }
+
+    def compute(self, **values: Any) -> LabResult:
+        return campaign_meter_update(self.report, **values)
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        draw_campaign_meter(fig, result)
+
+
+# The package lists its first labs by name; make this one reachable the same way
+# (``helpers.widgets.CampaignMeter``), as the lesson notebooks call it.
+setattr(sys.modules[__package__], CampaignMeter.__name__, CampaignMeter)

@@ -1,0 +1,124 @@
+"""Campaign meter: three engagement rates and EMV vs real ROI on one campaign."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import widgets
+from helpers.widgets import LabInputError
+from helpers.widgets.measure import CampaignMeter, campaign_meter_update, campaign_report, example_campaigns
+
+
+@pytest.fixture
+def report() -> pd.DataFrame:
+    influencers = pd.DataFrame(
+        {
+            "influencer_id": ["A", "B"],
+            "handle": ["anna", "bo"],
+            "platform": pd.Categorical(["instagram", "youtube"]),
+            "followers": [10_000, 50_000],
+        }
+    )
+    posts = pd.DataFrame(
+        {
+            "post_id": ["p1", "p2", "p3"],
+            "influencer_id": ["A", "A", "B"],
+            "campaign_id": ["C1", "C1", "C2"],
+            "likes": [300, 500, 900],
+            "comments": [50, 50, 50],
+            "shares": [50, 50, 50],
+            "reach": [4_000, 6_000, 20_000],
+            "impressions": [6_000, 6_000, 30_000],
+            "views": pd.array([None, 5_000, 25_000], dtype="Int64"),
+        }
+    )
+    campaigns = pd.DataFrame(
+        {
+            "campaign_id": ["C1", "C2"],
+            "brand": ["Voltarc", "Ledgerly"],
+            "influencer_id": ["A", "B"],
+            "goal": pd.Categorical(["awareness", "conversion"]),
+            "fee_usd": [1_000.0, 2_000.0],
+            "discovery_cost_usd": [250.0, 0.0],
+            "impressions": [12_000, 30_000],
+            "reach": [10_000, 20_000],
+            "engagements": [1_000, 1_000],
+            "clicks": [100, 0],
+            "conversions": [10, 0],
+            "promo_code_uses": [4, 0],
+            "revenue_usd": [500.0, 0.0],
+        }
+    )
+    return campaign_report(campaigns, posts, influencers)
+
+
+def test_three_rates_from_one_numerator_and_the_ranking_they_give(report):
+    result = campaign_meter_update(report, "C1", cpm_rate=10.0, cpe_rate=0.1)
+    n = result.numbers
+    assert n["er_followers_pct"] == pytest.approx(1_000 / 2 / 10_000 * 100)
+    assert n["er_reach_pct"] == pytest.approx(10.0)
+    assert n["er_views_pct"] == pytest.approx(12.0)
+    # C1 beats C2 per reach (10% vs 5%) and per view (12% vs 4%); per follower 5% vs 2%
+    assert n["beats_er_reach_pct"] == 100 and n["beats_er_followers_pct"] == 100
+
+
+def test_emv_is_not_revenue_and_the_lab_says_so(report):
+    result = campaign_meter_update(report, "C1", cpm_rate=10.0, cpe_rate=0.1)
+    n = result.numbers
+    assert n["emv_usd"] == pytest.approx(12 * 10 + 1_000 * 0.1)
+    assert n["roi"] == pytest.approx(-0.5) and n["roas"] == pytest.approx(0.5)
+    assert n["emv_roi"] == pytest.approx(220 / 1_000 - 1)
+    assert n["emv_gap"] == pytest.approx(n["emv_roi"] - n["roi"])
+    assert n["cpm_usd"] == pytest.approx(1_000 / 12) and n["cpa_usd"] == pytest.approx(100)
+    assert "real ROI -50%" in result.summary and "reading EMV as revenue" in result.summary
+    assert result.table.loc["ROI", "value"] == "-50%"
+
+
+def test_higher_reference_rates_raise_emv_but_never_the_real_roi(report):
+    low = campaign_meter_update(report, "C1", cpm_rate=5.0, cpe_rate=0.0).numbers
+    high = campaign_meter_update(report, "C1", cpm_rate=50.0, cpe_rate=1.0).numbers
+    assert high["emv_usd"] > low["emv_usd"] and high["roi"] == low["roi"]
+
+
+def test_discovery_cost_counts_when_asked(report):
+    result = campaign_meter_update(report, "C1", include_discovery=True)
+    assert result.numbers["cost_usd"] == 1_250 and result.numbers["roi"] == pytest.approx(500 / 1_250 - 1)
+
+
+def test_no_clicks_no_conversions_no_revenue_gives_na_not_errors(report):
+    result = campaign_meter_update(report, "C2")
+    assert math.isnan(result.numbers["cpa_usd"]) and result.numbers["roi"] == -1
+    assert result.table.loc["CPA", "value"].startswith("n/a")
+    assert math.isnan(result.numbers["emv_to_revenue"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"campaign_id": "C9"}, "No campaign"),
+        ({"campaign_id": "C1", "cpm_rate": -1.0}, "cannot be negative"),
+    ],
+)
+def test_impossible_controls_are_explained(report, kwargs, message):
+    with pytest.raises(LabInputError, match=message):
+        campaign_meter_update(report, **kwargs)
+
+
+def test_examples_cover_each_platform(report):
+    examples = example_campaigns(report)
+    assert {cid for _, cid in examples} == {"C1", "C2"}
+    assert "Voltarc x @anna (instagram, awareness)" in examples[0][0]
+
+
+def test_lab_on_bundled_data_is_reachable_from_the_package_and_emv_is_shown_beside_revenue():
+    lab = widgets.CampaignMeter()
+    assert isinstance(lab, CampaignMeter) and lab.result.ok
+    assert {"cost", "revenue", "EMV"} <= {t.get_text() for t in lab.fig.axes[1].get_xticklabels()}
+    rates = [lab.result.numbers[k] for k in ("er_followers_pct", "er_reach_pct", "er_views_pct")]
+    print(lab.result.summary)
+    assert all(r > 0 for r in rates) and len(set(rates)) == 3
+    platforms = {lab.report.loc[cid, "platform"] for _, cid in lab.examples}
+    assert platforms == {"instagram", "tiktok", "youtube"}
