@@ -1,0 +1,395 @@
+"""Exercises for notebooks/02_who_is_an_influencer.
+
+Niche penetration of a creator, which of two creators is more influential for a niche product (and
+why), and celebrities beside other big creators on sponsored engagement and on conversions. Expected
+answers from the bundled (synthetic) data are computed when checked, so they follow the data if it is
+regenerated; q2 uses the fixed numbers given in its task text.
+"""
+
+from __future__ import annotations
+
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_SETUP = """
+from helpers import data, metrics
+from helpers.analysis import influence
+influencers = data.load_influencers()
+niches = data.load_niches()
+posts = data.load_posts()
+campaigns = data.load_campaigns()
+"""
+
+
+# --- q1: niche penetration --------------------------------------------------------------------------
+def _top_finance_tiktok_followers() -> float:
+    from helpers import data
+
+    inf = data.load_influencers()
+    chosen = inf[(inf["niche"].astype(str) == "finance") & (inf["platform"].astype(str) == "tiktok")]
+    return float(chosen["followers"].max())
+
+
+def _finance_audience(platform: str | None) -> float:
+    from helpers import data
+
+    niches = data.load_niches()
+    finance = niches[niches["niche"].astype(str) == "finance"]
+    if platform is None:
+        return float(finance["niche_audience"].sum())
+    return float(finance.loc[finance["platform"].astype(str) == platform, "niche_audience"].iloc[0])
+
+
+def _share(platform: str | None = "tiktok") -> float:
+    return _top_finance_tiktok_followers() / _finance_audience(platform) * 100
+
+
+def _largest_tiktok_share() -> float:
+    from helpers import data
+
+    niches = data.load_niches()
+    largest = niches.loc[niches["platform"].astype(str) == "tiktok", "niche_audience"].max()
+    return _top_finance_tiktok_followers() / float(largest) * 100
+
+
+# --- q3 / q4: celebrities and other creators ---------------------------------------------------------
+def _sponsored_er(celebrity: bool, *, sponsored_only: bool = True, min_followers: int = 1_000_000) -> float:
+    from helpers import data, metrics
+
+    inf = data.load_influencers()
+    big = inf[inf["followers"] >= min_followers]
+    posts = data.load_posts()
+    if sponsored_only:
+        posts = posts[posts["sponsored"]]
+    rows = posts.merge(big[["influencer_id", "is_celebrity"]], on="influencer_id")
+    rows = rows[rows["is_celebrity"] == celebrity]
+    return float(metrics.er_by_reach(rows["likes"].sum(), rows["comments"].sum(), rows["reach"].sum()))
+
+
+def _er_ratio(**kw: object) -> float:
+    return _sponsored_er(False, **kw) / _sponsored_er(True, **kw)  # type: ignore[arg-type]
+
+
+def _per_post_mean_ratio() -> float:
+    from helpers import data, metrics
+
+    inf = data.load_influencers()
+    big = inf[inf["followers"] >= 1_000_000]
+    ads = data.load_posts()
+    ads = ads[ads["sponsored"]].merge(big[["influencer_id", "is_celebrity"]], on="influencer_id")
+    er = metrics.er_by_reach(ads["likes"], ads["comments"], ads["reach"])
+    means = er.groupby(ads["is_celebrity"]).mean()
+    return float(means[False] / means[True])
+
+
+def _conversions_per_1k(group: str = "celebrities") -> float:
+    from helpers import data
+    from helpers.analysis import influence
+
+    table = influence.conversions_by_fame(data.load_influencers(), data.load_campaigns())
+    return float(table.loc[group, "conversions_per_1k_usd"])
+
+
+def _mean_campaign_rate() -> float:
+    from helpers import data
+
+    inf = data.load_influencers()
+    rows = data.load_campaigns().merge(inf[["influencer_id", "is_celebrity"]], on="influencer_id")
+    rows = rows[rows["is_celebrity"]]
+    return float((rows["conversions"] / rows["fee_usd"] * 1000).mean())
+
+
+q1 = NumericQuestion(
+    id="02.q1",
+    title="Niche penetration of the top finance creator on TikTok",
+    expected=_share,
+    unit="%",
+    rel_tol=0.005,
+    setup=_SETUP,
+    starter=(
+        "is_finance_tiktok = (influencers['niche'] == 'finance') & (influencers['platform'] == 'tiktok')\n"
+        "top = influencers[is_finance_tiktok].nlargest(1, 'followers').iloc[0]  # the most followed\n"
+        "niche_audience = ____  # people interested in finance on TikTok (the niches table)\n"
+        "share_pct = ____       # top['followers'] as a percent of niche_audience"
+    ),
+    var="share_pct",
+    hints=[
+        "The `niches` table has one row per niche and platform: select the row where niche is 'finance' "
+        "and platform is 'tiktok' (as the starter does for the creators), then take its `niche_audience`.",
+        "`metrics.niche_penetration(top['followers'], niche_audience)` = followers / niche audience x 100.",
+    ],
+    solution_code=(
+        "row = niches[(niches['niche'] == 'finance') & (niches['platform'] == 'tiktok')]\n"
+        "niche_audience = row['niche_audience'].iloc[0]\n"
+        "share_pct = metrics.niche_penetration(top['followers'], niche_audience)"
+    ),
+    explanation=(
+        "Niche penetration = followers / the niche's audience on the same platform x 100. It is an upper "
+        "bound - it assumes every follower cares about finance - and the niche sizes in the course are "
+        "synthetic orders of magnitude. Measured this way, a following is big or small *for its niche*: "
+        "the same count would be a much thinner slice of a large niche such as fashion."
+    ),
+    why="Size means something only next to the niche: this is the share of finance on TikTok.",
+    mistakes=[
+        Mistake(
+            lambda: _share() / 100,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+        Mistake(
+            lambda: _share("instagram"),
+            "You divided by the finance audience on *Instagram*. The creator is on TikTok: use the "
+            "TikTok row of the niches table.",
+        ),
+        Mistake(
+            lambda: _share(None),
+            "You divided by the finance audience of all three platforms together. The creator's followers "
+            "are on TikTok: use the TikTok row only.",
+        ),
+        Mistake(
+            _largest_tiktok_share,
+            "You divided by the largest niche on TikTok, not by finance: pick the finance row.",
+        ),
+        Mistake(
+            when=lambda a: isinstance(a, int | float) and a > 100,
+            feedback="Above 100 %: the division is upside down. Divide the followers by the niche audience.",
+            example=1_450.0,
+        ),
+    ],
+)
+
+q2 = ChoiceQuestion(
+    id="02.q2",
+    title="Who is more influential for a budgeting app?",
+    expected=("A", "creator A"),
+    choices=("A", "B"),
+    setup=_SETUP,
+    starter=(
+        "engaged_finance_a = ____  # people per post who engage AND care about personal finance, creator A\n"
+        "engaged_finance_b = ____  # the same for creator B\n"
+        'answer = ____             # "A" or "B"'
+    ),
+    hints=[
+        "Creator A: all 4,200 people who engage per post care about personal finance. Creator B: only 5 % "
+        "of the 19,000 do. `influence.engaged_niche_audience(engaged_per_post, share_interested)` "
+        "multiplies the two.",
+        "A: 4,200 x 1.0 = 4,200. B: 19,000 x 0.05 = 950. Then weigh the sources of influence: A has "
+        "knowledge 9 and relationship 8; B's strength is position (fame).",
+    ],
+    solution_code=(
+        "engaged_finance_a = influence.engaged_niche_audience(4_200, 1.0)\n"
+        "engaged_finance_b = influence.engaged_niche_audience(19_000, 0.05)\n"
+        'answer = "A" if engaged_finance_a > engaged_finance_b else "B"'
+    ),
+    explanation=(
+        "B has 40 times the followers, but about 950 people who care about personal finance engage with a "
+        "typical post, against 4,200 for A. A's power also comes from the sources that move a money "
+        "decision - knowledge (9/10) and a close relationship (8/10) - while B's comes from fame "
+        "(position 9/10) with a distant relationship (1/10). For a niche product, A is the influencer; "
+        "B is a celebrity with a large, mostly uninterested audience."
+    ),
+    why="About 4,200 engaged finance fans per post (plus knowledge and trust) beat about 950.",
+    mistakes=[
+        Mistake(
+            "B",
+            "B has far more followers, but only about 5 % of them care about personal finance: "
+            "19,000 x 0.05 = 950 engaged finance fans per post, against 4,200 for A. Popularity is not "
+            "influence in a niche.",
+        ),
+    ],
+)
+
+q3 = NumericQuestion(
+    id="02.q3",
+    title="Sponsored engagement: other big creators vs celebrities",
+    expected=_er_ratio,
+    rel_tol=0.02,
+    setup=_SETUP,
+    starter=(
+        "big = influencers[influencers['followers'] >= 1_000_000]  # celebrities and others, 1M+ followers\n"
+        "ads = posts[posts['sponsored']].merge(big[['influencer_id', 'is_celebrity']], on='influencer_id')\n"
+        "celeb_ads = ads[ads['is_celebrity']]\n"
+        "other_ads = ads[~ads['is_celebrity']]\n"
+        "er_celeb = ____  # (likes + comments) / reach x 100, summed over all of celeb_ads\n"
+        "er_other = ____  # the same for other_ads\n"
+        "ratio = ____     # er_other / er_celeb"
+    ),
+    var="ratio",
+    hints=[
+        "Pool the posts: add up the likes, the comments and the reach of the group first, then divide: "
+        "`metrics.er_by_reach(celeb_ads['likes'].sum(), celeb_ads['comments'].sum(), "
+        "celeb_ads['reach'].sum())`.",
+        "Do the same for `other_ads`, then `ratio = er_other / er_celeb` (a number above 1 means the other "
+        "creators' sponsored posts engage more of the people they reach).",
+    ],
+    solution_code=(
+        "er_celeb = metrics.er_by_reach(celeb_ads['likes'].sum(), celeb_ads['comments'].sum(), "
+        "celeb_ads['reach'].sum())\n"
+        "er_other = metrics.er_by_reach(other_ads['likes'].sum(), other_ads['comments'].sum(), "
+        "other_ads['reach'].sum())\n"
+        "ratio = er_other / er_celeb"
+    ),
+    explanation=(
+        "Among accounts of 1M+ followers, the people reached by a celebrity's *sponsored* post engage "
+        "with it less often than the people reached by another big creator's. The figure in the celebrities "
+        "section puts each group's own (organic) posts beside its sponsored ones: look where the gap is. "
+        "How far an audience follows a recommendation depends on the relationship; in the course data "
+        "that is the relationship score at work "
+        "(synthetic, built after Wies et al. 2023). Pooling (sum, then divide) weights each post by its "
+        "reach; a mean of per-post rates gives every post the same weight and a different number."
+    ),
+    why="Fame gets a post seen; the relationship decides whether an ad gets a response.",
+    mistakes=[
+        Mistake(
+            lambda: 1 / _er_ratio(),
+            "That is celebrities / others, the ratio upside down: divide er_other by er_celeb.",
+        ),
+        Mistake(
+            lambda: _er_ratio(sponsored_only=False),
+            "That uses every post, organic ones included. The question is about sponsored posts: keep "
+            "`posts['sponsored']` only (as the starter does).",
+        ),
+        Mistake(
+            _per_post_mean_ratio,
+            "That is a ratio of *average per-post* rates. Pool instead: sum likes, comments and reach over "
+            "the group, then divide once.",
+        ),
+    ],
+)
+
+q4 = NumericQuestion(
+    id="02.q4",
+    title="Conversions per $1,000: celebrities' campaigns",
+    expected=_conversions_per_1k,
+    rel_tol=0.01,
+    setup=_SETUP,
+    starter=(
+        "celeb_ids = influencers.loc[influencers['is_celebrity'], 'influencer_id']\n"
+        "celeb_campaigns = campaigns[campaigns['influencer_id'].isin(celeb_ids)]\n"
+        "conv_per_1k = ____  # conversions per $1,000 of fees, over all of celeb_campaigns"
+    ),
+    var="conv_per_1k",
+    hints=[
+        "Add up the conversions and the fees (`fee_usd`) of all celebrity campaigns, divide, and scale to "
+        "$1,000.",
+        "`celeb_campaigns['conversions'].sum() / celeb_campaigns['fee_usd'].sum() * 1000`.",
+    ],
+    solution_code=(
+        "conv_per_1k = celeb_campaigns['conversions'].sum() / celeb_campaigns['fee_usd'].sum() * 1000"
+    ),
+    explanation=(
+        "Pooled conversions per $1,000 = total conversions / total fees x 1,000. Compare it with the other "
+        "creators' figure in the table below the exercise - and read the number of campaigns first: very "
+        "few celebrities ran campaigns in the course data, so one campaign more or less can move their "
+        "rate a lot. Treat the gap as a hint to investigate, not as proof."
+    ),
+    why="Conversions per dollar is the question a brand pays for; fame alone does not answer it.",
+    mistakes=[
+        Mistake(
+            lambda: _conversions_per_1k() / 1000,
+            "That is conversions per *dollar*; the question asks per $1,000: multiply by 1,000.",
+        ),
+        Mistake(
+            _mean_campaign_rate,
+            "That is the average of each campaign's own rate. Pool instead: total conversions / total fees.",
+        ),
+        Mistake(
+            lambda: _conversions_per_1k("other creators"),
+            "That is the figure for the other creators; this question asks for the celebrities' campaigns.",
+        ),
+    ],
+)
+
+quiz = Quiz(
+    id="02.quiz",
+    title="Who is an influencer",
+    questions=[
+        MultipleChoice(
+            prompt="Which of these is NOT one of the four sources of influence in this lesson?",
+            options=[
+                Option(
+                    "Follower count",
+                    correct=True,
+                    feedback=(
+                        "Right: followers measure reach, not the power to change a decision. Influence "
+                        "comes from authority, knowledge, position or relationship."
+                    ),
+                ),
+                Option(
+                    "Authority", feedback="Authority is one of the four: recognised standing and credentials."
+                ),
+                Option("Knowledge", feedback="Knowledge is one of the four: real expertise in the topic."),
+                Option("Position", feedback="Position is one of the four: prominence from fame or status."),
+                Option(
+                    "Relationship", feedback="Relationship is one of the four: closeness to the audience."
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="A creator has 40,000 followers. Is that a big following?",
+            options=[
+                Option(
+                    "It depends on the niche: a large slice of a small topic, a thin slice of a large one.",
+                    correct=True,
+                    feedback=(
+                        "Yes: size is relative to the niche. 40,000 followers in a topic of 2 million "
+                        "interested people is 2 %; in a topic of 400 million it is 0.01 %."
+                    ),
+                ),
+                Option(
+                    "No: anything under 100,000 is small.",
+                    feedback="A fixed cut-off ignores the niche (and tier cut-offs differ by source anyway).",
+                ),
+                Option(
+                    "Yes: 40,000 people is always a lot of influence.",
+                    feedback="Followers are not influence; engagement, niche fit and trust decide that.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "Why is hiring the most famous person you can afford often the wrong move "
+                "for a niche product?"
+            ),
+            options=[
+                Option(
+                    "Fame brings reach and position, but niche buying decisions follow knowledge, authority "
+                    "and a close relationship - which a celebrity often lacks with that audience.",
+                    correct=True,
+                    feedback=(
+                        "Exactly the classic mistake: treating celebrities and online influencers as the "
+                        "same thing. Judge the power to move this audience, not the size of the name."
+                    ),
+                ),
+                Option(
+                    "Celebrities' followers are all fake.",
+                    feedback=(
+                        "An overstatement: big accounts tend to carry more fake followers, "
+                        "not only fake ones."
+                    ),
+                ),
+                Option(
+                    "Large audiences never buy anything.",
+                    feedback="They do buy; the question is whether this audience cares about this product.",
+                ),
+                Option(
+                    "Celebrities are not allowed to endorse products.",
+                    feedback="They are (with the same disclosure duties as anyone else).",
+                ),
+            ],
+        ),
+        Numeric(
+            prompt=(
+                "A creator has 30,000 followers in a niche of 1,500,000 interested people on the same "
+                "platform. What is the niche penetration, in percent?"
+            ),
+            answer=2,
+            rel_tol=0.001,
+            unit="%",
+            why="30,000 / 1,500,000 x 100 = 2 %.",
+            mistakes=[
+                Mistake(0.02, "That is the fraction; as a percentage it is 0.02 x 100 = 2 %."),
+                Mistake(50, "That is the niche divided by the followers; divide the followers by the niche."),
+            ],
+        ),
+    ],
+)
