@@ -1,0 +1,609 @@
+"""Exercises for notebooks/08_measuring_a_campaign: one exercise per metric family, each with feedback
+for the classic slips (percent vs fraction, wrong denominator, impressions vs reach, ROI vs ROAS, EMV
+taken as revenue, averaging ratios).
+
+Exercises 08.q1-q7 and 08.q9 use the numbers given in the notebook's task text; 08.q8 and 08.q10 use
+the bundled (synthetic) tables, so their answers are computed here, lazily, from the data.
+"""
+
+from __future__ import annotations
+
+from helpers.exercises import Mistake, NumericQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_STARTER = "answer = ____  # replace ____ with a number"
+_PERCENT = "answer = ____  # a percentage: 2.5 for 2.5%"
+
+# One TikTok video (08.q1)
+_LIKES, _COMMENTS, _SHARES, _VIEWS, _FOLLOWERS, _VIDEO_REACH = 5_200, 340, 460, 120_000, 45_000, 96_000
+_INTERACTIONS = _LIKES + _COMMENTS + _SHARES  # 6,000
+
+# One Instagram campaign (08.q2-q6)
+_FEE, _REACH, _IMPRESSIONS, _ENGAGEMENTS = 1_800, 84_000, 126_000, 5_400
+_CLICKS, _CONVERSIONS, _CODE_USES, _REVENUE = 900, 36, 14, 2_700
+_CPM_RATE, _CPE_RATE = 10.0, 0.20
+
+# An agency's EMV report (08.q7)
+_AGENCY_FEE, _AGENCY_EMV, _ORDERS, _BASKET = 4_000, 11_000, 60, 55.0
+
+_DATA_SETUP = """
+from helpers import data, metrics
+campaigns = data.load_campaigns()
+posts = data.load_posts()
+"""
+
+q1 = NumericQuestion(
+    id="08.q1",
+    title="Engagement rate by views",
+    expected=_INTERACTIONS / _VIEWS * 100,  # 5.0 %
+    unit="%",
+    rel_tol=1e-3,
+    starter=_PERCENT,
+    hints=[
+        "Interactions are likes + comments + shares: 5,200 + 340 + 460.",
+        "Divide the interactions by the views (120,000), not by followers or reach, then multiply by 100.",
+    ],
+    solution_code="answer = (5_200 + 340 + 460) / 120_000 * 100",
+    explanation=(
+        "Engagement rate by views = (likes + comments + shares) / views × 100 = 6,000 / 120,000 × 100 = "
+        "**5.0 %**. The same 6,000 interactions give 13.3 % per follower and 6.25 % per account reached: "
+        "on TikTok most viewers do not follow the creator, so the follower count is a poor denominator."
+    ),
+    why="6,000 / 120,000 × 100 = 5.0 %. Always say which denominator a rate uses.",
+    mistakes=[
+        Mistake(
+            _INTERACTIONS / _FOLLOWERS * 100,
+            "You divided by the followers (45,000): that is the rate per follower. This question asks "
+            "per view, and on TikTok many viewers are not followers.",
+        ),
+        Mistake(
+            _INTERACTIONS / _VIDEO_REACH * 100,
+            "You divided by the reach (96,000 accounts): that is the rate per reach. This question asks "
+            "per view (120,000 plays).",
+        ),
+        Mistake(
+            _INTERACTIONS / _VIEWS,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+        Mistake(
+            (_LIKES + _COMMENTS) / _VIEWS * 100,
+            "You left out the shares: HypeAuditor's rate per view counts likes + comments + shares.",
+        ),
+    ],
+)
+
+q2 = NumericQuestion(
+    id="08.q2",
+    title="Frequency from reach and impressions",
+    expected=_IMPRESSIONS / _REACH,  # 1.5
+    rel_tol=1e-3,
+    starter="answer = ____  # views per account reached, e.g. 1.2",
+    hints=[
+        "Reach counts each account once; impressions count every time the post was shown.",
+        "Frequency = impressions / reach = 126,000 / 84,000.",
+    ],
+    solution_code="answer = 126_000 / 84_000",
+    explanation=(
+        "Frequency = impressions / reach = 126,000 / 84,000 = **1.5**: each account that saw the post saw "
+        "it one and a half times on average. Impressions are never fewer than reach, so frequency is at "
+        "least 1."
+    ),
+    why="126,000 / 84,000 = 1.5 showings per account reached.",
+    mistakes=[
+        Mistake(
+            _REACH / _IMPRESSIONS,
+            "Upside down: frequency is impressions / reach, so it is at least 1 (every account reached "
+            "saw the post at least once).",
+        ),
+        Mistake(
+            _IMPRESSIONS - _REACH,
+            "That is the number of repeat showings (impressions - reach), not how often each account "
+            "saw the post on average: divide instead of subtracting.",
+        ),
+    ],
+)
+
+q3 = NumericQuestion(
+    id="08.q3",
+    title="Cost per mille (CPM)",
+    expected=_FEE / _IMPRESSIONS * 1000,  # 14.2857 USD
+    rel_tol=2e-3,
+    unit="USD",
+    starter="answer = ____  # USD per 1,000 impressions",
+    hints=[
+        "CPM is the cost of 1,000 impressions (not of 1,000 people reached).",
+        "CPM = fee / impressions × 1,000 = 1,800 / 126,000 × 1,000.",
+    ],
+    solution_code="answer = 1_800 / 126_000 * 1_000",
+    explanation=(
+        "CPM = cost / impressions × 1,000 = 1,800 / 126,000 × 1,000 ≈ **$14.29** per 1,000 impressions, "
+        "inside the $5-15 Instagram benchmark that wordontheblock (a vendor) published for 2023. "
+        "Dividing by the reach instead gives a higher, different number: the cost per 1,000 people."
+    ),
+    why="$1,800 / 126 thousand impressions ≈ $14.29 per 1,000 impressions.",
+    mistakes=[
+        Mistake(
+            _FEE / _REACH * 1000,
+            "You divided by the reach (84,000 accounts). CPM is per 1,000 **impressions** (126,000): the "
+            "cost per 1,000 people reached is a different, higher number.",
+        ),
+        Mistake(
+            _FEE / _IMPRESSIONS,
+            "That is the cost of one impression. CPM is per mille, per 1,000 impressions: multiply by 1,000.",
+        ),
+        Mistake(
+            _IMPRESSIONS / _FEE,
+            "Upside down: that is impressions per dollar. CPM is dollars per 1,000 impressions.",
+        ),
+    ],
+)
+
+q4 = NumericQuestion(
+    id="08.q4",
+    title="Cost per acquisition with two attribution channels",
+    expected=_FEE / _CONVERSIONS,  # 50 USD
+    rel_tol=1e-3,
+    unit="USD",
+    starter="answer = ____  # USD per conversion",
+    hints=[
+        "Count every attributed conversion: the 36 conversions include the 14 made with the promo code.",
+        "CPA = fee / conversions = 1,800 / 36.",
+    ],
+    solution_code="answer = 1_800 / 36",
+    explanation=(
+        "CPA = cost / conversions = 1,800 / 36 = **$50** per conversion. The 36 conversions already "
+        "include the 14 made with the creator's promo code (the other 22 came through the tracked link); "
+        "counting only one channel undercounts conversions and overstates the CPA."
+    ),
+    why="$1,800 / 36 conversions = $50 per customer acquired.",
+    mistakes=[
+        Mistake(
+            _FEE / _CODE_USES,
+            "You counted only the promo-code conversions (14). Buyers who came through the tracked link "
+            "count too: use all 36 attributed conversions.",
+        ),
+        Mistake(
+            _FEE / (_CONVERSIONS - _CODE_USES),
+            "You counted only the tracked-link conversions (22). The promo-code buyers are conversions "
+            "too: use all 36.",
+        ),
+        Mistake(
+            _FEE / (_CONVERSIONS + _CODE_USES),
+            "You counted the promo-code conversions twice: the 36 conversions already include them.",
+        ),
+        Mistake(_FEE / _CLICKS, "That is the cost per click (CPC): divide by conversions, not clicks."),
+        Mistake(_FEE / _ENGAGEMENTS, "That is the cost per engagement (CPE): divide by conversions."),
+    ],
+)
+
+q5 = NumericQuestion(
+    id="08.q5",
+    title="ROI, not ROAS",
+    expected=(_REVENUE - _FEE) / _FEE,  # 0.5
+    rel_tol=1e-3,
+    starter="answer = ____  # ROI as a fraction: 0.25 for +25%",
+    hints=[
+        "ROI subtracts the cost before dividing; ROAS does not.",
+        "ROI = (revenue - cost) / cost = (2,700 - 1,800) / 1,800.",
+    ],
+    solution_code="answer = (2_700 - 1_800) / 1_800",
+    explanation=(
+        "ROI = (revenue - cost) / cost = 900 / 1,800 = **0.5**, that is +50 %. ROAS = revenue / spend = "
+        "1.5 is a different number: ROI = ROAS - 1. A ROAS of 1 means you got your money back, an ROI of "
+        "0 means the same."
+    ),
+    why="(2,700 - 1,800) / 1,800 = 0.5: every dollar came back with 50 cents of profit.",
+    mistakes=[
+        Mistake(
+            _REVENUE / _FEE,
+            "That is ROAS (revenue / spend = 1.5). ROI subtracts the cost first: ROI = ROAS - 1.",
+        ),
+        Mistake(
+            (_REVENUE - _FEE) / _FEE * 100,
+            "Right idea, but as a percentage. This course writes ROI as a fraction, like "
+            "`metrics.roi`: 0.5 means +50 %.",
+        ),
+        Mistake(
+            _REVENUE - _FEE,
+            "That is the profit in dollars (900). ROI divides the profit by the cost.",
+        ),
+        Mistake(
+            (_REVENUE - _FEE) / _REVENUE,
+            "You divided by the revenue: that is a margin. ROI divides the profit by the cost.",
+        ),
+    ],
+)
+
+q6 = NumericQuestion(
+    id="08.q6",
+    title="Earned media value (EMV)",
+    expected=_IMPRESSIONS / 1000 * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,  # 1,260 + 1,080 = 2,340
+    rel_tol=1e-3,
+    unit="USD",
+    starter="answer = ____  # USD",
+    hints=[
+        "EMV prices impressions per 1,000 at the reference CPM, and each engagement at the reference CPE.",
+        "EMV = 126,000 / 1,000 × 10 + 5,400 × 0.20.",
+    ],
+    solution_code="answer = 126_000 / 1_000 * 10 + 5_400 * 0.20",
+    explanation=(
+        "EMV = impressions / 1,000 × reference CPM + engagements × reference CPE = 126 × $10 + 5,400 × "
+        "$0.20 = 1,260 + 1,080 = **$2,340**. Change the reference rates and the EMV changes: it measures "
+        "what the attention would have cost as advertising at rates someone chose, not money earned."
+    ),
+    why="1,260 + 1,080 = $2,340 - a price put on attention, not revenue.",
+    mistakes=[
+        Mistake(
+            _IMPRESSIONS / 1000 * _CPM_RATE,
+            "You priced the impressions only. This EMV also prices the engagements: add 5,400 × $0.20.",
+        ),
+        Mistake(
+            _ENGAGEMENTS * _CPE_RATE,
+            "You priced the engagements only. Add the impressions: 126,000 / 1,000 × $10.",
+        ),
+        Mistake(
+            _IMPRESSIONS * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,
+            "The CPM rate is per 1,000 impressions: divide the impressions by 1,000 before multiplying.",
+        ),
+        Mistake(
+            _REACH / 1000 * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,
+            "You used the reach (84,000). A CPM prices impressions (126,000), every time the post was shown.",
+        ),
+    ],
+)
+
+q7 = NumericQuestion(
+    id="08.q7",
+    title="Real ROI behind an EMV report",
+    expected=(_ORDERS * _BASKET - _AGENCY_FEE) / _AGENCY_FEE,  # (3,300 - 4,000) / 4,000 = -0.175
+    rel_tol=1e-3,
+    starter="answer = ____  # ROI as a fraction: -0.1 for -10%",
+    hints=[
+        "EMV is not revenue. The revenue is what the tracked orders brought: 60 orders × $55.",
+        "ROI = (revenue - cost) / cost = (60 × 55 - 4,000) / 4,000.",
+    ],
+    solution_code="revenue = 60 * 55\nanswer = (revenue - 4_000) / 4_000",
+    explanation=(
+        "Revenue = 60 × $55 = $3,300, so ROI = (3,300 - 4,000) / 4,000 = **-0.175** (-17.5 %): the "
+        "campaign lost money. The agency's 175 % came from putting EMV ($11,000) where revenue belongs. "
+        "EMV prices attention at paid-media rates and subtracts no cost; it is not a return."
+    ),
+    why="(3,300 - 4,000) / 4,000 = -0.175: the campaign lost 17.5 cents per dollar, whatever the EMV.",
+    mistakes=[
+        Mistake(
+            (_AGENCY_EMV - _AGENCY_FEE) / _AGENCY_FEE,
+            "That is the agency's number: you used the EMV ($11,000) as if it were revenue. EMV is not "
+            "money that came in; use the tracked orders (60 × $55).",
+        ),
+        Mistake(
+            _ORDERS * _BASKET / _AGENCY_FEE,
+            "That is ROAS (revenue / cost = 0.825). ROI subtracts the cost first.",
+        ),
+        Mistake(
+            (_ORDERS * _BASKET - _AGENCY_FEE) / _AGENCY_FEE * 100,
+            "Right idea, but as a percentage: write ROI as a fraction (-0.175 means -17.5 %).",
+        ),
+        Mistake(
+            _ORDERS * _BASKET - _AGENCY_FEE,
+            "That is the loss in dollars (-700). ROI divides it by the cost.",
+        ),
+    ],
+)
+
+
+def _campaigns():
+    from helpers import data
+
+    return data.load_campaigns()
+
+
+def _all_in_cost() -> float:
+    c = _campaigns()
+    return float(c["fee_usd"].sum() + c["discovery_cost_usd"].sum())
+
+
+def _portfolio_roi() -> float:
+    return (float(_campaigns()["revenue_usd"].sum()) - _all_in_cost()) / _all_in_cost()
+
+
+def _fee_only_roi() -> float:
+    c = _campaigns()
+    return float((c["revenue_usd"].sum() - c["fee_usd"].sum()) / c["fee_usd"].sum())
+
+
+def _mean_campaign_roi() -> float:
+    c = _campaigns()
+    cost = c["fee_usd"] + c["discovery_cost_usd"]
+    return float(((c["revenue_usd"] - cost) / cost).mean())
+
+
+def _median_campaign_roi() -> float:
+    c = _campaigns()
+    cost = c["fee_usd"] + c["discovery_cost_usd"]
+    return float(((c["revenue_usd"] - cost) / cost).median())
+
+
+q8 = NumericQuestion(
+    id="08.q8",
+    title="ROI of every campaign together, all-in",
+    expected=_portfolio_roi,
+    rel_tol=1e-3,
+    setup=_DATA_SETUP,
+    starter=(
+        "total_cost = ____     # fees + discovery costs of every campaign, USD\n"
+        "total_revenue = ____  # revenue of every campaign, USD\n"
+        "answer = ____         # ROI as a fraction"
+    ),
+    hints=[
+        "Add up the money first: `campaigns['fee_usd'].sum() + campaigns['discovery_cost_usd'].sum()` "
+        "is the total cost, `campaigns['revenue_usd'].sum()` the total revenue.",
+        "Then ROI = (total_revenue - total_cost) / total_cost. Do not average the campaigns' own ROIs.",
+    ],
+    solution_code=(
+        "total_cost = campaigns['fee_usd'].sum() + campaigns['discovery_cost_usd'].sum()\n"
+        "total_revenue = campaigns['revenue_usd'].sum()\n"
+        "answer = (total_revenue - total_cost) / total_cost"
+    ),
+    explanation=(
+        "Pool the money, then compute one ROI: (total revenue - total cost) / total cost, with the cost "
+        "of finding the creators included (`metrics.roi(total_revenue, total_cost)` gives the same). "
+        "The mean of the campaigns' own ROIs answers a different question: a few small campaigns with a "
+        "huge ROI on a tiny fee pull it up, although they brought little money. (Synthetic data.)"
+    ),
+    why="Pooled revenue against pooled all-in cost: what the whole programme returned per dollar.",
+    mistakes=[
+        Mistake(
+            _fee_only_roi,
+            "You counted the creators' fees only. All-in also counts `discovery_cost_usd`, the cost of "
+            "finding and signing each creator.",
+        ),
+        Mistake(
+            lambda: float(_campaigns()["revenue_usd"].sum()) / _all_in_cost(),
+            "That is ROAS (revenue / cost). ROI subtracts the cost first: ROI = ROAS - 1.",
+        ),
+        Mistake(
+            _mean_campaign_roi,
+            "That is the mean of the campaigns' own ROIs. Small campaigns with huge ROIs on tiny fees "
+            "dominate that mean: add up revenue and cost first, then compute one ROI.",
+        ),
+        Mistake(
+            _median_campaign_roi,
+            "That is the median campaign's ROI: a fine description of a typical campaign, but not what "
+            "the money as a whole returned. Add up revenue and cost first.",
+        ),
+    ],
+)
+
+q9 = NumericQuestion(
+    id="08.q9",
+    title="Engagement rate after buying fake followers",
+    expected=(700 + 100) / (20_000 + 10_000) * 100,  # 2.667 %
+    unit="%",
+    rel_tol=2e-3,
+    starter=_PERCENT,
+    hints=[
+        "Fake followers never like or comment: the engagements per post stay at 700 + 100.",
+        "The follower count grows to 20,000 + 10,000: ER = 800 / 30,000 × 100.",
+    ],
+    solution_code="answer = (700 + 100) / (20_000 + 10_000) * 100",
+    explanation=(
+        "The engagements stay at 800 per post while the followers grow to 30,000, so the engagement rate "
+        "by followers falls from 4.0 % to 800 / 30,000 × 100 ≈ **2.67 %**. The share of real followers "
+        "falls from 80 % to 16,000 / 30,000 ≈ 53 %, under the 75 % that Modash treats as a fraud signal."
+    ),
+    why="800 / 30,000 × 100 ≈ 2.67 %: more followers, the same engagement, a lower rate.",
+    mistakes=[
+        Mistake(
+            (700 + 100) / 20_000 * 100,
+            "That is the rate before the purchase. The fakes join the follower count (the denominator) "
+            "but add no likes or comments.",
+        ),
+        Mistake(
+            (700 + 100) / (20_000 * 0.8) * 100,
+            "That is the rate on the real followers (16,000), which the purchase does not change. The "
+            "question asks the public rate by followers, fakes included.",
+        ),
+        Mistake(
+            (700 + 100) / 10_000 * 100,
+            "You divided by the fake followers only: divide by all followers after the purchase (30,000).",
+        ),
+        Mistake(
+            (700 + 100) / 30_000,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+    ],
+)
+
+
+def _posts():
+    from helpers import data
+
+    return data.load_posts()
+
+
+def _disclosed_pct() -> float:
+    posts = _posts()
+    return float(posts.loc[posts["sponsored"], "disclosed"].mean() * 100)
+
+
+q10 = NumericQuestion(
+    id="08.q10",
+    title="Share of sponsored posts disclosed",
+    expected=_disclosed_pct,
+    unit="%",
+    rel_tol=1e-3,
+    setup=_DATA_SETUP,
+    starter=_PERCENT,
+    hints=[
+        "Only sponsored posts can (and must) carry a disclosure: keep them with `posts[posts['sponsored']]`.",
+        "Then take the mean of the `disclosed` column (True counts as 1) and multiply by 100.",
+    ],
+    solution_code="answer = posts.loc[posts['sponsored'], 'disclosed'].mean() * 100",
+    explanation=(
+        "Among sponsored posts, the share with a clear disclosure is `posts.loc[posts['sponsored'], "
+        "'disclosed'].mean() * 100`. Dividing by all posts would count organic posts, which have nothing "
+        "to disclose, and make compliance look even worse. (Synthetic data, built to mimic incomplete "
+        "disclosure: IMH reported in 2020 that only 14 % of influencers were fully compliant.)"
+    ),
+    why="Disclosed sponsored posts / sponsored posts × 100.",
+    mistakes=[
+        Mistake(
+            lambda: float(_posts()["disclosed"].mean() * 100),
+            "You divided by every post, organic ones included. Organic posts have nothing to disclose: "
+            "divide by the sponsored posts only.",
+        ),
+        Mistake(
+            lambda: _disclosed_pct() / 100,
+            "That is the right share as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+        Mistake(
+            lambda: float(_posts()["sponsored"].mean() * 100),
+            "That is the share of posts that are sponsored. The question asks how many sponsored posts "
+            "carry a disclosure.",
+        ),
+    ],
+)
+
+quiz = Quiz(
+    id="08.quiz",
+    title="Measuring a campaign",
+    questions=[
+        MultipleChoice(
+            prompt=(
+                "An agency reports an EMV of $40,000 for a campaign that cost $10,000. What can you conclude?"
+            ),
+            options=[
+                Option(
+                    "Only that the campaign's impressions and engagements, priced at the agency's reference "
+                    "rates, add up to $40,000.",
+                    correct=True,
+                    feedback=(
+                        "Yes. EMV is attention priced at chosen paid-media rates. It is not money received, "
+                        "subtracts no cost, and another vendor would price the same posts differently."
+                    ),
+                ),
+                Option(
+                    "The campaign's ROI was 300 %.",
+                    feedback=(
+                        "No: that treats EMV as revenue. ROI needs the revenue the campaign brought "
+                        "(tracked sales), which EMV does not measure."
+                    ),
+                ),
+                Option(
+                    "The campaign made $30,000 of profit.",
+                    feedback="No: EMV is not money that came in, so EMV minus cost is not profit.",
+                ),
+                Option(
+                    "It beat a campaign with an EMV of $30,000 measured by another vendor.",
+                    feedback=(
+                        "No: vendors use different formulas and rates, so EMVs compare only within one "
+                        "method - at best a relative metric."
+                    ),
+                ),
+            ],
+        ),
+        Numeric(
+            prompt="A campaign's ROAS is 2.5. What is its ROI, in percent?",
+            answer=150,
+            rel_tol=1e-3,
+            unit="%",
+            why="ROI = ROAS - 1 = 1.5, that is +150 %.",
+            mistakes=[
+                Mistake(250, "That is the ROAS written as a percentage. ROI subtracts the cost: ROAS - 1."),
+                Mistake(1.5, "Right as a fraction; the question asks in percent: 1.5 is 150 %."),
+            ],
+        ),
+        MultipleChoice(
+            prompt="Which statement about promo codes and tracked links is true?",
+            options=[
+                Option(
+                    "Codes catch buyers who never clicked the link, but codes leak to coupon sites, so some "
+                    "code uses were not driven by the creator.",
+                    correct=True,
+                    feedback=(
+                        "Yes. Each channel misses something: links lose people who switch device or buy "
+                        "later, codes get shared beyond the audience. Use both, count each sale once."
+                    ),
+                ),
+                Option(
+                    "A tracked link records every sale the creator caused.",
+                    feedback=(
+                        "No: people who saw the post but bought later, on another device or in a shop, "
+                        "leave no click. Attributed sales are a floor, not the total."
+                    ),
+                ),
+                Option(
+                    "Counting code uses and link conversions separately and adding them gives the total.",
+                    feedback=(
+                        "No: a buyer who clicked the link and also typed the code would count twice. "
+                        "Deduplicate first (in the course data, code uses are already part of conversions)."
+                    ),
+                ),
+                Option(
+                    "Promo codes are useless because they can be shared.",
+                    feedback=(
+                        "No: they are imperfect, not useless. They capture buyers a link misses; just read "
+                        "them knowing that some uses leaked."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="A creator buys 20,000 fake followers. Which number does NOT change?",
+            options=[
+                Option(
+                    "Likes and comments per post.",
+                    correct=True,
+                    feedback=(
+                        "Yes: bought followers are inactive accounts, so engagements stay put while the "
+                        "follower count grows. That is why the engagement rate falls."
+                    ),
+                ),
+                Option(
+                    "Engagement rate by followers.",
+                    feedback="No: the denominator grows and the engagements do not, so the rate falls.",
+                ),
+                Option(
+                    "The share of real followers (audience authenticity).",
+                    feedback="No: the real followers stay put while the total grows, so the share falls.",
+                ),
+                Option(
+                    "The follower tier the creator is counted in.",
+                    feedback=(
+                        "It may change: 20,000 more followers can push an account over a tier boundary "
+                        "(and up the rate card)."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="Which disclosure meets the FTC's 'clear and conspicuous' standard for a paid post?",
+            options=[
+                Option(
+                    "'#ad' or a 'Paid partnership' label at the start of the caption, visible without "
+                    "tapping 'more'.",
+                    correct=True,
+                    feedback=(
+                        "Yes: the FTC asks for a disclosure people will notice and understand, placed with "
+                        "the endorsement, not hidden behind a click (FTC, Disclosures 101, 2019)."
+                    ),
+                ),
+                Option(
+                    "'#sp' at the end of a block of 30 hashtags.",
+                    feedback="No: a cryptic tag buried in hashtags is neither clear nor conspicuous.",
+                ),
+                Option(
+                    "A thank-you to the brand in the profile bio.",
+                    feedback="No: it must sit with each endorsement, not on a page few people open.",
+                ),
+                Option(
+                    "No disclosure, because the product was a free gift, not a payment.",
+                    feedback=(
+                        "No: free products are a material connection under the FTC's Endorsement Guides; "
+                        "they must be disclosed too."
+                    ),
+                ),
+            ],
+        ),
+    ],
+)
