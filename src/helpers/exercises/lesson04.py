@@ -1,0 +1,349 @@
+"""Exercises for notebooks/04_landscape_then_and_now: growth, followers to match, honest reading.
+
+Every expected answer is computed lazily from the bundled ``landscape`` table of REAL published
+figures, so it stays right if the table is corrected. The notebook source is
+``tools/notebooks/nb04_landscape_then_and_now.py``.
+"""
+
+from __future__ import annotations
+
+from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_SETUP = """
+from helpers import data, metrics
+landscape = data.load_landscape()
+"""
+
+MARKET = "Influencer Marketing Hub market size"
+ORGANIC = "InfluencerDB organic like-follower ratio"
+USERS = "Instagram monthly active users"
+BASE_FOLLOWERS = 10_000
+
+
+def _landscape():
+    from helpers import data
+
+    return data.load_landscape()
+
+
+def _series(name: str):
+    """year -> value of one series."""
+    table = _landscape()
+    return table[table["series"] == name].set_index("year")["value"].sort_index()
+
+
+def _market_growth(years: float) -> float:
+    market = _series(MARKET)
+    first, last = market.iloc[0], market.iloc[-1]
+    return 100 * ((last / first) ** (1 / years) - 1)
+
+
+def _market_span() -> int:
+    market = _series(MARKET)
+    return int(market.index[-1] - market.index[0])
+
+
+def _followers_needed(inverted: bool = False) -> float:
+    organic = _series(ORGANIC)
+    first, last = organic.iloc[0], organic.iloc[-1]
+    return BASE_FOLLOWERS * (last / first if inverted else first / last)
+
+
+def _non_vendor() -> list[str]:
+    table = _landscape()
+    return sorted(table.loc[~table["is_vendor_estimate"], "series"].unique())
+
+
+def _with_primary_reading() -> list[str]:
+    table = _landscape()
+    return sorted(table.loc[table["confidence"].astype(str) == "P", "series"].unique())
+
+
+def _months(period: str) -> int:
+    """Months since year 0 of a period written YYYY-MM (the users series)."""
+    year, month = period.split("-")
+    return int(year) * 12 + int(month)
+
+
+def _users_growth(use_year_column: bool = False) -> float:
+    table = _landscape()
+    users = table[table["series"] == USERS].sort_values("period")
+    first, last = users.iloc[0], users.iloc[-1]
+    if use_year_column:
+        years = float(last["year"] - first["year"])
+    else:
+        years = (_months(last["period"]) - _months(first["period"])) / 12
+    return 100 * ((last["value"] / first["value"]) ** (1 / years) - 1)
+
+
+q1 = NumericQuestion(
+    id="04.q1",
+    title="Compound annual growth of the market estimate",
+    expected=lambda: _market_growth(_market_span()),
+    unit="%",
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter=(
+        'market = landscape[landscape["series"] == "Influencer Marketing Hub market size"]'
+        '.set_index("year")["value"]\n'
+        "answer = ____  # compound annual growth from the first to the last year, in % per year"
+    ),
+    hints=[
+        "`market` is indexed by year: `market.index[0]` and `market.index[-1]` are the first and last "
+        "years, `market.iloc[0]` and `market.iloc[-1]` their values. The span is the difference of the "
+        "years.",
+        "`metrics.cagr(start_value, end_value, years)` returns a fraction per year; multiply by 100.",
+    ],
+    solution_code=(
+        "years = market.index[-1] - market.index[0]\n"
+        "answer = metrics.cagr(market.iloc[0], market.iloc[-1], years) * 100"
+    ),
+    explanation=(
+        "Compound annual growth = (last / first) ^ (1 / years) - 1, with years = last year - first year. "
+        "The Influencer Marketing Hub estimate grew from $1.7B (2016) to $32.55B (2025): about 39 % a year, "
+        "every year, for nine years. Two caveats belong next to that number: it is a **vendor estimate** "
+        "(IMH sells influencer-marketing services), and the table has no verified figure for 2017-2019, so "
+        "the growth rate says nothing about how the growth was spread over those years."
+    ),
+    why="(32.55 / 1.7) ^ (1/9) - 1: the yearly growth that compounds from the first to the last figure.",
+    mistakes=[
+        Mistake(
+            lambda: _market_growth(_market_span() + 1),
+            "You used one year too many: from 2016 to 2025 is 9 years of growth (2025 - 2016), not 10.",
+        ),
+        Mistake(
+            lambda: _market_growth(len(_series(MARKET)) - 1),
+            "You counted the figures in the table, not the years: 2017-2019 are missing, so the 7 figures "
+            "span 9 years.",
+        ),
+        Mistake(
+            lambda: 100 * (_series(MARKET).iloc[-1] / _series(MARKET).iloc[0] - 1) / _market_span(),
+            "That is the simple average (total growth / years); growth compounds, so use "
+            "(last / first) ^ (1 / years) - 1.",
+        ),
+        Mistake(
+            lambda: 100 * (_series(MARKET).iloc[-1] / _series(MARKET).iloc[0] - 1),
+            "That is the total growth over the whole period; the question asks for growth per year.",
+        ),
+    ],
+)
+
+q2 = NumericQuestion(
+    id="04.q2",
+    title="Followers needed to match 2016",
+    expected=_followers_needed,
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter=(
+        'organic = landscape[landscape["series"] == "InfluencerDB organic like-follower ratio"]'
+        '.set_index("year")["value"]\n'
+        "answer = ____  # followers needed in 2019 to get the likes 10,000 followers got in 2016"
+    ),
+    hints=[
+        "Likes per post = followers x like-follower ratio / 100. In 2016: 10,000 x 4.5 / 100 = 450 likes.",
+        "Followers needed in 2019 = 450 likes / (the 2019 ratio / 100), i.e. 10,000 x 4.5 / 1.9.",
+    ],
+    solution_code="answer = 10_000 * organic[2016] / organic[2019]",
+    explanation=(
+        "Same likes, lower rate, so more followers: 10,000 x 4.5 / 1.9 ≈ **23,700** followers, 2.4 times as "
+        "many. This reads one series (InfluencerDB, organic posts, likes only, a vendor figure quoted in a "
+        "secondary report) and keeps its definition; mixing it with another publisher's rate would "
+        "compare different things."
+    ),
+    why="10,000 x 4.5 / 1.9 ≈ 23,700: the same 450 likes per post needed 2.4 times the audience by 2019.",
+    mistakes=[
+        Mistake(
+            lambda: _followers_needed(inverted=True),
+            "You multiplied by 1.9 / 4.5: with a lower rate you need *more* followers, so divide by the "
+            "2019 rate.",
+        ),
+        Mistake(
+            BASE_FOLLOWERS * 4.5 / 100,
+            "That is the number of likes per post in 2016 (450); now find the followers that give 450 likes "
+            "at the 2019 rate.",
+        ),
+        Mistake(
+            lambda: BASE_FOLLOWERS * (1 + (1 - _series(ORGANIC).iloc[-1] / _series(ORGANIC).iloc[0])),
+            "You added the percentage drop (58 %) to 10,000; a rate that falls to 1.9 / 4.5 of its level "
+            "needs 4.5 / 1.9 times the followers.",
+        ),
+    ],
+)
+
+q3 = SetQuestion(
+    id="04.q3",
+    title="Which series are not vendor estimates?",
+    expected=_non_vendor,
+    setup=_SETUP,
+    starter="answer = ____  # a list of series names, e.g. ['...', '...']",
+    hints=[
+        "The column `is_vendor_estimate` is True when the publisher sells influencer-marketing services, "
+        "tools or data.",
+        "`sorted(landscape.loc[~landscape['is_vendor_estimate'], 'series'].unique())`",
+    ],
+    solution_code="answer = sorted(landscape.loc[~landscape['is_vendor_estimate'], 'series'].unique())",
+    explanation=(
+        "Only two series come from publishers that do not sell influencer marketing: Forrester (an analyst "
+        "firm) and Instagram's own user counts (the company's announcements, quoted by secondary sites - "
+        "self-reported, so still a claim, but not a vendor's market estimate). Every market-size figure "
+        "and most engagement figures come from companies that sell influencer-marketing services or "
+        "analytics: useful, but read them as estimates by interested parties."
+    ),
+    why="Forrester and Instagram's user counts: everything else in the table is a vendor's figure.",
+    mistakes=[
+        Mistake(
+            _with_primary_reading,
+            "Those are the series we read in the primary source (confidence P). Confidence says how the "
+            "figure was read, not who published it: Jumper Media and Influencer Marketing Hub are vendors.",
+        ),
+        Mistake(
+            ["Forrester top-50 brands interaction rate"],
+            "Forrester is right, but one more series is not from a vendor: Instagram's own user counts.",
+        ),
+    ],
+)
+
+q4 = NumericQuestion(
+    id="04.q4",
+    title="Instagram's user growth per year",
+    expected=_users_growth,
+    unit="%",
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter=(
+        'users = landscape[landscape["series"] == "Instagram monthly active users"]\n'
+        "answer = ____  # compound growth per year from the first to the last figure, in %"
+    ),
+    hints=[
+        "Look at the `period` column: the first figure is from December 2014, the last from September "
+        "2025. How many years apart is that, exactly?",
+        "2014-12 to 2025-09 is 10 years and 9 months = 10.75 years: `metrics.cagr(300, 3000, 10.75) * 100`.",
+    ],
+    solution_code=(
+        "first, last = users.iloc[0], users.iloc[-1]\n"
+        "answer = metrics.cagr(first['value'], last['value'], 10.75) * 100"
+    ),
+    explanation=(
+        "Monthly users grew tenfold, from 300 million (December 2014) to 3 billion (September 2025): "
+        "(3000 / 300) ^ (1 / 10.75) - 1 ≈ **23.9 %** a year. The `year` column says 2014 and 2025, but the "
+        "figures are 10.75 years apart: read the period as published. The counts are Instagram's own "
+        "announcements, quoted by secondary sites."
+    ),
+    why="Ten times the users in 10.75 years: about 24 % more every year.",
+    mistakes=[
+        Mistake(
+            lambda: _users_growth(use_year_column=True),
+            "You used the `year` column (11 years); the figures are dated 2014-12 and 2025-09, 10.75 years "
+            "apart.",
+        ),
+        Mistake(
+            900.0,
+            "That is the total growth (+900 %); the question asks for the compound growth per year.",
+        ),
+    ],
+)
+
+quiz = Quiz(
+    id="04.quiz",
+    title="Reading the landscape honestly",
+    questions=[
+        MultipleChoice(
+            prompt="Why was it easier to stand out on Instagram in 2014 than today?",
+            options=[
+                Option(
+                    "Far fewer accounts competed for attention, and posts earned more interactions per "
+                    "follower than they do now.",
+                    correct=True,
+                    feedback=(
+                        "Yes: Instagram had about a tenth of today's monthly users (300M, end of 2014), and "
+                        "every engagement series in the table falls over time (Forrester: 4.2 % in 2014)."
+                    ),
+                ),
+                Option(
+                    "Instagram paid creators a fixed fee per follower in 2014.",
+                    feedback="No source says so: brand partnerships paid creators, not the platform.",
+                ),
+                Option(
+                    "Engagement was the same; it only feels easier in hindsight.",
+                    feedback="The published series all fall, even if each measures engagement differently.",
+                ),
+                Option(
+                    "The market was bigger in 2014, so there were more deals.",
+                    feedback=(
+                        "The opposite: every market estimate in the table is far smaller in the early years "
+                        "(IMH: $1.7B in 2016 vs $32.55B in 2025)."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="How should a report cite 'the influencer-marketing market is worth $32.55B (2025)'?",
+            options=[
+                Option(
+                    "As an estimate by Influencer Marketing Hub, a company that sells influencer-marketing "
+                    "services, with the year, its definition and where it was read.",
+                    correct=True,
+                    feedback=(
+                        "Yes: name the publisher and its interest, the definition (global market size) and "
+                        "whether you read the primary report."
+                    ),
+                ),
+                Option(
+                    "As a fact: everybody quotes it.",
+                    feedback="Popularity is not verification: many reports copy the same vendor estimate.",
+                ),
+                Option(
+                    "Leave it out: vendor figures are always wrong.",
+                    feedback=(
+                        "Vendor estimates can be useful and are often the only figures there are; "
+                        "label them, do not hide them."
+                    ),
+                ),
+                Option(
+                    "Round it to $30B so it looks less precise.",
+                    feedback="Changing a published figure is not citing it; keep it and add the caveat.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "The table has no verified market-size figures for 2017-2019. What is the honest way to "
+                "show those years on a chart?"
+            ),
+            options=[
+                Option(
+                    "Leave the gap and say why; if you estimate the missing years, label them as your own "
+                    "interpolation.",
+                    correct=True,
+                    feedback="Yes: readers can then tell published figures from your assumptions.",
+                ),
+                Option(
+                    "Draw a smooth line through the gap; nobody will notice.",
+                    feedback="A line through a gap shows figures nobody published: say so, or leave the gap.",
+                ),
+                Option(
+                    "Copy the missing figures from a blog that gives no source.",
+                    feedback="An unsourced figure cannot be checked; the course leaves such figures out.",
+                ),
+                Option(
+                    "Start the chart in 2020 so there is no gap.",
+                    feedback="Cutting the axis to hide a gap also hides the early, smaller market.",
+                ),
+            ],
+        ),
+        Numeric(
+            prompt="A like-follower ratio fell from 4.5 % to 1.9 %. By how many percent did it fall?",
+            answer=100 * (1 - 1.9 / 4.5),
+            rel_tol=0.01,
+            unit="%",
+            why="(4.5 - 1.9) / 4.5 = 0.578: a fall of about 58 %, or 2.6 percentage points.",
+            mistakes=[
+                Mistake(
+                    2.6,
+                    "That is the fall in percentage points (4.5 - 1.9); relative to 4.5 it is about 58 %.",
+                ),
+            ],
+        ),
+    ],
+)
