@@ -118,3 +118,52 @@ def test_on_the_bundled_data_better_niche_fit_converts_better_per_dollar():
     bands = planning.niche_fit_bands(data.load_campaigns())
     print(bands.round(2).to_string())
     assert bands["conversions_per_1k_usd"].iloc[-1] > bands["conversions_per_1k_usd"].iloc[0]
+
+
+def test_small_groups_can_be_left_out_of_comparisons(campaigns, influencers):
+    joined = planning.with_creators(campaigns, influencers)
+    assert "micro" in planning.pooled_costs(joined).index  # two campaigns
+    assert "micro" not in planning.pooled_costs(joined, min_campaigns=3).index
+    assert "micro" not in planning.conversions_per_1k_spread(joined, min_campaigns=3).index
+
+
+@pytest.mark.parametrize(
+    ("winners", "sentence"),
+    [
+        (
+            ("agency", "agency", "organic"),
+            "Agency signs fastest and finds the best fit; organic costs least to search",
+        ),
+        (
+            ("agency", "platform", "organic"),
+            "Agency signs fastest; platform finds the best fit; organic costs least",
+        ),
+        (
+            ("agency", "agency", "agency"),
+            "Agency signs fastest, finds the best fit and costs least to search",
+        ),
+    ],
+)
+def test_trade_off_sentence_names_each_winning_channel_once(winners, sentence):
+    assert planning.trade_off_sentence(*winners).startswith(sentence)
+
+
+def test_findings_are_sentences_about_the_data(campaigns, influencers):
+    joined = planning.with_creators(campaigns, influencers)
+    assert "tier" in planning.spread_finding(planning.conversions_per_1k_spread(joined))
+    frame = pd.DataFrame({"niche_fit": [0.1, 0.9], "conversions": [1, 4], "fee_usd": [100.0, 100.0]})
+    assert planning.fit_finding(planning.niche_fit_bands(frame)).startswith(
+        "The best-fitting creators return 4.0x"
+    )
+    assert "signs fastest" in planning.discovery_finding(planning.discovery_summary(campaigns))
+
+
+def test_discovery_overview_draws_three_panels(campaigns):
+    from helpers import plots
+
+    _fig, axes = plots.new_figure(1, 3)
+    planning.draw_discovery_overview(
+        axes, planning.signed_by_day(campaigns), planning.discovery_summary(campaigns)
+    )
+    assert [ax.get_title(loc="left") for ax in axes] == ["Time", "Cost", "Candidate quality"]
+    assert len(axes[0].lines) == 3

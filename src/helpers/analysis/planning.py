@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import metrics
+from .. import metrics, plots
 
 __all__ = [
     "CHANNELS",
@@ -31,12 +31,17 @@ __all__ = [
     "all_in_cpa",
     "cheapest",
     "conversions_per_1k_spread",
+    "discovery_finding",
     "discovery_summary",
+    "draw_discovery_overview",
+    "fit_finding",
     "kpi_table",
     "niche_fit_bands",
     "pooled_costs",
     "signed_by_day",
+    "spread_finding",
     "tier_order",
+    "trade_off_sentence",
     "with_creators",
 ]
 
@@ -101,8 +106,10 @@ def _order(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     return frame
 
 
-def pooled_costs(joined: pd.DataFrame, by: str = "tier") -> pd.DataFrame:
+def pooled_costs(joined: pd.DataFrame, by: str = "tier", min_campaigns: int = 0) -> pd.DataFrame:
     """Pooled cost metrics per group (sum of fees / sum of results), creator fees only.
+
+    Groups with fewer than ``min_campaigns`` campaigns are left out (too few to compare).
 
     Columns: ``campaigns``; ``fee_usd`` (total); ``cpm_usd`` (USD per 1,000 impressions);
     ``cpe_usd`` (USD per engagement); ``cpc_usd`` (USD per click); ``cpa_usd`` (USD per
@@ -129,7 +136,7 @@ def pooled_costs(joined: pd.DataFrame, by: str = "tier") -> pd.DataFrame:
             * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"]),
         }
     )
-    return _order(table, by)
+    return _order(table[table["campaigns"] >= min_campaigns], by)
 
 
 def cheapest(costs: pd.DataFrame, column: str) -> str:
@@ -160,11 +167,12 @@ def kpi_table(campaigns: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("goal")
 
 
-def conversions_per_1k_spread(joined: pd.DataFrame, by: str = "tier") -> pd.DataFrame:
+def conversions_per_1k_spread(joined: pd.DataFrame, by: str = "tier", min_campaigns: int = 0) -> pd.DataFrame:
     """Per-campaign conversions per $1,000 of fee: 10th, 25th, 50th, 75th, 90th percentile per group.
 
-    Campaigns with a zero fee are left out (no rate can be computed). Also ``pooled`` (all the
-    group's conversions per $1,000 of all its fees) and ``campaigns``.
+    Campaigns with a zero fee are left out (no rate can be computed), and so are groups with fewer
+    than ``min_campaigns`` campaigns. Also ``pooled`` (all the group's conversions per $1,000 of all
+    its fees) and ``campaigns``.
     """
     paid = joined[joined["fee_usd"] > 0]
     rate = 1000 * metrics.conversions_per_dollar(paid["conversions"], paid["fee_usd"])
@@ -181,7 +189,7 @@ def conversions_per_1k_spread(joined: pd.DataFrame, by: str = "tier") -> pd.Data
     )
     totals = paid.groupby(by, observed=True)[["conversions", "fee_usd"]].sum()
     table["pooled"] = 1000 * metrics.conversions_per_dollar(totals["conversions"], totals["fee_usd"])
-    return _order(table, by)
+    return _order(table[table["campaigns"] >= min_campaigns], by)
 
 
 #: Niche-fit bands for :func:`niche_fit_bands` (lower bound inclusive, share 0-1).
@@ -257,3 +265,99 @@ def signed_by_day(campaigns: pd.DataFrame, max_days: int = 60) -> pd.DataFrame:
         columns[str(channel)] = 100 * np.searchsorted(signed, days, side="right") / len(signed)
     table = pd.DataFrame(columns, index=pd.Index(days, name="day"))
     return table[[c for c in CHANNELS if c in table.columns]]
+
+
+# --------------------------------------------------------------------------------------------------
+# Findings in words and figures (titles state the finding, computed from the data)
+# --------------------------------------------------------------------------------------------------
+
+
+def spread_finding(spread: pd.DataFrame) -> str:
+    """One sentence comparing the spread inside tiers with the gap between tier medians.
+
+    ``spread`` is :func:`conversions_per_1k_spread` output.
+    """
+    inside = float((spread["p90"] - spread["p10"]).median())
+    between = float(spread["median"].max() - spread["median"].min())
+    if inside > between:
+        return "Campaigns differ more inside a tier than the tiers differ from each other"
+    return "The tiers differ more than campaigns inside a tier do"
+
+
+def fit_finding(bands: pd.DataFrame) -> str:
+    """One sentence: conversions per $1,000 of the best-fit band relative to the worst-fit band.
+
+    ``bands`` is :func:`niche_fit_bands` output.
+    """
+    low = float(bands["conversions_per_1k_usd"].iloc[0])
+    high = float(bands["conversions_per_1k_usd"].iloc[-1])
+    if low > 0 and high > low:
+        return f"The best-fitting creators return {high / low:.1f}x the conversions per dollar of the worst"
+    if high <= low:
+        return "Better niche fit does not buy more conversions per dollar here"
+    return "Only creators who fit the niche convert at all here"
+
+
+def discovery_finding(summary: pd.DataFrame) -> str:
+    """One sentence naming the fastest, best-fitting and cheapest discovery channel.
+
+    ``summary`` is :func:`discovery_summary` output.
+    """
+    return trade_off_sentence(
+        fastest=str(summary["days_to_sign_median"].idxmin()),
+        best_fit=str(summary["niche_fit_mean"].idxmax()),
+        cheapest=str(summary["discovery_cost_median_usd"].idxmin()),
+    )
+
+
+def trade_off_sentence(fastest: str, best_fit: str, cheapest: str) -> str:
+    """A finding in words, e.g. 'Agency signs fastest and finds the best fit; organic costs least to
+    search' (a channel that wins several criteria is named once)."""
+    wins: dict[str, list[str]] = {}
+    for channel, win in (
+        (fastest, "signs fastest"),
+        (best_fit, "finds the best fit"),
+        (cheapest, "costs least to search"),
+    ):
+        wins.setdefault(channel, []).append(win)
+    parts = [
+        f"{channel} {what[0] if len(what) == 1 else ', '.join(what[:-1]) + ' and ' + what[-1]}"
+        for channel, what in wins.items()
+    ]
+    sentence = "; ".join(parts)
+    return sentence[0].upper() + sentence[1:]
+
+
+def draw_discovery_overview(axes: Sequence, curve: pd.DataFrame, summary: pd.DataFrame) -> None:
+    """Three panels on ``axes``: time (percent signed by day), cost (median USD) and quality (fit).
+
+    ``curve`` is :func:`signed_by_day` output, ``summary`` :func:`discovery_summary` output. Each
+    channel keeps one colour and marker or hatch across the panels.
+    """
+    time_ax, cost_ax, fit_ax = axes
+    plots.style_axes(time_ax)
+    for i, channel in enumerate(curve.columns):
+        time_ax.plot(
+            curve.index,
+            curve[channel],
+            label=channel,
+            color=plots.PALETTE[i],
+            marker=plots.MARKERS[i],
+            markevery=7,
+            linewidth=2.2,
+        )
+    time_ax.set_xlabel("days since the search began")
+    time_ax.set_ylabel("% of creators signed")
+    time_ax.legend(loc="lower right")
+    plots.set_title(time_ax, "Time", "share signed by each day")
+    channels = [str(c) for c in summary.index]
+    for ax, column, title, subtitle, fmt in (
+        (cost_ax, "discovery_cost_median_usd", "Cost", "median cost to find one creator", "${:,.0f}"),
+        (fit_ax, "niche_fit_mean", "Candidate quality", "mean niche fit of creators found (0-1)", "{:.2f}"),
+    ):
+        plots.bar_groups(ax, channels, {title: summary[column].to_numpy()}, value_format=fmt)
+        for i, bar in enumerate(ax.patches[: len(channels)]):
+            bar.set_facecolor(plots.PALETTE[i])
+            bar.set_hatch(plots.HATCHES[i])
+        plots.set_title(ax, title, subtitle)
+    cost_ax.yaxis.set_major_formatter(plots.USD)

@@ -24,6 +24,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import data, metrics, plots
+from ..analysis.planning import trade_off_sentence
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 #: Discovery channels in display order (the ``discovery_channel`` column of ``campaigns``).
@@ -184,10 +185,7 @@ def draw_discovery(fig: Figure, result: LabResult) -> None:
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="x", length=0, labelsize=plots.BASE_FONT_PT - 2)
     extra = result.extra
-    finding = (
-        f"{extra['fastest'].capitalize()} is fastest, {extra['best_fit']} finds the best fit, "
-        f"{extra['cheapest']} searches cheapest"
-    )
+    finding = trade_off_sentence(extra["fastest"], extra["best_fit"], extra["cheapest"])
     fig.suptitle(finding, x=0.01, ha="left", fontsize=plots.BASE_FONT_PT + 1, fontweight="bold")
     text = (
         f"{extra['creators']} creators, {extra['deadline_days']}-day deadline; synthetic past campaigns "

@@ -1,0 +1,473 @@
+"""Source of notebooks/05_what_works_strategy_and_discovery.ipynb (build with `make notebooks`)."""
+
+from helpers.exercises import lesson05
+from nbtools import NB
+
+NAME = "05_what_works_strategy_and_discovery"
+
+
+def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
+    """Task text, the starter cell (runs as it stands) and where to find help."""
+    nb.md(text, slide=slide)
+    nb.code(question.cell_code())
+    nb.md(
+        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
+        f"`ex.{question.name}.solution()` shows a solution and explains it.",
+        slide="fragment",
+    )
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # What works: strategy, budget and discovery
+
+        **In 60 minutes you will turn a campaign goal into a KPI, split a budget across creator tiers
+        so that it meets that KPI, and choose how to find creators - your own search, a platform or an
+        agency - by cost, time and fit.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        This is the first of two "what works" lessons. The source article's advice here is about
+        discipline before action: think about the approach, organise, set a strategy, plan, budget,
+        research, and decide how to find creators. The lesson turns each verb into a number learners can
+        compute. Keep the running story (Mesa Pantry's launch) on the board: goal, KPI, budget, deadline.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. turn a campaign goal (awareness, consideration, conversion) into a KPI and its cost metric;
+        2. compare what a dollar buys in each follower tier, and read a forecast as a range;
+        3. split a budget so that it meets a KPI, with the budget planner;
+        4. compare three ways of finding creators - organic search, a subscription platform, an agency -
+           on cost, time and candidate quality;
+        5. decide with all-in costs whether an agency pays for itself, and treat vendors' figures as claims.
+
+        **Time to learn:** 60 minutes. **Prerequisites:** notebook 00 (how exercises and labs work);
+        follower tiers from lesson 01 help. No Python is needed to follow; a little pandas helps for the
+        exercises.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        One cell loads the course helpers and two synthetic tables: `campaigns` (1 row per past
+        brand-creator campaign: goal, fee, results, how the creator was found) and `influencers`.
+        `joined` adds each campaign's creator tier.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import data, plots, widgets
+        from helpers.analysis import planning
+        from helpers.exercises import ____, lesson05 as ex
+
+        campaigns = data.load_campaigns()
+        influencers = data.load_influencers()
+        joined = planning.with_creators(campaigns, influencers)  # + the creator's tier, niche, platform
+        """
+    )
+    nb.md(
+        """
+        ### The brief you will work on
+        *Mesa Pantry*, one of the fictional brands in the data, launches a new line of sauces. The team
+        has a budget of **$40,000** for creators and a launch date three weeks away. Before anyone
+        scrolls through profiles, the team answers three questions: *what is the campaign for, how will
+        we know it worked, and how will we find the people?* That order is this lesson.
+        """,
+        slide="subslide",
+    )
+
+    # --- 1. goal -> KPI --------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. Start from the goal, not from the creator
+        The most common early mistake is to start with a favourite creator. Start with what the campaign
+        must change instead, because that decides how success is measured:
+
+        * **awareness** - did the right people *see* it? Count impressions and reach; pay attention to
+          the cost per 1,000 impressions (**CPM**).
+        * **consideration** - did they *engage or click*? Count engagements and clicks; watch the cost
+          per engagement (**CPE**) or per click.
+        * **conversion** - did they *act* (buy, sign up)? Count conversions; watch the cost per
+          acquisition (**CPA**).
+
+        The table states each goal's question and the pooled cost metric of the past campaigns that had
+        that goal (total fees / total results; synthetic data).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        planning.kpi_table(campaigns)
+        """
+    )
+    nb.md(
+        """
+        Those pooled values are from synthetic campaigns, useful for comparing but not as market
+        prices. For real prices, use published benchmarks with their source. The course's
+        `benchmarks` table holds some, and says when the publisher sells influencer-marketing services
+        (`is_vendor_estimate`). For example, the CPM ranges:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        benchmarks = data.load_benchmarks()
+        benchmarks.loc[benchmarks["group"] == "cpm", ["key", "value", "unit", "source", "year", "is_vendor_estimate"]]
+        """
+    )
+    nb.notes(
+        """
+        Ask the room for a goal they have seen in a real brief, and place it on the funnel. Point at the
+        `is_vendor_estimate` column: published benchmarks are often produced by firms that sell the
+        service. They are still useful, with that label attached.
+        """
+    )
+
+    # --- 2. the KPI picks the tier ---------------------------------------------------------------
+    nb.md(
+        """
+        ## 2. The KPI decides which creators look cheap
+        Choosing the KPI first is not bureaucracy: the same campaigns rank differently under different
+        KPIs. Below, every tier's past campaigns are pooled and priced twice - per 1,000 impressions and
+        per conversion (tiers with fewer than 20 past campaigns are left out: too few to compare).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        costs = planning.pooled_costs(joined, by="tier", min_campaigns=20)
+        fig, (left, right) = plots.new_figure(1, 2, figsize=(13, 4.8))
+        plots.bar_groups(left, list(costs.index), {"CPM": costs["cpm_usd"]}, value_format="${:,.2f}")
+        plots.bar_groups(right, list(costs.index), {"CPA": costs["cpa_usd"]}, value_format="${:,.0f}")
+        plots.set_title(left, f"Cheapest reach: {planning.cheapest(costs, 'cpm_usd')}", "USD per 1,000 impressions")
+        plots.set_title(right, f"Cheapest conversions: {planning.cheapest(costs, 'cpa_usd')}", "USD per conversion")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        If the two titles name different tiers, a plan judged on CPM would buy different creators from a
+        plan judged on CPA. Decide the KPI before the shortlist, and write it in the brief. (Synthetic
+        data: use the method, not the numbers; the tiers are Mediakix's.)
+        """,
+        slide="fragment",
+    )
+
+    # --- 3. budget in ranges ---------------------------------------------------------------------
+    nb.md(
+        """
+        ## 3. Budget in ranges, not in points
+        A plan needs a forecast: *how many conversions will $40,000 buy?* Past campaigns answer it, but
+        not with one number. Each bar is the median campaign's conversions per $1,000 of fee in a tier;
+        the line through it runs from the 10th to the 90th percentile of campaigns.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        spread = planning.conversions_per_1k_spread(joined, by="tier", min_campaigns=20)
+        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        plots.bar_groups(
+            ax, list(spread.index), {"median campaign": spread["median"]},
+            errors={"median campaign": (spread["p10"], spread["p90"])},
+            value_format="{:.1f}", ylabel="conversions per $1,000",
+        )
+        subtitle = "bars: median campaign; lines: 10th-90th percentile; synthetic campaigns"
+        plots.set_title(ax, planning.spread_finding(spread), subtitle)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Two lessons for a budget: forecast a **range**, and **spread the money** over several creators
+        so that one disappointing campaign does not sink the plan. The budget planner below does both:
+        it buys creators at each tier's average fee and replays past campaigns hundreds of times.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Learners often expect one "right" number per tier. Show how wide the lines are compared with
+        the differences between the bars. This motivates the 80 % interval in the planner.
+        """
+    )
+
+    # --- lab 1: budget planner ---------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab 1: the budget planner
+        Set the budget to **$40,000** and move the tier sliders (shares are normalised to 100 %). The
+        sentence states the forecast; the bars show the median conversions per tier with an 80 %
+        interval. Watch the note about **unspent money**: a share too small to buy one creator of an
+        expensive tier is not spent at all.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab = widgets.BudgetPlanner()
+        lab
+        """
+    )
+    nb.md(
+        """
+        The planner's default split, recorded from code (the same controls a learner moves):
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = lab.set(
+            budget_usd=40_000, platform="all",
+            share_nano=20, share_micro=40, share_mid=30, share_macro=10, share_mega=0,
+        )
+        print(result.summary)
+        print(f"Unspent: ${result.numbers['unspent_usd']:,.0f}")
+        result.table[["budget_usd", "creators", "conversions_p10", "conversions_p50", "conversions_p90"]]
+        """
+    )
+    nb.md(
+        """
+        **Try:** put 10 % into *mega* and watch the unspent money; then move it to *micro*. What happens
+        to the median and to the interval? The planner forecasts from every past campaign whatever its
+        goal, and assumes you pay each tier's average fee: a planning aid, not a promise.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Drive the sliders live. Let learners call out a split and predict the result before you move the
+        slider. Exercise 05.q2 asks them to beat this default split under a rule (no tier above 50 %).
+        """
+    )
+
+    # --- 4. research ------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. Research before you sign: fit beats size
+        "Take time for research" means checking, for every candidate, whether their audience is the
+        brand's audience. In the campaigns table that is `niche_fit` (0 = no overlap, 1 = perfect).
+        Pool the campaigns by fit:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        bands = planning.niche_fit_bands(campaigns)
+        fig, ax = plots.new_figure(figsize=(10, 4.6))
+        rate = {"conversions per $1,000": bands["conversions_per_1k_usd"]}
+        plots.bar_groups(ax, list(bands.index), rate, value_format="{:.1f}")
+        ax.set_xlabel("niche fit of the creator's audience (0-1)")
+        plots.set_title(ax, planning.fit_finding(bands), "pooled by niche-fit band; synthetic campaigns")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Careful with what this shows. The synthetic data was *built* so that conversions rise with niche
+        fit (datasheet, effect 3), after research that links conversions to fit and credibility rather
+        than audience size. Real studies add nuance: Leung et al. (2022, *Journal of Marketing*) find
+        that follower-brand fit helps only up to a point (an inverted U). The habit to take away: measure
+        fit for every candidate before you sign, and compare candidates on it.
+        """,
+        slide="fragment",
+    )
+
+    # --- 5. three ways to find creators -----------------------------------------------------------
+    nb.md(
+        """
+        ## 5. Three ways to find creators
+        * **Organically** - your team searches hashtags, follows conversations, asks customers. Cheap in
+          money, expensive in staff time and slow.
+        * **A subscription platform** - a searchable database of creators with audience data, for a
+          monthly fee. Faster; the candidates are only as good as your filters.
+        * **An agency** - people who know the creators and negotiate for you, for a fee (often a share
+          of the creator's fee). Fastest, and usually the most expensive per creator.
+
+        Every past campaign records how its creator was found, what finding them cost
+        (`discovery_cost_usd`) and how many days it took to sign them (`days_to_sign`):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        summary = planning.discovery_summary(campaigns)
+        fig, axes = plots.new_figure(1, 3, figsize=(14, 4.8))
+        planning.draw_discovery_overview(axes, planning.signed_by_day(campaigns), summary)
+        fig.suptitle(planning.discovery_finding(summary), x=0.01, ha="left", fontweight="bold", fontsize=16)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        No channel wins on all three: cheap is slow, fast costs more. The channel costs and delays in
+        this synthetic data are **course assumptions** (datasheet: "Discovery channels"), not market
+        prices; figures that platforms and agencies publish about their own speed or results are
+        **vendor claims** until you have measured them yourself.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Ask who in the room has used each route. The left panel is the one that matters with a fixed
+        launch date: read off the share signed by day 21 for each channel. Then turn to money: an
+        agency's fee grows with the creator's fee, so "expensive" depends on who you hire.
+        """
+    )
+
+    # --- lab 2: discovery comparison ----------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab 2: which route for this launch?
+        Mesa Pantry needs creators signed before the launch. Set how many creators, how many days are
+        left, and optionally the niche and goal of the past campaigns to learn from. The four panels
+        answer: what finding them costs, what share of past signings took no longer than your deadline,
+        how well the creators found fit, and conversions per $1,000 **all-in** (creator fees + discovery
+        costs).
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab2 = widgets.discovery.DiscoveryComparison()
+        lab2
+        """
+    )
+    nb.code(
+        """
+        result2 = lab2.set(creators=8, deadline_days=21, niche="food", goal="all")
+        print(result2.summary)
+        result2.table.round(2)
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        **Try:** shorten the deadline to 10 days; then give yourself 45. When does organic search become
+        realistic? Switch the goal to *conversion*: does the value ranking change? A niche or goal with
+        too few past campaigns gives a message instead of a comparison - set it back to *all*.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        The point of the lab is the trade-off, not a winner. With a short deadline only the faster
+        channels deliver; with a long one the cheap route is viable. Exercise 05.q4 asks whether the
+        agency pays for itself once its fee is counted.
+        """
+    )
+
+    # --- exercises --------------------------------------------------------------------------------
+    _exercise(
+        nb,
+        lesson05.q1,
+        """
+        ## Exercise 05.q1 - cost per engagement by tier
+        For a consideration goal, the cost metric is CPE. Using `joined`, compute the **pooled cost per
+        engagement of every tier**: the tier's total `fee_usd` divided by its total `engagements`, in USD
+        per engagement. Answer with a pandas Series indexed by tier.
+        """,
+    )
+    nb.md(
+        """
+        ## Exercise 05.q2 - a split that meets the KPI inside the budget
+        The brief: **$40,000**, a conversion goal, and a rule - **no tier may get more than 50 %** of
+        the budget. The KPI target is printed below (it is computed from the data: 15 % more median
+        conversions than the planner's default split). Find a split that reaches it, as a dict of tier
+        -> percent summing to 100. `ex.forecast_conversions(shares)` returns the planner's median for
+        any split, and Lab 1 shows the same forecast.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        print(f"Budget ${ex.BUDGET_USD:,}; no tier above {ex.MAX_SHARE_PCT}%")
+        print(f"Target: at least {ex.q2_target():,} conversions (median)")
+        print(f"Default split {ex.DEFAULT_SPLIT}: {ex.forecast_conversions(ex.DEFAULT_SPLIT):,.0f} conversions")
+        """
+    )
+    nb.code(lesson05.q2.cell_code())
+    nb.md(
+        "Stuck? `ex.q2.hint()` gives a hint (run it again for the next one); `ex.q2.solution()` shows a "
+        "solution and explains it.",
+        slide="fragment",
+    )
+    _exercise(
+        nb,
+        lesson05.q3,
+        """
+        ## Exercise 05.q3 - organic, platform, agency side by side
+        Build the comparison behind section 5 yourself. From `campaigns`, make a DataFrame with one row
+        per `discovery_channel` and three columns: `cost_usd` (the **median** `discovery_cost_usd`),
+        `days` (the **median** `days_to_sign`) and `niche_fit` (the **mean** `niche_fit`).
+        """,
+    )
+    _exercise(
+        nb,
+        lesson05.q4,
+        """
+        ## Exercise 05.q4 - does the agency pay for itself?
+        An agency costs more to find each creator. It pays for itself only if what it adds is worth more
+        than its fee. Compare the channels on **all-in cost per conversion**: (total `fee_usd` + total
+        `discovery_cost_usd`) / total `conversions`, per channel. Answer with the **organic minus the
+        agency** value, in USD per conversion (positive: the agency route is cheaper per conversion).
+        """,
+    )
+
+    # --- quiz, key points, what's next -------------------------------------------------------------
+    nb.md(
+        """
+        ## Concept quiz
+        Three questions on goals, claims and fees. Pick an answer and press **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+    nb.md(
+        """
+        ## Key points
+        * Start from the goal: awareness, consideration or conversion decides the KPI (reach, engagement,
+          conversions) and the cost metric (CPM, CPE, CPA) - and so which creators look cheap.
+        * Pool costs (total cost / total results) and plan in ranges: campaigns vary more than averages
+          suggest, so spread the budget and read the interval, not only the median.
+        * Research every candidate's fit with the brand's audience before signing.
+        * Organic search, platforms and agencies trade cost against time and candidate quality; compare
+          them all-in (fees + discovery costs) and against your deadline.
+        * Vendors' figures about their own speed or results are claims until you measure them.
+
+        ## What's next
+        Continue with **[06 - What works: relationships and a schedule](06_what_works_relationships_and_schedule.ipynb)**:
+        once creators are found, how to work with them as people, on a calendar tied to launches and PR.
+        Back to the course map: [00 - Start here](00_start_here.ipynb).
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
+        ### Sources
+        * The course's source article (VOI, "What is influencer marketing"): what works - consider the
+          approach; organise, strategise, plan, budget, research; find creators organically, through
+          platforms or through an agency (taught here in the course's own words).
+        * Metric definitions (CPM, CPE, CPA): Influencer Marketing Hub, "How to calculate influencer
+          costs". CPM ranges: wordontheblock (2023), a vendor estimate (`benchmarks` table).
+        * Leung, Gu, Li, Zhang & Palmatier (2022), "Influencer Marketing Effectiveness", *Journal of
+          Marketing*: effects differ by creator and campaign; follower-brand fit has an inverted-U effect.
+        * Data: synthetic and seeded (`datasets/README.md`); discovery-channel costs and delays are
+          course assumptions.
+        """,
+        slide="subslide",
+    )
+    return nb
