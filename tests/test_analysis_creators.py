@@ -128,3 +128,11 @@ def test_drawing_functions_title_the_finding():
         draw(ax)
         assert ax.get_title(loc="left") and ax._course_subtitle.get_text()
         assert len(ax.get_title(loc="left")) <= 64, ax.get_title(loc="left")
+
+
+def test_readable_formats_like_the_figure_titles():
+    table = creators.readable(
+        pd.Series({"creators": 2000, "celebrity_pct": 1.15, "median_followers": 10797.0})
+    )
+    assert table.iloc[:, 0].tolist() == ["2,000", f"{1.15:.1f}%", "10,797"]
+    assert table.index.tolist() == ["creators", "celebrities, % of creators", "median followers"]

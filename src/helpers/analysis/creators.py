@@ -21,6 +21,7 @@ from .. import metrics, plots
 __all__ = [
     "HYPR_BANDS",
     "HYPR_KEYS",
+    "LABELS",
     "campaign_overview",
     "creator_overview",
     "follower_histogram",
@@ -31,6 +32,7 @@ __all__ = [
     "plot_size_split",
     "plot_sponsored_share_by_tier",
     "plot_tier_counts",
+    "readable",
     "size_band",
     "size_split",
     "sponsored_posts_by_size",
@@ -48,6 +50,35 @@ HYPR_KEYS: tuple[str, ...] = (
     "sponsored_posts_pct_100k_1m",
     "sponsored_posts_pct_over_1m",
 )
+
+
+#: Readable labels for the headline figures of :func:`creator_overview` and :func:`campaign_overview`.
+LABELS: dict[str, str] = {
+    "creators": "creators",
+    "celebrities": "celebrities (famous offline)",
+    "celebrity_pct": "celebrities, % of creators",
+    "median_followers": "median followers",
+    "under_10k_pct": "creators under 10K followers, %",
+    "under_100k_pct": "creators under 100K followers, %",
+    "campaigns": "campaigns (one brand + one creator each)",
+    "brands": "brands",
+    "long_term_pct": "long-term partnerships, % of campaigns",
+    "median_posts_per_campaign": "median sponsored posts per campaign",
+    "awareness_goal_pct": "goal: awareness, % of campaigns",
+    "consideration_goal_pct": "goal: consideration, % of campaigns",
+    "conversion_goal_pct": "goal: conversion, % of campaigns",
+}
+
+
+def readable(figures: pd.Series, column: str = "course data (synthetic)") -> pd.DataFrame:
+    """Headline figures as a one-column table with readable labels and formatted values.
+
+    Percentages (keys ending in ``_pct``) get one decimal and a % sign, other values thousands
+    separators - the same formatting the figure titles use, so a table and a title never disagree.
+    """
+    values = [f"{value:.1f}%" if key.endswith("_pct") else f"{value:,.0f}" for key, value in figures.items()]
+    labels = [LABELS.get(str(key), str(key)) for key in figures.index]
+    return pd.DataFrame({column: values}, index=pd.Index(labels, name=""))
 
 
 # --------------------------------------------------------------------------------------------------
