@@ -177,9 +177,12 @@ def build() -> NB:
         spread = planning.conversions_per_1k_spread(joined, by="tier", min_campaigns=20)
         fig, ax = plots.new_figure(figsize=(11, 4.8))
         plots.bar_groups(
-            ax, list(spread.index), {"median campaign": spread["median"]},
+            ax,
+            list(spread.index),
+            {"median campaign": spread["median"]},
             errors={"median campaign": (spread["p10"], spread["p90"])},
-            value_format="{:.1f}", ylabel="conversions per $1,000",
+            value_format="{:.1f}",
+            ylabel="conversions per $1,000",
         )
         subtitle = "bars: median campaign; lines: 10th-90th percentile; synthetic campaigns"
         plots.set_title(ax, planning.spread_finding(spread), subtitle)
@@ -226,10 +229,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        result = lab.set(
-            budget_usd=40_000, platform="all",
-            share_nano=20, share_micro=40, share_mid=30, share_macro=10, share_mega=0,
-        )
+        default_split = {"share_nano": 20, "share_micro": 40, "share_mid": 30, "share_macro": 10, "share_mega": 0}
+        result = lab.set(budget_usd=40_000, platform="all", **default_split)
         print(result.summary)
         print(f"Unspent: ${result.numbers['unspent_usd']:,.0f}")
         result.table[["budget_usd", "creators", "conversions_p10", "conversions_p50", "conversions_p90"]]
@@ -338,7 +339,7 @@ def build() -> NB:
     )
     nb.volatile(
         """
-        lab2 = widgets.discovery.DiscoveryComparison()
+        lab2 = widgets.DiscoveryComparison()
         lab2
         """
     )
