@@ -1,0 +1,195 @@
+"""Lesson 06: people talk to people - outreach replies, patience, and the long-term hypothesis.
+
+Functions take the tables as :mod:`helpers.data` loads them:
+
+* ``outreach`` - one row per first message (``template_style``, ``sender_role``, ``channel``,
+  ``replied``, ``days_to_reply``);
+* ``campaigns`` - one row per campaign (``partnership`` one_off / long_term, ``niche_fit``,
+  ``clicks``, ``conversions``), joined to ``influencers`` for the credibility scores.
+
+Units: reply rates and shares are **percent (0-100)**; 95% intervals are Wilson score intervals in
+percent; delays are **days**; uplifts are **fractions** (0.15 = conversions per click 15% higher).
+
+Everything here describes the course's SYNTHETIC data. Its reply-rate gaps exist because the
+generator builds them in (an assumption taken from the source article, with no published rates
+behind it), and the long-term uplift is a hypothesis parameter of the generator: vendors claim
+such an effect, no peer-reviewed study measured it. The data can show how to measure an effect,
+never that it exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import generate
+
+__all__ = [
+    "Z_95",
+    "adjusted_uplift",
+    "late_reply_share",
+    "partnership_conversion",
+    "raw_uplift",
+    "reply_delay_curve",
+    "reply_rate_pivot",
+    "reply_rates",
+    "uplift_experiment",
+    "wilson_interval",
+]
+
+#: z value of a two-sided 95% interval.
+Z_95 = 1.959963984540054
+
+
+def wilson_interval(
+    successes: np.ndarray, trials: np.ndarray, z: float = Z_95
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a proportion, as two arrays of **fractions** (low, high).
+
+    Better than "p +- 1.96 SE" for small groups and rates near 0 or 1. Groups with 0 trials give NaN.
+    """
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denom = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denom
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+    return centre - half, centre + half
+
+
+def reply_rates(
+    outreach: pd.DataFrame, by: str | Sequence[str] = ("template_style", "sender_role")
+) -> pd.DataFrame:
+    """Reply rate per group of first messages, with its 95% interval.
+
+    Returns one row per group (empty groups dropped) and the columns ``messages`` (count),
+    ``replies`` (count), ``reply_rate_pct``, ``ci_low_pct`` and ``ci_high_pct`` (percent).
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    grouped = outreach.groupby(keys, observed=True)["replied"]
+    table = pd.DataFrame({"messages": grouped.size(), "replies": grouped.sum().astype("int64")})
+    low, high = wilson_interval(table["replies"].to_numpy(), table["messages"].to_numpy())
+    table["reply_rate_pct"] = 100 * table["replies"] / table["messages"]
+    table["ci_low_pct"] = 100 * low
+    table["ci_high_pct"] = 100 * high
+    return table
+
+
+def reply_rate_pivot(
+    outreach: pd.DataFrame, rows: str = "template_style", columns: str = "sender_role"
+) -> pd.DataFrame:
+    """Reply rate in **percent** with ``rows`` down and ``columns`` across (plain string labels,
+    in the categories' order)."""
+    rates = reply_rates(outreach, [rows, columns])["reply_rate_pct"].unstack(columns)
+    rates.index = pd.Index([str(v) for v in rates.index], name=rows)
+    rates.columns = pd.Index([str(v) for v in rates.columns], name=columns)
+    return rates
+
+
+def reply_delay_curve(outreach: pd.DataFrame, by: str = "template_style", max_days: int = 30) -> pd.DataFrame:
+    """Share of the *eventual* replies (within 30 days) already received after each day of waiting.
+
+    Index: days waited, 0..``max_days``; one column per group of ``by``; values in **percent** of
+    that group's replies (100 at the last day). It shows how much patience pays: the replies a
+    brand would miss by giving up early.
+    """
+    replied = outreach[outreach["replied"]]
+    days = np.arange(max_days + 1)
+    curves = {}
+    for name, group in replied.groupby(by, observed=True):
+        delays = group["days_to_reply"].to_numpy(dtype=float, na_value=np.nan)
+        delays = delays[np.isfinite(delays)]
+        if delays.size:
+            curves[str(name)] = 100 * np.searchsorted(np.sort(delays), days, side="right") / delays.size
+    out = pd.DataFrame(curves, index=pd.Index(days, name="days_waited"))
+    return out
+
+
+def late_reply_share(outreach: pd.DataFrame, after_days: int) -> float:
+    """Percent of the replies that arrived **more than** ``after_days`` days after sending
+    (messages without a reply do not count). NaN when there is no reply at all."""
+    delays = outreach.loc[outreach["replied"], "days_to_reply"].to_numpy(dtype=float, na_value=np.nan)
+    delays = delays[np.isfinite(delays)]
+    if not delays.size:
+        return float("nan")
+    return float(100 * (delays > after_days).mean())
+
+
+# --- the long-term partnership hypothesis ------------------------------------------------------------
+def partnership_conversion(campaigns: pd.DataFrame) -> pd.DataFrame:
+    """Campaigns, clicks, conversions and conversions per click (percent) by partnership type."""
+    grouped = campaigns.groupby("partnership", observed=True)
+    table = pd.DataFrame(
+        {
+            "campaigns": grouped.size(),
+            "mean_niche_fit": grouped["niche_fit"].mean(),
+            "clicks": grouped["clicks"].sum(),
+            "conversions": grouped["conversions"].sum(),
+        }
+    )
+    table["conversion_rate_pct"] = 100 * table["conversions"] / table["clicks"]
+    table.index = pd.Index([str(v) for v in table.index], name="partnership")
+    return table
+
+
+def raw_uplift(campaigns: pd.DataFrame) -> float:
+    """Naive uplift (fraction): long-term conversions per click / one-off conversions per click - 1.
+
+    Not adjusted for anything: if long-term partners are chosen differently (better niche fit, more
+    credible creators), this mixes that choice with the partnership itself.
+    """
+    rates = partnership_conversion(campaigns)["conversion_rate_pct"]
+    return float(rates["long_term"] / rates["one_off"] - 1)
+
+
+def adjusted_uplift(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> float:
+    """Uplift (fraction) of conversions per click for long-term partnerships, **adjusted** for niche
+    fit and the creator's credibility ((knowledge + authority) / 20).
+
+    ``exp(b) - 1`` where ``b`` is the long-term coefficient of a click-weighted least-squares fit of
+    ``ln((conversions + 0.5) / (clicks + 1))`` on long-term (0/1), niche fit and credibility (the
+    same estimate the datasheet's calibration test uses). Campaigns without clicks are left out.
+    """
+    scores = influencers[["influencer_id", "knowledge_score", "authority_score"]]
+    c = campaigns.merge(scores, on="influencer_id", how="inner")
+    c = c[c["clicks"] > 0]
+    if c.empty or c["partnership"].astype(str).nunique() < 2:
+        return float("nan")
+    y = np.log((c["conversions"].to_numpy(float) + 0.5) / (c["clicks"].to_numpy(float) + 1))
+    design = np.column_stack(
+        [
+            np.ones(len(c)),
+            (c["partnership"].astype(str) == "long_term").to_numpy(float),
+            c["niche_fit"].to_numpy(float),
+            ((c["knowledge_score"] + c["authority_score"]) / 20).to_numpy(float),
+        ]
+    )
+    w = np.sqrt(c["clicks"].to_numpy(float))
+    beta = np.linalg.lstsq(design * w[:, None], y * w, rcond=None)[0]
+    return float(np.exp(beta[1]) - 1)
+
+
+def uplift_experiment(uplifts: Iterable[float], seed: int = generate.DEFAULT_SEED) -> pd.DataFrame:
+    """Regenerate the synthetic data once per hypothesised uplift and measure it again.
+
+    For each value ``u`` (fraction, >= 0) the generator builds the whole dataset in memory with
+    ``long_term_uplift=u`` (nothing is written to disk; about half a second each). Returns one row
+    per value with ``raw_uplift_pct`` and ``adjusted_uplift_pct`` (percent). The estimates follow
+    whatever was put in: the simulation illustrates the method, it cannot test the claim.
+    """
+    rows = []
+    for u in uplifts:
+        if not np.isfinite(u) or u < 0:
+            raise ValueError(f"an uplift must be a number >= 0 (0.15 = +15%); got {u!r}")
+        tables = generate.generate_all(seed=seed, long_term_uplift=float(u))
+        rows.append(
+            {
+                "hypothesised_uplift_pct": 100 * float(u),
+                "raw_uplift_pct": 100 * raw_uplift(tables["campaigns"]),
+                "adjusted_uplift_pct": 100 * adjusted_uplift(tables["campaigns"], tables["influencers"]),
+            }
+        )
+    return pd.DataFrame(rows).set_index("hypothesised_uplift_pct")

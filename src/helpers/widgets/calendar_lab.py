@@ -1,0 +1,473 @@
+"""Relationship calendar: cadence per segment, launches, PR events and embargoes, conflicts, export.
+
+The learner picks a (synthetic) brand, a cadence for each segment of its creators (long-term
+partners, one-off collaborators, prospects who replied), whether contacts are tied to the launch
+calendar, the minimum gap between two contacts with one creator, the threshold for an executive
+trip to a city and how many executives travel. The lab builds the year's calendar with
+:func:`helpers.analysis.schedule.build_schedule`, overlays the brand's embargoes, launches, PR
+events, trade shows and campaign posts, flags every conflict, and shows the chosen period.
+
+The **Export** button writes the whole year as ``.ics`` (opens in common calendar apps) and
+``.csv`` into the course's output folder (:func:`helpers.paths.output_dir`, git-ignored) - only
+when clicked, and never over an existing file.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .. import data, paths, plots
+from ..analysis import schedule
+from .base import Lab, LabInputError, LabResult, dropdown, register
+
+#: Rows of the timeline, top to bottom: (key, label).
+ROWS: tuple[tuple[str, str], ...] = (
+    ("calendar", "Brand calendar"),
+    ("posts", "Campaign posts"),
+    ("partners", "Partners"),
+    ("collaborators", "Collaborators"),
+    ("prospects", "Prospects"),
+    ("launch", "Launch contacts"),
+    ("trips", "Executive trips"),
+)
+ROW_Y: dict[str, float] = {key: float(len(ROWS) - 1 - i) for i, (key, _) in enumerate(ROWS)}
+#: Defaults of the lab's controls (also the notebook's starting point).
+DEFAULTS: dict[str, Any] = {
+    "partners": "quarterly call",
+    "collaborators": "quarterly newsletter",
+    "prospects": "biannual newsletter",
+    "tie_to_launches": True,
+    "skip_calls_near_launches": True,
+    "min_gap_days": 7,
+    "trip_min_creators": 5,
+    "executives": 1,
+    "period": "year",
+}
+#: Conflicts listed in the lab's table (the rest are counted in the summary).
+MAX_TABLE_ROWS = 12
+
+
+def _days(values: Any) -> np.ndarray:
+    """Dates as Matplotlib date numbers (days since 1970-01-01, Matplotlib's default epoch)."""
+    return np.asarray(values, dtype="datetime64[D]").astype("int64").astype(float)
+
+
+def plan_schedule(
+    plan: schedule.PlanInput,
+    partners: str = DEFAULTS["partners"],
+    collaborators: str = DEFAULTS["collaborators"],
+    prospects: str = DEFAULTS["prospects"],
+    tie_to_launches: bool = DEFAULTS["tie_to_launches"],
+    skip_calls_near_launches: bool = DEFAULTS["skip_calls_near_launches"],
+    min_gap_days: int = DEFAULTS["min_gap_days"],
+    trip_min_creators: int = DEFAULTS["trip_min_creators"],
+    executives: int = DEFAULTS["executives"],
+) -> schedule.Schedule:
+    """The whole year's checked schedule for these controls; :class:`LabInputError` when the brand
+    has no creators or nothing at all would be scheduled."""
+    if plan.roster.empty:
+        raise LabInputError(
+            f"{plan.brand} has no creators yet (no campaigns, no replies): choose another brand."
+        )
+    cadences = {"partners": partners, "collaborators": collaborators, "prospects": prospects}
+    sched = schedule.build_schedule(
+        plan,
+        cadences,
+        tie_to_launches=tie_to_launches,
+        skip_calls_near_launches=skip_calls_near_launches,
+        trip_min_creators=trip_min_creators,
+        executives=executives,
+        min_gap_days=min_gap_days,
+    )
+    if sched.contacts.empty:
+        raise LabInputError(
+            "Nothing is scheduled: give at least one segment a cadence, tie contacts to launches, "
+            "or lower the creators needed for a trip."
+        )
+    return sched
+
+
+def calendar_result(sched: schedule.Schedule, period: str = "year", year: int = schedule.YEAR) -> LabResult:
+    """What the lab shows for one period of a schedule (see :func:`calendar_update`)."""
+    numbers = schedule.summarise(sched, period, year)
+    where = f"in {year}" if period == "year" else f"in {period}"
+    n_conf = int(numbers["conflicts"])
+    summary = (
+        f"{sched.brand} {where}: {numbers['touchpoints']:,.0f} contacts with "
+        f"{numbers['creators_reached']:,.0f} creators, about {numbers['staff_hours']:,.0f} staff hours."
+    )
+    if n_conf:
+        parts = [
+            f"{int(numbers[k.replace(' ', '_')])} {k}"
+            for k in schedule.CONFLICT_KINDS
+            if numbers[k.replace(" ", "_")]
+        ]
+        summary += f" {n_conf} conflict{'s' if n_conf > 1 else ''} to fix: " + ", ".join(parts) + "."
+    else:
+        summary += " No conflicts: ready to export."
+    conflicts = sched.conflicts[schedule.in_period(sched.conflicts["date"], period, year)]
+    table = conflicts[["date", "kind", "who", "detail", "fix"]].head(MAX_TABLE_ROWS).copy()
+    table["date"] = np.datetime_as_string(table["date"].to_numpy("datetime64[D]"))
+    table.index = pd.RangeIndex(1, len(table) + 1, name="#")
+    if len(conflicts) > MAX_TABLE_ROWS:
+        summary += f" The table lists the first {MAX_TABLE_ROWS}."
+    return LabResult(
+        summary=summary,
+        numbers=numbers,
+        table=table,
+        extra={"schedule": sched, "period": period, "year": year},
+    )
+
+
+def calendar_update(plan: schedule.PlanInput, period: str = DEFAULTS["period"], **controls: Any) -> LabResult:
+    """Build and check a brand's relationship calendar (:func:`plan_schedule`); report one period.
+
+    Numbers (for ``period``): ``touchpoints`` (creator contacts), ``creators_reached``, entries per
+    touchpoint kind (``call``, ``newsletter``, ``briefing``, ``exec_email``, ``trip``), ``posts``,
+    ``staff_hours`` (a course assumption), ``conflicts`` and one count per conflict kind. The table
+    lists the period's first conflicts; ``extra["schedule"]`` holds the whole year (for export).
+    """
+    return calendar_result(plan_schedule(plan, **controls), period, plan.year)
+
+
+# --- drawing ------------------------------------------------------------------------------------------------
+@dataclass
+class _Artists:
+    """The timeline's artists, created once and updated in place."""
+
+    embargo_bands: PolyCollection
+    trade_shows: PolyCollection
+    trips: LineCollection
+    points: dict[str, Line2D]
+    conflicts: Line2D
+
+
+_POINT_STYLE: dict[str, dict[str, Any]] = {
+    "product_launch": {"marker": "^", "color": plots.PALETTE[7], "markersize": 11},
+    "pr_event": {"marker": "D", "color": plots.PALETTE[4], "markersize": 8},
+    "post": {"marker": "|", "color": plots.PALETTE[0], "markersize": 14, "markeredgewidth": 1.5},
+    "partners": {"marker": "o", "color": plots.PALETTE[2], "markersize": 7},
+    "collaborators": {"marker": "o", "color": plots.PALETTE[1], "markersize": 7},
+    "prospects": {"marker": "o", "color": plots.PALETTE[5], "markersize": 7},
+    "briefing": {"marker": "v", "color": plots.PALETTE[2], "markersize": 8},
+    "exec_email": {"marker": "*", "color": plots.PALETTE[7], "markersize": 13},
+}
+_FORMAT_MARKER = {"call": "o", "newsletter": "s"}
+
+
+def _setup(fig: Figure) -> _Artists:
+    ax = fig.axes[0]
+    ax.clear()
+    plots.style_axes(ax)
+    ax.grid(True, axis="x", color="#EEEEEE")
+    fig.subplots_adjust(left=0.15, right=0.98, top=0.86, bottom=0.08)
+    ax.set_yticks([ROW_Y[k] for k, _ in ROWS], [label for _, label in ROWS])
+    ax.set_ylim(-0.6, len(ROWS) - 0.4)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    bands = PolyCollection([], facecolors="#BBBBBB", alpha=0.35, edgecolors="none", hatch="//", zorder=0)
+    shows = PolyCollection([], facecolors=plots.PALETTE[5], alpha=0.6, edgecolors="#333333", zorder=1)
+    trips = LineCollection([], colors=plots.PALETTE[3], linewidths=9, zorder=2)
+    ax.add_collection(bands)
+    ax.add_collection(shows)
+    ax.add_collection(trips)
+    points = {
+        key: ax.plot([], [], linestyle="none", zorder=3, markeredgecolor="#333333", **style)[0]
+        for key, style in _POINT_STYLE.items()
+    }
+    points["post"].set_markeredgecolor(plots.PALETTE[0])
+    conflicts = ax.plot(
+        [],
+        [],
+        linestyle="none",
+        marker="X",
+        markersize=13,
+        color=plots.PALETTE[3],
+        markeredgecolor="black",
+        zorder=5,
+    )[0]
+    return _Artists(bands, shows, trips, points, conflicts)
+
+
+def _swatch(symbol: str, colour: str, label: str) -> str:
+    return (
+        f'<span style="margin-right:14px;white-space:nowrap"><span style="color:{colour};font-size:1.3em">'
+        f"{symbol}</span> {html.escape(label)}</span>"
+    )
+
+
+#: The figure's key, as HTML under the controls (a Matplotlib legend would be laid out on every redraw).
+LEGEND_HTML = (
+    '<div style="font-size:1.05em;line-height:1.8">'
+    + "".join(
+        _swatch(symbol, colour, label)
+        for symbol, colour, label in (
+            ("&#9636;", "#999999", "embargo (shaded)"),
+            ("&#9650;", plots.PALETTE[7], "launch"),
+            ("&#9670;", plots.PALETTE[4], "PR event"),
+            ("&#9644;", plots.PALETTE[5], "trade show"),
+            ("|", plots.PALETTE[0], "campaign post"),
+            ("&#9679;", "#666666", "call"),
+            ("&#9632;", "#666666", "newsletter"),
+            ("&#9660;", plots.PALETTE[2], "briefing"),
+            ("&#9733;", plots.PALETTE[7], "executive email"),
+            ("&#9644;", plots.PALETTE[3], "executive trip"),
+            ("&#10006;", plots.PALETTE[3], "conflict"),
+        )
+    )
+    + "</div>"
+)
+
+
+def _unique_points(days: np.ndarray, y: float) -> np.ndarray:
+    """Distinct (day, y) points: one marker per day and row keeps the figure light."""
+    u = np.unique(days)
+    return np.column_stack([u, np.full(u.size, y)]) if u.size else np.empty((0, 2))
+
+
+def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _Artists:
+    """Draw the timeline of ``result`` (reusing ``artists``; returns them)."""
+    if artists is None or artists.conflicts not in fig.axes[0].lines:
+        artists = _setup(fig)
+    ax = fig.axes[0]
+    sched: schedule.Schedule = result.extra["schedule"]
+    period: str = result.extra["period"]
+    e = sched.entries
+    kind = e["kind"].to_numpy(dtype=object)
+    seg = e["segment"].to_numpy(dtype=object)
+    start, end = _days(e["start"]), _days(e["end"]) + 1.0
+    top, bottom = len(ROWS) - 0.4, -0.6
+    emb = kind == "embargo"
+    artists.embargo_bands.set_verts(
+        [[(a, bottom), (a, top), (b, top), (b, bottom)] for a, b in zip(start[emb], end[emb], strict=True)]
+    )
+    y0 = ROW_Y["calendar"]
+    shows = kind == "trade_show"
+    artists.trade_shows.set_verts(
+        [
+            [(a, y0 - 0.2), (a, y0 + 0.2), (b, y0 + 0.2), (b, y0 - 0.2)]
+            for a, b in zip(start[shows], end[shows], strict=True)
+        ]
+    )
+    trip = kind == "trip"
+    yt = ROW_Y["trips"]
+    artists.trips.set_segments([[(a, yt), (b, yt)] for a, b in zip(start[trip], end[trip], strict=True)])
+    selections = {
+        "product_launch": (kind == "product_launch", y0),
+        "pr_event": (kind == "pr_event", y0),
+        "post": (kind == "post", ROW_Y["posts"]),
+        "briefing": (kind == "briefing", ROW_Y["launch"]),
+        "exec_email": (kind == "exec_email", ROW_Y["launch"]),
+    }
+    for segment in schedule.SEGMENTS:
+        regular = ((kind == "call") | (kind == "newsletter")) & (seg == segment)
+        selections[segment] = (regular, ROW_Y[segment])
+        fmt = kind[regular][0] if regular.any() else "call"
+        artists.points[segment].set_marker(_FORMAT_MARKER[fmt])
+    for key, (mask, y) in selections.items():
+        pts = _unique_points(start[mask], y)
+        artists.points[key].set_data(pts[:, 0], pts[:, 1])
+    # conflicts: one marker per conflict day, on the row of the entry that moves
+    row_of = {}
+    for eid, k, s in zip(e["entry_id"], kind, seg, strict=True):
+        if k in ("call", "newsletter"):
+            row_of[eid] = ROW_Y.get(s, y0)
+        elif k == "post":
+            row_of[eid] = ROW_Y["posts"]
+        elif k in ("briefing", "exec_email"):
+            row_of[eid] = ROW_Y["launch"]
+        elif k == "trip":
+            row_of[eid] = ROW_Y["trips"]
+    cx, cy = [], []
+    for day, involved in zip(_days(sched.conflicts["date"]), sched.conflicts["entries"], strict=True):
+        ids = str(involved).split("; ")
+        cx.append(day)
+        cy.append(row_of.get(ids[-1], row_of.get(ids[0], y0)))
+    pts = np.unique(np.column_stack([cx, cy]), axis=0) if cx else np.empty((0, 2))
+    artists.conflicts.set_data(pts[:, 0], pts[:, 1])
+    first, last = schedule.period_bounds(period, result.extra["year"])
+    ax.set_xlim(_days(first) - 2, _days(last) + 3)
+    if period != "year":
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    else:
+        ax.xaxis.set_major_locator(mdates.MonthLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    n = int(result.numbers["conflicts"])
+    where = "2025" if period == "year" else period
+    contacts = f"{result.numbers['touchpoints']:,.0f} contacts"
+    finding = (
+        f"{n} conflict{'s' if n != 1 else ''} to fix in {where}, {contacts}"
+        if n
+        else f"No conflicts in {where}: {contacts}, ready to export"
+    )
+    plots.set_title(
+        ax,
+        finding,
+        f"{sched.brand}: synthetic calendar, creators and posts; staff hours are a course assumption",
+    )
+    return artists
+
+
+@register
+class RelationshipCalendar(Lab):
+    """Relationship-calendar lab (lesson 06)."""
+
+    name = "relationship-calendar"
+    title = "Relationship calendar: cadence, launches, PR, trips - and the conflicts"
+    figsize = (12.0, 6.0)
+    tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
+
+    def __init__(
+        self,
+        influencers: pd.DataFrame | None = None,
+        campaigns: pd.DataFrame | None = None,
+        outreach: pd.DataFrame | None = None,
+        calendar: pd.DataFrame | None = None,
+        posts: pd.DataFrame | None = None,
+        *,
+        brand: str | None = None,
+        out_dir: Path | str | None = None,
+    ) -> None:
+        self.influencers = data.load_influencers() if influencers is None else influencers
+        self.campaigns = data.load_campaigns() if campaigns is None else campaigns
+        self.outreach = data.load_outreach() if outreach is None else outreach
+        self.calendar = data.load_calendar() if calendar is None else calendar
+        self.posts = data.load_posts() if posts is None else posts
+        self.brands = sorted(
+            set(self.campaigns["brand"].astype(str)) | set(self.outreach["brand"].astype(str))
+        )
+        self._default_brand = brand if brand in self.brands else self._busiest_brand()
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        self._plans: dict[str, schedule.PlanInput] = {}
+        self._schedules: dict[tuple, schedule.Schedule] = {}
+        self._artists: _Artists | None = None
+        self.export_button = w.Button(
+            description="Export .ics + CSV", icon="download", button_style="primary"
+        )
+        self.export_button.layout = w.Layout(width="220px")
+        self.export_status = w.HTML()
+        self.export_button.on_click(lambda _b: self.export())
+        self.last_export: tuple[Path, Path] | None = None
+        super().__init__()
+
+    def _busiest_brand(self) -> str:
+        """The brand with the most launches (the richest calendar) - the lab's starting brand."""
+        launches = self.calendar[self.calendar["event_type"].astype(str) == "product_launch"]
+        counts = launches["brand"].astype(str).value_counts()
+        ranked = sorted(self.brands, key=lambda b: (-int(counts.get(b, 0)), b))
+        return ranked[0]
+
+    def plan(self, brand: str) -> schedule.PlanInput:
+        """The brand's roster, calendar and posts, computed once and cached."""
+        if brand not in self._plans:
+            self._plans[brand] = schedule.plan_input(
+                brand, self.influencers, self.campaigns, self.outreach, self.calendar, self.posts
+            )
+        return self._plans[brand]
+
+    def make_controls(self) -> dict[str, w.ValueWidget]:
+        options = schedule.cadence_options()
+        int_style = {"style": {"description_width": "initial"}, "continuous_update": False}
+        return {
+            "brand": dropdown("Brand", self.brands, self._default_brand),
+            "period": dropdown(
+                "Show",
+                [("whole year", "year"), ("Q1", "Q1"), ("Q2", "Q2"), ("Q3", "Q3"), ("Q4", "Q4")],
+                "year",
+            ),
+            "partners": dropdown("Partners", options, DEFAULTS["partners"]),
+            "collaborators": dropdown("Collaborators", options, DEFAULTS["collaborators"]),
+            "prospects": dropdown("Prospects", options, DEFAULTS["prospects"]),
+            "tie_to_launches": w.Checkbox(
+                value=True, description="Briefings + executive emails at launches", indent=False
+            ),
+            "skip_calls_near_launches": w.Checkbox(
+                value=True, description="Skip calls near launch contacts and trips", indent=False
+            ),
+            "min_gap_days": w.IntSlider(
+                value=7,
+                min=0,
+                max=30,
+                step=1,
+                description="Min. days between contacts",
+                **int_style,
+                layout=w.Layout(width="360px"),
+            ),
+            "trip_min_creators": w.IntSlider(
+                value=5,
+                min=1,
+                max=15,
+                step=1,
+                description="Creators in a city for a trip",
+                **int_style,
+                layout=w.Layout(width="360px"),
+            ),
+            "executives": w.IntSlider(
+                value=1,
+                min=1,
+                max=3,
+                step=1,
+                description="Executives who travel",
+                **int_style,
+                layout=w.Layout(width="300px"),
+            ),
+        }
+
+    def layout_controls(self) -> w.Widget:
+        c = self.controls
+
+        def row(*items: w.Widget) -> w.HBox:
+            return w.HBox(list(items), layout=w.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
+
+        return w.VBox(
+            [
+                row(c["brand"], c["period"]),
+                row(c["partners"], c["collaborators"], c["prospects"]),
+                row(c["tie_to_launches"], c["skip_calls_near_launches"], c["min_gap_days"]),
+                row(c["trip_min_creators"], c["executives"]),
+                row(self.export_button, self.export_status),
+                w.HTML(LEGEND_HTML),
+            ]
+        )
+
+    def compute(self, **values: Any) -> LabResult:
+        brand, period = values.pop("brand"), values.pop("period")
+        key = (brand, *sorted(values.items()))
+        if key not in self._schedules:  # the period only changes the view: reuse the schedule
+            if len(self._schedules) >= 64:
+                self._schedules.clear()
+            self._schedules[key] = plan_schedule(self.plan(brand), **values)
+        return calendar_result(self._schedules[key], period, self.plan(brand).year)
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        self._artists = draw_calendar(fig, result, self._artists)
+
+    def export(self, folder: Path | str | None = None) -> tuple[Path, Path] | None:
+        """Write the current schedule (whole year) as .ics and .csv; never overwrites a file.
+
+        ``folder`` defaults to the lab's ``out_dir`` or the course's output folder. Returns the two
+        paths (or None when the controls give no schedule) and reports in the lab.
+        """
+        if not self.result.ok or "schedule" not in self.result.extra:
+            self.export_status.value = "Nothing to export: fix the message above first."
+            return None
+        target = Path(folder) if folder is not None else self.out_dir or paths.output_dir()
+        ics, csv = schedule.write_exports(self.result.extra["schedule"], target)
+        self.last_export = (ics, csv)
+        self.export_status.value = (
+            f"Saved the whole year as <code>{html.escape(ics.name)}</code> and "
+            f"<code>{html.escape(csv.name)}</code> in <code>{html.escape(str(target))}</code>."
+        )
+        return ics, csv

@@ -1,0 +1,111 @@
+"""Relationship-calendar lab (lesson 06): the pure update, period views, messages, export on click only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.widgets import LABS
+from helpers.widgets.calendar_lab import RelationshipCalendar, calendar_update
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory) -> RelationshipCalendar:
+    return RelationshipCalendar(out_dir=tmp_path_factory.mktemp("exports"))
+
+
+def test_the_lab_is_registered_and_starts_with_a_result(lab):
+    assert LABS["relationship-calendar"] is RelationshipCalendar
+    assert lab.result.ok and lab.controls["brand"].value in lab.result.summary
+    assert lab.result.numbers["touchpoints"] > 0
+
+
+def test_the_update_function_is_pure_and_matches_the_lab(lab):
+    values = lab.values()
+    plan = lab.plan(values.pop("brand"))
+    result = calendar_update(plan, **values)
+    assert result.summary == lab.result.summary and result.numbers == lab.result.numbers
+
+
+def test_quarters_partition_the_year(lab):
+    totals = {}
+    for period in ("year", "Q1", "Q2", "Q3", "Q4"):
+        totals[period] = lab.set(period=period).numbers
+    for key in ("touchpoints", "conflicts", "staff_hours"):
+        assert sum(totals[q][key] for q in ("Q1", "Q2", "Q3", "Q4")) == pytest.approx(totals["year"][key])
+    lab.set(period="year")
+
+
+def test_more_frequent_cadence_means_more_contacts_and_hours(lab):
+    quarterly = lab.set(partners="quarterly call").numbers
+    monthly = lab.set(partners="monthly call").numbers
+    assert monthly["touchpoints"] > quarterly["touchpoints"]
+    assert monthly["staff_hours"] > quarterly["staff_hours"]
+    lab.set(partners="quarterly call")
+
+
+def test_a_second_executive_removes_trip_clashes(lab):
+    one = lab.set(trip_min_creators=1, executives=1).numbers
+    three = lab.set(trip_min_creators=1, executives=3).numbers
+    assert three["trip_clash"] <= one["trip_clash"]
+    lab.set(trip_min_creators=5, executives=1)
+
+
+def test_conflicts_table_lists_the_period_conflicts(lab):
+    result = lab.set(period="year", skip_calls_near_launches=False)
+    table = result.table
+    assert table is not None
+    assert len(table) == min(int(result.numbers["conflicts"]), 12)
+    assert list(table.columns) == ["date", "kind", "who", "detail", "fix"]
+    lab.set(skip_calls_near_launches=True)
+
+
+def test_nothing_scheduled_gives_a_friendly_message(lab):
+    result = lab.set(
+        partners="none", collaborators="none", prospects="none", tie_to_launches=False, trip_min_creators=15
+    )
+    if lab.result.ok:  # a city with 15 creators would still get a trip
+        assert result.numbers["trip"] > 0
+    else:
+        assert "Nothing is scheduled" in (result.message or "")
+        assert "course-lab-message" in lab._summary.value
+    lab.set(
+        partners="quarterly call",
+        collaborators="quarterly newsletter",
+        prospects="biannual newsletter",
+        tie_to_launches=True,
+        trip_min_creators=5,
+    )
+    assert lab.result.ok
+
+
+def test_export_writes_nothing_until_clicked_then_never_overwrites(tmp_path: Path, monkeypatch):
+    def forbidden() -> Path:
+        raise AssertionError("the lab must not touch the course output folder in tests")
+
+    monkeypatch.setattr(paths, "output_dir", forbidden)
+    lab = RelationshipCalendar(out_dir=tmp_path)
+    lab.set(period="Q2", partners="monthly call")
+    assert list(tmp_path.iterdir()) == [], "building and driving the lab writes no file"
+    lab.export_button.click()
+    first = sorted(p.name for p in tmp_path.iterdir())
+    assert len(first) == 2 and {Path(n).suffix for n in first} == {".ics", ".csv"}
+    lab.export_button.click()
+    second = sorted(p.name for p in tmp_path.iterdir())
+    assert len(second) == 4 and set(first) <= set(second)
+    assert "-2.ics" in lab.export_status.value and "whole year" in lab.export_status.value
+    ics = lab.last_export[0].read_bytes()
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+
+
+def test_export_after_a_message_explains_instead_of_writing(tmp_path: Path):
+    lab = RelationshipCalendar(out_dir=tmp_path)
+    lab.set(
+        partners="none", collaborators="none", prospects="none", tie_to_launches=False, trip_min_creators=15
+    )
+    if lab.result.ok:
+        pytest.skip("the bundled data has a city with 15 creators: nothing to test here")
+    assert lab.export() is None and "Nothing to export" in lab.export_status.value
+    assert list(tmp_path.iterdir()) == []
