@@ -191,6 +191,7 @@ def test_bundled_tiktok_reach_exceeds_followers_so_its_rate_per_reach_is_lower(b
     print(medians.round(2))
     assert medians.loc["tiktok", "er_reach_pct"] < medians.loc["tiktok", "er_followers_pct"]
     assert medians.loc["instagram", "er_reach_pct"] > medians.loc["instagram", "er_followers_pct"]
+    assert medians.loc["youtube", "er_reach_pct"] > medians.loc["youtube", "er_followers_pct"]
     mix = m.top_n_platform_mix(table, 100)
     print(mix)
     assert mix.loc["tiktok", "per follower"] > mix.loc["tiktok", "per reach"]
@@ -217,6 +218,7 @@ def test_bundled_discovery_costs_lower_roi_and_emv_mostly_exceeds_revenue(bundle
     goals = m.all_in_roi_by_goal(costs, ("awareness", "consideration", "conversion"))
     print(goals.round(2))
     assert (goals["profitable_all_in_pct"] <= goals["profitable_fee_pct"]).all()
+    assert goals["profitable_fee_pct"].idxmin() == "awareness"
     emv = m.emv_vs_revenue(bundled["campaigns"], 10.0, 0.1)
     share = (emv["emv_usd"] > emv["revenue_usd"]).mean()
     print(f"EMV > revenue in {share:.0%} of campaigns")
@@ -227,3 +229,28 @@ def test_bundled_flags_fire_more_for_buyers_but_not_only_for_them(bundled):
     table = m.flag_hit_rates(bundled["influencers"])
     print(table.round(1))
     assert table.loc["any flag", "bought_pct"] > table.loc["any flag", "did_not_buy_pct"] > 0
+
+
+def test_bundled_er_flags_are_instagram_calibrated_so_tiktok_looks_implausibly_high(bundled):
+    tiktok = m.flag_hit_rates(bundled["influencers"], platform="tiktok")
+    instagram = m.flag_hit_rates(bundled["influencers"], platform="instagram")
+    print(tiktok.round(1))
+    assert (
+        tiktok.loc["ER 4x above band", "did_not_buy_pct"]
+        > 4 * instagram.loc["ER 4x above band", "did_not_buy_pct"]
+    )
+    assert tiktok.loc["ER 4x above band", "did_not_buy_pct"] > 25
+
+
+def test_bundled_codes_only_attribution_inflates_cpa_and_most_customers_cost_less_than_codes_say(bundled):
+    table = m.attribution_by_platform(m.campaign_costs(bundled["campaigns"], bundled["influencers"]))
+    print(table.round(2))
+    assert (table["cpa_codes_only_usd"] > table["cpa_usd"]).all()
+    assert ((table["promo_share_pct"] > 0) & (table["promo_share_pct"] < 100)).all()
+
+
+def test_bundled_disclosure_is_incomplete(bundled):
+    per_creator = m.disclosure_by_creator(bundled["posts"])
+    compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
+    print(f"{compliant:.0f}% of creators disclosed every sponsored post")
+    assert 0 < compliant < 50

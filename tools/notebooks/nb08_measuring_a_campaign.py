@@ -1,0 +1,656 @@
+"""Source of notebooks/08_measuring_a_campaign.ipynb (build with `python tools/nbtools.py 08`)."""
+
+from helpers.exercises import lesson08
+from nbtools import NB
+
+NAME = "08_measuring_a_campaign"
+
+#: Task text of each exercise, in order (the numbers are those lesson08 checks against).
+EXERCISES: dict[str, str] = {
+    "q1": """
+        **Exercise 08.q1 - engagement rate by views.** A TikTok video by a creator with **45,000
+        followers** reached **96,000 accounts** and was played **120,000 times**. It got **5,200 likes,
+        340 comments and 460 shares**. What is its engagement rate by views, in percent?
+        (Rate by views = (likes + comments + shares) / views x 100.)
+        """,
+    "q2": """
+        **Exercise 08.q2 - frequency.** An Instagram campaign post reached **84,000 accounts** and was
+        shown **126,000 times**. On average, how many times did each account it reached see it?
+        """,
+    "q3": """
+        **Exercise 08.q3 - CPM.** The creator's fee for that post was **$1,800**. What is its CPM, in
+        US dollars per 1,000 impressions?
+        """,
+    "q4": """
+        **Exercise 08.q4 - CPA and attribution.** The post got **5,400 engagements** and **900 clicks**
+        on its tracked link. **36 purchases** were attributed to it, **14** of them made with the
+        creator's promo code (the 36 include those 14). What is the cost per acquisition, in USD?
+        """,
+    "q5": """
+        **Exercise 08.q5 - ROI, not ROAS.** Those 36 purchases brought **$2,700** of revenue on the
+        $1,800 fee. What is the ROI, as a fraction (0.25 means +25%)?
+        """,
+    "q6": """
+        **Exercise 08.q6 - EMV.** Your agency prices attention at **$10 per 1,000 impressions** and
+        **$0.20 per engagement**. With the post's 126,000 impressions and 5,400 engagements, what is its
+        EMV in USD?
+        """,
+    "q7": """
+        **Exercise 08.q7 - the real ROI behind an EMV report.** Another agency reports for a different
+        campaign: fee **$4,000**, EMV **$11,000**, "ROI 175%". Your shop recorded **60 orders** through the
+        campaign's link and code, with an average basket of **$55**. What is the real ROI, as a fraction?
+        """,
+    "q8": """
+        **Exercise 08.q8 - the whole programme, all-in (pandas).** Using the `campaigns` table: what is
+        the ROI of all campaigns taken together, counting the creators' fees **and** the cost of finding
+        them (`discovery_cost_usd`)? As a fraction.
+        """,
+    "q9": """
+        **Exercise 08.q9 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
+        gets **700 likes and 100 comments** per post. They buy **10,000 fake followers**. What is their
+        engagement rate by followers afterwards, in percent?
+        """,
+    "q10": """
+        **Exercise 08.q10 - disclosure (pandas).** Using the `posts` table: what percentage of
+        **sponsored** posts carry a clear disclosure (column `disclosed`)?
+        """,
+}
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # Measuring a campaign
+
+        **In 70 minutes you will compute every number in a campaign report - engagement rates, reach
+        and frequency, CPM to CPA, ROI and ROAS, EMV - and know which ones to distrust: EMV dressed up
+        as a return, fake followers padding the audience, and sales that no link recorded.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        This lesson goes beyond the course's source article, but it answers the article's last warning:
+        popularity is not influence, and what a brand wants is an action by a customer. Everything here
+        is about measuring that action honestly. Pace: concepts in the first half, the two labs as
+        breathers, exercises in pairs at the end. If time is short, drop 08.q8 and 08.q10 (pandas) to
+        homework.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. compute the engagement rate per follower, per reach and per view, and explain why the
+           denominator changes who ranks first;
+        2. tell reach, impressions and frequency apart;
+        3. compute CPM, CPE, CPC and CPA, and say which one matters for which goal;
+        4. compute ROI and ROAS without mixing them up, with every cost counted;
+        5. compute EMV and explain why it is not a return;
+        6. attribute sales with promo codes and tracked links, and say what both miss;
+        7. predict what bought followers do to the numbers, and read audience-quality flags;
+        8. check that sponsored posts are disclosed.
+
+        **Time to learn:** 70 minutes. **Prerequisites:** notebook 00 (how exercises work); notebook 07
+        (the popularity trap) helps. A little pandas for two of the exercises.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        One cell: the course's helpers and the four tables this lesson reads. `influencers`, `posts` and
+        `campaigns` are **synthetic** (invented, calibrated to published figures); `benchmarks` holds
+        **real published figures**, one source per row.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import data, metrics, plots, widgets
+        from helpers.analysis import measurement
+        from helpers.exercises import ____, lesson08 as ex
+
+        influencers = data.load_influencers()
+        posts = data.load_posts()
+        campaigns = data.load_campaigns()
+        benchmarks = data.load_benchmarks()
+        """
+    )
+
+    # -- 1. engagement rates --------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. One numerator, three denominators
+        An engagement rate divides the interactions a post earned by the size of some audience. Which
+        audience is a choice, and three are in common use:
+
+        | rate | denominator | who can compute it | definition from |
+        |---|---|---|---|
+        | per follower | followers | anyone: both counts are public | IZEA, GRIN, Modash |
+        | per reach | accounts that saw the post | the creator, from the platform's insights | HypeAuditor |
+        | per view | plays of a video | anyone, for videos | HypeAuditor (TikTok) |
+
+        Below, each creator's likes + comments + shares are divided by each audience in turn. Only the
+        denominator changes.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        rates = measurement.engagement_by_denominator(posts, influencers)
+        measurement.median_by(rates, "platform", measurement.ER_COLUMNS).round(2)
+        """
+    )
+    nb.md(
+        """
+        On Instagram and YouTube a post reaches fewer people than the creator has followers, so the rate
+        per reach is higher than the rate per follower. On TikTok the feed shows videos to people who do
+        not follow the creator: reach exceeds the follower count and the order flips. The ranking of
+        creators moves with it:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        mix = measurement.top_n_platform_mix(rates, n=100)
+        fig, ax = plots.new_figure()
+        plots.bar_groups(ax, list(mix.columns), {p: mix.loc[p] for p in mix.index}, ylabel="creators in the top 100")
+        plots.set_title(
+            ax,
+            f"TikTok holds {mix.loc['tiktok', 'per follower']} of the top 100 per follower, "
+            f"{mix.loc['tiktok', 'per reach']} per reach",
+            "top 100 creators by engagement rate under each denominator; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        **Rule:** never compare two engagement rates without checking that they share a denominator, and
+        say which one you report. A "6% engagement" means nothing until you know "6% of what".
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Ask the room before showing the chart: "Which platform has the most engaging creators?" Then show
+        that the answer depends on the denominator. The synthetic data mimics TikTok's For You feed by
+        giving TikTok posts a reach above the follower count (datasheet, "Reach").
+        """
+    )
+
+    # -- 2. reach, impressions, frequency -------------------------------------------------------
+    nb.md(
+        """
+        ## 2. Reach, impressions and frequency
+        **Reach** counts the accounts that saw a post, each once. **Impressions** count every time it
+        was shown, so impressions are never fewer than reach. **Frequency** = impressions / reach: how
+        many times, on average, each account reached saw it (CreatorIQ's metrics glossary).
+
+        One trap: reach does not add up. Two posts that each reach 10,000 accounts reach *at most*
+        20,000 people together, because some saw both. The campaign reach in the course data is such a
+        sum (the datasheet says so); only the platform can count unique people across posts.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        measurement.frequency_by_platform(posts, influencers).round(2)
+        """
+    )
+    nb.code(
+        """
+        freq = metrics.frequency(posts["impressions"], posts["reach"])
+        fig, ax = plots.new_figure()
+        ax.hist(freq, bins=40, color=plots.PALETTE[0], edgecolor="white")
+        ax.set_xlabel("frequency of one post (impressions / reach)")
+        ax.set_ylabel("posts")
+        plots.set_title(
+            ax,
+            f"Each account reached sees a post {freq.median():.2f} times (median)",
+            "every post in the synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+
+    # -- 3. cost ladder -------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 3. The cost ladder: CPM, CPE, CPC, CPA
+        Divide the cost by a result and you get the price of that result (Influencer Marketing Hub):
+
+        | metric | cost divided by | judges |
+        |---|---|---|
+        | CPM | impressions / 1,000 | awareness: the price of attention |
+        | CPE | engagements | consideration: the price of a reaction |
+        | CPC | clicks on a tracked link | traffic |
+        | CPA | conversions (acquisitions) | sales: the price of a customer |
+
+        Each rung is closer to the sale than the one above. A published benchmark for the first rung:
+        influencer CPM of $5-15 on Instagram and TikTok and $15-30 on YouTube (wordontheblock, 2023 - a
+        vendor). Here is the ladder for the course's campaigns, by creator tier:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        costs = measurement.campaign_costs(campaigns, influencers)
+        tiers = ["nano", "micro", "mid", "macro", "mega"]
+        ladder = measurement.median_by(costs, "tier", ["cpm_usd", "cpe_usd", "cpc_usd", "cpa_usd"], order=tiers)
+        ladder.round(2)
+        """
+    )
+    nb.code(
+        """
+        fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
+        plots.bar_groups(left, tiers, {"median CPM": ladder["cpm_usd"]}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
+        plots.bar_groups(right, tiers, {"median CPA": ladder["cpa_usd"]}, ylabel="USD per conversion", value_format="{:.0f}")
+        cpm_ratio = ladder.loc["mega", "cpm_usd"] / ladder.loc["nano", "cpm_usd"]
+        cpa_ratio = ladder.loc["mega", "cpa_usd"] / ladder.loc["nano", "cpa_usd"]
+        plots.set_title(left, f"Attention: mega costs {cpm_ratio:.1f}x nano", "median campaign CPM by Mediakix tier")
+        plots.set_title(right, f"Customers: mega costs {cpa_ratio:.1f}x nano", "median campaign CPA; synthetic course data")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        The cheapest attention is not the cheapest customer: big creators sell impressions in bulk, but
+        fewer of the people they reach buy. Judge a campaign by the rung that matches its goal.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        TikTok CPMs in the synthetic data sit far below the $5-15 benchmark (datasheet, "Known
+        limitations"): published TikTok engagement rates, prices and CPMs cannot all hold at once. Say so
+        if a learner spots it - it is a good example of benchmarks with mixed definitions.
+        """
+    )
+
+    # -- 4. ROI and ROAS ------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. ROI and ROAS
+        * **ROAS** (return on ad spend) = revenue / spend. 1.5 means $1.50 back per dollar.
+        * **ROI** (return on investment) = (revenue - cost) / cost. The same campaign: 0.5, or +50%.
+        * So ROI = ROAS - 1, and a ROAS of 1 is an ROI of 0: you only got your money back.
+
+        Two habits keep ROI honest. Count **every** cost - the fee, but also products sent, agency fees
+        and the staff time spent finding creators (`discovery_cost_usd` in the course data). And when you
+        sum up several campaigns, add up the money first, then divide.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        by_goal = measurement.all_in_roi_by_goal(costs, ["awareness", "consideration", "conversion"])
+        by_goal.round(2)
+        """
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        plots.bar_groups(
+            ax,
+            list(by_goal.index),
+            {"fee only": by_goal["profitable_fee_pct"], "fee + discovery cost": by_goal["profitable_all_in_pct"]},
+            ylabel="% of campaigns with ROI > 0",
+            value_format="{:.0f}%",
+        )
+        ax.legend(loc="upper left")
+        fee_only, all_in = (costs["roi"] > 0).mean() * 100, (costs["roi_all_in"] > 0).mean() * 100
+        plots.set_title(
+            ax,
+            f"Counting discovery costs, {all_in:.0f}% of campaigns pay back, not {fee_only:.0f}%",
+            "share of campaigns with revenue above cost, by goal; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Awareness campaigns rarely pay back in tracked sales, and are not meant to: judge them on the
+        rungs they were bought for (reach, CPM), and conversion campaigns on CPA and ROI.
+        """,
+        slide="fragment",
+    )
+
+    # -- 5. EMV ---------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 5. EMV: a price on attention, not a return
+        **Earned media value** asks what the campaign's attention would have cost as advertising:
+
+        EMV = impressions / 1,000 x a reference CPM (+ engagements x a reference CPE).
+
+        It is popular because it is big and easy. It is not ROI, for three reasons (ignyteiq's
+        glossary, among others):
+        1. it prices every impression at paid-media rates, as if you would otherwise have bought them;
+        2. it subtracts no cost and counts no sale: it is not money that came in;
+        3. the rates and formula are the measurer's choice, and vendors differ (CreatorIQ and Tribe
+           Dynamics use their own variants), so an EMV is at best a relative metric within one method.
+
+        Engagement itself is a weak stand-in for sales: Forrester's Nate Elliott found no evidence that
+        it correlates with them.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        emv = measurement.emv_vs_revenue(campaigns, cpm_rate=10.0, cpe_rate=0.10)
+        share = (emv["emv_usd"] > emv["revenue_usd"]).mean() * 100
+        paid = emv[emv["revenue_usd"] > 0]
+        fig, ax = plots.new_figure()
+        plots.scatter_groups(ax, {"campaign": (paid["revenue_usd"], paid["emv_usd"])}, xlabel="revenue (USD)", ylabel="EMV (USD)", logx=True)
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(plots.HUMAN)
+        low, high = paid[["revenue_usd", "emv_usd"]].min().min(), paid[["revenue_usd", "emv_usd"]].max().max()
+        ax.plot([low, high], [low, high], color="#444444", linestyle="--", label="EMV = revenue")
+        ax.legend(loc="upper left")
+        plots.set_title(ax, f"EMV exceeds revenue in {share:.0f}% of campaigns", "EMV at 10 USD per 1,000 impressions + 0.10 USD per engagement; log scales; synthetic course data")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Change the reference rates and the same campaigns are "worth" something else; the revenue does
+        not move. The CPM rates below span the Instagram benchmark ($5-15, wordontheblock 2023); the
+        per-engagement rates are assumptions, because vendors do not publish theirs.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        scenarios = {
+            "low: 5 USD CPM, no CPE": (5.0, 0.0),
+            "middle: 10 USD CPM + 0.10 USD CPE": (10.0, 0.10),
+            "high: 15 USD CPM + 0.30 USD CPE": (15.0, 0.30),
+        }
+        measurement.emv_rate_scenarios(campaigns, scenarios).round({"emv_usd": 0, "revenue_usd": 0, "emv_to_revenue": 2})
+        """
+    )
+    nb.notes(
+        """
+        If someone in the room reports EMV at work, do not mock it: EMV is fine for comparing campaigns
+        measured the same way. The mistake is reading it as revenue or as a return. The lab next makes
+        the point on one campaign.
+        """
+    )
+
+    # -- lab 1 ----------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: one campaign, measured three ways and priced two ways
+        Pick a campaign, then:
+        1. read the sentence: where does it rank per follower, per reach, per view?
+        2. move the EMV rates: EMV (right) moves, revenue and the real ROI do not;
+        3. tick *Count the cost of finding the creator*: the real ROI drops.
+        The table under the figure is the campaign's full report card, each line with its formula.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        meter = widgets.CampaignMeter()
+        meter
+        """
+    )
+    nb.md(
+        """
+        The same lab from code: the first example campaign, priced at the low end of the CPM benchmark,
+        all costs counted.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = meter.set(campaign_id=meter.examples[0][1], cpm_rate=5, cpe_rate=0.0, include_discovery=True)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        On the projector: pick a campaign, ask "is this campaign good?", let two people answer with two
+        different denominators, then move the CPM slider from 5 to 50 and watch the EMV "ROI" climb while
+        the real ROI stays put.
+        """
+    )
+
+    # -- 6. attribution -------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 6. Attribution: promo codes and tracked links
+        To count sales, give each creator two tools:
+        * a **tracked link** (UTM-tagged or affiliate) - it records the click and the purchase that
+          follows, but loses people who switch device, come back days later or buy in a shop;
+        * a **promo code** - it catches buyers who never clicked, but codes leak to coupon sites, so
+          some uses were never driven by the creator.
+
+        Count each sale once (a buyer may use both), and read the total as a **floor**: people who saw
+        the post and bought without a click or a code leave no trace. In the course data, conversions
+        come from links and codes together, and `promo_code_uses` is the part that used the code.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        attribution = measurement.attribution_by_platform(costs)
+        attribution.round(2)
+        """
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        plots.bar_groups(
+            ax,
+            list(attribution.index),
+            {"all attributed conversions": attribution["cpa_usd"], "promo codes only": attribution["cpa_codes_only_usd"]},
+            ylabel="USD per conversion",
+            value_format="{:.0f}",
+        )
+        ax.legend(loc="upper left")
+        inflation = (attribution["cpa_codes_only_usd"] / attribution["cpa_usd"]).median()
+        plots.set_title(
+            ax,
+            f"Counting codes alone makes a customer look {inflation:.1f}x as expensive",
+            "pooled CPA by platform, all conversions vs promo-code uses only; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+
+    # -- 7. fake followers ----------------------------------------------------------------------
+    nb.md(
+        """
+        ## 7. Fake followers: what they do to the numbers
+        Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost $5-15, and
+        estimated about 30% fake followers across 115 Swiss influencers. Fakes never like, comment or
+        buy, so buying them **lowers** the engagement rate by followers and the share of real followers,
+        and can **raise** the following count when creators follow back. Audit tools look for exactly
+        these traces. The published figures, as the `benchmarks` table stores them (HypeAuditor and
+        Influencer Marketing Hub sell influencer-marketing services - vendor figures):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fraud = benchmarks[benchmarks["group"] == "fraud"]
+        fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key")
+        """
+    )
+    nb.md(
+        """
+        Audit flags from `metrics.audience_quality_flags`: authenticity under 75% (Modash), following
+        more than 1,500 accounts (HypeAuditor's "mass follower" cut-off), following more accounts than
+        follow you, and an engagement rate 4x below or above the median of the follower band
+        (HypeAuditor 2018). The synthetic data knows who really bought followers, so we can check the
+        flags against the truth - something real audits never can:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        hits = measurement.flag_hit_rates(influencers)
+        fig, ax = plots.new_figure(figsize=(11, 5))
+        plots.bar_groups(
+            ax,
+            [label.replace(" ", "\\n", 1) for label in hits.index],
+            {"bought followers": hits["bought_pct"], "did not buy": hits["did_not_buy_pct"]},
+            ylabel="% of Instagram creators flagged",
+            value_format="{:.0f}%",
+        )
+        ax.legend(loc="upper center")
+        caught, wrongly = hits.loc["any flag", "bought_pct"], hits.loc["any flag", "did_not_buy_pct"]
+        plots.set_title(
+            ax,
+            f"Flags catch {caught:.0f}% of buyers - and {wrongly:.0f}% of honest creators",
+            "Instagram creators of the synthetic course data, against its ground truth (has_bought_followers)",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A flag is a reason to look closer, never proof: check the follower growth curve and read the
+        comments before you accuse anyone. The ER flags are calibrated on Instagram: on TikTok, normal
+        engagement would look "implausibly high".
+        """,
+        slide="fragment",
+    )
+
+    # -- lab 2 ----------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: the fake-follower simulator
+        Take an honest creator (the synthetic data says they bought nothing, and no flag is raised),
+        buy fake followers, and follow some of them back. Watch the follower count, the engagement rate,
+        the share of real followers and the flags. Try a nano and a mega creator with the same purchase.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        fakes_lab = widgets.FakeFollowerSimulator()
+        fakes_lab
+        """
+    )
+    nb.code(
+        """
+        result = fakes_lab.set(fakes=50_000, follow_back_pct=30)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        The point that surprises people: a mega creator can absorb 50,000 fakes without any visible
+        change, while the same purchase wrecks a micro creator's numbers. Fraud detection is easiest
+        where it costs the least. Ask: "What would bought *likes* do?" (they push the rate up instead -
+        the "implausibly high" flag).
+        """
+    )
+
+    # -- 8. disclosure --------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 8. Disclosure
+        In the US, the FTC's Endorsement Guides (16 CFR Part 255) require any material connection
+        between a creator and a brand - payment, a free product, a family or business tie - to be
+        disclosed clearly and conspicuously. The FTC's *Disclosures 101 for Social Media Influencers*
+        (2019) spells it out: plain words such as "ad" or "sponsored", placed with the endorsement where
+        people will see it, not hidden among hashtags or behind "more"; in a video, in the video itself.
+
+        Disclosure has a price: Boerman, Willemsen & Van der Aa (2017) found that a "Sponsored" label
+        helped people recognise a celebrity's post as advertising, which raised their distrust. It is
+        still the rule, and a campaign report should check it. Influencer Marketing Hub (a vendor)
+        reported in 2020 that only 14% of influencers were fully compliant; the synthetic data is built
+        to be similarly incomplete:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        per_creator = measurement.disclosure_by_creator(posts)
+        compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
+        fig, ax = plots.new_figure()
+        ax.hist(per_creator["disclosed_pct"], bins=10, range=(0, 100), color=plots.PALETTE[2], edgecolor="white")
+        ax.set_xlabel("% of the creator's sponsored posts that were disclosed")
+        ax.set_ylabel("creators")
+        plots.set_title(ax, f"Only {compliant:.0f}% of creators disclosed every sponsored post", "creators with at least one sponsored post; synthetic course data")
+        plots.show(fig)
+        """
+    )
+    nb.notes(
+        """
+        Rules differ by country (the UK's CMA/ASA, the EU's consumer law); the FTC is the example here
+        because its guidance is public and concrete. This is not legal advice - point learners to their
+        own regulator.
+        """
+    )
+
+    # -- exercises ------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Exercises: every metric once
+        Ten short exercises, one per metric family. 08.q1-08.q7 and 08.q9 use the numbers in the task;
+        08.q8 and 08.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
+        new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
+        shows a worked solution - the same for every exercise.
+        """,
+        slide="slide",
+    )
+    for name, task in EXERCISES.items():
+        nb.md(task, slide="subslide")
+        nb.code(getattr(lesson08, name).cell_code())
+
+    nb.md(
+        """
+        ## Concept quiz
+        Five questions; pick an answer and press **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+
+    nb.md(
+        """
+        ## Key points
+        * Say the denominator: per follower, per reach and per view are different numbers, and they rank
+          creators differently.
+        * Reach counts people, impressions count showings; frequency = impressions / reach. Reach across
+          posts does not add up to people.
+        * CPM -> CPE -> CPC -> CPA: the closer to the sale, the more it tells you. Cheap attention can
+          mean expensive customers.
+        * ROI = (revenue - every cost) / cost; ROAS = revenue / spend; ROI = ROAS - 1. Pool the money
+          before dividing.
+        * EMV prices attention at rates someone chose. It is not revenue and not ROI; compare EMVs only
+          within one method.
+        * Links and codes undercount (no click, no code) and codes leak: report attributed sales as a
+          floor, each counted once.
+        * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
+          is a reason to look, not proof.
+        * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
+
+        ## What's next
+        Put it all together in **[09 - Capstone: plan a campaign end to end](09_capstone_campaign_plan.ipynb)**:
+        plan, schedule, forecast and then measure a campaign for a fictional brand.
+        Back to **[07 - What does not work](07_what_does_not_work.ipynb)** or to the
+        **[course start](00_start_here.ipynb)**.
+        """,
+        slide="slide",
+    )
+    return escape_dollars(nb)
+
+
+def escape_dollars(nb: NB) -> NB:
+    """Write ``$`` as ``\\$`` in markdown cells, so that "$5-15 ... $30" shows dollars, not mathematics."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cell.source.replace("$", "\\$")
+    return nb
