@@ -127,3 +127,42 @@ def test_value_by_tier_is_in_tier_order():
         t for t in ("below nano", "nano", "micro", "mid", "macro", "mega") if t in table.index
     ]
     assert (table["creators"] > 0).all()
+
+
+def test_popularity_reshuffle_lists_who_drops_out_and_who_moves_in():
+    candidates = pd.DataFrame(
+        {
+            "handle": ["big_fake", "big_real", "mid_real", "small"],
+            "followers": [1_000_000, 900_000, 700_000, 10_000],
+            "audience_authenticity": [0.4, 0.95, 0.9, 0.9],
+        }
+    )
+    table = pitfalls.popularity_reshuffle(candidates, n=2)
+    assert dict(zip(table["handle"], table["change"], strict=True)) == {
+        "big_fake": "drops out",
+        "mid_real": "moves in",
+    }
+    assert pitfalls.popularity_reshuffle(candidates, n=4).empty
+
+
+def test_findings_are_sentences_that_follow_the_numbers():
+    gap = pd.DataFrame(
+        {"generic_pct": [10.0, 20.0], "personalised_pct": [20.0, 40.0], "gap_points": [10.0, 20.0]},
+        index=["coordinator", "executive"],
+    )
+    assert (
+        pitfalls.template_finding(gap)
+        == "Personalised messages got about 2.0x the replies at every sender level"
+    )
+    worse = gap.assign(gap_points=[-1.0, 20.0])
+    assert pitfalls.template_finding(worse).endswith("except for: coordinator")
+    drivers = pd.Series({"niche fit": 0.5, "followers": 0.1})
+    assert pitfalls.drivers_finding(drivers).startswith("Niche fit tracks conversions per dollar (rho +0.50)")
+    sources = pd.DataFrame(
+        {"relationship": [9.0, 8.0, 3.0], "position": [1.0, 2.0, 6.0]}, index=["below nano", "nano", "mega"]
+    )
+    assert pitfalls.sources_finding(sources) == (
+        "From nano to mega, relationship falls 5.0 points while position rises 4.0"
+    )
+    fakes = pd.DataFrame({"below_threshold_pct": [30.0, 80.0]}, index=["nano", "mega"])
+    assert pitfalls.fakes_finding(fakes).startswith("80% of mega creators fail")

@@ -18,11 +18,16 @@ from .. import metrics
 __all__ = [
     "INFLUENCE_SOURCES",
     "VALUE_DRIVERS",
+    "drivers_finding",
     "fake_followers_by_tier",
+    "fakes_finding",
     "influence_sources_by_tier",
+    "popularity_reshuffle",
     "reply_rates",
     "signing_by_style",
+    "sources_finding",
     "spearman",
+    "template_finding",
     "template_gap_by_segment",
     "value_by_tier",
     "value_drivers",
@@ -221,3 +226,104 @@ def fake_followers_by_tier(influencers: pd.DataFrame, scheme: str = "mediakix") 
     )
     table.index.name = "tier"
     return _in_order(table)
+
+
+def popularity_reshuffle(candidates: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """Who enters and who leaves the top ``n`` when creators are ranked by estimated *real* followers
+    (followers x audience authenticity) instead of by followers.
+
+    One row per creator in either top ``n`` whose membership changes: ``handle``, ``followers``,
+    ``audience_authenticity`` (0-1), ``real_followers``, ``rank_by_followers``, ``rank_by_real``
+    (1 = largest) and ``change`` ("drops out" / "moves in"). Empty when both lists hold the same creators.
+    """
+    table = candidates.assign(
+        real_followers=metrics.real_followers(candidates["followers"], candidates["audience_authenticity"])
+    )
+    table["rank_by_followers"] = table["followers"].rank(ascending=False, method="first").astype(int)
+    table["rank_by_real"] = table["real_followers"].rank(ascending=False, method="first").astype(int)
+    top_f = table["rank_by_followers"] <= n
+    top_r = table["rank_by_real"] <= n
+    changed = table[top_f != top_r].copy()
+    changed["change"] = np.where(top_f[top_f != top_r], "drops out", "moves in")
+    columns = [
+        "handle",
+        "followers",
+        "audience_authenticity",
+        "real_followers",
+        "rank_by_followers",
+        "rank_by_real",
+        "change",
+    ]
+    return changed.sort_values(["change", "rank_by_followers"])[columns]
+
+
+# --------------------------------------------------------------------------------------------------
+# Findings in words (figure titles state the finding, computed from the data)
+# --------------------------------------------------------------------------------------------------
+
+
+def _ends(tiers: pd.Index) -> tuple[str, str]:
+    """The tiers to compare: nano and mega when present (below nano is a small, odd group), else the
+    first and last rows."""
+    labels = [str(t) for t in tiers]
+    first = "nano" if "nano" in labels else labels[0]
+    last = "mega" if "mega" in labels else labels[-1]
+    return first, last
+
+
+def template_finding(gap: pd.DataFrame, segment_name: str = "sender level") -> str:
+    """'Personalised messages got more replies at every sender level' - or where they did not.
+
+    ``gap`` is :func:`template_gap_by_segment` output.
+    """
+    better = gap["gap_points"] > 0
+    if better.all():
+        ratio = float((gap["personalised_pct"] / gap["generic_pct"]).median())
+        return f"Personalised messages got about {ratio:.1f}x the replies at every {segment_name}"
+    if not better.any():
+        return f"Personalised messages did no better at any {segment_name}"
+    worse = ", ".join(str(x) for x in gap.index[~better])
+    return f"Personalised messages got more replies except for: {worse}"
+
+
+def drivers_finding(drivers: pd.Series) -> str:
+    """Which criterion tracks conversions per dollar best, and how followers compare.
+
+    ``drivers`` is :func:`value_drivers` output.
+    """
+    top = str(drivers.index[0])
+    if top == "followers":
+        return "Here, followers track conversions per dollar best"
+    followers = float(drivers.get("followers", np.nan))
+    strongest = float(drivers.iloc[0])
+    return (
+        f"{top.capitalize()} tracks conversions per dollar (rho {strongest:+.2f}); "
+        f"followers far less ({followers:+.2f})"
+    )
+
+
+def sources_finding(sources: pd.DataFrame) -> str:
+    """How relationship and position ratings change from the smallest to the largest tier.
+
+    ``sources`` is :func:`influence_sources_by_tier` output; nano and mega are compared when present.
+    """
+    first, last = _ends(sources.index)
+    rel = float(sources.loc[last, "relationship"] - sources.loc[first, "relationship"])
+    pos = float(sources.loc[last, "position"] - sources.loc[first, "position"])
+    rel_word = "falls" if rel < 0 else "rises"
+    pos_word = "rises" if pos > 0 else "falls"
+    return (
+        f"From {first} to {last}, relationship {rel_word} {abs(rel):.1f} points "
+        f"while position {pos_word} {abs(pos):.1f}"
+    )
+
+
+def fakes_finding(fakes: pd.DataFrame) -> str:
+    """Share of the largest and smallest tiers' creators under the authenticity threshold.
+
+    ``fakes`` is :func:`fake_followers_by_tier` output; nano and mega are compared when present.
+    """
+    first, last = _ends(fakes.index)
+    a = float(fakes.loc[last, "below_threshold_pct"])
+    b = float(fakes.loc[first, "below_threshold_pct"])
+    return f"{a:.0f}% of {last} creators fail the 75% authenticity test, vs {b:.0f}% of {first} creators"
