@@ -65,6 +65,12 @@ def test_same_followers_share_is_larger_in_smaller_niches(niches):
     assert table.loc["fashion", "tiktok"] < table.loc["finance", "tiktok"]
 
 
+def test_niche_sizes_are_in_millions(niches):
+    table = influence.niche_sizes(niches)
+    assert table.loc["finance", "tiktok (millions)"] == 75
+    assert table.loc["fashion", "instagram (millions)"] == 560
+
+
 def test_engaged_niche_audience_scales_by_interest_share():
     assert influence.engaged_niche_audience(19_000, 0.05) == pytest.approx(950)
     with pytest.raises(ValueError, match="fraction"):
@@ -127,6 +133,7 @@ def test_bundled_celebrities_have_more_position_and_less_relationship_than_big_c
     assert celeb["median_position"] > other["median_position"]
     assert celeb["median_relationship"] < other["median_relationship"]
     assert celeb["paid_post_performance"] < other["paid_post_performance"]
+    assert celeb["sponsored_er_by_reach_pct"] < other["sponsored_er_by_reach_pct"]  # 02.q3's ratio is > 1
 
 
 def test_drawing_functions_title_the_finding():

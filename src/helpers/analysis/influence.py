@@ -32,6 +32,7 @@ __all__ = [
     "engagement_by_band",
     "equivalent_followers",
     "niche_reach_table",
+    "niche_sizes",
     "plot_celebrity_engagement",
     "plot_celebrity_profile",
     "plot_engagement_by_band",
@@ -115,8 +116,7 @@ def engagement_by_band(
     ER = (avg_likes + avg_comments) / followers x 100 (percent). Bands are the HypeAuditor tiers
     (0-1K "below nano", 1-5K, 5-20K, 20-100K, 100K-1M, 1M+), the bands of its March 2018 benchmark
     of ~37K Instagram accounts, read from ``benchmarks`` with its source. Columns: ``creators``,
-    ``er_median_pct`` (synthetic), ``hypeauditor_median_pct``, ``engaged_per_100_followers``
-    (the same ER, said in words), ``source``.
+    ``er_median_pct`` (synthetic), ``hypeauditor_median_pct`` and ``source``.
     """
     selected = influencers[influencers["platform"].astype(str) == platform]
     er = metrics.er_by_followers(selected["avg_likes"], selected["avg_comments"], selected["followers"])
@@ -128,7 +128,6 @@ def engagement_by_band(
     table = table.reindex(labels)
     rows = benchmarks.set_index("key").loc[list(ER_BENCHMARK_KEYS)]
     table["hypeauditor_median_pct"] = rows["value"].to_numpy()
-    table["engaged_per_100_followers"] = table["er_median_pct"]
     table["source"] = rows["source"].to_numpy()
     bounds = metrics.TIER_SCHEMES["hypeauditor"].lower_bounds
     ranges = ["0-1K"] + [
@@ -204,6 +203,16 @@ def niche_reach_table(influencers: pd.DataFrame, niches: pd.DataFrame) -> pd.Dat
 def equivalent_followers(niche_share_pct: float, niche_audience: float) -> float:
     """Followers needed to hold ``niche_share_pct`` percent of a niche of ``niche_audience`` people."""
     return float(niche_share_pct) / 100.0 * float(niche_audience)
+
+
+def niche_sizes(niches: pd.DataFrame) -> pd.DataFrame:
+    """Each niche's audience per platform in **millions of people** (niches x platforms, whole numbers),
+    largest niche on the first platform first."""
+    wide = niches.pivot_table(index="niche", columns="platform", values="niche_audience", observed=True)
+    wide = (wide / 1e6).round().astype("Int64")  # <NA> where a niche is missing on a platform
+    wide.index = wide.index.astype(str)
+    wide.columns = [f"{c} (millions)" for c in wide.columns.astype(str)]
+    return wide.sort_values(wide.columns[0], ascending=False)
 
 
 def same_followers_share(niches: pd.DataFrame, followers: float = 100_000) -> pd.DataFrame:

@@ -1,0 +1,391 @@
+"""Source of notebooks/02_who_is_an_influencer.ipynb (build with `python tools/nbtools.py 02`)."""
+
+from helpers.exercises import lesson02
+from nbtools import NB
+
+NAME = "02_who_is_an_influencer"
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # Who is an influencer
+
+        **In 45 minutes you will be able to tell influence from fame: name the four sources of a creator's
+        power over buying decisions, judge a following against the size of its niche, and explain with data
+        why a celebrity is not automatically an influencer.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        Start from lesson 01's opening answers: the people who changed what learners bought. Ask *why*
+        each of them was believed. Sort the reasons on the board into four columns without naming them
+        yet - they usually fall into expertise, credentials, status and closeness. Then reveal the four
+        names of this lesson.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. define an influencer by the power to change buying decisions, and name its four sources:
+           authority, knowledge, position and relationship;
+        2. measure a following against its niche (niche penetration) and explain why the same follower
+           count can be large in one niche and small in another;
+        3. compare two creators for a niche product on engaged niche audience and sources of influence,
+           not on raw followers;
+        4. explain, with data, why celebrities and online influencers are not the same thing - and read a
+           comparison with few cases honestly.
+
+        **Time to learn:** 45 minutes. **Prerequisites:** [01 What influencer marketing is](01_what_is_influencer_marketing.ipynb)
+        (tiers; engagement rate from [00 Start here](00_start_here.ipynb)). The exercises need a line or
+        two of pandas; starters run as they are.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        The creators, niches, posts and campaigns are **synthetic** course data; `benchmarks` holds
+        published figures with their sources.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import data, metrics, plots, widgets
+        from helpers.analysis import influence
+        from helpers.exercises import ____, lesson02 as ex
+
+        plots.apply_style()
+        influencers = data.load_influencers()
+        niches = data.load_niches()
+        posts = data.load_posts()
+        campaigns = data.load_campaigns()
+        benchmarks = data.load_benchmarks()
+        """
+    )
+
+    # --- 1. four sources of power ------------------------------------------------------------------
+    nb.md(
+        """
+        ## Influence is the power to change a decision
+        An influencer is not defined by a follower count but by what their word does: it changes what
+        other people buy. That power has four sources.
+
+        | source | where the power comes from | example |
+        |---|---|---|
+        | **authority** | recognised standing: credentials, a title, a track record | a dermatologist on skincare |
+        | **knowledge** | real expertise in the topic, shown post after post | a self-taught mechanic on car repair |
+        | **position** | prominence: fame, status, a visible role | an actor, an athlete, a CEO |
+        | **relationship** | closeness: the audience feels it knows and trusts the person | a parent blogger answering every comment |
+
+        Every creator in the course data carries a 0-10 rating for each source (invented by the generator,
+        as an audit or survey might estimate them). How do they change with size?
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        influence.plot_power_by_tier(ax, influencers)
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        influence.power_by_tier(influencers)
+        """
+    )
+    nb.notes(
+        """
+        The ratings are synthetic and built so that closeness falls and prominence rises with size (see
+        the datasheet): the figure illustrates the idea, it does not prove it. Ask which source would
+        matter most for a mortgage, for a lipstick, for a video game - the answer changes with the
+        product, which is the point of the lab later.
+        """
+    )
+
+    # --- 2. engaged following ----------------------------------------------------------------------
+    nb.md(
+        """
+        ## An engaged following
+        Power over decisions needs an audience that listens - and an audience that listens also reacts:
+        it likes, comments, asks questions. Engagement rate by followers measures the share that reacts
+        to a typical post. Small accounts get a much larger share of their followers to react, in the
+        course data and in HypeAuditor's published benchmark (a vendor's study of about 37,000 Instagram
+        accounts, 2018).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        influence.plot_engagement_by_band(ax, influencers, benchmarks)
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        influence.engagement_by_band(influencers, benchmarks).round(2)
+        """
+    )
+    nb.notes(
+        """
+        The synthetic data was calibrated to these medians, so the bars agree by design. The useful
+        message is the shape: engagement per follower falls fast up to about 20K followers and then
+        flattens. Engagement is a sign of attention, not yet of influence on sales - lesson 08 returns to
+        that gap.
+        """
+    )
+
+    # --- 3. size relative to the niche -------------------------------------------------------------
+    nb.md(
+        """
+        ## A following is big or small *for its niche*
+        Influencers build their audience around a topic, and topics differ hugely in size: far more people
+        follow fashion than personal finance. So a follower count only means something next to the size
+        of its niche. **Niche penetration** expresses it: followers / people interested in the niche on the
+        same platform x 100.
+
+        The `niches` table gives each niche's audience per platform (synthetic orders of magnitude):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        influence.niche_sizes(niches)
+        """
+    )
+    nb.md(
+        """
+        The same 100,000 followers, measured against each niche on Instagram:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        influence.plot_same_followers(ax, niches, followers=100_000)
+        plots.show(fig)
+        """
+    )
+    nb.notes(
+        """
+        Penetration is an upper bound: it assumes every follower belongs to the niche. Real audiences
+        overlap niches, and some followers are fake (lesson 08). The comparison still holds: a
+        finance creator with 100K followers reaches a far larger slice of *their* market than a fashion
+        creator with 100K.
+        """
+    )
+
+    # --- 4. celebrities vs influencers -------------------------------------------------------------
+    nb.md(
+        """
+        ## Celebrities are not the same as online influencers
+        A classic mistake - long made by traditional media, and by brands that follow them - is to treat
+        anyone famous as an influencer. Fame is one source of power (position); it does not bring the
+        others with it. Compare the celebrities in the course data with other creators of the same size
+        class (1M+ followers):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        comparison = influence.celebrity_comparison(influencers, posts, min_followers=1_000_000)
+        fig, ax = plots.new_figure()
+        influence.plot_celebrity_profile(ax, comparison)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Position without relationship shows up where a brand cares: whether the people a post reaches
+        respond to a *recommendation*. Compare each group's own posts with its sponsored ones:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        influence.plot_celebrity_engagement(ax, comparison)
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        comparison[["creators", "median_followers", "sponsored_posts", "organic_er_by_reach_pct",
+                    "sponsored_er_by_reach_pct", "paid_post_performance"]].round(2).T
+        """
+    )
+    nb.md(
+        """
+        Read the `creators` and `sponsored_posts` rows before the rates: there are few celebrities, so
+        their numbers move a lot with one creator more or less. The pattern follows the research the
+        course data was built on - Wies, Bleier & Edeling (2023, *Journal of Marketing*) found engagement
+        with sponsored posts rises and then falls with follower count, as relationships weaken.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        "Paid-post performance" is Modash's name for sponsored ER divided by organic ER (here by reach,
+        pooled per group). A value of 0.3 means a sponsored post gets 30 % of the engagement of the
+        creator's own posts. Ask: "If you were selling a niche product, which number would you look at
+        first - followers or this?"
+        """
+    )
+
+    # --- lab -----------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: niche reach
+        Rank the creators of a niche by **raw followers**, by **share of the niche** (followers / niche
+        audience on their platform) or by **engaged share** (likes + comments per post / niche audience),
+        and open the **profile card** of any creator in the list to see the four sources of influence
+        against the selection's median.
+
+        Try:
+        1. Finance on *all* platforms, ranked by share of the niche, then by raw followers: who moves up,
+           and why? (Each platform's finance audience has a different size.)
+        2. Switch to engaged share: which creators climb? Open their profile cards.
+        3. Pick one niche and one platform and rank by share of the niche: why does it equal the ranking
+           by followers?
+        4. Find a celebrity in a list: what do position and relationship look like on the card?
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab = widgets.NicheReach()
+        lab
+        """
+    )
+    nb.md(
+        """
+        The same from code (the summary sentence is what the lab shows above its figure):
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = lab.set(niche="finance", platform="all", rank_by="niche_share", card=1)
+        print(result.summary)
+        result = lab.set(rank_by="engaged_share", card=1)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        Drive it on the projector: finance / all / share of the niche first, then switch to engaged
+        share and step the profile card slider through 1-4. Celebrities carry a hatched bar in the list.
+        For prompt 3: inside one niche and one platform every creator is divided by the same audience,
+        so the share ranking cannot differ from the follower ranking - a useful sanity check of the metric.
+        """
+    )
+
+    # --- exercises ------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Exercises
+        Replace each `____` and run the cell. Stuck? Add a cell with `ex.q1.hint()` (again for the next
+        hint) or `ex.q1.solution()` - the same for `q2`, `q3`, `q4`.
+
+        **Exercise 02.q1 - niche penetration.** Take the most-followed finance creator on TikTok. What
+        percentage of the finance audience on TikTok do their followers represent?
+        """,
+        slide="slide",
+    )
+    nb.code(lesson02.q1.cell_code())
+    nb.md(
+        """
+        **Exercise 02.q2 - which creator for a budgeting app?** A budgeting app wants one creator for
+        its launch.
+
+        | | creator A | creator B |
+        |---|---|---|
+        | who | personal-finance educator on TikTok | lifestyle celebrity on Instagram |
+        | followers | 60,000 | 2,400,000 |
+        | likes + comments per post | 4,200 | 19,000 |
+        | followers interested in personal finance | all of them (assume 100 %) | about 5 % |
+        | strongest sources of influence | knowledge 9/10, relationship 8/10 | position 9/10; relationship 1/10 |
+
+        For each creator compute how many people who care about personal finance engage with a typical
+        post, then answer `"A"` or `"B"`: who is more influential for this product?
+        """,
+        slide="subslide",
+    )
+    nb.code(lesson02.q2.cell_code())
+    nb.md(
+        """
+        **Exercise 02.q3 - celebrities and sponsored engagement.** Among creators with 1M+ followers,
+        compute the engagement rate by reach of *sponsored* posts - pooled: total likes + comments / total
+        reach x 100 - for celebrities and for the other creators. How many times higher is the other
+        creators' rate? (A ratio, e.g. 1.25.)
+        """,
+        slide="subslide",
+    )
+    nb.code(lesson02.q3.cell_code())
+    nb.md(
+        """
+        **Exercise 02.q4 - celebrities and conversions.** Over all campaigns run with celebrities, how
+        many conversions did each $1,000 of fees buy? (Pooled: total conversions / total fees x 1,000.)
+        """,
+        slide="subslide",
+    )
+    nb.code(lesson02.q4.cell_code())
+    nb.md(
+        """
+        Now set it beside everyone else - and look at the number of campaigns before you conclude:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        influence.conversions_by_fame(influencers, campaigns).round(2)
+        """
+    )
+    nb.notes(
+        """
+        02.q2 is the heart of the lesson: it needs the arithmetic *and* the four sources. Have pairs
+        defend their answer aloud in one sentence. For 02.q4, the small number of celebrity campaigns
+        is deliberate teaching material: a rate from a handful of cases is a hint, not a finding.
+        Answers are in lessons/02_who_is_an_influencer.md.
+        """
+    )
+
+    # --- quiz, key points, next --------------------------------------------------------------------
+    nb.md(
+        """
+        ## Concept quiz
+        Four questions on the ideas of this lesson: choose or type an answer and press **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+    nb.md(
+        """
+        ## Key points
+        * An influencer is someone whose word changes other people's buying decisions - through authority,
+          knowledge, position or relationship. Followers measure reach, not that power.
+        * Influence lives in an engaged audience around a topic; small accounts get a larger share of
+          their followers to react.
+        * Read a following against its niche: the same count is a large slice of a small topic and a thin
+          slice of a large one (niche penetration = followers / niche audience x 100).
+        * Celebrities bring position; online influencers usually bring knowledge and relationship. For a
+          niche product, compare engaged niche audience and sources of influence, not fame - and check how
+          many cases a comparison rests on.
+
+        ## What's next
+        Continue with **[03 - Why it works](03_why_it_works.ipynb)**: trust, social proof, and who owns the
+        audience. Back to the course map: [00 - Start here](00_start_here.ipynb).
+        """,
+        slide="slide",
+    )
+    return nb
