@@ -1,0 +1,388 @@
+"""Exercises for notebooks/07_what_does_not_work.
+
+Expected answers are computed lazily from the bundled (synthetic) data, so they follow the data if
+it is regenerated. The notebook source is ``tools/notebooks/nb07_what_does_not_work.py``; before
+the exercises it builds the two shortlists of the popularity-trap scorecard (``_SETUP``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+#: Scorecard weights and shortlist size the exercises use (the lab's defaults).
+WEIGHTS: dict[str, float] = {"engagement": 1.0, "niche_fit": 2.0, "audience_quality": 1.0, "cost": 1.0}
+SHORTLIST = 10
+
+_SETUP = """
+from helpers import data, metrics, widgets
+from helpers.exercises import lesson07 as ex
+influencers = data.load_influencers()
+campaigns = data.load_campaigns()
+outreach = data.load_outreach()
+candidates = widgets.candidate_table(influencers, campaigns)
+shortlists = widgets.scorecard_update(candidates, ex.WEIGHTS, n=ex.SHORTLIST)
+by_score = shortlists.extra["by_score"]
+by_followers = shortlists.extra["by_followers"]
+"""
+
+
+@functools.cache
+def _shortlists():
+    from helpers import data, widgets
+
+    candidates = widgets.candidate_table(data.load_influencers(), data.load_campaigns())
+    result = widgets.scorecard_update(candidates, WEIGHTS, n=SHORTLIST)
+    return result
+
+
+def _by(name: str):
+    return _shortlists().extra[name]
+
+
+# --------------------------------------------------------------------------------------------------
+# q1: conversions per $1,000 of the most-followed
+# --------------------------------------------------------------------------------------------------
+
+
+def _conv_per_1k(name: str) -> float:
+    shortlist = _by(name)
+    price = shortlist["price_per_post_usd"]
+    return float(1000 * (shortlist["conversions_per_usd"] * price).sum() / price.sum())
+
+
+q1 = NumericQuestion(
+    id="07.q1",
+    title="Conversions per $1,000 of the ten most-followed",
+    expected=lambda: _conv_per_1k("by_followers"),
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter="""
+    price = by_followers["price_per_post_usd"]
+    conv_per_1k = ____  # conversions per $1,000 if you book one post from each at their price
+    """,
+    var="conv_per_1k",
+    hints=[
+        "Each creator's expected conversions for one post = `conversions_per_usd` x `price_per_post_usd`.",
+        "Add up the ten expected conversions, divide by the ten prices added up, then multiply by 1,000: "
+        '`1000 * (by_followers["conversions_per_usd"] * price).sum() / price.sum()`.',
+    ],
+    solution_code='conv_per_1k = 1000 * (by_followers["conversions_per_usd"] * price).sum() / price.sum()',
+    explanation=(
+        "Book one post from each of the ten most-followed creators at their rate card: each is expected to "
+        "convert at their own past rate (conversions per dollar), so the list's conversions per $1,000 is "
+        "total expected conversions / total price x 1,000 - a price-weighted average, because the big names "
+        "take most of the money. Compare it with the scorecard shortlist's number, printed by the lab: the "
+        "difference is what the popularity trap costs."
+    ),
+    why="The same measure the lab prints for 'top by followers': conversions bought per $1,000.",
+    mistakes=[
+        Mistake(
+            lambda: float(1000 * _by("by_followers")["conversions_per_usd"].mean()),
+            "That is the plain average of the ten creators' rates: a $200 creator counts as much as a "
+            "$50,000 one. Weight each rate by the money you would spend on that creator.",
+        ),
+        Mistake(
+            lambda: _conv_per_1k("by_score"),
+            "That is the scorecard shortlist's number; this question asks for the ten most-followed.",
+        ),
+        Mistake(
+            lambda: float(
+                1000
+                * _by("by_followers")["past_conversions"].sum()
+                / _by("by_followers")["past_fees_usd"].sum()
+            ),
+            "That pools their past campaigns' conversions and fees - a fair measure too, but this question "
+            "(and the lab) books one post from each at today's rate card: weight by price_per_post_usd.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q2: who appears on one shortlist only
+# --------------------------------------------------------------------------------------------------
+
+
+def _handles(name: str) -> set[str]:
+    return set(_by(name)["handle"])
+
+
+q2 = SetQuestion(
+    id="07.q2",
+    title="Creators on the scorecard shortlist only",
+    expected=lambda: sorted(_handles("by_score") - _handles("by_followers")),
+    setup=_SETUP,
+    starter="""
+    only_on_scorecard = ____  # handles on the scorecard shortlist but not among the ten most-followed
+    """,
+    var="only_on_scorecard",
+    hints=[
+        "Turn each shortlist's handles into a set: "
+        '`set(by_score["handle"])`, `set(by_followers["handle"])`.',
+        "A set difference keeps what is in the first set and not in the second: `a - b`.",
+    ],
+    solution_code='only_on_scorecard = sorted(set(by_score["handle"]) - set(by_followers["handle"]))',
+    explanation=(
+        "`set(by_score['handle']) - set(by_followers['handle'])` keeps the creators a weighted scorecard "
+        "picks that a popularity ranking would never have shown you. Count them: when (nearly) every name "
+        "differs, the two ways of choosing are not two versions of one list - they choose different people."
+    ),
+    why="These creators only surface when you score fit, audience quality, engagement and cost.",
+    mistakes=[
+        Mistake(
+            lambda: sorted(_handles("by_followers") - _handles("by_score")),
+            "Other way round: that is the most-followed creators the scorecard leaves out. Subtract the "
+            "most-followed from the scorecard shortlist.",
+        ),
+        Mistake(
+            lambda: sorted(_handles("by_score") ^ _handles("by_followers")),
+            "That is every creator on exactly one of the two lists (both directions). The question asks only "
+            "for those on the scorecard shortlist.",
+        ),
+        Mistake(
+            lambda: sorted(_handles("by_score") & _handles("by_followers")),
+            "That is the creators on both lists (the intersection); the question asks for those on the "
+            "scorecard shortlist only.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q3: an audience-quality red flag
+# --------------------------------------------------------------------------------------------------
+
+
+def _top_followers():
+    return _by("by_followers")
+
+
+def _flagged(mask_name: str) -> list[str]:
+    from helpers import metrics
+
+    top = _top_followers()
+    masks = {
+        "low": top["audience_authenticity"] < metrics.AUTHENTICITY_MIN,
+        "ok": top["audience_authenticity"] >= metrics.AUTHENTICITY_MIN,
+        "bought": top["has_bought_followers"].astype(bool),
+    }
+    return sorted(top.loc[masks[mask_name], "handle"])
+
+
+q3 = SetQuestion(
+    id="07.q3",
+    title="Red flag: low audience authenticity among the most-followed",
+    expected=lambda: _flagged("low"),
+    setup=_SETUP,
+    starter="""
+    flagged = ____  # handles in by_followers with audience_authenticity below metrics.AUTHENTICITY_MIN
+    """,
+    var="flagged",
+    hints=[
+        "`metrics.AUTHENTICITY_MIN` is 0.75: Modash's threshold, under which a creator's audience often "
+        "signals fraud.",
+        'Filter `by_followers` with `by_followers["audience_authenticity"] < metrics.AUTHENTICITY_MIN` and '
+        'keep the "handle" column.',
+    ],
+    solution_code="""
+    low = by_followers["audience_authenticity"] < metrics.AUTHENTICITY_MIN
+    flagged = sorted(by_followers.loc[low, "handle"])
+    """,
+    explanation=(
+        "Audience authenticity is the share of a creator's followers that audit tools judge to be real, "
+        "active people. Below 75 % (Modash's 'followers credibility' threshold) a large part of the follower "
+        "count is fake or inactive: the popularity you would pay for is partly bought. A flag is a reason "
+        "to look closer (growth history, comments, following ratio), not proof of fraud."
+    ),
+    why="These accounts owe part of their popularity to followers who cannot buy anything.",
+    mistakes=[
+        Mistake(
+            lambda: _flagged("ok"),
+            "Those are the creators who *pass* the test (authenticity at or above 75 %). The red flag is an "
+            "authenticity *below* the threshold.",
+        ),
+        Mistake(
+            lambda: _flagged("bought"),
+            "You used `has_bought_followers`, the simulation's ground truth: real data never has that "
+            "column. Use the signal an audit tool gives you, `audience_authenticity`.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q4: one template for all, measured
+# --------------------------------------------------------------------------------------------------
+
+
+def _rates():
+    from helpers import data
+
+    return data.load_outreach().groupby("template_style", observed=True)["replied"].mean() * 100
+
+
+q4 = NumericQuestion(
+    id="07.q4",
+    title="Personalised vs generic: the reply-rate gap",
+    expected=lambda: float(_rates()["personalised"] - _rates()["generic"]),
+    abs_tol=0.01,
+    unit="percentage points",
+    setup=_SETUP,
+    starter="""
+    rates = outreach.groupby("template_style", observed=True)["replied"].mean() * 100  # reply rate, %
+    gap_points = ____  # personalised minus generic, in percentage points
+    """,
+    var="gap_points",
+    hints=[
+        '`rates` holds one reply rate per template style, in percent: `rates["personalised"]`, '
+        '`rates["generic"]`.',
+        "Subtract: personalised minus generic. The result is in percentage points.",
+    ],
+    solution_code='gap_points = rates["personalised"] - rates["generic"]',
+    explanation=(
+        "The difference of two percentages is in **percentage points**: if generic messages get 15 % replies "
+        "and personalised ones 27 %, the gap is 12 points (a relative increase of 80 %). The synthetic data "
+        "was built with this effect - an assumption taken from the source article, since no published "
+        "reply rates exist - so the number teaches the measurement. With your own outreach, send both "
+        "versions at random (an A/B test) and compare the same way, ideally per segment."
+    ),
+    why="Personalised minus generic, in percentage points: the measured cost of one template for all.",
+    mistakes=[
+        Mistake(
+            lambda: float(_rates()["personalised"] / _rates()["generic"]),
+            "That is the ratio (how many times more replies). The question asks for the difference, in "
+            "percentage points: subtract instead of dividing.",
+        ),
+        Mistake(
+            lambda: float(_rates()["generic"] - _rates()["personalised"]),
+            "Right size, wrong sign: personalised minus generic.",
+        ),
+        Mistake(
+            lambda: float((_rates()["personalised"] / _rates()["generic"] - 1) * 100),
+            "That is the relative increase in percent. The question asks for percentage points: the plain "
+            "difference of the two rates.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Concept quiz
+# --------------------------------------------------------------------------------------------------
+
+quiz = Quiz(
+    id="07.quiz",
+    title="Popularity, influence and one size for all",
+    questions=[
+        MultipleChoice(
+            prompt=(
+                "Brian Solis (2010) argues that influence is not popularity. Which creator shows influence "
+                "in his sense?"
+            ),
+            options=[
+                Option(
+                    "A home-cook with 40,000 followers whose recipe posts reliably send people to buy the "
+                    "ingredients she uses.",
+                    correct=True,
+                    feedback=(
+                        "Yes: for Solis influence is the ability to cause desirable, measurable actions - "
+                        "here, purchases - whatever the audience size."
+                    ),
+                ),
+                Option(
+                    "An actor with 5 million followers whose posts collect thousands of likes.",
+                    feedback=(
+                        "That is popularity and attention. Likes show that people saw and liked the post, "
+                        "not that they acted on it."
+                    ),
+                ),
+                Option(
+                    "A creator whose follower count doubled last month.",
+                    feedback="Fast growth is popularity (sometimes bought), not evidence of action.",
+                ),
+                Option(
+                    "A creator featured on the platform's recommended page.",
+                    feedback="Visibility is not influence: being seen does not mean people act on it.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="What did De Veirman, Cauberghe & Hudders (2017) find about creators with many followers?",
+            options=[
+                Option(
+                    "Many followers make a creator more likeable, mostly because they seem popular, but "
+                    "rarely make them seem more of an opinion leader; for distinctive products a large "
+                    "following can even make the brand seem less unique.",
+                    correct=True,
+                    feedback=(
+                        "Yes: perceived popularity is not perceived opinion leadership, and for divergent "
+                        "products a big following can work against the brand's uniqueness."
+                    ),
+                ),
+                Option(
+                    "Many followers guarantee more sales.",
+                    feedback="No: the paper is about perceptions, and popularity is not opinion leadership.",
+                ),
+                Option(
+                    "Follower count has no effect on how people see a creator.",
+                    feedback="It does have an effect - on likeability, through perceived popularity.",
+                ),
+                Option(
+                    "Large accounts are always distrusted.",
+                    feedback="Too strong: likeability rose with followers; the limit was opinion leadership.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A brand emails one template to 500 creators of every size and gets few replies. What does "
+                "this lesson suggest?"
+            ),
+            options=[
+                Option(
+                    "Segment the creators, adapt the message (personalised, the right sender) per segment, "
+                    "and measure reply rates per segment, ideally as an A/B test.",
+                    correct=True,
+                    feedback=(
+                        "Yes: one size does not fit all creators (Leung et al., 2022: no one size fits all). "
+                        "Adapt per segment and measure the difference instead of guessing."
+                    ),
+                ),
+                Option(
+                    "Send the same template to 5,000 creators: replies are a numbers game.",
+                    feedback=(
+                        "More of the same keeps the low reply rate and burns the brand's name with creators "
+                        "who ignored it."
+                    ),
+                ),
+                Option(
+                    "Only contact the biggest creators: they are worth the effort.",
+                    feedback=("Big creators reply least to anything in the data, and size is not influence."),
+                ),
+                Option(
+                    "Sign every email from the CEO: one better template for all.",
+                    feedback=(
+                        "A more senior sender helps, but it is still one approach for everyone; adapt it per "
+                        "segment and measure."
+                    ),
+                ),
+            ],
+        ),
+        Numeric(
+            prompt=(
+                "A creator has 400,000 followers and an audience authenticity of 0.60. About how many of "
+                "the followers are real people?"
+            ),
+            answer=240_000,
+            rel_tol=0.01,
+            unit="followers",
+            why="Real followers = followers x authenticity = 400,000 x 0.60 = 240,000.",
+            mistakes=[
+                Mistake(160_000, "That is the fake followers (40 %); the question asks for the real ones."),
+            ],
+        ),
+    ],
+)
