@@ -106,7 +106,8 @@ def test_followers_to_match_scales_inversely_with_the_rate(table):
 
 def test_source_note_names_each_publisher_once_with_vendor_and_confidence(table):
     note = la.source_note(la.metric_rows(table, "market_size"))
-    assert note == "Sources: M (vendor, P/S)"
+    assert note == "Sources: M (P/S)*; * vendor estimate"
+    assert la.source_note(la.metric_rows(table, "instagram_monthly_active_users")) == "Sources: Users (S)"
     assert la.publisher("Forrester press release (top 50 brands)") == "Forrester"
     assert la.publisher("Jumper Media 2019") == "Jumper Media"
     assert la.publisher("Rival IQ, Social Media Industry Benchmark Report 2023") == "Rival IQ"
@@ -130,8 +131,9 @@ def test_draw_metric_marks_later_figures_hollow_and_leaves_gaps_open(table):
     state = ax._course_landscape
     (_, solid, hollow) = state["series"][0]
     assert list(solid.get_xdata()) == [2016, 2018] and list(hollow.get_xdata()) == [2019, 2020]
-    guide_segments = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_alpha() == 0.35]
-    assert all(abs(line.get_xdata()[1] - line.get_xdata()[0]) <= 1 for line in guide_segments)
+    guides = [line for line in ax.lines if len(line.get_xdata()) == 2 and line.get_alpha() == 0.35]
+    gaps = [line for line in guides if abs(line.get_xdata()[1] - line.get_xdata()[0]) > 1]
+    assert gaps and all(line.get_linestyle() == ":" for line in gaps), "gaps are dotted, not solid"
     assert any("no verified" in t.get_text() for t in ax.texts), "the 2017 gap of a yearly series is labelled"
     la.draw_metric(ax, table, "market_size", up_to_year=2020)
     assert ax._course_landscape is state, "same metric: artists are reused"

@@ -201,15 +201,15 @@ def engagement_changes(landscape: pd.DataFrame, platform_word: str = "Instagram"
 
 
 def source_note(rows: pd.DataFrame) -> str:
-    """A one-line source note for a figure: each publisher once, ``(vendor)`` after vendor estimates
-    and the confidence tags; e.g. ``"Sources: Forrester (P); InfluencerDB (vendor, S)"``."""
+    """A one-line source note for a figure: each publisher once with its confidence tags, a star
+    after vendors, e.g. ``"Sources: Forrester (P); InfluencerDB (S)*; * vendor estimate"``."""
     parts = []
     publishers = rows["source"].astype(str).map(publisher)
     for name, part in rows.groupby(publishers, sort=True):
         tags = "/".join(sorted(part["confidence"].astype(str).unique()))
-        vendor = "vendor, " if bool(part["is_vendor_estimate"].any()) else ""
-        parts.append(f"{name} ({vendor}{tags})")
-    return "Sources: " + "; ".join(parts)
+        parts.append(f"{name} ({tags})" + ("*" if bool(part["is_vendor_estimate"].any()) else ""))
+    vendors = "; * vendor estimate" if bool(rows["is_vendor_estimate"].any()) else ""
+    return "Sources: " + "; ".join(parts) + vendors
 
 
 def publisher(source: str) -> str:
@@ -220,12 +220,13 @@ def publisher(source: str) -> str:
     return re.sub(r"\s+\d{4}$", "", name)
 
 
-#: Legend position per metric, chosen where that metric's figures leave room (a fixed position
-#: also keeps lab redraws fast: ``loc="best"`` searches the figure on every draw).
-LEGEND_LOC: dict[str, str] = {
-    "engagement_rate": "center right",
-    "market_size": "upper left",
-    "instagram_monthly_active_users": "upper left",
+#: Legend position, columns and head room (y-axis top as a multiple of the largest figure) per
+#: metric, chosen where that metric's figures leave room. A fixed position also keeps lab redraws
+#: fast (``loc="best"`` searches the figure on every draw).
+LEGEND_LOC: dict[str, tuple[str, int, float]] = {
+    "engagement_rate": ("upper center", 2, 1.75),
+    "market_size": ("upper left", 1, 1.45),
+    "instagram_monthly_active_users": ("upper left", 1, 1.45),
 }
 
 
@@ -240,8 +241,8 @@ def draw_metric(
     """One line per series of ``metric`` (colour AND marker per series; vendor series dashed).
 
     Figures dated after ``up_to_year`` are drawn hollow and a dotted vertical line marks the year.
-    Faint lines join figures of one series at most a year apart; wider gaps stay open, and a gap
-    inside a yearly series is labelled "no verified figure" (nothing is interpolated).
+    Faint lines join the figures of one series, thin and dotted across gaps of more than a year;
+    a gap inside a yearly series is labelled "no verified figure" (nothing is interpolated).
     Called again on the same Axes for the same metric and vendor filter, it only moves the markers
     and the year line (fast lab updates). Returns the Axes (the caller sets the title with
     :func:`helpers.plots.set_title`).
@@ -264,17 +265,23 @@ def draw_metric(
 
 
 def _guide_lines(ax: Axes, x: np.ndarray, y: np.ndarray, colour: str, style: str) -> None:
-    """Faint lines joining figures at most one year apart. Wider gaps stay open (joining them would
-    draw figures nobody published); in a yearly series a gap is labelled "no figure"."""
+    """Faint lines joining consecutive figures of one series: solid (or dashed for vendors) when they
+    are at most a year apart, thin dotted across a wider gap (nothing was published in between,
+    and the dots do not pretend otherwise); in a yearly series a gap is labelled "no verified
+    figure"."""
     steps = np.diff(x)
-    for i in np.flatnonzero(steps <= 1):
-        ax.plot(x[i : i + 2], y[i : i + 2], color=colour, linestyle=style, linewidth=1.8, alpha=0.35)
+    for i in range(len(steps)):
+        gap = steps[i] > 1
+        ax.plot(
+            x[i : i + 2], y[i : i + 2], color=colour, linestyle=":" if gap else style,
+            linewidth=1.2 if gap else 1.8, alpha=0.35,
+        )  # fmt: skip
     if len(steps) >= 3 and np.median(steps) <= 1:
         for i in np.flatnonzero(steps > 1):
             first, last = int(x[i]) + 1, int(x[i + 1]) - 1
             years = str(first) if first == last else f"{first}-{last}"
             ax.annotate(
-                f"no verified\nfigure {years}", ((x[i] + x[i + 1]) / 2, 0), xytext=(0, 6),
+                f"no verified\nfigure {years}", ((x[i] + x[i + 1]) / 2, max(y[i], y[i + 1])), xytext=(0, 8),
                 textcoords="offset points", ha="center", va="bottom", fontsize=plots.BASE_FONT_PT - 4,
                 color="#555555",
             )  # fmt: skip
@@ -306,9 +313,10 @@ def _build_metric(ax: Axes, landscape: pd.DataFrame, metric: str, include_vendor
     ax.set_xlim(int(years.min()) - 0.5, int(years.max()) + 0.5)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=7, integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    loc, ncol, head = LEGEND_LOC.get(metric, ("upper right", 1, 1.45))
     top = float(rows["value"].max()) if len(rows) else 1.0
-    ax.set_ylim(0, top * (1.45 if LEGEND_LOC.get(metric) == "upper left" else 1.15))
+    ax.set_ylim(0, top * head)
     if len(rows):
-        ax.legend(loc=LEGEND_LOC.get(metric, "upper right"), fontsize=plots.BASE_FONT_PT - 4)
+        ax.legend(loc=loc, ncol=ncol, fontsize=plots.BASE_FONT_PT - 4, columnspacing=1.0)
     artists = [a for _, solid, hollow in series_artists for a in (solid, hollow)] + [year_line]
     return {"series": series_artists, "year_line": year_line, "artists": artists}

@@ -264,11 +264,9 @@ def draw_brand_vs_creator(ax: Axes, table: pd.DataFrame) -> Axes:
         bar.set_hatch(hatch)
     for yi, value in zip(y, table["er_pct"], strict=True):
         ax.annotate(f"{value:.2f}%", (value, yi), xytext=(4, 0), textcoords="offset points", va="center")
-    labels = [
-        f"{label} ({acc.split()[0]})" for label, acc in zip(table.index, table["accounts"], strict=True)
-    ]
+    labels = [f"{label}\n{acc}" for label, acc in zip(table.index, table["accounts"], strict=True)]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
-    ax.set_xlabel("Instagram engagement rate, % (definitions differ by source)")
+    ax.set_xlabel("Instagram engagement rate, %")
     ax.set_xlim(0, float(table["er_pct"].max()) * 1.25)
     return ax

@@ -85,8 +85,8 @@ q1 = NumericQuestion(
     rel_tol=1e-3,
     setup=_SETUP,
     starter=(
-        'market = landscape[landscape["series"] == "Influencer Marketing Hub market size"]'
-        '.set_index("year")["value"]\n'
+        'market = landscape[landscape["series"] == "Influencer Marketing Hub market size"]\n'
+        'market = market.set_index("year")["value"]\n'
         "answer = ____  # compound annual growth from the first to the last year, in % per year"
     ),
     hints=[
@@ -136,8 +136,8 @@ q2 = NumericQuestion(
     rel_tol=1e-3,
     setup=_SETUP,
     starter=(
-        'organic = landscape[landscape["series"] == "InfluencerDB organic like-follower ratio"]'
-        '.set_index("year")["value"]\n'
+        'organic = landscape[landscape["series"] == "InfluencerDB organic like-follower ratio"]\n'
+        'organic = organic.set_index("year")["value"]\n'
         "answer = ____  # followers needed in 2019 to get the likes 10,000 followers got in 2016"
     ),
     hints=[

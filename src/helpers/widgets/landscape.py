@@ -151,6 +151,7 @@ class LandscapeLab(Lab):
 
     name = "landscape"
     title = "Then and now: real published figures, year by year (sources in the table)"
+    figsize = (10.5, 5.0)
     tables = ("landscape",)
 
     def __init__(self, landscape: pd.DataFrame | None = None) -> None:
