@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 from .. import data, metrics, plots
 from ..analysis import measurement
 from .base import Lab, LabInputError, LabResult, dropdown, register
-from .measure import few_ticks, plain_dollars, two_panels
+from .measure import few_ticks, legend_on_top, plain_dollars, two_panels
 
 #: Numbers of fake followers a learner can buy (the slider's stops).
 FAKE_STOPS: tuple[int, ...] = (
@@ -260,7 +260,8 @@ def fake_follower_update(
 
 
 def draw_fakes(fig: Figure, result: LabResult) -> None:
-    """Left: real and fake followers before/after; right: ER by followers and share of real followers."""
+    """Left: real and fake followers before/after; right: ER by followers before/after next to the
+    HypeAuditor 2018 median ER of the follower band."""
     left, right = two_panels(fig)
     sim = result.extra["sim"]
     n = result.numbers
@@ -273,30 +274,32 @@ def draw_fakes(fig: Figure, result: LabResult) -> None:
         },
         ylabel="followers",
     )
+    legend_on_top(left)
     left.yaxis.set_major_formatter(plots.HUMAN)
     growth = f"{plots.human_number(n['followers_before'])} -> {plots.human_number(n['followers_after'])}"
     plots.set_title(
         left,
-        f"{growth} followers",
+        f"{growth} followers, {n['authenticity_after']:.0%} real",
         plain_dollars(
             f"{result.extra['handle']}; fakes cost ${n['cost_low_usd']:,.0f}-${n['cost_high_usd']:,.0f}"
         ),
     )
     plots.bar_groups(
         right,
-        ["ER by followers (%)", "real followers (%)"],
+        ["ER by followers", "band median ER"],
         {
-            "before": [n["er_before_pct"], 100 * n["authenticity_before"]],
-            "after": [n["er_after_pct"], 100 * n["authenticity_after"]],
+            "before": [n["er_before_pct"], float(sim.loc["before", "band_median_er_pct"])],
+            "after": [n["er_after_pct"], float(sim.loc["after", "band_median_er_pct"])],
         },
-        ylabel="percent",
-        value_format="{:.1f}",
+        ylabel="engagement rate (%)",
+        value_format="{:.2f}%",
     )
+    legend_on_top(right)
     flags = f"flags {n['flags_before']:.0f} -> {n['flags_after']:.0f}"
     plots.set_title(
         right,
         f"ER {n['er_before_pct']:.1f}% -> {n['er_after_pct']:.1f}%, {flags}",
-        "fakes never engage; synthetic creator",
+        "band median: HypeAuditor 2018 (Instagram); synthetic creator",
     )
     few_ticks(left, right)
 

@@ -238,6 +238,14 @@ def few_ticks(*axes: Axes) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
 
 
+def legend_on_top(ax: Axes, headroom: float = 1.3) -> None:
+    """One legend row above the bars: raise the y limit by ``headroom`` and centre the legend at the top,
+    so it never hides a bar or its value label (call after :func:`helpers.plots.bar_groups`)."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high * headroom)
+    ax.legend(loc="upper center", ncols=len(ax.get_legend_handles_labels()[1]), frameon=False)
+
+
 def two_panels(fig: Figure) -> list[Axes]:
     """The figure's two side-by-side axes, created on first use (the base lab starts with one)."""
     if len(fig.axes) != 2:
@@ -261,6 +269,7 @@ def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
         ylabel="engagement rate (%)",
         value_format="{:.1f}%",
     )
+    legend_on_top(left)
     known = [r for r in rates if np.isfinite(r)]
     plots.set_title(
         left,
