@@ -115,6 +115,26 @@ def bench_data() -> None:
     emit("load_all_tables_peak_mb", peak / 1e6, "MB")
 
 
+def bench_metrics_1m() -> None:
+    """Lesson 10's finding analysis (sponsored lift per creator, binned medians with bootstrap CIs, both
+    fits in log followers) on 1,000,000 posts; creators are resampled from the bundled data.
+    Time: median of 3 runs (budget <= 1 s); peak memory: one more run under tracemalloc."""
+    from helpers.analysis import finding
+
+    influencers, posts = finding.resample_creators(data.load_influencers(), data.load_posts(), 1_000_000)
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        finding.analyse_posts(influencers, posts)
+        times.append(time.perf_counter() - t0)
+    tracemalloc.start()
+    finding.analyse_posts(influencers, posts)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    emit("metrics_1m_posts_s", float(np.median(times)), "s", posts=len(posts), creators=len(influencers))
+    emit("metrics_1m_posts_peak_mb", peak / 1e6, "MB", posts=len(posts))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -122,6 +142,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer updates, skip notebook execution")
     args = parser.parse_args()
     bench_data()
+    bench_metrics_1m()
     bench_labs(updates=15 if args.quick else 60)
     if not args.quick:
         bench_course_exec()
