@@ -216,8 +216,9 @@ def build() -> NB:
     )
     nb.code(
         """
-        comparison[["creators", "median_followers", "sponsored_posts", "organic_er_by_reach_pct",
-                    "sponsored_er_by_reach_pct", "paid_post_performance"]].round(2).T
+        shown = ["creators", "median_followers", "sponsored_posts"]
+        shown += ["organic_er_by_reach_pct", "sponsored_er_by_reach_pct", "paid_post_performance"]
+        comparison[shown].round(2).T
         """
     )
     nb.md(

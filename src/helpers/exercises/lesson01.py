@@ -73,7 +73,8 @@ q1 = NumericQuestion(
         "`metrics.tier_counts(influencers['followers'], 'later_fohr')` gives every tier at once.",
     ],
     solution_code=(
-        "n_micro = int((metrics.assign_tier(influencers['followers'], 'later_fohr') == 'micro').sum())"
+        'labels = metrics.assign_tier(influencers["followers"], "later_fohr")\n'
+        'n_micro = int((labels == "micro").sum())'
     ),
     explanation=(
         "Later x Fohr (2021) calls 10,000 to 99,999 followers micro. `assign_tier` labels every creator "
@@ -112,8 +113,8 @@ q2 = NumericQuestion(
     abs_tol=0.05,
     setup=_SETUP,
     starter=(
-        "tiers_mediakix = metrics.assign_tier(influencers['followers'], 'mediakix')\n"
-        "tiers_hype = metrics.assign_tier(influencers['followers'], 'hypeauditor')\n"
+        'tiers_mediakix = metrics.assign_tier(influencers["followers"], "mediakix")\n'
+        'tiers_hype = metrics.assign_tier(influencers["followers"], "hypeauditor")\n'
         "changed_pct = ____  # percent of creators whose label differs between the two schemes"
     ),
     var="changed_pct",
@@ -160,10 +161,10 @@ q3 = NumericQuestion(
     setup=_SETUP,
     starter=(
         "# HYPR counted disclosed sponsored Instagram posts: the same selection in the course data\n"
-        "ads = posts[posts['sponsored'] & posts['disclosed']].merge(\n"
-        "    influencers[['influencer_id', 'followers', 'platform']], on='influencer_id'\n"
+        'ads = posts[posts["sponsored"] & posts["disclosed"]].merge(\n'
+        '    influencers[["influencer_id", "followers", "platform"]], on="influencer_id"\n'
         ")\n"
-        "ads = ads[ads['platform'] == 'instagram']\n"
+        'ads = ads[ads["platform"] == "instagram"]\n'
         "share_under_100k = ____  # percent of these posts published by accounts under 100,000 followers"
     ),
     var="share_under_100k",
@@ -172,7 +173,7 @@ q3 = NumericQuestion(
         "100,000 followers?",
         "`(ads['followers'] < 100_000).mean() * 100`: the mean of a True/False column is a share.",
     ],
-    solution_code="share_under_100k = (ads['followers'] < 100_000).mean() * 100",
+    solution_code='share_under_100k = (ads["followers"] < 100_000).mean() * 100',
     explanation=(
         "Count posts, not creators: HYPR's 63 % is a share of *disclosed sponsored Instagram posts*. The "
         "course data (synthetic, calibrated to HYPR) gives a share close to it. Creators under 100K are a "
@@ -218,7 +219,7 @@ q4 = ChoiceQuestion(
         "Mediakix: micro is 10K-50K. HypeAuditor: 5K-20K. Later x Fohr: 10K-100K.",
     ],
     solution_code=(
-        "labels = {s: metrics.assign_tier(75_000, s) for s in ('mediakix', 'later_fohr', 'hypeauditor')}\n"
+        'labels = {s: metrics.assign_tier(75_000, s) for s in ("mediakix", "later_fohr", "hypeauditor")}\n'
         "print(labels)  # {'mediakix': 'mid', 'later_fohr': 'micro', 'hypeauditor': 'mid'}\n"
         'scheme = "Later x Fohr"'
     ),

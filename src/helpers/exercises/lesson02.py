@@ -107,10 +107,10 @@ q1 = NumericQuestion(
     rel_tol=0.005,
     setup=_SETUP,
     starter=(
-        "is_finance_tiktok = (influencers['niche'] == 'finance') & (influencers['platform'] == 'tiktok')\n"
-        "top = influencers[is_finance_tiktok].nlargest(1, 'followers').iloc[0]  # the most followed\n"
+        'is_finance_tiktok = (influencers["niche"] == "finance") & (influencers["platform"] == "tiktok")\n'
+        'top = influencers[is_finance_tiktok].nlargest(1, "followers").iloc[0]  # the most followed\n'
         "niche_audience = ____  # people interested in finance on TikTok (the niches table)\n"
-        "share_pct = ____       # top['followers'] as a percent of niche_audience"
+        "share_pct = ____  # top['followers'] as a percent of niche_audience"
     ),
     var="share_pct",
     hints=[
@@ -119,9 +119,9 @@ q1 = NumericQuestion(
         "`metrics.niche_penetration(top['followers'], niche_audience)` = followers / niche audience x 100.",
     ],
     solution_code=(
-        "row = niches[(niches['niche'] == 'finance') & (niches['platform'] == 'tiktok')]\n"
-        "niche_audience = row['niche_audience'].iloc[0]\n"
-        "share_pct = metrics.niche_penetration(top['followers'], niche_audience)"
+        'row = niches[(niches["niche"] == "finance") & (niches["platform"] == "tiktok")]\n'
+        'niche_audience = row["niche_audience"].iloc[0]\n'
+        'share_pct = metrics.niche_penetration(top["followers"], niche_audience)'
     ),
     explanation=(
         "Niche penetration = followers / the niche's audience on the same platform x 100. It is an upper "
@@ -166,7 +166,7 @@ q2 = ChoiceQuestion(
     starter=(
         "engaged_finance_a = ____  # people per post who engage AND care about personal finance, creator A\n"
         "engaged_finance_b = ____  # the same for creator B\n"
-        'answer = ____             # "A" or "B"'
+        'answer = ____  # "A" or "B"'
     ),
     hints=[
         "Creator A: all 4,200 people who engage per post care about personal finance. Creator B: only 5 % "
@@ -205,13 +205,13 @@ q3 = NumericQuestion(
     rel_tol=0.02,
     setup=_SETUP,
     starter=(
-        "big = influencers[influencers['followers'] >= 1_000_000]  # celebrities and others, 1M+ followers\n"
-        "ads = posts[posts['sponsored']].merge(big[['influencer_id', 'is_celebrity']], on='influencer_id')\n"
-        "celeb_ads = ads[ads['is_celebrity']]\n"
-        "other_ads = ads[~ads['is_celebrity']]\n"
+        'big = influencers[influencers["followers"] >= 1_000_000]  # celebrities and others, 1M+ followers\n'
+        'ads = posts[posts["sponsored"]].merge(big[["influencer_id", "is_celebrity"]], on="influencer_id")\n'
+        'celeb_ads = ads[ads["is_celebrity"]]\n'
+        'other_ads = ads[~ads["is_celebrity"]]\n'
         "er_celeb = ____  # (likes + comments) / reach x 100, summed over all of celeb_ads\n"
         "er_other = ____  # the same for other_ads\n"
-        "ratio = ____     # er_other / er_celeb"
+        "ratio = ____  # er_other / er_celeb"
     ),
     var="ratio",
     hints=[
@@ -222,10 +222,12 @@ q3 = NumericQuestion(
         "creators' sponsored posts engage more of the people they reach).",
     ],
     solution_code=(
-        "er_celeb = metrics.er_by_reach(celeb_ads['likes'].sum(), celeb_ads['comments'].sum(), "
-        "celeb_ads['reach'].sum())\n"
-        "er_other = metrics.er_by_reach(other_ads['likes'].sum(), other_ads['comments'].sum(), "
-        "other_ads['reach'].sum())\n"
+        "er_celeb = metrics.er_by_reach(\n"
+        '    celeb_ads["likes"].sum(), celeb_ads["comments"].sum(), celeb_ads["reach"].sum()\n'
+        ")\n"
+        "er_other = metrics.er_by_reach(\n"
+        '    other_ads["likes"].sum(), other_ads["comments"].sum(), other_ads["reach"].sum()\n'
+        ")\n"
         "ratio = er_other / er_celeb"
     ),
     explanation=(
@@ -263,8 +265,8 @@ q4 = NumericQuestion(
     rel_tol=0.01,
     setup=_SETUP,
     starter=(
-        "celeb_ids = influencers.loc[influencers['is_celebrity'], 'influencer_id']\n"
-        "celeb_campaigns = campaigns[campaigns['influencer_id'].isin(celeb_ids)]\n"
+        'celeb_ids = influencers.loc[influencers["is_celebrity"], "influencer_id"]\n'
+        'celeb_campaigns = campaigns[campaigns["influencer_id"].isin(celeb_ids)]\n'
         "conv_per_1k = ____  # conversions per $1,000 of fees, over all of celeb_campaigns"
     ),
     var="conv_per_1k",
@@ -274,7 +276,9 @@ q4 = NumericQuestion(
         "`celeb_campaigns['conversions'].sum() / celeb_campaigns['fee_usd'].sum() * 1000`.",
     ],
     solution_code=(
-        "conv_per_1k = celeb_campaigns['conversions'].sum() / celeb_campaigns['fee_usd'].sum() * 1000"
+        'conversions = celeb_campaigns["conversions"].sum()\n'
+        'fees = celeb_campaigns["fee_usd"].sum()\n'
+        "conv_per_1k = conversions / fees * 1000"
     ),
     explanation=(
         "Pooled conversions per $1,000 = total conversions / total fees x 1,000. Compare it with the other "
