@@ -20,19 +20,20 @@ for _module in pkgutil.iter_modules(__path__):
 # Every registered lab is available as ``helpers.widgets.<ClassName>`` (notebooks call
 # ``widgets.NicheReach()``), without a lab module having to edit this file.
 globals().update({cls.__name__: cls for cls in LABS.values()})
-__all__ = sorted(
-    {
-        "LABS",
-        "Lab",
-        "LabInputError",
-        "LabResult",
-        "register",
-        "environment_check_widget",
-        "budget_planner_update",
-        "candidate_table",
-        "scorecard_update",
-        "tier_explorer_update",
-        "tier_histories",
-        *(cls.__name__ for cls in LABS.values()),
-    }
-)
+__all__ = [
+    "LABS",
+    "BudgetPlanner",
+    "Lab",
+    "LabInputError",
+    "LabResult",
+    "Scorecard",
+    "TierExplorer",
+    "budget_planner_update",
+    "candidate_table",
+    "environment_check_widget",
+    "register",
+    "scorecard_update",
+    "tier_explorer_update",
+    "tier_histories",
+]
+__all__ += sorted({cls.__name__ for cls in LABS.values()} - set(__all__))
