@@ -314,3 +314,12 @@ def test_the_lab_never_writes_anything(monkeypatch, tmp_path):
     assert (source.stat().st_mtime_ns, source.read_bytes()) == before
     assert {p: sorted(os.listdir(p)) for p in watched if p.exists()} == listing
     assert (REPO_ROOT / "output").exists() == output_existed
+
+
+def test_switching_back_reuses_the_result_and_a_new_upload_is_recomputed(fresh_lab):
+    lift = fresh_lab.set(measure="lift")
+    fresh_lab.set(measure="er")
+    assert fresh_lab.set(measure="lift") is lift  # deterministic results are computed once
+    first = fresh_lab.load_file(good_export(seed=1), name="same_name.csv")
+    second = fresh_lab.load_file(good_export(seed=2), name="same_name.csv")
+    assert first.numbers != second.numbers

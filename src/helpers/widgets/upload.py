@@ -34,6 +34,8 @@ from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Below this many decades of followers a curve cannot be judged; the summary says so.
 NARROW_DECADES = 1.5
+#: Results kept per control combination (they are deterministic, so switching back is instant).
+CACHE_SIZE = 256
 #: What the lab calls each data source in its menu.
 SOURCE_LABELS: dict[str, str] = {
     "bundled": "course data (synthetic)",
@@ -218,6 +220,8 @@ class ResearchLab(Lab):
             source.label = "the example export (synthetic)"
             self.sources["example"] = source
         self.upload_error: str | None = None
+        self._uploads = 0  # how many files were loaded: part of the cache key of the "upload" source
+        self._cache: dict[tuple[Any, ...], LabResult] = {}
         self.upload = w.FileUpload(
             accept=".csv,.tsv,.txt", multiple=False, description="Upload CSV", button_style="info"
         )
@@ -262,6 +266,7 @@ class ResearchLab(Lab):
 
         A file that cannot be used is not an exception here: the lab shows the reader's message.
         """
+        self._uploads += 1
         try:
             self.sources["upload"] = read_source(source, name)
             self.upload_error = None
@@ -288,10 +293,15 @@ class ResearchLab(Lab):
         key = values["source"]
         if key == "upload" and self.upload_error is not None:
             raise LabInputError(f"Your file cannot be used. {self.upload_error}.")
-        source = self.sources[key]
-        return research_lab_update(
-            source.creators, values["measure"], values["sample"], values["bin_width"], label=source.label
-        )
+        cache_key = (key, self._uploads if key == "upload" else 0, *(values[k] for k in sorted(values)))
+        if cache_key not in self._cache:  # results are deterministic (seeded): compute each once
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            source = self.sources[key]
+            self._cache[cache_key] = research_lab_update(
+                source.creators, values["measure"], values["sample"], values["bin_width"], label=source.label
+            )
+        return self._cache[cache_key]
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         draw_research(fig, result)
