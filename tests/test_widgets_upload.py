@@ -320,6 +320,7 @@ def test_switching_back_reuses_the_result_and_a_new_upload_is_recomputed(fresh_l
     lift = fresh_lab.set(measure="lift")
     fresh_lab.set(measure="er")
     assert fresh_lab.set(measure="lift") is lift  # deterministic results are computed once
+    fresh_lab.set(measure="er")
     first = fresh_lab.load_file(good_export(seed=1), name="same_name.csv")
     second = fresh_lab.load_file(good_export(seed=2), name="same_name.csv")
     assert first.numbers != second.numbers
