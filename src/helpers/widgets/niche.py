@@ -156,24 +156,30 @@ def niche_reach_update(
 # --------------------------------------------------------------------------------------------------
 # Drawing: two panels whose artists are created once and then only moved
 # --------------------------------------------------------------------------------------------------
-_LEFT = (0.15, 0.13, 0.50, 0.70)
-_RIGHT = (0.78, 0.13, 0.20, 0.70)
+# Every text costs about a millisecond per render (SVG text metrics are not cached across renders),
+# so each bar carries one label that holds rank, handle and value, and the card writes its scores in
+# its tick labels: about 18 texts per update instead of 33.
+_LEFT = (0.03, 0.13, 0.62, 0.70)
+_RIGHT = (0.80, 0.13, 0.18, 0.70)
 _CARD_COLOUR = plots.PALETTE[1]
+_BAR_COLOUR = plots.PALETTE[0]
 _XLABELS = {
     "followers": "followers",
     "niche_share": "followers as % of the niche's audience on the platform",
     "engaged_share": "likes + comments per post as % of the niche's audience",
 }
-_BAR_COLOUR = plots.PALETTE[0]
 
 
-def _bar_text(row: pd.Series, rank_by: str) -> str:
+def _bar_text(rank: int, row: pd.Series, rank_by: str) -> str:
+    """The label written after a bar: rank, handle, the ranked value and the other measure."""
     followers = plots.human_number(row["followers"])
     if rank_by == "followers":
-        return f" {followers} = {row['niche_share_pct']:.3f}% of niche"
-    if rank_by == "niche_share":
-        return f" {row['niche_share_pct']:.3f}% ({followers} followers)"
-    return f" {row['engaged_share_pct']:.4f}% ({plots.human_number(row['engaged_per_post'])}/post)"
+        value = f"{followers} = {row['niche_share_pct']:.3f}% of niche"
+    elif rank_by == "niche_share":
+        value = f"{row['niche_share_pct']:.3f}% ({followers} followers)"
+    else:
+        value = f"{row['engaged_share_pct']:.4f}% ({plots.human_number(row['engaged_per_post'])}/post)"
+    return f" {rank}. {row['handle']}  {value}"
 
 
 class _Artists:
@@ -182,44 +188,38 @@ class _Artists:
     def __init__(self, left: Axes, right: Axes) -> None:
         plots.style_axes(left)
         plots.style_axes(right)
-        left.grid(True, axis="x", color="#DDDDDD", linewidth=0.8)
         left.grid(False, axis="y")
         positions = np.arange(TOP_N)[::-1]
         self.bars: list[Rectangle] = list(
             left.barh(positions, np.zeros(TOP_N), 0.7, color=_BAR_COLOUR, edgecolor="#333333", linewidth=0.6)
         )
         self.texts: list[Text] = [
-            left.text(0, p, "", va="center", ha="left", fontsize=plots.BASE_FONT_PT - 3) for p in positions
+            left.text(0, p, "", va="center", ha="left", fontsize=plots.BASE_FONT_PT - 2) for p in positions
         ]
-        left.set_yticks(positions, [""] * TOP_N)
+        left.set_yticks([])
         left.set_ylim(-0.6, TOP_N - 0.4)
-        left.set_xticks([])  # values are written on the bars (and fewer texts keep updates fast)
-        left.spines["bottom"].set_visible(False)
-        labels = list(SOURCES_OF_POWER.values())
-        card_positions = np.arange(len(labels))[::-1]
+        left.set_xticks([])  # values are written next to the bars
+        left.spines[["left", "bottom"]].set_visible(False)
+        self.labels = list(SOURCES_OF_POWER.values())
+        self.card_positions = np.arange(len(self.labels))[::-1]
         self.card_bars: list[Rectangle] = list(
             right.barh(
-                card_positions,
-                np.zeros(len(labels)),
+                self.card_positions,
+                np.zeros(len(self.labels)),
                 0.6,
-                color=[plots.PALETTE[i] for i in range(len(labels))],
+                color=[plots.PALETTE[i] for i in range(len(self.labels))],
                 edgecolor="#333333",
                 linewidth=0.6,
             )
         )
         for i, bar in enumerate(self.card_bars):
             bar.set_hatch(plots.HATCHES[i])
-        self.card_texts: list[Text] = [
-            right.text(0, p, "", va="center", ha="left", fontsize=plots.BASE_FONT_PT - 3)
-            for p in card_positions
-        ]
         (self.medians,) = right.plot(
-            np.zeros(len(labels)), card_positions, "D", color="#000000", markersize=7
+            np.zeros(len(self.labels)), self.card_positions, "D", color="#000000", markersize=7
         )
-        right.set_yticks(card_positions, labels)
-        right.set_xlim(0, 12.5)
-        right.set_xticks([0, 5, 10])
-        right.set_xlabel("score (\u25c6 = median)")
+        right.set_xlim(0, 10.4)
+        right.set_xticks([])
+        right.set_xlabel("0-10 (\u25c6 = median)")
         self.left, self.right = left, right
 
     def alive(self, left: Axes, right: Axes) -> bool:
@@ -246,7 +246,6 @@ def draw_niche_reach(fig: Figure, result: LabResult) -> None:
     column, rank_by, card = extra["column"], extra["rank_by"], extra["card"]
     values = ranked[column].to_numpy(dtype=float)
     top = float(values.max()) if len(values) and values.max() > 0 else 1.0
-    labels = [""] * TOP_N
     for i in range(TOP_N):
         bar, text = artists.bars[i], artists.texts[i]
         if i < len(ranked):
@@ -257,13 +256,11 @@ def draw_niche_reach(fig: Figure, result: LabResult) -> None:
             bar.set_facecolor(_CARD_COLOUR if on_card else _BAR_COLOUR)
             bar.set_hatch("x" if on_card else ("//" if row["is_celebrity"] else ""))
             text.set_position((values[i], bar.get_y() + bar.get_height() / 2))
-            text.set_text(_bar_text(row, rank_by))
-            labels[i] = f"{i + 1}. {row['handle']}"
+            text.set_text(_bar_text(i + 1, row, rank_by))
         else:
             bar.set_visible(False)
             text.set_text("")
-    left.set_yticks(np.arange(TOP_N)[::-1], labels)
-    left.set_xlim(0, top * 1.75)
+    left.set_xlim(0, top * 2.4)  # room for the labels after the longest bar
     left.set_xlabel(_XLABELS[rank_by])
     plots.set_title(
         left,
@@ -272,10 +269,9 @@ def draw_niche_reach(fig: Figure, result: LabResult) -> None:
     )
     person = ranked.iloc[card - 1]
     scores, medians = extra["scores"], extra["medians"]
-    for bar, text, score in zip(artists.card_bars, artists.card_texts, scores.values(), strict=True):
+    for bar, score in zip(artists.card_bars, scores.values(), strict=True):
         bar.set_width(score)
-        text.set_position((10.5, bar.get_y() + bar.get_height() / 2))
-        text.set_text(f"{score:.1f}")
+    right.set_yticks(artists.card_positions, [f"{name} {score:.1f}" for name, score in scores.items()])
     artists.medians.set_xdata(list(medians.values()))
     kind = "celebrity" if person["is_celebrity"] else "online creator"
     plots.set_title(right, f"#{card} {person['handle']}", f"{kind}, {person['niche']}, {person['platform']}")
