@@ -64,7 +64,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator
 
 from .. import data, plots
 from ..analysis import trust
@@ -298,14 +298,16 @@ def _lines(ax: Any, n: int) -> list:
     return []
 
 
-def _clear(ax: Any) -> None:
-    """Clear ``ax`` for a rebuild: house style, few ticks, and a title at a fixed height (an
-    automatic title position measures every tick label on each redraw, which is slow)."""
+def _clear(ax: Any, xticks: list[float]) -> None:
+    """Clear ``ax`` for a rebuild: house style, few fixed ticks, and a title at a fixed height.
+
+    Every text costs layout time on each redraw (an automatic title position even measures every
+    tick label), so the lab keeps its texts few."""
     with mpl.rc_context({"axes.titley": 1.0}):
         ax.clear()
     plots.style_axes(ax)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    ax.xaxis.set_major_locator(FixedLocator(xticks))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
 
 
 def draw_commercialisation(fig: Figure, result: LabResult) -> None:
@@ -321,7 +323,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     x = result.extra
     lines = _lines(left, 3)
     if not lines:
-        _clear(left)
+        _clear(left, list(range(0, len(x["months"]), 3)))
         names = ("trust", "followers", "engagements per post")
         lines = [
             left.plot([], [], color=plots.PALETTE[i], marker=plots.MARKERS[i], markersize=6, linewidth=2.2,
@@ -351,7 +353,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     )
     rlines = _lines(right, 5)
     if not rlines:
-        _clear(right)
+        _clear(right, [0, 25, 50, 75, 100])
         styles = (
             dict(color=plots.PALETTE[3], linewidth=2.2, label="this year"),
             dict(color=plots.PALETTE[0], linewidth=2.0, linestyle="--", label="next year at year-end pace"),
@@ -359,7 +361,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
             dict(linestyle="none", marker="o", markersize=11, markerfacecolor="white",
                  markeredgecolor=plots.PALETTE[7]),
             dict(linestyle="none", marker="*", markersize=17, color=plots.PALETTE[6],
-                 markeredgecolor="#333333", label="peak"),
+                 markeredgecolor="#333333"),
         )  # fmt: skip
         rlines = [right.plot([], [], **style)[0] for style in styles]
         right._course_lines = rlines  # type: ignore[attr-defined]
@@ -381,9 +383,8 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     top = max(float(np.max(x["sweep_engagements"])), float(np.max(x["sweep_pace"])), 1.0)
     right.set_ylim(0, top * 1.3)
     right.set_title(
-        f"ads pay most at {n['best_share_pct']:.0f}% this year, "
-        f"{n['best_pace_share_pct']:.0f}% for next year",
-        loc="left", fontsize=plots.BASE_FONT_PT - 2, fontweight="normal", pad=8,
+        f"peaks (stars): {n['best_share_pct']:.0f}% this year, {n['best_pace_share_pct']:.0f}% next year",
+        loc="left", fontsize=plots.BASE_FONT_PT - 3, fontweight="normal", pad=8,
     )  # fmt: skip
 
 
