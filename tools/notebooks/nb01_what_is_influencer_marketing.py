@@ -296,6 +296,18 @@ def build() -> NB:
         print(result.summary)
         """
     )
+    nb.md(
+        """
+        Who moves where? Rows are the Mediakix tiers, columns the HypeAuditor tiers; every creator off
+        the diagonal changes label.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        metrics.tier_changes(influencers["followers"], "mediakix", "hypeauditor")
+        """
+    )
     nb.notes(
         """
         On the projector, move scheme B first and read the sentence above the figure aloud. Mediakix and
