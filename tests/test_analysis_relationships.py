@@ -116,3 +116,35 @@ def test_the_uplift_experiment_reads_back_the_hypothesis_it_was_given():
     assert abs(table.loc[40.0, "adjusted_uplift_pct"] - 40) <= 8
     with pytest.raises(ValueError, match=">= 0"):
         relationships.uplift_experiment([-0.1])
+
+
+def test_findings_state_the_result_in_words(outreach):
+    rates = relationships.reply_rates(outreach, "template_style")
+    assert (
+        relationships.personalisation_finding(rates)
+        == "Personalised first messages got 3.0x the replies of templates"
+    )
+    same = rates.assign(reply_rate_pct=[20.0, 20.0])
+    assert "about the same" in relationships.personalisation_finding(same)
+    pivot = pd.DataFrame(
+        {"coordinator": [10.0, 20.0], "executive": [15.0, 30.0]}, index=["generic", "personalised"]
+    )
+    assert relationships.sender_finding(pivot) == "An executive's signature added 5-10 points in both styles"
+    assert "did not help" in relationships.sender_finding(pivot.assign(executive=[5.0, 30.0]))
+    assert (
+        relationships.patience_finding(outreach, 3) == "Giving up after 3 days would miss 50% of the replies"
+    )
+
+
+def test_draw_helpers_draw_one_line_per_series(outreach):
+    from helpers import plots
+
+    _fig, ax = plots.new_figure()
+    relationships.draw_reply_curve(ax, relationships.reply_delay_curve(outreach, "template_style", 10))
+    assert len(ax.get_lines()) == 3  # two groups + the day marker
+    _fig, ax = plots.new_figure()
+    table = pd.DataFrame(
+        {"raw_uplift_pct": [1.0, 20.0], "adjusted_uplift_pct": [0.5, 15.5]}, index=pd.Index([0.0, 15.0])
+    )
+    relationships.draw_uplift_experiment(ax, table)
+    assert len(ax.get_lines()) == 3  # identity line + two estimates

@@ -438,3 +438,31 @@ def test_every_bundled_brand_gets_a_checked_calendar_and_some_posts_break_an_emb
     print("\ncampaign posts inside their brand's embargo:", found)
     # the datasheet: most embargo-breaking posts were moved to launch day, some were left for this lab
     assert sum(found.values()) > 0
+
+
+# --- notebook helpers ---------------------------------------------------------------------------------
+
+
+def test_embargo_breaches_count_each_brands_posts_inside_its_own_embargo(tables):
+    table = schedule.embargo_breaches(tables["calendar"], tables["campaigns"], tables["posts"])
+    # Acme: P1 (10 March) inside its embargo, P2 on launch day, P3 in June; Other has no embargo
+    assert table.loc["Acme", "campaign_posts"] == 3 and table.loc["Acme", "in_embargo"] == 1
+    assert table.loc["Other", "in_embargo"] == 0
+    assert table.index[0] == "Acme", "most breaches first"
+    assert table.loc["Acme", "in_embargo_pct"] == pytest.approx(100 / 3)
+
+
+def test_segment_table_and_city_counts(plan):
+    segments = schedule.segment_table(plan.roster)
+    assert list(segments.index) == list(schedule.SEGMENTS)
+    assert segments["creators"].tolist() == [2, 1, 1]
+    cities = schedule.city_counts(plan.roster)
+    assert cities.to_dict() == {"Paris": 2, "Tokyo": 1}, "prospects are not met on trips"
+
+
+def test_export_preview_leaves_nothing_on_disk_and_shows_the_second_name(sched, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = schedule.export_preview(sched, lines=5)
+    assert "acme-relationship-calendar.ics" in text and "acme-relationship-calendar-2.ics" in text
+    assert "BEGIN:VCALENDAR" in text and "VERSION:2.0" in text
+    assert list(tmp_path.iterdir()) == []

@@ -50,7 +50,7 @@ def test_a_second_executive_removes_trip_clashes(lab):
     one = lab.set(trip_min_creators=1, executives=1).numbers
     three = lab.set(trip_min_creators=1, executives=3).numbers
     assert three["trip_clash"] <= one["trip_clash"]
-    lab.set(trip_min_creators=5, executives=1)
+    lab.set(trip_min_creators=6, executives=1)
 
 
 def test_conflicts_table_lists_the_period_conflicts(lab):
@@ -76,7 +76,7 @@ def test_nothing_scheduled_gives_a_friendly_message(lab):
         collaborators="quarterly newsletter",
         prospects="biannual newsletter",
         tie_to_launches=True,
-        trip_min_creators=5,
+        trip_min_creators=6,
     )
     assert lab.result.ok
 

@@ -23,18 +23,24 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
-from .. import generate
+from .. import generate, plots
 
 __all__ = [
     "Z_95",
     "adjusted_uplift",
+    "draw_reply_curve",
+    "draw_uplift_experiment",
     "late_reply_share",
     "partnership_conversion",
+    "patience_finding",
+    "personalisation_finding",
     "raw_uplift",
     "reply_delay_curve",
     "reply_rate_pivot",
     "reply_rates",
+    "sender_finding",
     "uplift_experiment",
     "wilson_interval",
 ]
@@ -193,3 +199,75 @@ def uplift_experiment(uplifts: Iterable[float], seed: int = generate.DEFAULT_SEE
             }
         )
     return pd.DataFrame(rows).set_index("hypothesised_uplift_pct")
+
+
+# --- findings and figures for the notebook ----------------------------------------------------------------
+def personalisation_finding(rates: pd.DataFrame) -> str:
+    """Title for reply rates by ``template_style`` (:func:`reply_rates` by that column)."""
+    r = rates["reply_rate_pct"]
+    ratio = r["personalised"] / r["generic"]
+    if ratio > 1.05:
+        return f"Personalised first messages got {ratio:.1f}x the replies of templates"
+    return "Personalised and template messages got about the same reply rate"
+
+
+def sender_finding(pivot: pd.DataFrame) -> str:
+    """Title for the reply-rate pivot (:func:`reply_rate_pivot`, styles down, senders across)."""
+    lift = pivot["executive"] - pivot["coordinator"]
+    if (lift > 0).all():
+        return f"An executive's signature added {lift.min():.0f}-{lift.max():.0f} points in both styles"
+    return "An executive's signature did not help in every style"
+
+
+def patience_finding(outreach: pd.DataFrame, days: int = 3) -> str:
+    """Title for the reply-delay curve: the share of replies a brand misses by giving up early."""
+    return f"Giving up after {days} days would miss {late_reply_share(outreach, days):.0f}% of the replies"
+
+
+def draw_reply_curve(ax: Axes, curve: pd.DataFrame, mark_day: int = 7) -> Axes:
+    """Step lines of :func:`reply_delay_curve` (one per group, colour + marker) and a marker line
+    at ``mark_day``; y in percent of the eventual replies."""
+    plots.style_axes(ax)
+    for i, column in enumerate(curve.columns):
+        ax.step(
+            curve.index,
+            curve[column],
+            where="post",
+            label=column,
+            color=plots.PALETTE[i % len(plots.PALETTE)],
+            marker=plots.MARKERS[i % len(plots.MARKERS)],
+            markevery=5,
+            linewidth=2.2,
+        )
+    ax.axvline(mark_day, color="#555555", linestyle="--", linewidth=1.2)
+    ax.annotate(f"day {mark_day}", (mark_day, 5), xytext=(4, 0), textcoords="offset points")
+    ax.set_xlabel("days waited after sending")
+    ax.set_ylabel("% of the replies received")
+    ax.set_ylim(0, 103)
+    ax.legend(loc="lower right")
+    return ax
+
+
+def draw_uplift_experiment(ax: Axes, table: pd.DataFrame) -> Axes:
+    """Hypothesised uplift (x) against the adjusted and raw estimates (y), all in percent, with the
+    line on which estimate = hypothesis."""
+    plots.style_axes(ax)
+    x = table.index.to_numpy(dtype=float)
+    span = [min(0.0, float(np.nanmin(table.to_numpy()))), float(np.nanmax([x.max(), *table.max()])) * 1.1 + 1]
+    ax.plot(span, span, color="#999999", linestyle=":", label="estimate = hypothesis")
+    for i, (column, label) in enumerate(
+        (("adjusted_uplift_pct", "adjusted estimate"), ("raw_uplift_pct", "raw ratio (not adjusted)"))
+    ):
+        ax.plot(
+            x,
+            table[column],
+            marker=plots.MARKERS[i],
+            color=plots.PALETTE[i],
+            linewidth=2,
+            markersize=9,
+            label=label,
+        )
+    ax.set_xlabel("long_term_uplift put into the generator (%)")
+    ax.set_ylabel("uplift measured in the data (%)")
+    ax.legend(loc="upper left")
+    return ax

@@ -58,14 +58,18 @@ __all__ = [
     "brand_roster",
     "build_schedule",
     "cadence_options",
+    "city_counts",
+    "embargo_breaches",
     "escape_text",
     "example_draft",
+    "export_preview",
     "find_conflicts",
     "fold_line",
     "in_period",
     "parse_cadence",
     "period_bounds",
     "plan_input",
+    "segment_table",
     "summarise",
     "to_csv",
     "to_ics",
@@ -381,7 +385,7 @@ def _cadence_part(
     months = CADENCES[cadence]
     if fmt == "call":
         starts = _period_starts(months, year)
-        offsets = (np.arange(n) * CALL_WINDOW_DAYS[cadence]) // n
+        offsets = 1 + (np.arange(n) * CALL_WINDOW_DAYS[cadence]) // n  # from the 2nd: no New Year calls
         days = _to_weekday(starts[:, None] + offsets[None, :].astype("timedelta64[D]")).ravel()
         take = np.tile(np.arange(n), len(starts))
         handles = people["handle"][take]
@@ -861,6 +865,29 @@ def _checks(entry_ids: np.ndarray, conflicts: pd.DataFrame) -> np.ndarray:
     return np.array(["; ".join(notes.get(eid, ())) for eid in entry_ids], dtype=object)
 
 
+def export_preview(sched: Schedule, lines: int = 14) -> str:
+    """Export ``sched`` twice into a temporary folder (deleted afterwards) and describe what was
+    written: the file names of both exports (the second never overwrites the first) and the first
+    ``lines`` lines of the ``.ics`` file. Nothing is left on disk."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        first = write_exports(sched, folder)
+        second = write_exports(sched, folder)
+        head = first[0].read_bytes().decode("utf-8").split("\r\n")[:lines]
+        n_events = first[0].read_bytes().count(b"BEGIN:VEVENT")
+        n_rows = first[1].read_text(encoding="utf-8").count("\n") - 1
+    return "\n".join(
+        [
+            f"first export:  {first[0].name} ({n_events} events), {first[1].name} ({n_rows} rows)",
+            f"second export: {second[0].name}, {second[1].name} (nothing overwritten)",
+            "",
+            f"{first[0].name}, first {lines} lines (CRLF line ends; long lines are folded):",
+            *head,
+        ]
+    )
+
+
 # --- a hand-written draft (exercise 06.q4) ------------------------------------------------------------
 def example_draft() -> Schedule:
     """A small hand-written draft for a fictional outdoor brand, with conflicts to find by reading.
@@ -1002,6 +1029,55 @@ def workload_by_cadence(plan: PlanInput, segment: str = "partners") -> pd.DataFr
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "cadence"
     return table
+
+
+def embargo_breaches(calendar: pd.DataFrame, campaigns: pd.DataFrame, posts: pd.DataFrame) -> pd.DataFrame:
+    """Campaign posts dated inside their own brand's embargo, counted per brand.
+
+    Columns ``campaign_posts`` (the brand's campaign posts), ``in_embargo`` (of those, dated inside
+    one of the brand's embargoes, first to last day) and ``in_embargo_pct``; one row per brand with
+    campaign posts, most breaches first.
+    """
+    brand_of = campaigns.set_index("campaign_id")["brand"].astype(str)
+    mine = posts[posts["campaign_id"].notna()]
+    brand = mine["campaign_id"].map(brand_of).to_numpy(dtype=object)
+    days = mine["date"].to_numpy("datetime64[D]")
+    inside = np.zeros(len(mine), dtype=bool)
+    embargoes = calendar[calendar["event_type"].astype(str) == "embargo"]
+    for name, first, last in zip(
+        embargoes["brand"].astype(str),
+        embargoes["start_date"].to_numpy("datetime64[D]"),
+        embargoes["end_date"].to_numpy("datetime64[D]"),
+        strict=True,
+    ):
+        inside |= (brand == name) & (days >= first) & (days <= last)
+    table = (
+        pd.DataFrame({"brand": brand, "in_embargo": inside})
+        .groupby("brand")
+        .agg(campaign_posts=("in_embargo", "size"), in_embargo=("in_embargo", "sum"))
+    )
+    table["in_embargo"] = table["in_embargo"].astype("int64")
+    table["in_embargo_pct"] = 100 * table["in_embargo"] / table["campaign_posts"]
+    return table.sort_values(["in_embargo", "campaign_posts"], ascending=[False, False], kind="stable")
+
+
+def segment_table(roster: pd.DataFrame) -> pd.DataFrame:
+    """Creators per segment (rows in :data:`SEGMENTS` order) with the segment's description."""
+    counts = roster["segment"].value_counts()
+    return pd.DataFrame(
+        {
+            "creators": [int(counts.get(s, 0)) for s in SEGMENTS],
+            "who": [SEGMENT_LABELS[s] for s in SEGMENTS],
+        },
+        index=pd.Index(SEGMENTS, name="segment"),
+    )
+
+
+def city_counts(roster: pd.DataFrame) -> pd.Series:
+    """Partners + collaborators per city (creators a face-to-face trip could meet), largest first."""
+    people = roster[roster["segment"].isin(["partners", "collaborators"])]
+    counts = people["city"].astype(str).value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable").rename("creators")
 
 
 # --- export: iCalendar and CSV ---------------------------------------------------------------------------

@@ -153,7 +153,7 @@ q2 = NumericQuestion(
         "Messages without a reply are left out: they say nothing about *when* replies come. "
         "(`relationships.late_reply_share(outreach, 3)` computes the same.)"
     ),
-    why="A sizeable part of the replies takes longer than three days: wait about a week before following up.",
+    why="Replies keep arriving after day three: wait about a week before following up.",
     mistakes=[
         Mistake(
             _late_over_all_messages,

@@ -15,6 +15,7 @@ when clicked, and never over an existing file.
 from __future__ import annotations
 
 import html
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "tie_to_launches": True,
     "skip_calls_near_launches": True,
     "min_gap_days": 7,
-    "trip_min_creators": 5,
+    "trip_min_creators": 6,
     "executives": 1,
     "period": "year",
 }
@@ -385,19 +386,25 @@ class RelationshipCalendar(Lab):
             "period": dropdown(
                 "Show",
                 [("whole year", "year"), ("Q1", "Q1"), ("Q2", "Q2"), ("Q3", "Q3"), ("Q4", "Q4")],
-                "year",
+                DEFAULTS["period"],
             ),
             "partners": dropdown("Partners", options, DEFAULTS["partners"]),
             "collaborators": dropdown("Collaborators", options, DEFAULTS["collaborators"]),
             "prospects": dropdown("Prospects", options, DEFAULTS["prospects"]),
             "tie_to_launches": w.Checkbox(
-                value=True, description="Briefings + executive emails at launches", indent=False
+                value=DEFAULTS["tie_to_launches"],
+                description="Briefings + executive emails at launches",
+                indent=False,
+                layout=w.Layout(width="auto"),
             ),
             "skip_calls_near_launches": w.Checkbox(
-                value=True, description="Skip calls near launch contacts and trips", indent=False
+                value=DEFAULTS["skip_calls_near_launches"],
+                description="Skip calls near launch contacts and trips",
+                indent=False,
+                layout=w.Layout(width="auto"),
             ),
             "min_gap_days": w.IntSlider(
-                value=7,
+                value=DEFAULTS["min_gap_days"],
                 min=0,
                 max=30,
                 step=1,
@@ -406,7 +413,7 @@ class RelationshipCalendar(Lab):
                 layout=w.Layout(width="360px"),
             ),
             "trip_min_creators": w.IntSlider(
-                value=5,
+                value=DEFAULTS["trip_min_creators"],
                 min=1,
                 max=15,
                 step=1,
@@ -415,7 +422,7 @@ class RelationshipCalendar(Lab):
                 layout=w.Layout(width="360px"),
             ),
             "executives": w.IntSlider(
-                value=1,
+                value=DEFAULTS["executives"],
                 min=1,
                 max=3,
                 step=1,
@@ -471,3 +478,8 @@ class RelationshipCalendar(Lab):
             f"<code>{html.escape(csv.name)}</code> in <code>{html.escape(str(target))}</code>."
         )
         return ics, csv
+
+
+# Reachable as ``helpers.widgets.RelationshipCalendar`` like the package's first labs (the package
+# imports every lab module; this module adds its own name rather than editing the shared __init__).
+setattr(sys.modules[__package__], RelationshipCalendar.__name__, RelationshipCalendar)

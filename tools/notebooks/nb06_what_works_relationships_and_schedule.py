@@ -1,0 +1,596 @@
+"""Source of notebooks/06_what_works_relationships_and_schedule.ipynb (build with `make notebooks`)."""
+
+from helpers.exercises import lesson06
+from nbtools import NB
+
+NAME = "06_what_works_relationships_and_schedule"
+
+
+def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
+    """Task text, the starter cell (runs as it stands) and where to find help."""
+    nb.md(text, slide=slide)
+    nb.code(question.cell_code())
+    nb.md(
+        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
+        f"`ex.{question.name}.solution()` shows a solution and explains it.",
+        slide="fragment",
+    )
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # What works: relationships and a schedule
+
+        **In 60 minutes you will measure what makes creators answer - a personal message, the right
+        sender, patience - and build a year of contacts tied to launches, PR and trips, with its
+        conflicts flagged and exported to a calendar app.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        Second "what works" lesson. Lesson 05 found the creators; this one is about working with them as
+        people, over time. The source article's advice fits on one slide: be patient, be human (people
+        talk to people, not company to company), and keep a schedule - regular calls or newsletters,
+        tied to the PR and product calendar, with emails from executives and face-to-face meetings.
+        Every number below is computed from SYNTHETIC data whose effects were put there on purpose:
+        say so each time, and keep the long-term effect firmly labelled a hypothesis.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. measure reply rates by message style and by sender, with their uncertainty (exercise 06.q1);
+        2. explain why patience pays, using how long replies take (06.q2);
+        3. treat "long-term partnerships work better" as a hypothesis: vary it in a simulation and say
+           what the simulation can and cannot show (quiz);
+        4. plan regular contacts per creator segment and count what they cost (06.q3, quiz);
+        5. tie contacts to launches, embargoes, PR events and executive trips, find the conflicts in a
+           draft, and export the schedule to a calendar app (06.q4, quiz).
+
+        **Time to learn:** 60 minutes. **Prerequisites:** notebook 00 (exercises and labs); lesson 05
+        (where the creators come from) helps. No Python is needed to follow; a little pandas helps for
+        the exercises.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        One cell loads the course helpers and three synthetic tables: `outreach` (first messages brands
+        sent to creators and whether they got a reply), `campaigns` and `influencers`. `plan` collects
+        what the running example needs: one brand's creators, calendar and campaign posts.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import data, plots, widgets
+        from helpers.analysis import relationships, schedule
+        from helpers.exercises import ____, lesson06 as ex
+
+        outreach = data.load_outreach()
+        campaigns = data.load_campaigns()
+        influencers = data.load_influencers()
+        calendar = data.load_calendar()
+        posts = data.load_posts()
+        plan = schedule.plan_input("Glowtheory", influencers, campaigns, outreach, calendar, posts)
+        """
+    )
+    nb.md(
+        """
+        ### The running example
+        *Glowtheory*, a fictional skincare brand in the data, has worked with creators before and has
+        several launches this year. Its new relationship manager asks: how should we write to creators,
+        how long should we wait for an answer, how often should we talk to each of them, and how do we
+        keep all of that in step with launches, PR events and the executives' travel?
+        """,
+        slide="subslide",
+    )
+
+    # --- 1. personalise ---------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. People talk to people: personalise the first message
+        A creator gets many brand emails. A template ("Dear influencer, we love your content...") reads
+        like a company writing to an audience; a personal message - it names their work, says why this
+        brand fits *their* followers, and is signed by a person - reads like one person writing to
+        another. The `outreach` table records every first message with its style and whether the
+        creator replied within 30 days. The bars are reply rates with 95 % intervals.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        by_style = relationships.reply_rates(outreach, "template_style")
+        fig, ax = plots.new_figure(figsize=(9, 4.6))
+        plots.bar_groups(
+            ax,
+            list(by_style.index),
+            {"reply rate": by_style["reply_rate_pct"]},
+            errors={"reply rate": (by_style["ci_low_pct"], by_style["ci_high_pct"])},
+            value_format="{:.1f}%",
+            ylabel="replied within 30 days (%)",
+        )
+        finding = relationships.personalisation_finding(by_style)
+        plots.set_title(ax, finding, "synthetic outreach log; lines: 95% intervals")
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        by_style[["messages", "replies", "reply_rate_pct", "ci_low_pct", "ci_high_pct"]].round(1)
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        **Read this honestly.** No published study gives reply rates by message style, so the course's
+        generator was *told* to make personal messages work better (the datasheet lists it as an
+        assumption taken from the source article, effect 5). The figure shows how to measure the effect
+        on your own outreach log - not that it holds for real creators. That is the habit to keep:
+        count messages and replies per style, and look at the interval before believing a gap.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Ask the room to write a two-line first message to a creator they follow, then read one out and
+        ask: what makes it personal? (Their name, a specific post, why this audience, a human sender.)
+        Point at the intervals: with a few hundred messages per group, small gaps are noise.
+        """
+    )
+
+    # --- 2. the sender ------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 2. Who signs it matters
+        The article suggests sending emails on behalf of key executives. In the data, each message was
+        signed by a coordinator, a manager or an executive. Reply rates per sender, for both styles:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        pivot = relationships.reply_rate_pivot(outreach)  # reply rate in %, style down, sender across
+        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        plots.bar_groups(
+            ax,
+            list(pivot.columns),
+            {style: pivot.loc[style] for style in pivot.index},
+            value_format="{:.0f}%",
+            ylabel="replied within 30 days (%)",
+        )
+        ax.legend(loc="upper left")
+        finding = relationships.sender_finding(pivot)
+        plots.set_title(ax, finding, "synthetic outreach log; an assumption built into the data")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        In this data the two effects add up: a personal message signed by an executive gets the most
+        replies (again: by construction). An executive's time is the scarcest thing a brand has, so use
+        the signature where it counts - the partners who matter most and the launch-day email - and
+        let the team's coordinators handle the everyday, personally. In exercise 06.q1 you build this
+        table yourself.
+        """,
+        slide="fragment",
+    )
+
+    # --- 3. patience ---------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 3. Be patient: replies take days
+        Creators are busy and often run their accounts alone. How long did the replies in the log take?
+        Each line shows, for every day waited, the share of the replies that had arrived by then.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        curve = relationships.reply_delay_curve(outreach, "template_style")
+        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        relationships.draw_reply_curve(ax, curve, mark_day=7)
+        finding = relationships.patience_finding(outreach, 3)
+        plots.set_title(ax, finding, "synthetic outreach log; replies within 30 days")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A reminder after a day or two reads as pressure, and giving up early loses replies that were on
+        their way. A practical rule: wait about a week, send **one** friendly follow-up, then leave it -
+        and log the delay, so you learn your own creators' rhythm. Exercise 06.q2 measures the replies
+        a brand would miss by giving up after three days.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        The delay is synthetic too, but the shape (most replies in the first days, a long tail) is what
+        any inbox looks like. Ask: what does a brand signal by chasing after 24 hours?
+        """
+    )
+
+    # --- 4. long-term: a hypothesis --------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. Relationships take time - a hypothesis, not a fact
+        Influencer-marketing vendors often claim that long-term partnerships pay off much better than
+        one-off posts ("3x ROI", "60 % better returns"). These are **vendor claims**: the course's
+        reference notes found **no peer-reviewed study** that measured the effect. It is plausible
+        (audiences trust repeated, consistent recommendations more), but plausible is not proven.
+
+        The course data contains the effect only as a **hypothesis parameter** of the generator,
+        `long_term_uplift`: long-term campaigns convert clicks (1 + uplift) times as well. In the
+        bundled data it is set to 0.15. Here is what the bundled campaigns show:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        table = relationships.partnership_conversion(campaigns)
+        print(f"raw ratio of conversion rates: {relationships.raw_uplift(campaigns):+.1%}")
+        adjusted = relationships.adjusted_uplift(campaigns, influencers)
+        print(f"adjusted for niche fit and credibility: {adjusted:+.1%}")
+        table.round(3)
+        """
+    )
+    nb.md(
+        """
+        Now **vary the hypothesis**: the next cell regenerates the whole synthetic dataset in memory
+        once per value (nothing is written to disk; about half a second each) and measures the uplift
+        again. Change the list - try 0, 0.3, 1.0 - and run it again.
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        uplifts = [0.0, 0.15, 0.5]  # the hypothesis: 0.15 = long-term partners convert clicks 15% better
+        experiment = relationships.uplift_experiment(uplifts)
+        fig, ax = plots.new_figure(figsize=(9, 4.8))
+        relationships.draw_uplift_experiment(ax, experiment)
+        subtitle = "synthetic data regenerated per value; adjusted = controlling for fit and credibility"
+        plots.set_title(ax, "The data returns the hypothesis it was given", subtitle)
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        experiment.round(1)
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        The adjusted estimate follows whatever you put in - including 0. That is the point: a
+        simulation can check that a **method** recovers an effect, but it cannot tell you whether the
+        effect exists. (Why adjust at all? If a brand gave its long-term deals to better-fitting
+        creators, the raw ratio would mix that choice with the partnership itself.)
+        Only real campaigns can - ideally an experiment that assigns comparable creators to one-off and
+        long-term deals. Until then: build relationships because people answer people, and treat
+        return-on-loyalty figures as claims.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        This is the most important honesty moment of the lesson. Have learners type a value such as 1.0
+        and predict the estimate before running. Then ask: "So do long-term partnerships work?" The right
+        answer is "we have not tested that here". Quiz question 2 checks it.
+        """
+    )
+
+    # --- 5. a schedule per segment --------------------------------------------------------------------
+    nb.md(
+        """
+        ## 5. A contact schedule per segment
+        Not every creator needs the same rhythm. Glowtheory's creators fall into three segments: the
+        **partners** it has a long-term deal with, **collaborators** from one-off campaigns, and
+        **prospects** who answered its outreach but have not worked with it yet.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        schedule.segment_table(plan.roster)
+        """
+    )
+    nb.md(
+        """
+        For each segment choose a **cadence** (monthly, quarterly or twice a year - *biannual*) and a
+        **format**: a one-to-one call, or a newsletter sent to the whole segment. Ask the creators what
+        they prefer; some like a call, many would rather read a short update. The cost differs a lot
+        (staff hours are a course assumption: 45 minutes per call with its preparation, 4 hours per
+        newsletter):
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        workload = schedule.workload_by_cadence(plan, "partners")
+        hours = workload["staff_hours"]
+        fig, ax = plots.new_figure(figsize=(12, 4.8))
+        labels = [c.replace(" ", "\\n") for c in workload.index]
+        plots.bar_groups(ax, labels, {"staff hours a year": hours}, ylabel="staff hours a year")
+        finding = (
+            f"Monthly calls with every partner: {hours['monthly call']:,.0f} staff hours a year; "
+            f"a quarterly newsletter: {hours['quarterly newsletter']:,.0f}"
+        )
+        n_partners = schedule.segment_table(plan.roster).loc["partners", "creators"]
+        plots.set_title(ax, finding, f"Glowtheory's {n_partners} partners; hours are a course assumption")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A call reaches one creator; a newsletter reaches everyone at once for a fixed cost, but it is
+        less personal. A common pattern: **calls** for partners (quarterly, or monthly for the few who
+        matter most), a **quarterly newsletter** for collaborators, a **twice-yearly newsletter** for
+        prospects. Exercise 06.q3 counts the contacts such a plan makes in one quarter.
+        """,
+        slide="fragment",
+    )
+
+    # --- 6. tie it to the PR and product calendar ------------------------------------------------------
+    nb.md(
+        """
+        ## 6. Tie it to the launch and PR calendar
+        Each brand's calendar holds product launches, PR events, trade shows and **embargoes**: the days
+        before a launch when creators who know about the product must not post about it. An embargo is
+        also the best time to **brief** partners, so their content is ready on launch day. Posts that go
+        live inside an embargo are the classic scheduling failure. How often does it happen in the
+        campaign posts of the data?
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        breaches = schedule.embargo_breaches(calendar, campaigns, posts)
+        fig, ax = plots.new_figure(figsize=(14, 4.8))
+        labels = [b.replace(" ", "\\n") for b in breaches.index]
+        plots.bar_groups(ax, labels, {"posts inside an embargo": breaches["in_embargo"]}, ylabel="campaign posts")
+        ax.tick_params(axis="x", labelsize=11)
+        total = int(breaches["in_embargo"].sum())
+        finding = f"{total} campaign posts went live inside their brand's embargo"
+        plots.set_title(ax, finding, "synthetic campaign posts and brand calendars")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A schedule prevents this when launches are on the same calendar as everything else. Two
+        launch-driven contacts help: a **briefing call** with every partner a week before launch (under
+        embargo), and on launch day an **email sent on behalf of an executive** to partners and
+        collaborators. Glowtheory's calendar:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        plan.events[["event_id", "event_type", "title", "start_date", "end_date", "city"]]
+        """,
+        slide="fragment",
+    )
+
+    # --- 7. executives on the road ---------------------------------------------------------------------
+    nb.md(
+        """
+        ## 7. Face to face: executive trips grouped by city
+        Nothing builds a relationship like meeting in person, and nothing is as expensive as an
+        executive's travel day. So group the meetings: one trip per city where enough partners and
+        collaborators live, on a day when the brand already has a launch, PR event or trade show there.
+        Where the creators of Glowtheory live:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        cities = schedule.city_counts(plan.roster)
+        threshold = 6  # creators needed in a city for a trip
+        fig, ax = plots.new_figure(figsize=(13, 4.8))
+        labels = [c.replace(" ", "\\n") for c in cities.index]
+        plots.bar_groups(ax, labels, {"partners + collaborators": cities}, ylabel="creators")
+        ax.axhline(threshold, color="#D55E00", linestyle="--", linewidth=1.5)
+        finding = f"{int((cities >= threshold).sum())} cities have at least {threshold} creators to meet"
+        plots.set_title(ax, finding, "dashed line: the trip threshold; synthetic creators")
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        trips = schedule.trip_plan(plan.roster, plan.events, trip_min_creators=threshold)
+        trips[["city", "creators", "start", "end", "anchor"]]
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        An empty `anchor` means the brand has no event in that city, so the trip gets a date of its own.
+        With one executive on the road, two trips on the same days are a clash - the lab below flags it.
+        """,
+        slide="fragment",
+    )
+
+    # --- lab ------------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: the relationship calendar
+        Everything together. Choose a brand, a cadence per segment, whether contacts are tied to
+        launches, the minimum gap between two contacts with one creator, when a city earns a trip and
+        how many executives travel. The timeline shows the year (or one quarter): embargoes shaded,
+        launches, PR events, campaign posts, your contacts, trips - and every **conflict** as an X:
+
+        * a campaign post or a newsletter **inside an embargo**;
+        * more overlapping trips than executives (**trip clash**);
+        * a regular call or newsletter **too close** to another contact with the same creator.
+
+        **Export .ics + CSV** saves the whole year into the course's `output/` folder as a calendar
+        file that opens in common calendar apps (Google Calendar, Outlook, Apple Calendar) and a table;
+        it never overwrites an earlier export.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab = widgets.RelationshipCalendar(brand="Glowtheory")
+        lab
+        """
+    )
+    nb.md(
+        """
+        A draft to check, from code: monthly calls with every partner, and no skipping of calls that
+        land next to a launch contact. Which conflicts appear in the second quarter?
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = lab.set(partners="monthly call", skip_calls_near_launches=False, period="Q2")
+        print(result.summary)
+        result.table
+        """
+    )
+    nb.md(
+        """
+        **Try:** tick *Skip calls near launch contacts and trips* - the briefing or the meeting replaces
+        the call. Switch partners to a quarterly call. Set the trip threshold to 3 and watch for trip
+        clashes; then let a second executive travel. Which conflicts can no cadence setting fix?
+        (Posts inside an embargo: those need a word with the creator.)
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        The export from code, into a temporary folder that is deleted straight away (the button writes
+        to `output/`). Exporting twice shows that a second export gets a new name:
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        print(schedule.export_preview(result.extra["schedule"]))
+        """
+    )
+    nb.notes(
+        """
+        Drive the lab live with the projector zoomed in. Start from the default (quarterly calls), then
+        switch partners to monthly and untick the skip option: the X marks multiply around launches.
+        Ask which conflicts are about the schedule (too close, trip clash, newsletter in embargo) and
+        which are about the creators (posts in embargo). If the room has laptops, let one learner export
+        and import the .ics into their calendar app.
+        """
+    )
+
+    # --- exercises ------------------------------------------------------------------------------------
+    _exercise(
+        nb,
+        lesson06.q1,
+        """
+        ## Exercise 06.q1 - reply rates by style and sender
+        From `outreach`, build a table of **reply rates in percent**: one row per `template_style`
+        (generic, personalised), one column per `sender_role` (coordinator, manager, executive).
+        """,
+    )
+    _exercise(
+        nb,
+        lesson06.q2,
+        """
+        ## Exercise 06.q2 - what impatience costs
+        A brand gives up on a creator (or sends a pushy reminder) three days after its first message.
+        **What percent of all the replies in `outreach` arrived more than 3 days after sending** - the
+        replies such a brand would lose? (`days_to_reply` is empty when there was no reply.)
+        """,
+    )
+    _exercise(
+        nb,
+        lesson06.q3,
+        f"""
+        ## Exercise 06.q3 - contacts in a quarter
+        {lesson06.Q3_BRAND}'s draft: every **partner** gets a **monthly call**, every **collaborator** a
+        **quarterly newsletter**, prospects nothing, and - for this exercise - no launch contacts and no
+        trips. **How many contacts with creators does that make in Q3** (July-September)? A newsletter
+        counts once per creator it reaches. `plan.roster` lists the brand's creators and their segment.
+        """,
+    )
+    nb.md(
+        """
+        ## Exercise 06.q4 - find the conflicts in a draft
+        A colleague's hand-written draft for a made-up outdoor brand. The rules: (1) no campaign post and
+        no newsletter inside an embargo; (2) a regular call needs at least **7 days** from any other
+        contact with the same creator; (3) **one** executive travels, so trips must not overlap.
+        **Which entries break a rule?** Answer with a list of `entry_id`s (for a trip clash, list both
+        trips).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        draft = schedule.example_draft()
+        draft.entries[["entry_id", "kind", "start", "end", "title", "creators"]]
+        """
+    )
+    nb.code(lesson06.q4.cell_code())
+    nb.md(
+        "Stuck? `ex.q4.hint()` gives a hint (run it again for the next one); `ex.q4.solution()` shows a "
+        "solution and explains it. To check your reading, run "
+        "`schedule.find_conflicts(draft.entries, draft.contacts, executives=1, min_gap_days=7)`.",
+        slide="fragment",
+    )
+
+    # --- quiz, key points, what's next -------------------------------------------------------------------
+    nb.md(
+        """
+        ## Concept quiz
+        Four questions on evidence, embargoes and workload. Pick an answer and press **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+    nb.md(
+        """
+        ## Key points
+        * People talk to people: a personal first message, signed by a person - an executive where it
+          counts - is the course's working assumption; measure it on your own outreach log, with intervals.
+        * Be patient: replies take days. Wait about a week, follow up once, log the delays.
+        * "Long-term partnerships pay off better" is a vendor claim and a hypothesis. A simulation returns
+          whatever effect you put in; only real campaigns (ideally an experiment) can test it.
+        * Give each segment a cadence and a format (call or newsletter) and count the contacts and hours
+          it costs.
+        * Put launches, embargoes, PR events and executive trips on the same calendar: brief under
+          embargo, email on launch day, group meetings by city - and check for conflicts before you
+          export.
+
+        ## What's next
+        Continue with **[07 - What does not work](07_what_does_not_work.ipynb)**: one approach for every
+        creator, and the popularity trap. Back: [05 - What works: strategy, budget and
+        discovery](05_what_works_strategy_and_discovery.ipynb) · course map:
+        [00 - Start here](00_start_here.ipynb).
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
+        ### Sources
+        * The course's source article (VOI, "What is influencer marketing"): be patient and human -
+          people talk to people; develop a schedule of monthly, quarterly or biannual calls or
+          newsletters, integrated with the PR and product-release schedule, with emails sent on behalf
+          of key executives and travel for face-to-face meetings (taught here in the course's own words).
+        * Long-term partnerships: vendor claims only ("3x ROI", "60 % better returns"); no peer-reviewed
+          quantitative study was found (course reference notes, finding 9).
+        * iCalendar format: RFC 5545, *Internet Calendaring and Scheduling Core Object Specification*.
+        * Data: synthetic and seeded (`datasets/README.md`): reply-rate effects are assumptions (effect 5),
+          the long-term uplift is a hypothesis parameter (effect 7), brand calendars and embargoes are
+          invented; staff hours per contact are course assumptions.
+        """,
+        slide="subslide",
+    )
+    return nb
