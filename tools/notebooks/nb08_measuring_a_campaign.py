@@ -246,12 +246,12 @@ def build() -> NB:
     nb.code(
         """
         fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
-        plots.bar_groups(left, tiers, {"median CPM": ladder["cpm_usd"]}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
-        plots.bar_groups(right, tiers, {"median CPA": ladder["cpa_usd"]}, ylabel="USD per conversion", value_format="{:.0f}")
-        cpm_ratio = ladder.loc["mega", "cpm_usd"] / ladder.loc["nano", "cpm_usd"]
-        cpa_ratio = ladder.loc["mega", "cpa_usd"] / ladder.loc["nano", "cpa_usd"]
+        cpm, cpa = ladder["cpm_usd"], ladder["cpa_usd"]
+        plots.bar_groups(left, tiers, {"median CPM": cpm}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
+        plots.bar_groups(right, tiers, {"median CPA": cpa}, ylabel="USD per conversion", value_format="{:.0f}")
+        cpm_ratio, cpa_ratio = cpm["mega"] / cpm["nano"], cpa["mega"] / cpa["nano"]
         plots.set_title(left, f"Attention: mega costs {cpm_ratio:.1f}x nano", "median campaign CPM by Mediakix tier")
-        plots.set_title(right, f"Customers: mega costs {cpa_ratio:.1f}x nano", "median campaign CPA; synthetic course data")
+        plots.set_title(right, f"Customers: mega costs {cpa_ratio:.1f}x nano", "median CPA; synthetic course data")
         plots.show(fig)
         """
     )
@@ -344,13 +344,18 @@ def build() -> NB:
         share = (emv["emv_usd"] > emv["revenue_usd"]).mean() * 100
         paid = emv[emv["revenue_usd"] > 0]
         fig, ax = plots.new_figure()
-        plots.scatter_groups(ax, {"campaign": (paid["revenue_usd"], paid["emv_usd"])}, xlabel="revenue (USD)", ylabel="EMV (USD)", logx=True)
+        points = {"campaign": (paid["revenue_usd"], paid["emv_usd"])}
+        plots.scatter_groups(ax, points, xlabel="revenue (USD)", ylabel="EMV (USD)", logx=True)
         ax.set_yscale("log")
         ax.yaxis.set_major_formatter(plots.HUMAN)
         low, high = paid[["revenue_usd", "emv_usd"]].min().min(), paid[["revenue_usd", "emv_usd"]].max().max()
         ax.plot([low, high], [low, high], color="#444444", linestyle="--", label="EMV = revenue")
         ax.legend(loc="upper left")
-        plots.set_title(ax, f"EMV exceeds revenue in {share:.0f}% of campaigns", "EMV at 10 USD per 1,000 impressions + 0.10 USD per engagement; log scales; synthetic course data")
+        plots.set_title(
+            ax,
+            f"EMV exceeds revenue in {share:.0f}% of campaigns",
+            "EMV at 10 USD per 1,000 impressions + 0.10 USD per engagement; log scales; synthetic data",
+        )
         plots.show(fig)
         """
     )
@@ -369,7 +374,8 @@ def build() -> NB:
             "middle: 10 USD CPM + 0.10 USD CPE": (10.0, 0.10),
             "high: 15 USD CPM + 0.30 USD CPE": (15.0, 0.30),
         }
-        measurement.emv_rate_scenarios(campaigns, scenarios).round({"emv_usd": 0, "revenue_usd": 0, "emv_to_revenue": 2})
+        totals = measurement.emv_rate_scenarios(campaigns, scenarios)
+        totals.round({"emv_usd": 0, "revenue_usd": 0, "emv_to_revenue": 2})
         """
     )
     nb.notes(
@@ -447,7 +453,7 @@ def build() -> NB:
         plots.bar_groups(
             ax,
             list(attribution.index),
-            {"all attributed conversions": attribution["cpa_usd"], "promo codes only": attribution["cpa_codes_only_usd"]},
+            {"all conversions": attribution["cpa_usd"], "promo codes only": attribution["cpa_codes_only_usd"]},
             ylabel="USD per conversion",
             value_format="{:.0f}",
         )
@@ -578,7 +584,11 @@ def build() -> NB:
         ax.hist(per_creator["disclosed_pct"], bins=10, range=(0, 100), color=plots.PALETTE[2], edgecolor="white")
         ax.set_xlabel("% of the creator's sponsored posts that were disclosed")
         ax.set_ylabel("creators")
-        plots.set_title(ax, f"Only {compliant:.0f}% of creators disclosed every sponsored post", "creators with at least one sponsored post; synthetic course data")
+        plots.set_title(
+            ax,
+            f"Only {compliant:.0f}% of creators disclosed every sponsored post",
+            "creators with at least one sponsored post; synthetic course data",
+        )
         plots.show(fig)
         """
     )

@@ -116,11 +116,11 @@ q3 = NumericQuestion(
     ],
     solution_code="answer = 1_800 / 126_000 * 1_000",
     explanation=(
-        "CPM = cost / impressions × 1,000 = 1,800 / 126,000 × 1,000 ≈ **$14.29** per 1,000 impressions, "
-        "inside the $5-15 Instagram benchmark that wordontheblock (a vendor) published for 2023. "
+        "CPM = cost / impressions × 1,000 = 1,800 / 126,000 × 1,000 ≈ **14.29 USD** per 1,000 impressions, "
+        "inside the 5-15 USD Instagram benchmark that wordontheblock (a vendor) published for 2023. "
         "Dividing by the reach instead gives a higher, different number: the cost per 1,000 people."
     ),
-    why="$1,800 / 126 thousand impressions ≈ $14.29 per 1,000 impressions.",
+    why="1,800 USD / 126 thousand impressions ≈ 14.29 USD per 1,000 impressions.",
     mistakes=[
         Mistake(
             _FEE / _REACH * 1000,
@@ -151,11 +151,11 @@ q4 = NumericQuestion(
     ],
     solution_code="answer = 1_800 / 36",
     explanation=(
-        "CPA = cost / conversions = 1,800 / 36 = **$50** per conversion. The 36 conversions already "
+        "CPA = cost / conversions = 1,800 / 36 = **50 USD** per conversion. The 36 conversions already "
         "include the 14 made with the creator's promo code (the other 22 came through the tracked link); "
         "counting only one channel undercounts conversions and overstates the CPA."
     ),
-    why="$1,800 / 36 conversions = $50 per customer acquired.",
+    why="1,800 USD / 36 conversions = 50 USD per customer acquired.",
     mistakes=[
         Mistake(
             _FEE / _CODE_USES,
@@ -227,19 +227,20 @@ q6 = NumericQuestion(
     ],
     solution_code="answer = 126_000 / 1_000 * 10 + 5_400 * 0.20",
     explanation=(
-        "EMV = impressions / 1,000 × reference CPM + engagements × reference CPE = 126 × $10 + 5,400 × "
-        "$0.20 = 1,260 + 1,080 = **$2,340**. Change the reference rates and the EMV changes: it measures "
-        "what the attention would have cost as advertising at rates someone chose, not money earned."
+        "EMV = impressions / 1,000 × reference CPM + engagements × reference CPE = 126 × 10 USD + "
+        "5,400 × 0.20 USD = 1,260 + 1,080 = **2,340 USD**. Change the reference rates and the EMV "
+        "changes: it measures what the attention would have cost as advertising at rates someone chose, "
+        "not money earned."
     ),
-    why="1,260 + 1,080 = $2,340 - a price put on attention, not revenue.",
+    why="1,260 + 1,080 = 2,340 USD - a price put on attention, not revenue.",
     mistakes=[
         Mistake(
             _IMPRESSIONS / 1000 * _CPM_RATE,
-            "You priced the impressions only. This EMV also prices the engagements: add 5,400 × $0.20.",
+            "You priced the impressions only. This EMV also prices the engagements: add 5,400 × 0.20 USD.",
         ),
         Mistake(
             _ENGAGEMENTS * _CPE_RATE,
-            "You priced the engagements only. Add the impressions: 126,000 / 1,000 × $10.",
+            "You priced the engagements only. Add the impressions: 126,000 / 1,000 × 10 USD.",
         ),
         Mistake(
             _IMPRESSIONS * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,
@@ -259,21 +260,21 @@ q7 = NumericQuestion(
     rel_tol=1e-3,
     starter="answer = ____  # ROI as a fraction: -0.1 for -10%",
     hints=[
-        "EMV is not revenue. The revenue is what the tracked orders brought: 60 orders × $55.",
+        "EMV is not revenue. The revenue is what the tracked orders brought: 60 orders × 55 USD.",
         "ROI = (revenue - cost) / cost = (60 × 55 - 4,000) / 4,000.",
     ],
     solution_code="revenue = 60 * 55\nanswer = (revenue - 4_000) / 4_000",
     explanation=(
-        "Revenue = 60 × $55 = $3,300, so ROI = (3,300 - 4,000) / 4,000 = **-0.175** (-17.5 %): the "
-        "campaign lost money. The agency's 175 % came from putting EMV ($11,000) where revenue belongs. "
+        "Revenue = 60 × 55 USD = 3,300 USD, so ROI = (3,300 - 4,000) / 4,000 = **-0.175** (-17.5 %): the "
+        "campaign lost money. The agency's 175 % came from putting EMV (11,000 USD) where revenue belongs. "
         "EMV prices attention at paid-media rates and subtracts no cost; it is not a return."
     ),
     why="(3,300 - 4,000) / 4,000 = -0.175: the campaign lost 17.5 cents per dollar, whatever the EMV.",
     mistakes=[
         Mistake(
             (_AGENCY_EMV - _AGENCY_FEE) / _AGENCY_FEE,
-            "That is the agency's number: you used the EMV ($11,000) as if it were revenue. EMV is not "
-            "money that came in; use the tracked orders (60 × $55).",
+            "That is the agency's number: you used the EMV (11,000 USD) as if it were revenue. EMV is not "
+            "money that came in; use the tracked orders (60 × 55 USD).",
         ),
         Mistake(
             _ORDERS * _BASKET / _AGENCY_FEE,
@@ -330,9 +331,9 @@ q8 = NumericQuestion(
     rel_tol=1e-3,
     setup=_DATA_SETUP,
     starter=(
-        "total_cost = ____     # fees + discovery costs of every campaign, USD\n"
+        "total_cost = ____  # fees + discovery costs of every campaign, USD\n"
         "total_revenue = ____  # revenue of every campaign, USD\n"
-        "answer = ____         # ROI as a fraction"
+        "answer = ____  # ROI as a fraction"
     ),
     hints=[
         "Add up the money first: `campaigns['fee_usd'].sum() + campaigns['discovery_cost_usd'].sum()` "
