@@ -1,0 +1,421 @@
+"""Exercises for notebooks/10_research_lab: measure the published finding yourself, then read an export.
+
+Every expected answer is computed lazily from the bundled (synthetic) data or the bundled example export,
+so the questions stay right when the data are regenerated. The notebook source is
+``tools/notebooks/nb10_research_lab.py``; its setup cell provides ``np``, ``data``, ``finding``,
+``creators`` (:func:`helpers.analysis.finding.creator_table`) and ``lifts`` (the creators with a sponsored
+lift).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.exercises import Mistake, NumericQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+_SETUP = """
+import numpy as np
+from helpers import data
+from helpers.analysis import finding
+creators = finding.creator_table(data.load_influencers(), data.load_posts())
+lifts = creators.dropna(subset=["lift"])
+"""
+
+
+@cache
+def _creators() -> pd.DataFrame:
+    from helpers import data
+    from helpers.analysis import finding
+
+    return finding.creator_table(data.load_influencers(), data.load_posts())
+
+
+def _er_ratio(statistic: str = "median") -> float:
+    c = _creators()
+    small = c.loc[c["followers"] < 10_000, "er_pct"].agg(statistic)
+    big = c.loc[c["followers"] >= 1_000_000, "er_pct"].agg(statistic)
+    return float(small / big)
+
+
+def _er_difference() -> float:
+    c = _creators()
+    return float(
+        c.loc[c["followers"] < 10_000, "er_pct"].median()
+        - c.loc[c["followers"] >= 1_000_000, "er_pct"].median()
+    )
+
+
+def _slope(log=np.log10, transform=np.log) -> float:
+    c = _creators()
+    return float(np.polyfit(log(c["followers"]), transform(c["er_pct"]), 1)[0])
+
+
+def _change_per_decade() -> float:
+    return float(np.expm1(_slope()) * 100)
+
+
+def _vertex_coefficients() -> tuple[float, float]:
+    lifts = _creators().dropna(subset=["lift"])
+    c2, c1, _ = np.polyfit(np.log10(lifts["followers"]), np.log(lifts["lift"]), 2)
+    return float(c2), float(c1)
+
+
+def _peak_followers() -> float:
+    c2, c1 = _vertex_coefficients()
+    return float(10 ** (-c1 / (2 * c2)))
+
+
+def _peak_log10() -> float:
+    c2, c1 = _vertex_coefficients()
+    return float(-c1 / (2 * c2))
+
+
+@cache
+def _example() -> pd.DataFrame:
+    from helpers import data
+    from helpers.analysis import finding
+
+    return data.read_influencer_export(finding.example_export_path())
+
+
+def _analysable() -> int:
+    from helpers.analysis import finding
+
+    table, _ = finding.export_creators(_example())
+    return int((table["er_pct"] > 0).sum())
+
+
+q1 = NumericQuestion(
+    id="10.q1",
+    title="How much more small accounts engage",
+    expected=lambda: _er_ratio("median"),
+    rel_tol=1e-3,
+    unit="times",
+    setup=_SETUP,
+    starter=(
+        "small = ____  # median er_pct of creators with fewer than 10,000 followers\n"
+        "big = ____    # median er_pct of creators with 1,000,000 followers or more\n"
+        "answer = small / big"
+    ),
+    hints=[
+        "Filter `creators` on the `followers` column, then take the median of `er_pct`: "
+        "`creators.loc[creators['followers'] < 10_000, 'er_pct'].median()`.",
+        "Do the same with `creators['followers'] >= 1_000_000` for `big`, then divide small by big.",
+    ],
+    solution_code=(
+        "small = creators.loc[creators['followers'] < 10_000, 'er_pct'].median()\n"
+        "big = creators.loc[creators['followers'] >= 1_000_000, 'er_pct'].median()\n"
+        "answer = small / big"
+    ),
+    explanation=(
+        "The median engagement rate of creators under 10K followers divided by that of creators with 1M "
+        "or more. Medians, not means: a few creators with extreme rates would pull a mean around. The "
+        "direction is the published one (HypeAuditor 2018: 16.99 % under 1K down to 2.56 % above 1M "
+        "followers); the size of the ratio is a property of the **synthetic** course data, not a fact about "
+        "the market."
+    ),
+    why="Small accounts engage several times more per follower than the biggest ones: the first finding.",
+    mistakes=[
+        Mistake(
+            lambda: 1 / _er_ratio("median"),
+            "That is big / small: the question asks how many times **higher** the small accounts are.",
+        ),
+        Mistake(
+            lambda: _er_ratio("mean"),
+            "That ratio uses means. The question asks for medians, which a few extreme creators cannot "
+            "drag around.",
+        ),
+        Mistake(
+            _er_difference,
+            "That is a difference in percentage points; the question asks for a ratio (small / big).",
+        ),
+    ],
+)
+
+q2 = NumericQuestion(
+    id="10.q2",
+    title="Change in ER per tenfold followers",
+    expected=_change_per_decade,
+    rel_tol=1e-3,
+    unit="%",
+    detect_scale=False,
+    setup=_SETUP,
+    starter=(
+        "x = np.log10(creators['followers'])\n"
+        "y = np.log(creators['er_pct'])\n"
+        "coefficients = ____  # a straight-line fit of y on x: np.polyfit(x, y, 1)\n"
+        "slope = coefficients[0]\n"
+        "answer = ____  # percent change of the fitted ER per tenfold followers (negative if it falls)"
+    ),
+    hints=[
+        "`coefficients = np.polyfit(x, y, 1)` fits ln(ER) = slope × log10(followers) + intercept.",
+        "One step right on x is ten times the followers; it multiplies the fitted ER by `np.exp(slope)`. "
+        "As a percent change: `(np.exp(slope) - 1) * 100`.",
+    ],
+    solution_code=(
+        "x = np.log10(creators['followers'])\n"
+        "y = np.log(creators['er_pct'])\n"
+        "coefficients = np.polyfit(x, y, 1)\n"
+        "slope = coefficients[0]\n"
+        "answer = (np.exp(slope) - 1) * 100"
+    ),
+    explanation=(
+        "ln(ER) = intercept + slope × log10(followers), so every tenfold increase in followers multiplies "
+        "the fitted ER by e^slope; (e^slope − 1) × 100 is the percent change. `finding.fit_log_followers` "
+        "does the same fit and adds a bootstrap interval: the notebook's figure title is this number."
+    ),
+    why="Each tenfold increase in followers comes with a markedly lower engagement rate, in these data.",
+    mistakes=[
+        Mistake(
+            lambda: _slope() * 100,
+            "That is the slope × 100 (change in ln ER). Turn it into a percent change of ER itself: "
+            "`(np.exp(slope) - 1) * 100`.",
+        ),
+        Mistake(
+            lambda: float(np.expm1(_slope(log=np.log)) * 100),
+            "You used `np.log(followers)`: that slope is per e-fold (×2.7) followers, not per tenfold. Use "
+            "`np.log10` for x.",
+        ),
+        Mistake(
+            lambda: _slope(transform=lambda v: v),
+            "You fitted ER itself, not its logarithm: that slope is percentage points per tenfold, and a "
+            "straight line in ER would even go negative for big accounts. Fit `np.log(er_pct)`.",
+        ),
+    ],
+)
+
+q3 = NumericQuestion(
+    id="10.q3",
+    title="Where sponsored lift peaks",
+    expected=_peak_followers,
+    rel_tol=1e-2,
+    unit="followers",
+    detect_scale=False,
+    setup=_SETUP,
+    starter=(
+        "c2, c1, c0 = np.polyfit(np.log10(lifts['followers']), np.log(lifts['lift']), 2)\n"
+        "vertex = ____  # the x of the parabola's highest point, in log10 followers\n"
+        "answer = ____  # the same point in followers"
+    ),
+    hints=[
+        "A parabola c2·x² + c1·x + c0 turns where its slope 2·c2·x + c1 is 0: `vertex = -c1 / (2 * c2)`.",
+        "x is log10(followers), so followers = 10 ** x: `answer = 10 ** vertex`.",
+    ],
+    solution_code=(
+        "c2, c1, c0 = np.polyfit(np.log10(lifts['followers']), np.log(lifts['lift']), 2)\n"
+        "vertex = -c1 / (2 * c2)\n"
+        "answer = 10 ** vertex"
+    ),
+    explanation=(
+        "The vertex of the quadratic fit, −c1 / (2 c2), is in log10 followers; 10 ** vertex turns it into "
+        "followers. c2 < 0 makes it a peak (an inverted U). Fitting `lift` instead of `np.log(lift)` gives "
+        "almost the same peak here. The point estimate alone says nothing about its uncertainty: the "
+        "notebook's bootstrap interval does."
+    ),
+    why="Sponsored posts engage best, relative to organic ones, for mid-sized accounts in these data.",
+    mistakes=[
+        Mistake(
+            _peak_log10,
+            "That is the vertex in log10 followers (the x axis of the fit). Turn it into followers: "
+            "`10 ** vertex`.",
+        ),
+        Mistake(
+            lambda: float(10 ** (-_vertex_coefficients()[1] / _vertex_coefficients()[0])),
+            "The vertex is −c1 / (**2** × c2): you left out the 2.",
+        ),
+        Mistake(
+            lambda: float(10 ** (_vertex_coefficients()[1] / (2 * _vertex_coefficients()[0]))),
+            "Check the sign: the vertex is **−**c1 / (2 × c2).",
+        ),
+    ],
+)
+
+q4 = NumericQuestion(
+    id="10.q4",
+    title="Creators of the example export the analysis can use",
+    expected=_analysable,
+    abs_tol=0,
+    rel_tol=0,
+    unit="creators",
+    detect_scale=False,
+    setup=_SETUP,
+    starter=(
+        "df = data.read_influencer_export(finding.example_export_path())\n"
+        "table, notes = finding.export_creators(df)\n"
+        "answer = ____  # creators with a follower count above 0 AND an engagement rate above 0"
+    ),
+    hints=[
+        "`finding.export_creators` already left out the rows without a usable follower count: read `notes`.",
+        "Count the rows of `table` whose `er_pct` is above 0 (missing values are not): "
+        "`(table['er_pct'] > 0).sum()`.",
+    ],
+    solution_code=(
+        "df = data.read_influencer_export(finding.example_export_path())\n"
+        "table, notes = finding.export_creators(df)\n"
+        "answer = int((table['er_pct'] > 0).sum())"
+    ),
+    explanation=(
+        "The report in `df.attrs['report']` (printed by `data.describe_report(df)`) says what the reader "
+        "kept and dropped: the footer line is dropped, an unreadable follower count becomes missing, and "
+        "`NaN%` engagement rates become missing. Only rows with both numbers can enter the engagement-rate "
+        "analysis: always count what your analysis actually uses and say so."
+    ),
+    why="Rows read, rows kept and rows analysed are three different numbers: report all three.",
+    mistakes=[
+        Mistake(
+            lambda: len(_example()),
+            "That is every row the reader kept, including the one without a usable follower count and the "
+            "ones with `NaN%`.",
+        ),
+        Mistake(
+            lambda: _example().attrs["report"].rows_read,
+            "That is the rows read below the header, including the footer line the reader dropped.",
+        ),
+        Mistake(
+            lambda: int(_example()["followers"].notna().sum()),
+            "Those rows have a follower count, but some of them have no engagement rate (`NaN%`).",
+        ),
+    ],
+)
+
+quiz = Quiz(
+    id="10.quiz",
+    title="Reading a finding honestly",
+    questions=[
+        MultipleChoice(
+            prompt=(
+                "A 'Top 200 Instagram influencers' list shows almost no link between followers and "
+                "engagement rate. What can you conclude?"
+            ),
+            options=[
+                Option(
+                    "Little about the finding: the list was chosen by followers, so it holds only the "
+                    "biggest accounts and cannot show how smaller ones behave.",
+                    correct=True,
+                    feedback=(
+                        "Yes. Selecting on followers restricts the range to a decade or two at the top; "
+                        "a top list is not a sample of creators."
+                    ),
+                ),
+                Option(
+                    "The published finding is wrong: engagement does not fall with followers.",
+                    feedback=(
+                        "A list of the 200 biggest accounts covers only the top of the range, where the "
+                        "published curve is already nearly flat; it cannot test the rest."
+                    ),
+                ),
+                Option(
+                    "Big accounts engage as much as small ones.",
+                    feedback="The list has no small accounts, so it cannot compare them with big ones.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "In observational data, creators with more followers have lower engagement rates. "
+                "If one creator doubles their followers, will their engagement rate fall?"
+            ),
+            options=[
+                Option(
+                    "Not necessarily: the data compare different creators, who also differ in audience, "
+                    "fake followers, fame and content; they do not follow one creator as they grow.",
+                    correct=True,
+                    feedback=(
+                        "Right: a comparison across creators is not an experiment on one creator. In the "
+                        "course data, part of the fall comes from fake followers, which grow with size."
+                    ),
+                ),
+                Option(
+                    "Yes, by the fitted percentage per tenfold followers.",
+                    feedback=(
+                        "The fit describes differences between creators; reading it as the effect of "
+                        "growing is a causal claim the data cannot support."
+                    ),
+                ),
+                Option(
+                    "No: followers and engagement are unrelated.",
+                    feedback="They are related in these data (and in published benchmarks); the "
+                    "question is whether the link is causal.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A report says 'mid-tier creators give the best sponsored engagement'. What do you ask first?"
+            ),
+            options=[
+                Option(
+                    "Which tier cut-offs: 'mid' means 50K-500K followers for Mediakix, 100K-500K for "
+                    "Later x Fohr and 20K-100K for HypeAuditor.",
+                    correct=True,
+                    feedback=(
+                        "Yes: the same creators fall into different tiers under different schemes, so "
+                        "'the best tier' can change with the cut-offs."
+                    ),
+                ),
+                Option(
+                    "How many posts each creator made.",
+                    feedback="Useful, but the tier label itself is undefined until you know the cut-offs.",
+                ),
+                Option(
+                    "Nothing: tiers are standard across the industry.",
+                    feedback=(
+                        "They are not: Mediakix, Later x Fohr and HypeAuditor draw the lines differently."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "Your quadratic fit peaks at 40K followers, and the 95% bootstrap interval of the peak is "
+                "30K-60K. What does the interval tell you?"
+            ),
+            options=[
+                Option(
+                    "Refitting on resampled creators puts the peak between about 30K and 60K in 95% of "
+                    "the refits: the peak's location is uncertain within that range.",
+                    correct=True,
+                    feedback=(
+                        "Yes: the interval measures how much the estimate moves when the sample changes. It "
+                        "does not make the data less observational."
+                    ),
+                ),
+                Option(
+                    "95% of creators have between 30K and 60K followers.",
+                    feedback="The interval is about the estimated peak, not about where creators are.",
+                ),
+                Option(
+                    "Any creator between 30K and 60K followers will get above-average sponsored engagement.",
+                    feedback=(
+                        "The fit describes a typical pattern across creators; individual creators vary "
+                        "widely around it."
+                    ),
+                ),
+            ],
+        ),
+        Numeric(
+            prompt=(
+                "A straight-line fit of ln(ER) on log10(followers) has slope −0.5. By what percent does "
+                "the fitted engagement rate change per tenfold followers?"
+            ),
+            answer=float(np.expm1(-0.5) * 100),
+            abs_tol=0.2,
+            rel_tol=0.0,
+            unit="%",
+            why=(
+                "e^−0.5 ≈ 0.61: each tenfold increase in followers multiplies ER by 0.61, a change of "
+                "about −39 %."
+            ),
+            mistakes=[
+                Mistake(-50, "−0.5 is the change in ln ER, not in ER: compute (e^−0.5 − 1) × 100."),
+                Mistake(
+                    -0.5, "That is the slope itself; turn it into a percent change: (e^slope − 1) × 100."
+                ),
+            ],
+        ),
+    ],
+)
