@@ -13,7 +13,7 @@ def build() -> NB:
 
         **In 45 minutes you will be able to explain why a creator's recommendation persuades, why the
         audience belongs to the creator rather than to the brand, what ads and their labels do to
-        trust - and put numbers on the cost of too many ads.**
+        trust - and reason, with a toy model, about the cost of too many ads.**
         """,
         slide="slide",
     )
@@ -30,7 +30,7 @@ def build() -> NB:
         ## Objectives
         By the end of this notebook you can:
         1. explain how trust and social proof make a creator's recommendation persuasive, and why
-           credibility matters more than reach;
+           credibility, not reach alone, carries the effect;
         2. explain why audiences follow people rather than brands, and what it means that the
            audience is the creator's;
         3. measure how sponsored posts perform against a creator's own organic posts
@@ -330,9 +330,10 @@ def build() -> NB:
     nb.md(
         """
         **Try this:** (1) move the share of ads from 10 % to 60 % and watch the three lines on the
-        left; (2) compare the two curves on the right - *this year* peaks at a higher share than the
-        *pace for next year*: ads beyond the tolerance borrow from the future; (3) switch to
-        off-niche sponsors; (4) set the tolerance to 0 %. Recorded from code:
+        left; (2) compare the two curves on the right (stars mark their peaks, dots your share) -
+        *this year* peaks at a higher share than the *pace for next year*: ads beyond the tolerance
+        borrow from the future; (3) switch to off-niche sponsors; (4) set the tolerance to 0 %.
+        Recorded from code:
         """,
         slide="subslide",
     )
@@ -408,7 +409,7 @@ def build() -> NB:
         """
         ## Key points
         * Influencer marketing works through **trust**: a recommendation from a credible person acts
-          as social proof. Credibility, not reach, carries the effect.
+          as social proof. Credibility carries the effect; reach alone does not.
         * Audiences follow **people**, not brands. The audience is the creator's; a brand rents
           access to it and can lose it by imposing its own rules.
         * Judge ads against **the same creator's** organic posts (paid-post performance); pooled

@@ -251,6 +251,44 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
+                "A running coach with 20,000 engaged followers and a pop star with 5 million followers both "
+                "post about the same running shoe. Why might the coach's post persuade more runners?"
+            ),
+            options=[
+                Option(
+                    "Runners see the coach as credible on running and as one of them: the recommendation "
+                    "works as social proof from a trusted source.",
+                    correct=True,
+                    feedback=(
+                        "Yes: credibility (expertise and trustworthiness) carries much of the effect of "
+                        "influencer marketing (Pan et al. 2024-25); fame buys attention, not that trust."
+                    ),
+                ),
+                Option(
+                    "Smaller accounts are shown to more people by the platform.",
+                    feedback=(
+                        "Reach is not the mechanism here; the pop star's post is likely seen by more people. "
+                        "The question is who is believed."
+                    ),
+                ),
+                Option(
+                    "Because engagement rates fall with followers, so the coach's post is seen more.",
+                    feedback=(
+                        "Engagement rate per follower does fall with size, but being seen is reach; "
+                        "persuasion comes from trust in the source."
+                    ),
+                ),
+                Option(
+                    "It would not: more followers always means more influence.",
+                    feedback=(
+                        "Influence is not popularity: many followers raise likeability more than perceived "
+                        "expertise (De Veirman et al. 2017)."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
                 "A beauty creator with a loyal audience signs deals that fill most of her feed with ads "
                 "for brands outside beauty. What does the lesson say happens to 'the audience'?"
             ),

@@ -55,7 +55,6 @@ between creators. Use it to reason about direction and trade-offs, never to fore
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -420,8 +419,3 @@ class CommercialisationLab(Lab):
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         draw_commercialisation(fig, result)
-
-
-# The package lists its first labs by name; make this one reachable the same way
-# (``helpers.widgets.CommercialisationLab``), as the lesson notebook calls it.
-setattr(sys.modules[__package__], CommercialisationLab.__name__, CommercialisationLab)

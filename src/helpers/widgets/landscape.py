@@ -11,7 +11,6 @@ then says so instead of drawing).
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import ipywidgets as w
@@ -189,8 +188,3 @@ class LandscapeLab(Lab):
             ax, self.landscape, x["metric"], include_vendor=x["include_vendor"], up_to_year=x["year"]
         )
         plots.set_title(ax, x["title"], x["sources"])
-
-
-# The package lists its first labs by name; make this one reachable the same way
-# (``helpers.widgets.LandscapeLab``), as the lesson notebook calls it.
-setattr(sys.modules[__package__], LandscapeLab.__name__, LandscapeLab)
