@@ -333,8 +333,8 @@ def build() -> NB:
         3. the rates and formula are the measurer's choice, and vendors differ (CreatorIQ and Tribe
            Dynamics use their own variants), so an EMV is at best a relative metric within one method.
 
-        Engagement itself is a weak stand-in for sales: Forrester's Nate Elliott found no evidence that
-        it correlates with them.
+        Engagement itself is a weak stand-in for sales: as Forrester's Nate Elliott pointed out,
+        engagement has not been shown to correlate with sales.
         """,
         slide="slide",
     )
@@ -394,6 +394,7 @@ def build() -> NB:
         1. read the sentence: where does it rank per follower, per reach, per view?
         2. move the EMV rates: EMV (right) moves, revenue and the real ROI do not;
         3. tick *Count the cost of finding the creator*: the real ROI drops.
+
         The table under the figure is the campaign's full report card, each line with its formula.
         """,
         slide="slide",
@@ -473,9 +474,10 @@ def build() -> NB:
         """
         ## 7. Fake followers: what they do to the numbers
         Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost $5-15, and
-        estimated about 30% fake followers across 115 Swiss influencers. Fakes never like, comment or
-        buy, so buying them **lowers** the engagement rate by followers and the share of real followers,
-        and can **raise** the following count when creators follow back. Audit tools look for exactly
+        estimated that 115 Swiss influencers had about 30% fake followers on average. Bought followers
+        are inactive accounts that do not like, comment or buy, so buying them **lowers** the
+        engagement rate by followers and the share of real followers, and can **raise** the following
+        count when creators follow back. Audit tools look for exactly
         these traces. The published figures, as the `benchmarks` table stores them (HypeAuditor and
         Influencer Marketing Hub sell influencer-marketing services - vendor figures):
         """,

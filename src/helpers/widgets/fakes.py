@@ -218,7 +218,7 @@ def fake_follower_update(
             "followers",
             f"{before['followers']:,.0f}",
             f"{after['followers']:,.0f}",
-            f"Mediakix tier: {tiers[1]}",
+            f"Mediakix tier: {tiers[0]} -> {tiers[1]}",
         ),
         (
             "real followers",
