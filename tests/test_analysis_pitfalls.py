@@ -157,7 +157,10 @@ def test_findings_are_sentences_that_follow_the_numbers():
     worse = gap.assign(gap_points=[-1.0, 20.0])
     assert pitfalls.template_finding(worse).endswith("except for: coordinator")
     drivers = pd.Series({"niche fit": 0.5, "followers": 0.1})
-    assert pitfalls.drivers_finding(drivers).startswith("Niche fit tracks conversions per dollar (rho +0.50)")
+    assert (
+        pitfalls.drivers_finding(drivers)
+        == "Niche fit tracks conversions per dollar best; followers far less"
+    )
     sources = pd.DataFrame(
         {"relationship": [9.0, 8.0, 3.0], "position": [1.0, 2.0, 6.0]}, index=["below nano", "nano", "mega"]
     )
@@ -166,3 +169,24 @@ def test_findings_are_sentences_that_follow_the_numbers():
     )
     fakes = pd.DataFrame({"below_threshold_pct": [30.0, 80.0]}, index=["nano", "mega"])
     assert pitfalls.fakes_finding(fakes).startswith("80% of mega creators fail")
+
+
+def test_template_gap_by_tier_needs_the_influencers(outreach):
+    with pytest.raises(ValueError, match="influencers"):
+        pitfalls.template_gap_by_segment(outreach)
+
+
+def test_figures_draw_bars_lines_and_return_the_gap(outreach):
+    from helpers import plots
+
+    _fig, ax = plots.new_figure()
+    gap = pitfalls.draw_reply_rates(ax, outreach, "sender_role")
+    assert gap.loc["coordinator", "gap_points"] == pytest.approx(100 * (4 / 6 - 1 / 6))
+    assert len(ax.patches) == 2  # one segment, two styles
+    _fig, ax = plots.new_figure()
+    pitfalls.draw_drivers(ax, pd.Series({"niche fit": 0.5, "followers": -0.1}))
+    assert len(ax.patches) == 2 and ax.get_xlim()[0] < -0.1
+    _fig, ax = plots.new_figure()
+    sources = pd.DataFrame({s: [5.0, 4.0] for s in pitfalls.INFLUENCE_SOURCES}, index=["nano", "mega"])
+    pitfalls.draw_sources(ax, sources)
+    assert len(ax.lines) == 4

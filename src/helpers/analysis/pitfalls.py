@@ -12,12 +12,16 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
-from .. import metrics
+from .. import metrics, plots
 
 __all__ = [
     "INFLUENCE_SOURCES",
     "VALUE_DRIVERS",
+    "draw_drivers",
+    "draw_reply_rates",
+    "draw_sources",
     "drivers_finding",
     "fake_followers_by_tier",
     "fakes_finding",
@@ -96,14 +100,17 @@ def reply_rates(outreach: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
 
 
 def template_gap_by_segment(
-    outreach: pd.DataFrame, influencers: pd.DataFrame, segment: str = "tier"
+    outreach: pd.DataFrame, influencers: pd.DataFrame | None = None, segment: str = "tier"
 ) -> pd.DataFrame:
     """Generic template vs personalised message, reply rate per segment of creators.
 
-    ``segment`` is ``"tier"`` (Mediakix follower tier) or a column of ``outreach`` (e.g.
-    ``"sender_role"``, ``"channel"``). Columns: ``generic_pct``, ``personalised_pct`` (reply rates,
-    percent), ``gap_points`` (personalised - generic, percentage points), ``messages``.
+    ``segment`` is ``"tier"`` (Mediakix follower tier; needs ``influencers``) or a column of
+    ``outreach`` (e.g. ``"sender_role"``, ``"channel"``). Columns: ``generic_pct``,
+    ``personalised_pct`` (reply rates, percent), ``gap_points`` (personalised - generic, percentage
+    points), ``messages``.
     """
+    if segment == "tier" and influencers is None:
+        raise ValueError("segment='tier' needs the influencers table (followers decide the tier)")
     frame = with_tier(outreach, influencers) if segment == "tier" else outreach
     rates = reply_rates(frame, [segment, "template_style"])["reply_rate_pct"].unstack("template_style")
     counts = frame.groupby(segment, observed=True).size()
@@ -294,12 +301,10 @@ def drivers_finding(drivers: pd.Series) -> str:
     top = str(drivers.index[0])
     if top == "followers":
         return "Here, followers track conversions per dollar best"
-    followers = float(drivers.get("followers", np.nan))
-    strongest = float(drivers.iloc[0])
-    return (
-        f"{top.capitalize()} tracks conversions per dollar (rho {strongest:+.2f}); "
-        f"followers far less ({followers:+.2f})"
-    )
+    followers = abs(float(drivers.get("followers", np.nan)))
+    strongest = abs(float(drivers.iloc[0]))
+    how = "far less" if followers < strongest / 2 else "less"
+    return f"{top.capitalize()} tracks conversions per dollar best; followers {how}"
 
 
 def sources_finding(sources: pd.DataFrame) -> str:
@@ -327,3 +332,72 @@ def fakes_finding(fakes: pd.DataFrame) -> str:
     a = float(fakes.loc[last, "below_threshold_pct"])
     b = float(fakes.loc[first, "below_threshold_pct"])
     return f"{a:.0f}% of {last} creators fail the 75% authenticity test, vs {b:.0f}% of {first} creators"
+
+
+# --------------------------------------------------------------------------------------------------
+# Figures (house style; each function draws on the Axes it is given)
+# --------------------------------------------------------------------------------------------------
+
+
+def draw_reply_rates(ax: Axes, outreach: pd.DataFrame, segment: str = "sender_role") -> pd.DataFrame:
+    """Grouped bars: reply rate of generic vs personalised first messages per ``segment`` (a column
+    of ``outreach``), with 95% Wilson intervals. Returns :func:`template_gap_by_segment` output."""
+    rates = reply_rates(outreach, [segment, "template_style"])
+    segments = [str(s) for s in rates.index.get_level_values(0).unique()]
+    series, errors = {}, {}
+    for style in ("generic", "personalised"):
+        part = rates.xs(style, level="template_style").reindex(segments)
+        series[style] = part["reply_rate_pct"].to_numpy()
+        errors[style] = (part["low_pct"].to_numpy(), part["high_pct"].to_numpy())
+    plots.bar_groups(ax, segments, series, errors=errors, value_format="{:.0f}%", ylabel="reply rate (%)")
+    ax.legend(loc="upper left")
+    return template_gap_by_segment(outreach, None, segment)
+
+
+def draw_drivers(ax: Axes, drivers: pd.Series) -> Axes:
+    """Horizontal bars of the rank correlations of :func:`value_drivers` (negative values allowed),
+    strongest on top, each labelled with its value."""
+    plots.style_axes(ax)
+    ax.grid(True, axis="x", color="#DDDDDD", linewidth=0.8)
+    ax.grid(False, axis="y")
+    labels = list(drivers.index)[::-1]
+    values = drivers.to_numpy()[::-1]
+    colours = [plots.PALETTE[2] if label != "followers" else plots.PALETTE[3] for label in labels]
+    hatches = ["" if label != "followers" else "x" for label in labels]
+    bars = ax.barh(labels, values, color=colours, edgecolor="#333333", linewidth=0.6)
+    for bar, hatch, value in zip(bars, hatches, values, strict=True):
+        bar.set_hatch(hatch)
+        ax.annotate(
+            f"{value:+.2f}",
+            (value, bar.get_y() + bar.get_height() / 2),
+            xytext=(6 if value >= 0 else -6, 0),
+            textcoords="offset points",
+            ha="left" if value >= 0 else "right",
+            va="center",
+            fontsize=plots.BASE_FONT_PT - 2,
+        )
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_xlim(min(-0.1, float(values.min()) - 0.1), max(0.1, float(values.max()) + 0.15))
+    ax.set_xlabel("Spearman rank correlation with conversions per dollar")
+    return ax
+
+
+def draw_sources(ax: Axes, sources: pd.DataFrame) -> Axes:
+    """One line per source of influence (median rating 0-10) across the follower tiers."""
+    plots.style_axes(ax)
+    x = np.arange(len(sources.index))
+    for i, source in enumerate(sources.columns):
+        ax.plot(
+            x,
+            sources[source],
+            label=source,
+            color=plots.PALETTE[i],
+            marker=plots.MARKERS[i],
+            linewidth=2.2,
+            markersize=8,
+        )
+    ax.set_xticks(x, [str(t) for t in sources.index])
+    ax.set_ylim(0, 10)
+    ax.set_ylabel("median rating (0-10)")
+    ax.legend(loc="upper left", ncols=2)
+    return ax

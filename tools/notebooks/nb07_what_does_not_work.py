@@ -1,0 +1,425 @@
+"""Source of notebooks/07_what_does_not_work.ipynb (build with `make notebooks`)."""
+
+from helpers.exercises import lesson07
+from nbtools import NB
+
+NAME = "07_what_does_not_work"
+
+
+def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
+    """Task text, the starter cell (runs as it stands) and where to find help."""
+    nb.md(text, slide=slide)
+    nb.code(question.cell_code())
+    nb.md(
+        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
+        f"`ex.{question.name}.solution()` shows a solution and explains it.",
+        slide="fragment",
+    )
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # What does not work
+
+        **In 50 minutes you will measure what one template for every creator costs, show with data why the
+        most-followed creators are not the most influential, and spot fake followers before you pay for
+        them.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        The source article names two things that do not work: treating every creator the same way, and
+        choosing creators by popularity. Both feel efficient - one template, one sort by followers - which
+        is why they are common. This lesson puts a number on each mistake. Recap lesson 05 first:
+        conversions per dollar, pooled costs.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. measure the reply-rate difference between one template for all and a personalised approach,
+           per segment of creators;
+        2. explain why influence is not popularity (Solis, 2010), and which creator traits track
+           conversions per dollar;
+        3. explain why the most-followed are often not a niche's influencers (De Veirman et al., 2017);
+        4. spot an audience-quality red flag and show how fake followers inflate popularity;
+        5. compare a weighted shortlist with "the most-followed" on conversions per dollar.
+
+        **Time to learn:** 50 minutes. **Prerequisites:** lesson 05 (pooled costs, conversions per
+        dollar) and notebook 00 (how labs and exercises work). Lesson 02 (who is an influencer) helps.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        The course helpers and three synthetic tables: `influencers`, `campaigns` and `outreach` (first
+        messages brands sent to creators, and whether the creator replied). `candidates` holds every
+        creator with past campaigns and their conversions per dollar.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import data, metrics, plots, widgets
+        from helpers.analysis import pitfalls
+        from helpers.exercises import ____, lesson07 as ex
+
+        influencers = data.load_influencers()
+        campaigns = data.load_campaigns()
+        outreach = data.load_outreach()
+        candidates = widgets.candidate_table(influencers, campaigns)  # one row per creator with campaigns
+        """
+    )
+
+    # --- 1. one size for all ------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. One template for every creator
+        Sending every creator the same brief and the same message saves an afternoon and costs the
+        campaign. Creators differ - in size, in niche, in how they work, in what they expect from a
+        brand - and so does what persuades them to say yes. Research on hundreds of campaigns makes
+        the same point for results: which content and which creator work best depends on the case, "no
+        one size fits all" (Leung et al., 2022, *Journal of Marketing*).
+
+        The `outreach` table records first messages: a `generic` template or a `personalised` message,
+        signed by a coordinator, a manager or an executive. Reply rates, with 95 % intervals:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        gap = pitfalls.draw_reply_rates(ax, outreach, "sender_role")
+        subtitle = "first messages by who signed them; lines: 95% interval; synthetic outreach"
+        plots.set_title(ax, pitfalls.template_finding(gap), subtitle)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        **An approach per segment.** The same comparison inside each follower tier: does personalising
+        pay everywhere, and which creators reply least to anything? (`gap_points` = personalised minus
+        generic, in percentage points.)
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        pitfalls.template_gap_by_segment(outreach, influencers, "tier").round(1)
+        """
+    )
+    nb.md(
+        """
+        Small segments (few messages) have wide intervals: read their gaps with care. The first message
+        also shows up later, in the campaigns that were signed - how fast creators signed, and what the
+        campaigns returned per dollar:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        pitfalls.signing_by_style(campaigns).round(1)
+        """
+    )
+    nb.md(
+        """
+        **Be honest about the data.** No published study gives reply rates by message style, so the
+        synthetic data was *built* with these effects, as an assumption taken from the source article
+        ("people talk to people") - datasheet, effect 5 and "Discovery channels". The numbers cannot
+        prove the point; they show how to **measure** it. With your own outreach, send both versions at
+        random to comparable creators (an A/B test) and compare reply rates with their intervals, per
+        segment.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Ask: "who has received a mass email addressed 'Dear influencer'?" Then read the figure's title.
+        Stress the honesty box: this effect exists in the data because it was put there. The skill is the
+        measurement (reply rate per segment with an interval), which works the same on real outreach.
+        """
+    )
+
+    # --- 2. influence is not popularity ------------------------------------------------------------
+    nb.md(
+        """
+        ## 2. Influence is not popularity
+        Brian Solis (2010) put it in four words: *influence is not popularity*. He defines influence as
+        "the ability to cause desirable and measurable actions and outcomes". For a brand, the outcome is
+        a customer action - a purchase, a sign-up - not applause. So judge creators on what their past
+        campaigns *caused* per dollar, and ask which traits track it. Below, each trait's rank
+        correlation with a creator's past conversions per dollar:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        drivers = pitfalls.value_drivers(candidates)
+        fig, ax = plots.new_figure(figsize=(11, 4.6))
+        pitfalls.draw_drivers(ax, drivers)
+        subtitle = "creators with past campaigns; 1 = same order, 0 = no relation; synthetic data"
+        plots.set_title(ax, pitfalls.drivers_finding(drivers), subtitle)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A correlation is not a cause, and here the answer was partly written in advance: the generator
+        makes conversions depend on niche fit and audience authenticity more than on followers
+        (datasheet, effect 3), echoing research that finds influence working through credibility and fit.
+        The method is what transfers: with your own campaign history, rank creators by what they caused,
+        not by how many people follow them.
+        """,
+        slide="fragment",
+    )
+
+    # --- 3. the most-followed are not the niche's influencers --------------------------------------
+    nb.md(
+        """
+        ## 3. The most-followed are often not the niche's influencers
+        In an experiment, De Veirman, Cauberghe & Hudders (2017, *International Journal of Advertising*)
+        found that a large follower count makes a creator more *likeable*, mostly because they seem
+        popular - but rarely makes them seem more of an *opinion leader*; for distinctive products a big
+        following can even make the brand look less unique. Each creator in the data is rated on four
+        sources of influence (0-10): authority, knowledge, position (fame, status) and relationship
+        (closeness to the audience):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        sources = pitfalls.influence_sources_by_tier(influencers)
+        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        pitfalls.draw_sources(ax, sources)
+        plots.set_title(ax, pitfalls.sources_finding(sources), "median rating per Mediakix tier; synthetic creators")
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        In this data, growing an audience buys position and costs closeness. Does the tier with the most
+        followers also convert best per dollar? Compare the creators' past campaigns by tier:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        pitfalls.value_by_tier(candidates).round(2)
+        """
+    )
+    nb.notes(
+        """
+        The ratings are synthetic (datasheet: "Sources of influence"); the research finding is De
+        Veirman et al.'s. Link back to lesson 02: an influencer's power comes from authority, knowledge,
+        position or relationship - only position grows reliably with followers.
+        """
+    )
+
+    # --- 4. fake followers --------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. Fake followers inflate popularity
+        Follower counts can be bought. Audit tools estimate how many followers are real, active people
+        (*audience authenticity*); Modash, a vendor of such tools, treats a "followers credibility" under
+        75 % as a common sign of fraud. HypeAuditor, another vendor, reported in 2021 that 66 % of
+        Instagram accounts over 1M followers and 42 % of 1K-5K accounts had engaged in fraud (a secondary
+        source quoting it; vendor figures). In the synthetic data, by tier:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fakes = pitfalls.fake_followers_by_tier(influencers)
+        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        bars = {
+            "median fake share (%)": fakes["median_fake_share_pct"],
+            "% under 75% authentic": fakes["below_threshold_pct"],
+        }
+        plots.bar_groups(ax, list(fakes.index), bars, value_format="{:.0f}", ylabel="percent")
+        ax.legend(loc="upper left")
+        subtitle = "audience authenticity per Mediakix tier; synthetic creators"
+        plots.set_title(ax, pitfalls.fakes_finding(fakes), subtitle)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Rank the same creators by their **real** followers (followers x authenticity) and the top of the
+        popularity list changes. The creators who drop out of the top 20, and those who move in:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        pitfalls.popularity_reshuffle(candidates, n=20).round(2)
+        """
+    )
+    nb.notes(
+        """
+        A flag is a reason to look closer, not a verdict: check follower growth for sudden jumps, the
+        comments (generic, repeated, off-topic), and the following/followers ratio. Lesson 08 has a
+        fake-follower simulator.
+        """
+    )
+
+    # --- lab ---------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: the popularity trap
+        *Kestrel Athletics*, a sportswear brand in the data, wants sales from fitness creators. Two ways to
+        choose ten: the **ten most-followed**, or a **scorecard** that weighs engagement, niche fit,
+        audience quality and low cost (each turned into a rank within the niche). The lab compares the
+        two shortlists on conversions per $1,000, from each creator's own past campaigns. Move the
+        weights; change the niche; shrink or grow the shortlist.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab = widgets.Scorecard()
+        lab
+        """
+    )
+    nb.code(
+        """
+        result = lab.set(engagement=1, niche_fit=2, audience_quality=1, cost=1, n=10, niche="fitness")
+        print(result.summary)
+        result.table
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        **Try:** set every weight to 0 except *engagement*: does engagement alone beat popularity? Then
+        only *low cost*. Which single criterion comes closest to the full scorecard? When all weights are
+        0 the lab asks for one - a scorecard has to value something.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Run the "one criterion at a time" round with the room: each pair of learners predicts, then you
+        move the slider. The point: no single number - followers included - stands in for a scorecard.
+        """
+    )
+
+    # --- exercises --------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Exercises
+        The exercises use the lab's default weights across **all niches**, shortlists of ten. This cell
+        prepares the two shortlists: `by_score` (the scorecard's ten) and `by_followers` (the ten
+        most-followed).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        shortlists = widgets.scorecard_update(candidates, ex.WEIGHTS, n=ex.SHORTLIST)
+        by_score = shortlists.extra["by_score"]
+        by_followers = shortlists.extra["by_followers"]
+        print(shortlists.summary)
+        """
+    )
+    _exercise(
+        nb,
+        lesson07.q1,
+        """
+        ### Exercise 07.q1 - conversions per $1,000 of the most-followed
+        Book one post from each of the ten most-followed creators at their rate card
+        (`price_per_post_usd`). If each converts at their own past rate (`conversions_per_usd`), how many
+        conversions does each **$1,000** buy? Then compare with the scorecard's number printed above.
+        """,
+        slide="subslide",
+    )
+    _exercise(
+        nb,
+        lesson07.q2,
+        """
+        ### Exercise 07.q2 - who is on one list only?
+        List the **handles** on the scorecard shortlist (`by_score`) that are **not** among the ten
+        most-followed (`by_followers`). How many names do the lists share?
+        """,
+        slide="subslide",
+    )
+    _exercise(
+        nb,
+        lesson07.q3,
+        """
+        ### Exercise 07.q3 - spot the red flag
+        Which of the ten most-followed creators (`by_followers`) have an `audience_authenticity` below
+        `metrics.AUTHENTICITY_MIN` (0.75, Modash's fraud signal)? Answer with their handles.
+        """,
+        slide="subslide",
+    )
+    _exercise(
+        nb,
+        lesson07.q4,
+        """
+        ### Exercise 07.q4 - what one template for all costs
+        From `outreach`, compute the reply rate of `personalised` and of `generic` first messages, in
+        percent, and give the **difference, personalised minus generic, in percentage points**.
+        """,
+        slide="subslide",
+    )
+
+    # --- quiz, key points, what's next -------------------------------------------------------------
+    nb.md(
+        """
+        ## Concept quiz
+        Four questions on popularity, influence and one size for all.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+    nb.md(
+        """
+        ## Key points
+        * One template for every creator leaves replies and signings on the table; adapt the approach per
+          segment and **measure** the difference (reply rates with intervals, ideally an A/B test).
+        * Influence is not popularity: judge creators on the customer actions their work causes per
+          dollar, not on follower counts.
+        * The most-followed are often not a niche's influencers: a big audience buys position and
+          likeability, not opinion leadership or closeness.
+        * Fake followers inflate popularity: check audience authenticity (under 75 % is a red flag) and
+          rank by real followers.
+        * A scorecard of fit, audience quality, engagement and cost chooses different - and, here, more
+          productive - creators than a sort by followers.
+
+        ## What's next
+        Continue with **[08 - Measuring a campaign](08_measuring_a_campaign.ipynb)**: engagement-rate
+        variants, CPM to ROI, EMV and its limits, and a fake-follower simulator. Back:
+        [06 - What works: relationships and a schedule](06_what_works_relationships_and_schedule.ipynb),
+        [05 - What works: strategy, budget and discovery](05_what_works_strategy_and_discovery.ipynb),
+        [00 - Start here](00_start_here.ipynb).
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
+        ### Sources
+        * The course's source article (VOI, "What is influencer marketing"): what does not work - one
+          approach for all influencers; judging by popularity; the goal is a customer action; the
+          most-followed are not automatically a niche's influencers (taught in the course's own words).
+        * Solis, B. (2010). "Influence is not popularity"; influence as "the ability to cause desirable
+          and measurable actions and outcomes".
+        * Leung, Gu, Li, Zhang & Palmatier (2022). "Influencer Marketing Effectiveness". *Journal of
+          Marketing* - no one size fits all.
+        * De Veirman, Cauberghe & Hudders (2017). *International Journal of Advertising* 36(5) - follower
+          numbers, perceived popularity, likeability and opinion leadership.
+        * Modash, "followers credibility" under 75 % as a fraud signal (vendor); HypeAuditor 2021 fraud
+          shares by account size (vendor, read in a secondary source).
+        * Data: synthetic and seeded (`datasets/README.md`); reply-rate effects are assumptions.
+        """,
+        slide="subslide",
+    )
+    return nb
