@@ -16,7 +16,6 @@ published figures: the lab teaches the trade-off and how to measure it, not mark
 
 from __future__ import annotations
 
-import sys
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -281,8 +280,3 @@ class DiscoveryComparison(Lab):
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         draw_discovery(fig, result)
-
-
-# Reachable as ``helpers.widgets.DiscoveryComparison`` like the package's first labs (the package
-# imports every lab module; this module adds its own name rather than editing the shared __init__).
-setattr(sys.modules[__package__], DiscoveryComparison.__name__, DiscoveryComparison)
