@@ -405,3 +405,39 @@ def test_headlines_state_the_finding_and_intervals_state_the_uncertainty(creator
     assert "per tenfold" in finding.interval_text("er", result.er_fit)
     assert finding.headline("lift", result.lift_fit).startswith("Sponsored lift is an inverted U")
     assert "turning point" in finding.interval_text("lift", result.lift_fit, short=True)
+
+
+def test_best_tiers_and_the_headline_say_whether_the_best_tier_depends_on_the_scheme():
+    # 30K wins: micro for Mediakix and Later x Fohr, mid for HypeAuditor -> the label changes
+    table = pd.DataFrame({"followers": [3_000, 30_000, 30_000, 200_000], "lift": [0.8, 1.2, 1.0, 0.9]})
+    medians = finding.tier_medians(table, "lift")
+    best = finding.best_tiers(medians)
+    assert best.loc["Mediakix", "tier"] == "micro" and best.loc["HypeAuditor", "tier"] == "mid"
+    assert finding.tier_headline(medians).startswith("The 'best tier' changes with the scheme")
+    # 200K wins: mid under Mediakix and Later x Fohr, macro under HypeAuditor (100K-1M)
+    table = pd.DataFrame({"followers": [3_000, 200_000, 300_000], "lift": [0.8, 1.2, 1.3]})
+    assert "changes" in finding.tier_headline(finding.tier_medians(table, "lift"))
+    # 2M wins everywhere, and mega means 1M+ in every scheme
+    table = pd.DataFrame({"followers": [3_000, 2_000_000], "lift": [0.8, 1.3]})
+    assert (
+        finding.tier_headline(finding.tier_medians(table, "lift"))
+        == "'mega' (1M+ followers) wins under every scheme"
+    )
+    # 600K is macro everywhere: 500K-1M (Mediakix, Later x Fohr) but 100K-1M (HypeAuditor)
+    table = pd.DataFrame({"followers": [3_000, 600_000], "lift": [0.8, 1.3]})
+    assert "means different follower counts" in finding.tier_headline(finding.tier_medians(table, "lift"))
+
+
+def test_draw_series_puts_each_analysis_on_one_chart(creators):
+    fig = Figure()
+    ax = fig.subplots()
+    series = {}
+    for sample in ("all", "top200"):
+        chosen = finding.select_sample(creators, sample)
+        series[sample] = (
+            finding.binned_medians(chosen["followers"], chosen["er_pct"]),
+            finding.fit_log_followers(chosen["followers"], chosen["er_pct"]),
+        )
+    finding.draw_series(ax, series)
+    assert [t.get_text() for t in ax.get_legend().texts] == ["all", "top200"]
+    assert len(ax.lines) >= 2 and ax.get_ylim()[0] == 0

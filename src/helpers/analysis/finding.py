@@ -79,11 +79,13 @@ __all__ = [
     "LogFit",
     "analyse",
     "analyse_posts",
+    "best_tiers",
     "binned_medians",
     "bootstrap_median",
     "creator_table",
     "draw_finding",
     "draw_published",
+    "draw_series",
     "example_export",
     "example_export_path",
     "export_creators",
@@ -96,6 +98,7 @@ __all__ = [
     "resample_creators",
     "select_sample",
     "sponsored_lift",
+    "tier_headline",
     "tier_medians",
     "tier_sentence",
 ]
@@ -793,27 +796,45 @@ def tier_medians(
     return table[(table.filter(like="n ").sum(axis=1) > 0)]
 
 
-def tier_sentence(table: pd.DataFrame, schemes: Sequence[str] = tuple(metrics.TIER_SCHEMES)) -> str:
-    """Which tier has the highest median under each scheme, with its follower range, in one sentence."""
-    parts = []
+def best_tiers(table: pd.DataFrame, schemes: Sequence[str] = tuple(metrics.TIER_SCHEMES)) -> pd.DataFrame:
+    """The tier with the highest median under each scheme of a :func:`tier_medians` table.
+
+    Rows: scheme names; columns ``tier`` (label), ``followers`` (its range, e.g. '20K-100K' or '1M+'),
+    ``median`` (the value).
+    """
+    rows = {}
     for key in schemes:
         scheme = metrics.TIER_SCHEMES[key]
         column = table[scheme.name].dropna()
         if column.empty:
             continue
         best = str(column.idxmax())
-        labels = metrics.TIER_LABELS
         bounds = (0, *scheme.lower_bounds)
-        i = labels.index(best)
-        lo = bounds[i]
-        hi = bounds[i + 1] if i + 1 < len(bounds) else None
-        span = (
-            f"{plots.human_number(lo)}+"
-            if hi is None
-            else f"{plots.human_number(lo)}-{plots.human_number(hi)}"
-        )
-        parts.append(f"{scheme.name}: {best} ({span} followers)")
+        i = metrics.TIER_LABELS.index(best)
+        lo = plots.human_number(bounds[i])
+        span = f"{lo}+" if i + 1 >= len(bounds) else f"{lo}-{plots.human_number(bounds[i + 1])}"
+        rows[scheme.name] = {"tier": best, "followers": span, "median": float(column.max())}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def tier_sentence(table: pd.DataFrame, schemes: Sequence[str] = tuple(metrics.TIER_SCHEMES)) -> str:
+    """Which tier has the highest median under each scheme, with its follower range, in one sentence."""
+    best = best_tiers(table, schemes)
+    parts = [f"{name}: {row.tier} ({row.followers} followers)" for name, row in best.iterrows()]
     return "Highest median per scheme - " + "; ".join(parts) + "."
+
+
+def tier_headline(table: pd.DataFrame, schemes: Sequence[str] = tuple(metrics.TIER_SCHEMES)) -> str:
+    """A figure title saying whether 'the best tier' survives a change of tier scheme."""
+    best = best_tiers(table, schemes)
+    labels, spans = best["tier"].unique(), best["followers"].unique()
+    if len(labels) > 1:
+        return "The 'best tier' changes with the scheme: " + ", ".join(
+            f"{row.tier} for {name}" for name, row in best.iterrows()
+        )
+    if len(spans) > 1:
+        return f"'{labels[0]}' wins under every scheme, but it means different follower counts"
+    return f"'{labels[0]}' ({spans[0]} followers) wins under every scheme"
 
 
 def published_er_table() -> pd.DataFrame:
@@ -999,8 +1020,47 @@ def _build_artists(ax: Axes, colour: int) -> _FindingArtists:
     peak = Rectangle((0, 0), 0, 1, transform=ax.get_xaxis_transform(), color=ink, alpha=0.14, lw=0)
     ax.add_patch(peak)
     baseline = ax.axhline(1.0, color="#999999", lw=1, zorder=1)
-    ax.set_xlabel("followers (log scale)")
     return _FindingArtists(medians, intervals, curve, peak, baseline)
+
+
+def _decade_axis(ax: Axes, x_lo: float, x_hi: float) -> None:
+    """An x axis in log10 followers with ticks at whole decades labelled 1K, 10K, 100K..."""
+    ax.set_xlim(x_lo - 0.1, x_hi + 0.1)
+    ticks = np.arange(math.ceil(x_lo - 0.1), math.floor(x_hi + 0.1) + 1)
+    ax.set_xticks(ticks, [follower_label(t) for t in ticks])
+    ax.set_xlabel("followers (log scale)")
+
+
+def draw_series(
+    ax: Axes, series: dict[str, tuple[pd.DataFrame, LogFit | None]], *, measure: str = "er"
+) -> Axes:
+    """Several analyses on one chart (notebook comparisons): per series, bin medians with 95 % intervals
+    (colour and marker of its own) and its fitted curve (solid, dashed, dotted...)."""
+    plots.style_axes(ax)
+    styles = ("-", "--", ":", "-.")
+    x_lo, x_hi, tops = math.inf, -math.inf, [0.0]
+    for i, (label, (bins, fit)) in enumerate(series.items()):
+        ink = plots.PALETTE[i % len(plots.PALETTE)]
+        x = bins["log10_mid"].to_numpy(float) + (i - (len(series) - 1) / 2) * 0.04  # side by side
+        y = bins["median"].to_numpy(float)
+        err = np.vstack([y - bins["ci_low"].to_numpy(float), bins["ci_high"].to_numpy(float) - y])
+        ax.errorbar(
+            x, y, yerr=np.clip(err, 0, None), fmt=plots.MARKERS[i], color=ink, ms=8, lw=1.8, label=label
+        )
+        tops.append(float(bins["ci_high"].max()))
+        x_lo, x_hi = min(x_lo, float(bins["log10_lo"].min())), max(x_hi, float(bins["log10_hi"].max()))
+        if fit is not None:
+            grid = np.linspace(fit.x_min, fit.x_max, 60)
+            ax.plot(grid, fit.predict(10**grid), color=ink, lw=2.2, ls=styles[i % len(styles)])
+    _decade_axis(ax, x_lo, x_hi)
+    spec = MEASURES[measure]
+    ax.set_ylabel(f"{spec['name']} ({spec['unit']})")
+    if measure == "er":
+        ax.set_ylim(0, max(tops) * 1.1)
+    else:
+        ax.axhline(1.0, color="#999999", lw=1, zorder=1)
+    ax.legend(loc="upper right", title="median per bin, 95% CI; line: fit")
+    return ax
 
 
 def draw_finding(
@@ -1049,9 +1109,7 @@ def draw_finding(
         artists.legend.texts[1].set_text(label)
     x_lo = float(bins["log10_lo"].min()) if len(bins) else 2.0
     x_hi = float(bins["log10_hi"].max()) if len(bins) else 8.0
-    ax.set_xlim(x_lo - 0.1, x_hi + 0.1)
-    ticks = np.arange(math.ceil(x_lo - 0.1), math.floor(x_hi + 0.1) + 1)
-    ax.set_xticks(ticks, [follower_label(t) for t in ticks])
+    _decade_axis(ax, x_lo, x_hi)
     finite = np.concatenate(
         [np.asarray(v, dtype=float).ravel() for v in values] + [[1.0] if measure == "lift" else [0.0]]
     )
@@ -1073,7 +1131,7 @@ def draw_published(ax: Axes, table: pd.DataFrame | None = None, column: str = "m
     x_lo, x_hi = ax.get_xlim()
     edges = np.concatenate([[min(x_lo, bounds[0] - 0.5)], bounds, [max(x_hi, bounds[-1] + 0.5)]])
     (step,) = ax.plot([], [], color="#555555", lw=2, ls=":")
-    ax.stairs(table[column].to_numpy(float), edges, color="#555555", lw=2, ls=":", zorder=1)
+    ax.stairs(table[column].to_numpy(float), edges, baseline=None, color="#555555", lw=2, ls=":", zorder=1)
     ax.set_xlim(x_lo, x_hi)
     handles: list[Any] = [step]
     labels = [f"published: HypeAuditor 2018, {column}"]
