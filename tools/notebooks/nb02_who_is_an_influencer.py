@@ -146,7 +146,7 @@ def build() -> NB:
         """
         ## A following is big or small *for its niche*
         Influencers build their audience around a topic, and topics differ hugely in size: far more people
-        follow fashion than personal finance. So a follower count only means something next to the size
+        follow fashion than personal finance (in the course's niche table, several times more). So a follower count only means something next to the size
         of its niche. **Niche penetration** expresses it: followers / people interested in the niche on the
         same platform x 100.
 
@@ -186,8 +186,8 @@ def build() -> NB:
         """
         ## Celebrities are not the same as online influencers
         A classic mistake - long made by traditional media, and by brands that follow them - is to treat
-        anyone famous as an influencer. Fame is one source of power (position); it does not bring the
-        others with it. Compare the celebrities in the course data with other creators of the same size
+        anyone famous as an influencer, and to overlook the many influencers who are famous only to their
+        own audience. Fame is one source of power (position); it does not bring the others with it. Compare the celebrities in the course data with other creators of the same size
         class (1M+ followers):
         """,
         slide="slide",
