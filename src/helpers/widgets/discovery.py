@@ -167,6 +167,24 @@ def discovery_update(
     return LabResult(summary=summary, numbers=numbers, table=table_out, extra=extra)
 
 
+def _panel_label(ax: Any, label: str) -> None:
+    """A bold label above the panel, kept between updates (a plain text: cheaper to render than an
+    Axes title, whose position is recomputed from the tick labels on every draw)."""
+    text = getattr(ax, "_course_panel_label", None)
+    if text is None or text not in ax.texts:
+        text = ax.text(
+            0.0,
+            1.04,
+            "",
+            transform=ax.transAxes,
+            fontsize=plots.BASE_FONT_PT - 1,
+            fontweight="bold",
+            va="bottom",
+        )
+        ax._course_panel_label = text
+    text.set_text(label)
+
+
 def draw_discovery(fig: Figure, result: LabResult) -> None:
     """Four small panels - cost, time, niche fit, value - one bar per channel.
 
@@ -179,7 +197,7 @@ def draw_discovery(fig: Figure, result: LabResult) -> None:
         for i, bar in enumerate(ax.patches[: len(CHANNELS)]):
             bar.set_facecolor(plots.PALETTE[i])
             bar.set_hatch(plots.HATCHES[i])
-        ax.set_title(label, loc="left", fontsize=plots.BASE_FONT_PT - 1, fontweight="bold", pad=6)
+        _panel_label(ax, label)
         ax.set_yticks([])
         ax.grid(False)
         ax.spines["left"].set_visible(False)
