@@ -96,7 +96,8 @@ def _label(cid: str, row: pd.Series) -> str:
 
 
 def _usd(value: float) -> str:
-    return f"${value:,.0f}" if abs(value) >= 10 else f"${value:,.2f}"
+    """Dollars for sentences: cents only for amounts under $10 (a CPE of $0.32), "$0" for nothing."""
+    return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:,.2f}"
 
 
 def campaign_meter_update(
@@ -287,7 +288,11 @@ def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
     few_ticks(left, right)
     ratio = n["emv_to_revenue"]
     rates_text = f"${result.extra['cpm_rate']:g} CPM + ${result.extra['cpe_rate']:.2f} CPE"
-    finding = f"EMV = {ratio:.1f}x revenue: not a return" if np.isfinite(ratio) else "EMV > 0, revenue $0"
+    finding = (
+        f"EMV = {ratio:.1f}x revenue: not a return"
+        if np.isfinite(ratio)
+        else plain_dollars(f"No revenue, yet EMV = {_usd(n['emv_usd'])}")
+    )
     plots.set_title(
         right,
         finding,
