@@ -80,32 +80,36 @@ def niche_reach_update(
     """
     if rank_by not in RANKINGS:
         raise LabInputError(f"Unknown ranking {rank_by!r}: choose one of {', '.join(RANKINGS)}.")
-    mask = pd.Series(True, index=reach.index)
+    mask = np.ones(len(reach), dtype=bool)
     if niche != ALL:
-        mask &= reach["niche"].astype(str) == niche
+        mask &= (reach["niche"].astype(str) == niche).to_numpy()
     if platform != ALL:
-        mask &= reach["platform"].astype(str) == platform
-    selected = reach[mask]
-    if selected.empty:
+        mask &= (reach["platform"].astype(str) == platform).to_numpy()
+    rows = np.flatnonzero(mask)  # positions of the selection (numpy: fast on every update)
+    if not len(rows):
         raise LabInputError(
             f"No creators in {_where(niche, platform)}. Choose another niche or platform, or 'all'."
         )
     column, label = RANKINGS[rank_by]
-    ranked = selected.sort_values([column, "followers"], ascending=False, kind="stable").head(TOP_N)
+    values = reach[column].to_numpy(dtype=float)[rows]
+    followers = reach["followers"].to_numpy(dtype=float)[rows]
+    top = rows[np.lexsort((-followers, -values))[:TOP_N]]  # by the ranking, ties by followers
+    top_by_followers = rows[np.argsort(-followers, kind="stable")[:TOP_N]]
+    ranked = reach.iloc[top]
     listed = len(ranked)
     if not 1 <= card <= listed:
         raise LabInputError(
             f"Only {listed} creator{'s' if listed > 1 else ''} in {_where(niche, platform)}: "
             f"choose a profile card from 1 to {listed}."
         )
-    by_followers = selected.nlargest(TOP_N, "followers").index
-    overlap = len(ranked.index.intersection(by_followers))
+    overlap = len(set(top.tolist()) & set(top_by_followers.tolist()))
     person = ranked.iloc[card - 1]
     equivalent = equivalent_followers(person["niche_share_pct"], person["largest_niche_audience"])
     scores = {label_: float(person[col]) for col, label_ in SOURCES_OF_POWER.items()}
-    medians = {label_: float(selected[col].median()) for col, label_ in SOURCES_OF_POWER.items()}
+    pool = reach[list(SOURCES_OF_POWER)].to_numpy(dtype=float)[rows]
+    medians = dict(zip(SOURCES_OF_POWER.values(), np.median(pool, axis=0).tolist(), strict=True))
     numbers: dict[str, float] = {
-        "creators": float(len(selected)),
+        "creators": float(len(rows)),
         "listed": float(listed),
         "overlap_with_followers_top": float(overlap),
         "card_rank": float(card),
@@ -121,7 +125,7 @@ def niche_reach_update(
     where, ranking = _where(niche, platform).capitalize(), label.split(" (")[0]
     on = f"{person['niche']} on {person['platform']}"
     summary = (
-        f"{where}: {len(selected):,} creators. #{card} by {ranking}: {person['handle']} ({who}, "
+        f"{where}: {len(rows):,} creators. #{card} by {ranking}: {person['handle']} ({who}, "
         f"{person['platform']}): {plots.human_number(person['followers'])} followers = "
         f"{person['niche_share_pct']:.3f}% of {on}, a share that would take "
         f"{plots.human_number(equivalent)} followers in {person['platform']}'s largest niche. "
