@@ -57,3 +57,34 @@ def test_lab_moves_markers_when_the_year_changes(landscape):
     assert lab.set(metric="market_size", include_vendor=False).message
     assert lab.set(include_vendor=True).ok
     assert "Sources:" in lab.fig.axes[0]._course_subtitle.get_text()
+
+
+def test_lab_reuses_the_result_of_a_control_combination_it_has_seen(landscape):
+    lab = LandscapeLab(landscape)
+    first = lab.set(year=2015)
+    lab.set(year=2020)
+    assert lab.set(year=2015) is first
+
+
+@pytest.mark.parametrize("include_vendor", [True, False])
+@pytest.mark.parametrize("year", [2014, 2017, 2020, 2025])
+def test_lab_table_lists_the_same_figures_as_the_analysis(landscape, year, include_vendor):
+    from helpers.analysis import landscape as la
+
+    table = landscape_update(landscape, "engagement_rate", year, include_vendor).table
+    expected = la.as_of(landscape, year, include_vendor)
+    assert list(table.index) == [la.short_name(s) for s in expected.index]
+    assert list(table["years old"]) == list(expected["age_years"])
+    assert list(table["period"]) == list(expected["period"])
+
+
+def test_lab_source_note_matches_the_analysis(landscape):
+    from helpers.analysis import landscape as la
+
+    result = landscape_update(landscape, "engagement_rate", 2025)
+    assert result.extra["sources"] == la.source_note(la.metric_rows(landscape, "engagement_rate"))
+
+
+def test_unknown_metric_names_the_known_ones(landscape):
+    with pytest.raises(KeyError, match="market_size"):
+        landscape_update(landscape, "followers", 2020)

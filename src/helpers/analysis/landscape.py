@@ -15,6 +15,7 @@ follower counts are accounts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import matplotlib as mpl
 import numpy as np
@@ -38,6 +39,7 @@ __all__ = [
     "series_overview",
     "short_name",
     "source_note",
+    "source_note_from",
 ]
 
 #: Reader-facing names of the table's metrics.
@@ -203,13 +205,30 @@ def engagement_changes(landscape: pd.DataFrame, platform_word: str = "Instagram"
 def source_note(rows: pd.DataFrame) -> str:
     """A one-line source note for a figure: each publisher once with its confidence tags, a star
     after vendors, e.g. ``"Sources: Forrester (P); InfluencerDB (S)*; * vendor estimate"``."""
-    parts = []
-    publishers = rows["source"].astype(str).map(publisher)
-    for name, part in rows.groupby(publishers, sort=True):
-        tags = "/".join(sorted(part["confidence"].astype(str).unique()))
-        parts.append(f"{name} ({tags})" + ("*" if bool(part["is_vendor_estimate"].any()) else ""))
-    vendors = "; * vendor estimate" if bool(rows["is_vendor_estimate"].any()) else ""
-    return "Sources: " + "; ".join(parts) + vendors
+    return source_note_from(
+        zip(
+            rows["source"].astype(str),
+            rows["confidence"].astype(str),
+            rows["is_vendor_estimate"].astype(bool),
+            strict=True,
+        )
+    )
+
+
+def source_note_from(figures: Iterable[tuple[str, str, bool]]) -> str:
+    """:func:`source_note` from ``(source, confidence, is_vendor_estimate)`` triples (no pandas:
+    the lab calls it on every update)."""
+    tags: dict[str, set[str]] = {}
+    vendors: set[str] = set()
+    for source, confidence, vendor in figures:
+        name = publisher(source)
+        tags.setdefault(name, set()).add(confidence)
+        if vendor:
+            vendors.add(name)
+    parts = [
+        f"{name} ({'/'.join(sorted(tags[name]))})" + ("*" if name in vendors else "") for name in sorted(tags)
+    ]
+    return "Sources: " + "; ".join(parts) + ("; * vendor estimate" if vendors else "")
 
 
 def publisher(source: str) -> str:

@@ -11,10 +11,10 @@ then says so instead of drawing).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -30,31 +30,63 @@ def _figure_text(value: float, unit: str) -> str:
     return f"{value:,.2f} {unit}".replace(".00 ", " ")
 
 
-def _trend(rows: pd.DataFrame) -> tuple[int, int]:
+@dataclass(frozen=True)
+class _Figure:
+    """One row of the landscape table as plain Python values (the lab works on ~20 rows, where
+    pandas' per-call overhead would dominate an update)."""
+
+    metric: str
+    series: str
+    year: int
+    period: str
+    value: float
+    unit: str
+    source: str
+    confidence: str
+    vendor: bool
+
+
+def _figures(landscape: pd.DataFrame) -> list[_Figure]:
+    """The table's rows as :class:`_Figure`, sorted by series, year and period."""
+    columns = ("metric", "series", "year", "period", "value", "unit", "source", "confidence")
+    values = [landscape[c].astype(str if c not in ("year", "value") else object).tolist() for c in columns]
+    vendor = landscape["is_vendor_estimate"].astype(bool).tolist()
+    rows = [
+        _Figure(m, s, int(y), p, float(v), u, src, c, bool(vd))
+        for m, s, y, p, v, u, src, c, vd in zip(*values, vendor, strict=True)
+    ]
+    return sorted(rows, key=lambda f: (f.series, f.year, f.period))
+
+
+def _by_series(figures: list[_Figure]) -> dict[str, list[_Figure]]:
+    """Figures grouped by series (series in name order, figures in date order)."""
+    groups: dict[str, list[_Figure]] = {}
+    for f in sorted(figures, key=lambda f: (f.series, f.year, f.period)):
+        groups.setdefault(f.series, []).append(f)
+    return groups
+
+
+def _trend(figures: list[_Figure]) -> tuple[int, int]:
     """(series with two or more figures, how many of them end lower than they start)."""
-    with_trend = falling = 0
-    for _, part in rows.groupby("series"):
-        if len(part) < 2:
-            continue
-        with_trend += 1
-        falling += int(part["value"].iloc[-1] < part["value"].iloc[0])
-    return with_trend, falling
+    groups = [g for g in _by_series(figures).values() if len(g) >= 2]
+    return len(groups), sum(g[-1].value < g[0].value for g in groups)
 
 
-def _title(metric: str, year: int, shown: pd.DataFrame) -> str:
-    """The finding for the figure's title, from the figures known by ``year``."""
-    if shown.empty:
+def _title(metric: str, year: int, shown: list[_Figure]) -> str:
+    """The finding for the figure's title, from the figures for ``year`` or earlier (date order)."""
+    if not shown:
         return f"No figure refers to {year} or earlier"
-    last, first = shown.iloc[-1], shown.iloc[0]
+    first, last = shown[0], shown[-1]
     if metric == "market_size":
         if len(shown) == 1:
-            return f"Up to {year}: one estimate, ${last['value']:,.1f}B ({last['period']})"
-        growth = last["value"] / first["value"]
-        return f"Up to {year}: ${last['value']:,.1f}B, {growth:.0f}x the {first['period']} estimate"
+            return f"Up to {year}: one estimate, ${last.value:,.1f}B ({last.period})"
+        return (
+            f"Up to {year}: ${last.value:,.1f}B, {last.value / first.value:.0f}x the {first.period} estimate"
+        )
     if metric == "instagram_monthly_active_users":
-        text = f"{last['value'] / 1000:,.1f}B monthly Instagram users by {last['period']}"
+        text = f"{last.value / 1000:,.1f}B monthly Instagram users by {last.period}"
         if len(shown) > 1:
-            text += f" ({last['value'] / first['value']:.0f}x {first['period']})"
+            text += f" ({last.value / first.value:.0f}x {first.period})"
         return text
     with_trend, falling = _trend(shown)
     if with_trend == 0:
@@ -64,82 +96,90 @@ def _title(metric: str, year: int, shown: pd.DataFrame) -> str:
     return f"Up to {year}, {falling} of {with_trend} series with two figures fall"
 
 
+def _latest_table(figures: list[_Figure], year: int, include_vendor: bool) -> pd.DataFrame:
+    """The latest figure of every series for ``year`` or earlier, readable columns (the same rows
+    as :func:`helpers.analysis.landscape.as_of`)."""
+    known = [f for f in figures if f.year <= year and (include_vendor or not f.vendor)]
+    latest = [g[-1] for g in _by_series(known).values()]
+    latest.sort(key=lambda f: (f.metric, f.series))
+    return pd.DataFrame(
+        {
+            "metric": [la.METRIC_LABELS.get(f.metric, f.metric) for f in latest],
+            "latest figure": [_figure_text(f.value, f.unit) for f in latest],
+            "period": [f.period for f in latest],
+            "years old": [year - f.year for f in latest],
+            "vendor estimate": ["yes" if f.vendor else "no" for f in latest],
+            "confidence": [f.confidence for f in latest],
+            "source": [f.source for f in latest],
+        },
+        index=pd.Index([la.short_name(f.series) for f in latest], name="series"),
+    )
+
+
 def landscape_update(
     landscape: pd.DataFrame, metric: str = "engagement_rate", year: int = 2016, include_vendor: bool = True
 ) -> LabResult:
-    """What was published about ``metric`` by the end of ``year``, and the latest figure of every
-    series as of then.
+    """What was published about ``metric`` for ``year`` or earlier, and the latest figure of every
+    series up to then.
 
     Numbers: ``year``; ``series_shown`` and ``figures_shown`` (series and figures of the metric dated
     ``year`` or earlier); ``vendor_figures_pct`` (percent of those figures that are vendor
     estimates); ``series_with_trend`` and ``series_falling`` (series with two or more figures, and
     how many of them end lower than they start); ``latest_value`` (the most recent figure of the
-    metric, in its unit; NaN when none). Table: :func:`helpers.analysis.landscape.as_of` for every
-    metric, with readable columns. Raises :class:`LabInputError` when the vendor filter leaves no
-    figure of the metric at all.
+    metric, in its unit; NaN when none). Table: the rows of :func:`helpers.analysis.landscape.as_of`
+    for every metric, with readable columns. Raises :class:`LabInputError` when the vendor filter
+    leaves no figure of the metric at all.
     """
+    figures = _figures(landscape)
+    if all(f.metric != metric for f in figures):
+        la.metric_rows(landscape, metric)  # raises a KeyError naming the metrics the table holds
     label = la.METRIC_LABELS.get(metric, metric)
-    rows = la.metric_rows(landscape, metric, include_vendor)
-    if rows.empty:
+    rows = [f for f in figures if f.metric == metric and (include_vendor or not f.vendor)]
+    if not rows:
         raise LabInputError(
             f"Every '{label}' figure in the table comes from a vendor. Tick 'Include vendor estimates' "
             "to see them - and read them as estimates by companies that sell influencer marketing."
         )
-    shown = rows[rows["year"] <= year].sort_values(["year", "period"])
+    shown = sorted((f for f in rows if f.year <= year), key=lambda f: (f.year, f.period))
     with_trend, falling = _trend(shown)
-    vendor_pct = 100.0 * float(shown["is_vendor_estimate"].mean()) if len(shown) else float("nan")
     numbers = {
         "year": float(year),
-        "series_shown": float(shown["series"].nunique()),
+        "series_shown": float(len({f.series for f in shown})),
         "figures_shown": float(len(shown)),
-        "vendor_figures_pct": vendor_pct,
+        "vendor_figures_pct": 100.0 * sum(f.vendor for f in shown) / len(shown) if shown else float("nan"),
         "series_with_trend": float(with_trend),
         "series_falling": float(falling),
-        "latest_value": float(shown["value"].iloc[-1]) if len(shown) else float("nan"),
+        "latest_value": shown[-1].value if shown else float("nan"),
     }
-    if shown.empty:
-        first = rows.sort_values("year").iloc[0]
+    if not shown:
+        first = min(rows, key=lambda f: (f.year, f.period))
         summary = (
             f"No {label.lower()} figure in the table refers to {year} or earlier: the first is from "
-            f"{first['period']}. Move the year on - the course does not extrapolate backwards."
+            f"{first.period}. Move the year on - the course does not extrapolate backwards."
         )
     else:
         parts = []
-        for series, part in shown.groupby("series", sort=True):
-            latest, first = part.iloc[-1], part.iloc[0]
-            figure = _figure_text(latest["value"], latest["unit"])
-            text = f"{la.short_name(str(series))}: {figure} ({latest['period']}"
-            text += ", vendor estimate)" if bool(latest["is_vendor_estimate"]) else ")"
+        for series, part in _by_series(shown).items():
+            first, latest = part[0], part[-1]
+            text = f"{la.short_name(series)}: {_figure_text(latest.value, latest.unit)} ({latest.period}"
+            text += ", vendor estimate)" if latest.vendor else ")"
             if len(part) > 1:
-                text += f", {100 * (latest['value'] / first['value'] - 1):+.0f}% since {first['period']}"
+                text += f", {100 * (latest.value / first.value - 1):+.0f}% since {first.period}"
             parts.append(text)
         summary = f"{label}, figures for {year} or earlier: " + "; ".join(parts) + "."
-        later = int((rows["year"] > year).sum())
+        later = sum(f.year > year for f in rows)
         if later:
             summary += f" {later} figure(s) for later years are drawn hollow."
-    known = la.as_of(landscape, year, include_vendor)
-    table = pd.DataFrame(
-        {
-            "metric": [la.METRIC_LABELS.get(m, m) for m in known["metric"]],
-            "latest figure": [_figure_text(v, u) for v, u in zip(known["value"], known["unit"], strict=True)],
-            "period": known["period"].to_numpy(),
-            "years old": known["age_years"].to_numpy(),
-            "vendor estimate": np.where(known["vendor"], "yes", "no"),
-            "confidence": known["confidence"].to_numpy(),
-            "source": known["source"].to_numpy(),
-        },
-        index=pd.Index([la.short_name(str(s)) for s in known.index], name="series"),
-    )
     return LabResult(
         summary=summary,
         numbers=numbers,
-        table=table,
+        table=_latest_table(figures, year, include_vendor),
         extra={
             "metric": metric,
             "year": year,
             "include_vendor": include_vendor,
             "title": _title(metric, year, shown),
-            "sources": la.source_note(rows),
+            "sources": la.source_note_from((f.source, f.confidence, f.vendor) for f in rows),
         },
     )
 
@@ -155,6 +195,7 @@ class LandscapeLab(Lab):
 
     def __init__(self, landscape: pd.DataFrame | None = None) -> None:
         self.landscape = data.load_landscape() if landscape is None else landscape
+        self._results: dict[tuple, LabResult] = {}
         super().__init__()
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
@@ -179,7 +220,12 @@ class LandscapeLab(Lab):
         }
 
     def compute(self, **values: Any) -> LabResult:
-        return landscape_update(self.landscape, **values)
+        """The pure update, kept per control combination (the table is small and fixed, so a slider
+        moved back and forth answers from memory). A :class:`LabInputError` is not kept."""
+        key = tuple(sorted(values.items()))
+        if key not in self._results:
+            self._results[key] = landscape_update(self.landscape, **values)
+        return self._results[key]
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         ax = fig.axes[0]
