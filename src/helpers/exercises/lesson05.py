@@ -9,7 +9,10 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import numbers
 from typing import Any
+
+import numpy as np
 
 from helpers.exercises import Mistake, NumericQuestion, Question, TableQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
@@ -148,7 +151,8 @@ def _shares(answer: Any) -> dict[str, float] | None:
     if not isinstance(answer, dict) or not answer:
         return None
     if not all(
-        k in TIERS and isinstance(v, int | float) and not isinstance(v, bool) for k, v in answer.items()
+        k in TIERS and isinstance(v, numbers.Real) and not isinstance(v, bool | np.bool_)
+        for k, v in answer.items()
     ):
         return None
     return {k: float(v) for k, v in answer.items()}
