@@ -136,8 +136,9 @@ def build() -> NB:
           does not buy it. If a brand imposes its own rules and tone, the creator - and the
           followers with them - can walk away.
         * **Brand accounts struggle to get the same attention.** Published Instagram figures put
-          brand accounts well below creators. They come from different vendors, samples and
-          definitions, so read the direction, not the exact gap:
+          brand accounts at the low end, level with mega-creators and well below micro and nano
+          creators. They come from different vendors, samples and definitions, so read the
+          direction, not the exact gap:
         """,
         slide="slide",
     )

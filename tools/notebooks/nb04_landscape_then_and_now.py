@@ -29,7 +29,8 @@ def build() -> NB:
         ## Objectives
         By the end of this notebook you can:
         1. explain why standing out on Instagram was easier in 2014, using engagement and user
-           figures, and work out the audience a creator needs today to match an older one;
+           figures, and work out the audience a creator needs later to match an earlier one's
+           attention;
         2. describe how the influencer-marketing market grew, and compute its compound annual growth;
         3. read a published figure honestly: who published it (vendor or not), what it measures,
            how it was read (P/S), and where the gaps are;
@@ -164,8 +165,8 @@ def build() -> NB:
         influencer marketing into a full-time career. The money that pays them is the market:
         Influencer Marketing Hub estimates it at $1.7B in 2016 and $32.55B in 2025. Two caveats
         travel with these numbers: **IMH sells influencer-marketing services** (a vendor estimate),
-        and the table has **no verified figure for 2017-2019** - the chart leaves that gap open
-        instead of drawing through it.
+        and the table has **no verified figure for 2017-2019** - the chart marks the gap with a
+        dotted line and a label instead of inventing figures for it.
         """,
         slide="slide",
     )
