@@ -148,3 +148,9 @@ def test_draw_helpers_draw_one_line_per_series(outreach):
     )
     relationships.draw_uplift_experiment(ax, table)
     assert len(ax.get_lines()) == 3  # identity line + two estimates
+
+
+def test_generator_hypothesis_is_the_documented_default():
+    from helpers import generate
+
+    assert relationships.generator_hypothesis() == generate.DEFAULT_PARAMS.long_term_uplift

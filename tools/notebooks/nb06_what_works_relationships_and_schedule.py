@@ -226,14 +226,15 @@ def build() -> NB:
         (audiences trust repeated, consistent recommendations more), but plausible is not proven.
 
         The course data contains the effect only as a **hypothesis parameter** of the generator,
-        `long_term_uplift`: long-term campaigns convert clicks (1 + uplift) times as well. In the
-        bundled data it is set to 0.15. Here is what the bundled campaigns show:
+        `long_term_uplift`: long-term campaigns convert clicks (1 + uplift) times as well. The cell
+        prints the value the bundled data was generated with, then what its campaigns show:
         """,
         slide="slide",
     )
     nb.code(
         """
         table = relationships.partnership_conversion(campaigns)
+        print(f"hypothesis built into the bundled data: long_term_uplift = {relationships.generator_hypothesis()}")
         print(f"raw ratio of conversion rates: {relationships.raw_uplift(campaigns):+.1%}")
         adjusted = relationships.adjusted_uplift(campaigns, influencers)
         print(f"adjusted for niche fit and credibility: {adjusted:+.1%}")

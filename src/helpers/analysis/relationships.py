@@ -32,6 +32,7 @@ __all__ = [
     "adjusted_uplift",
     "draw_reply_curve",
     "draw_uplift_experiment",
+    "generator_hypothesis",
     "late_reply_share",
     "partnership_conversion",
     "patience_finding",
@@ -176,6 +177,12 @@ def adjusted_uplift(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> float
     w = np.sqrt(c["clicks"].to_numpy(float))
     beta = np.linalg.lstsq(design * w[:, None], y * w, rcond=None)[0]
     return float(np.exp(beta[1]) - 1)
+
+
+def generator_hypothesis() -> float:
+    """The ``long_term_uplift`` the generator uses by default (fraction) - the value ``make data``
+    builds the bundled data with. A hypothesis parameter, not a measured effect."""
+    return float(generate.DEFAULT_PARAMS.long_term_uplift)
 
 
 def uplift_experiment(uplifts: Iterable[float], seed: int = generate.DEFAULT_SEED) -> pd.DataFrame:

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection, PolyCollection
@@ -165,18 +164,17 @@ _POINT_STYLE: dict[str, dict[str, Any]] = {
     "exec_email": {"marker": "*", "color": plots.PALETTE[7], "markersize": 13},
 }
 _FORMAT_MARKER = {"call": "o", "newsletter": "s"}
+#: Entry kinds a conflict mark is drawn on: the ones the team can move.
+_MOVABLE = ("post", "call", "newsletter", "trip")
 
 
 def _setup(fig: Figure) -> _Artists:
     ax = fig.axes[0]
     ax.clear()
     plots.style_axes(ax)
-    ax.grid(True, axis="x", color="#EEEEEE")
     fig.subplots_adjust(left=0.15, right=0.98, top=0.86, bottom=0.08)
     ax.set_yticks([ROW_Y[k] for k, _ in ROWS], [label for _, label in ROWS])
     ax.set_ylim(-0.6, len(ROWS) - 0.4)
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
     bands = PolyCollection([], facecolors="#BBBBBB", alpha=0.35, edgecolors="none", hatch="//", zorder=0)
     shows = PolyCollection([], facecolors=plots.PALETTE[5], alpha=0.6, edgecolors="#333333", zorder=1)
     trips = LineCollection([], colors=plots.PALETTE[3], linewidths=9, zorder=2)
@@ -229,6 +227,20 @@ LEGEND_HTML = (
     )
     + "</div>"
 )
+
+
+def _ticks(first: np.datetime64, last: np.datetime64, months_only: bool) -> tuple[np.ndarray, list[str]]:
+    """Fixed x ticks (fast to draw; date locators recompute on every render): month starts for a year,
+    the 1st and 15th of each month for a quarter."""
+    months = np.arange(first.astype("datetime64[M]"), last.astype("datetime64[M]") + 1)
+    starts = months.astype("datetime64[D]")
+    days = starts if months_only else np.sort(np.concatenate([starts, starts + np.timedelta64(14, "D")]))
+    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    labels = [
+        names[int(str(d)[5:7]) - 1] if months_only else f"{int(str(d)[8:10])} {names[int(str(d)[5:7]) - 1]}"
+        for d in days
+    ]
+    return _days(days), labels
 
 
 def _unique_points(days: np.ndarray, y: float) -> np.ndarray:
@@ -290,21 +302,19 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
             row_of[eid] = ROW_Y["launch"]
         elif k == "trip":
             row_of[eid] = ROW_Y["trips"]
+    kind_of = dict(zip(e["entry_id"], kind, strict=True))
     cx, cy = [], []
     for day, involved in zip(_days(sched.conflicts["date"]), sched.conflicts["entries"], strict=True):
         ids = str(involved).split("; ")
+        movable = [i for i in ids if kind_of.get(i) in _MOVABLE] or ids  # mark what has to move
         cx.append(day)
-        cy.append(row_of.get(ids[-1], row_of.get(ids[0], y0)))
+        cy.append(row_of.get(movable[-1], y0))
     pts = np.unique(np.column_stack([cx, cy]), axis=0) if cx else np.empty((0, 2))
     artists.conflicts.set_data(pts[:, 0], pts[:, 1])
     first, last = schedule.period_bounds(period, result.extra["year"])
-    ax.set_xlim(_days(first) - 2, _days(last) + 3)
-    if period != "year":
-        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    else:
-        ax.xaxis.set_major_locator(mdates.MonthLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    ax.set_xlim(_days(first), _days(last) + 1)
+    ticks, labels = _ticks(first, last, period == "year")
+    ax.set_xticks(ticks, labels)
     n = int(result.numbers["conflicts"])
     where = "2025" if period == "year" else period
     contacts = f"{result.numbers['touchpoints']:,.0f} contacts"
