@@ -76,6 +76,8 @@ STYLE: dict[str, object] = {
     "figure.figsize": FIGSIZE,
     "figure.dpi": 100,
     "hatch.color": "#333333",
+    # Money is written with "$": never read a pair of dollar signs as maths.
+    "text.parse_math": False,
 }
 
 
