@@ -60,9 +60,10 @@ def build() -> NB:
     nb.md(
         """
         ## Setup
-        One cell loads the course helpers and three synthetic tables: `outreach` (first messages brands
-        sent to creators and whether they got a reply), `campaigns` and `influencers`. `plan` collects
-        what the running example needs: one brand's creators, calendar and campaign posts.
+        One cell loads the course helpers and five synthetic tables: `outreach` (first messages brands
+        sent to creators and whether they got a reply), `campaigns`, `influencers`, `calendar` (each
+        brand's launches, PR events, embargoes and trade shows) and `posts`. `plan` collects what the
+        running example needs: one brand's creators, calendar and campaign posts.
         """,
         slide="slide",
     )
@@ -430,9 +431,9 @@ def build() -> NB:
         * more overlapping trips than executives (**trip clash**);
         * a regular call or newsletter **too close** to another contact with the same creator.
 
-        **Export .ics + CSV** saves the whole year into the course's `output/` folder as a calendar
-        file that opens in common calendar apps (Google Calendar, Outlook, Apple Calendar) and a table;
-        it never overwrites an earlier export.
+        **Export .ics + CSV** saves the whole year into the course's `output/` folder: a standard
+        iCalendar file (RFC 5545) that calendar apps such as Google Calendar, Outlook or Apple Calendar
+        can import, and a table. It never overwrites an earlier export.
         """,
         slide="slide",
     )
