@@ -441,3 +441,13 @@ def test_draw_series_puts_each_analysis_on_one_chart(creators):
     finding.draw_series(ax, series)
     assert [t.get_text() for t in ax.get_legend().texts] == ["all", "top200"]
     assert len(ax.lines) >= 2 and ax.get_ylim()[0] == 0
+
+
+def test_draw_tier_medians_draws_one_bar_per_scheme_and_tier():
+    table = pd.DataFrame({"followers": [3_000, 30_000, 200_000, 2_000_000], "lift": [0.8, 1.2, 0.9, 0.7]})
+    medians = finding.tier_medians(table, "lift")
+    fig = Figure()
+    ax = fig.subplots()
+    finding.draw_tier_medians(ax, medians)
+    assert len(ax.patches) == 3 * len(medians)
+    assert [t.get_text() for t in ax.get_legend().texts] == [s.name for s in metrics.TIER_SCHEMES.values()]

@@ -57,7 +57,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import data, plots, widgets
         from helpers.analysis import finding
         from helpers.exercises import ____, lesson10 as ex
 
@@ -357,12 +357,8 @@ def build() -> NB:
     nb.code(
         """
         tiers = finding.tier_medians(lifts, "lift")
-        schemes = [s.name for s in metrics.TIER_SCHEMES.values()]
-        fig, ax = plots.new_figure()
-        plots.bar_groups(
-            ax, list(tiers.index), {name: tiers[name] for name in schemes},
-            ylabel="median sponsored lift", value_format="{:.2f}",
-        )
+        fig, ax = plots.new_figure(figsize=(12, 5))
+        finding.draw_tier_medians(ax, tiers)
         plots.set_title(ax, finding.tier_headline(tiers), "synthetic course data; tier cut-offs from each source")
         print(finding.tier_sentence(tiers))
         plots.show(fig)

@@ -86,6 +86,7 @@ __all__ = [
     "draw_finding",
     "draw_published",
     "draw_series",
+    "draw_tier_medians",
     "example_export",
     "example_export_path",
     "export_creators",
@@ -1060,6 +1061,19 @@ def draw_series(
     else:
         ax.axhline(1.0, color="#999999", lw=1, zorder=1)
     ax.legend(loc="upper right", title="median per bin, 95% CI; line: fit")
+    return ax
+
+
+def draw_tier_medians(ax: Axes, table: pd.DataFrame, *, ylabel: str = "median sponsored lift") -> Axes:
+    """Grouped bars of a :func:`tier_medians` table: one group per tier, one bar per scheme (values on
+    the bars, 'n/a' where a scheme has no such tier), legend in one row above the bars."""
+    schemes = [c for c in table.columns if not c.startswith("n ")]
+    plots.bar_groups(
+        ax, list(table.index), {name: table[name] for name in schemes}, ylabel=ylabel, value_format="{:.2f}"
+    )
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.15)
+    ax.legend(loc="upper center", ncol=len(schemes))
+    ax.set_xlabel("tier (each scheme's own cut-offs)")
     return ax
 
 
