@@ -15,7 +15,6 @@ when clicked, and never over an existing file.
 from __future__ import annotations
 
 import html
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -488,8 +487,3 @@ class RelationshipCalendar(Lab):
             f"<code>{html.escape(csv.name)}</code> in <code>{html.escape(str(target))}</code>."
         )
         return ics, csv
-
-
-# Reachable as ``helpers.widgets.RelationshipCalendar`` like the package's first labs (the package
-# imports every lab module; this module adds its own name rather than editing the shared __init__).
-setattr(sys.modules[__package__], RelationshipCalendar.__name__, RelationshipCalendar)

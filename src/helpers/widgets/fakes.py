@@ -18,7 +18,6 @@ from the ``benchmarks`` table too (HypeAuditor sells audit tools: a vendor figur
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import ipywidgets as w
@@ -353,8 +352,3 @@ class FakeFollowerSimulator(Lab):
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         draw_fakes(fig, result)
-
-
-# The package lists its first labs by name; make this one reachable the same way
-# (``helpers.widgets.FakeFollowerSimulator``), as the lesson notebooks call it.
-setattr(sys.modules[__package__], FakeFollowerSimulator.__name__, FakeFollowerSimulator)

@@ -17,7 +17,6 @@ publish theirs - which is the point of making both rates explicit controls.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import ipywidgets as w
@@ -340,8 +339,3 @@ class CampaignMeter(Lab):
 
     def draw(self, fig: Figure, result: LabResult) -> None:
         draw_campaign_meter(fig, result)
-
-
-# The package lists its first labs by name; make this one reachable the same way
-# (``helpers.widgets.CampaignMeter``), as the lesson notebooks call it.
-setattr(sys.modules[__package__], CampaignMeter.__name__, CampaignMeter)

@@ -12,7 +12,6 @@ All of it is synthetic course data; niche sizes are orders of magnitude, not mea
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import ipywidgets as w
@@ -328,7 +327,3 @@ class NicheReach(Lab):
 
 
 __all__ = ["RANKINGS", "TOP_N", "NicheReach", "draw_niche_reach", "niche_reach_update"]
-
-# Notebooks call `widgets.NicheReach()`. The package's __init__ imports every lab module; this module
-# adds its own name to the package rather than editing the shared __init__ (suggested there instead).
-setattr(sys.modules[__package__], NicheReach.__name__, NicheReach)
