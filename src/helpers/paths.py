@@ -22,8 +22,12 @@ def data_dir() -> Path:
     return Path(override).expanduser().resolve() if override else REPO_ROOT / "datasets"
 
 
-def output_dir() -> Path:
-    """Folder for files the course writes for the learner (exports). Created on demand; git-ignored."""
+def output_dir(*, create: bool = True) -> Path:
+    """Folder for files the course writes for the learner (exports): ``<repo>/output``, git-ignored.
+
+    ``create=False`` only returns the path, for code that must not write before a button is clicked.
+    """
     out = REPO_ROOT / "output"
-    out.mkdir(exist_ok=True)
+    if create:
+        out.mkdir(exist_ok=True)
     return out
