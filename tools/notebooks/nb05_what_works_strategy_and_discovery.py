@@ -254,7 +254,7 @@ def build() -> NB:
     # --- 4. research ------------------------------------------------------------------------------
     nb.md(
         """
-        ## 4. Research before you sign: fit beats size
+        ## 4. Research before you sign: check the fit
         "Take time for research" means checking, for every candidate, whether their audience is the
         brand's audience. In the campaigns table that is `niche_fit` (0 = no overlap, 1 = perfect).
         Pool the campaigns by fit:

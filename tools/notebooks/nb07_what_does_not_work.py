@@ -227,7 +227,7 @@ def build() -> NB:
         Follower counts can be bought. Audit tools estimate how many followers are real, active people
         (*audience authenticity*); Modash, a vendor of such tools, treats a "followers credibility" under
         75 % as a common sign of fraud. HypeAuditor, another vendor, reported in 2021 that 66 % of
-        Instagram accounts over 1M followers and 42 % of 1K-5K accounts had engaged in fraud (a secondary
+        accounts over 1M followers and 42 % of 1K-5K accounts had engaged in fraud (a secondary
         source quoting it; vendor figures). In the synthetic data, by tier:
         """,
         slide="slide",
@@ -392,8 +392,8 @@ def build() -> NB:
           likeability, not opinion leadership or closeness.
         * Fake followers inflate popularity: check audience authenticity (under 75 % is a red flag) and
           rank by real followers.
-        * A scorecard of fit, audience quality, engagement and cost chooses different - and, here, more
-          productive - creators than a sort by followers.
+        * A scorecard of fit, audience quality, engagement and cost chooses different creators than a
+          sort by followers: compare the two lists on conversions per dollar before you book.
 
         ## What's next
         Continue with **[08 - Measuring a campaign](08_measuring_a_campaign.ipynb)**: engagement-rate
