@@ -160,8 +160,8 @@ def build() -> NB:
         """
         The synthetic data was calibrated to HypeAuditor's Instagram medians, so agreement with the dotted
         line is a check of the calibration, not independent evidence. The course data mixes platforms
-        (TikTok rates are several times Instagram's, YouTube's lower), which is why some bins sit above
-        the Instagram line. Wide intervals at the ends come from few creators: count them in the table.
+        (TikTok rates are several times Instagram's, YouTube's lower), which can lift a bin above the
+        Instagram line. Wide intervals at the ends come from few creators: count them in the table.
         """
     )
 
@@ -338,8 +338,8 @@ def build() -> NB:
     )
     nb.notes(
         """
-        The random 200 recover roughly the full-data slope with a wider interval; the top 200 cover only
-        the flat end of the curve. This is selection on the x variable; selecting on the outcome (e.g.
+        Compare the printed intervals: the random 200 should land near the full-data slope with a wider
+        interval, while the top 200 cover only the flat end of the curve. This is selection on the x variable; selecting on the outcome (e.g.
         "the most engaging creators") is worse still. Ask: which lists in your own work are chosen this way?
         """
     )
@@ -367,9 +367,8 @@ def build() -> NB:
     nb.notes(
         """
         Two things to draw out. First, the same word names different creators, so "mid-tier wins" is
-        undefined without the scheme. Second, look at how close the top tiers are: differences of a few
-        hundredths are inside the bin intervals from Step 3, so a "best tier" claim needs an interval as
-        much as any other estimate. A fit in log followers avoids arbitrary cut-offs altogether.
+        undefined without the scheme. Second, look at how close the top tiers are and compare the gap with the
+        bin intervals from Step 3: a "best tier" claim needs an interval as much as any other estimate. A fit in log followers avoids arbitrary cut-offs altogether.
         """
     )
 
@@ -465,8 +464,8 @@ def build() -> NB:
     )
     nb.notes(
         """
-        On the projector, use prompt 1 first: the peak disappears from the top-200 sample, the summary
-        says why. If a learner uploads a real export, read its report aloud before its finding - most
+        On the projector, use prompt 1 first and read the summary aloud: it says whether a clear peak
+        survives in the top-200 sample, and why a top list cannot show the rising side. If a learner uploads a real export, read its report aloud before its finding - most
         surprises are in the report. A Kaggle top-200 file is the perfect live demonstration of caveat 2.
         """
     )
