@@ -236,8 +236,10 @@ def build() -> NB:
     nb.code(
         """
         print(f"{finding.headline('lift', lift_fit)}; {finding.interval_text('lift', lift_fit)}.")
-        print(f"{lift_fit.n:,} creators with a sponsored lift; c2 = {lift_fit.coef[0]:.3f} "
-              f"(95% CI {lift_fit.coef_ci[0][0]:.3f} to {lift_fit.coef_ci[0][1]:.3f})")
+        print(
+            f"{lift_fit.n:,} creators with a sponsored lift; c2 = {lift_fit.coef[0]:.3f} "
+            f"(95% CI {lift_fit.coef_ci[0][0]:.3f} to {lift_fit.coef_ci[0][1]:.3f})"
+        )
         """
     )
     nb.md(
@@ -331,9 +333,11 @@ def build() -> NB:
     )
     nb.code(
         """
-        for name, (bins, fit) in comparison.items():
-            print(f"{name:>22}: {finding.follower_label(fit.x_min)}-{finding.follower_label(fit.x_max)} "
-                  f"followers; {finding.interval_text('er', fit)}")
+        for name, (_, fit) in comparison.items():
+            print(
+                f"{name:>22}: {finding.follower_label(fit.x_min)}-{finding.follower_label(fit.x_max)} "
+                f"followers; {finding.interval_text('er', fit)}"
+            )
         """
     )
     nb.notes(
@@ -517,7 +521,7 @@ def build() -> NB:
     nb.code(lesson10.q4.cell_code())
     nb.notes(
         """
-        10.q1 and 10.q2 are the first finding in two forms (a ratio of bin medians, a slope); 10.q3 is the
+        10.q1 and 10.q2 are the first finding in two forms (a ratio of medians, a slope); 10.q3 is the
         second; 10.q4 is the habit of counting what an analysis actually used. Answers and methods are in
         lessons/10_research_lab.md.
         """
