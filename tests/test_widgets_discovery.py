@@ -126,3 +126,6 @@ def test_lab_shows_a_message_across_the_figure_then_recovers():
     assert lab._message.get_text().startswith("Too few")
     result = lab.set(niche="all")
     assert result.ok and lab._message.get_text() == ""
+    for ax in lab.fig.axes:  # the panels are rebuilt: bars, channel names and label are back
+        texts = [t.get_text() for t in ax.texts]
+        assert all(ch in texts for ch in CHANNELS) and len(ax.patches) == len(CHANNELS)
