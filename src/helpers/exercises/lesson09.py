@@ -1,0 +1,506 @@
+"""Exercises for notebooks/09_capstone_campaign_plan: the decisions of a campaign plan, each checked.
+
+The notebook builds one plan for the brief (``bench``, ``brief`` and ``plan`` in ``_SETUP``). 09.q1 is
+about KPIs for a goal (no data needed); 09.q2-q5 read the plan, so their answers are computed here,
+lazily, from the bundled (synthetic) data and follow it if the data is regenerated. The notebook
+source is ``tools/notebooks/nb09_capstone_campaign_plan.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any
+
+from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+
+#: The brief of the notebook's plan (the lab's defaults).
+BRAND = "Kestrel Athletics"
+GOAL = "conversion"
+BUDGET_USD = 20_000
+#: The metrics 09.q1 chooses from (spelled as the answer must spell them).
+METRICS: tuple[str, ...] = (
+    "reach",
+    "impressions",
+    "CPM",
+    "engagements",
+    "clicks",
+    "CPE",
+    "CPC",
+    "conversions",
+    "CPA",
+    "ROAS",
+    "EMV",
+    "followers",
+)
+#: First posts this many days before launch in 09.q4.
+EARLY_OFFSET_DAYS = -4
+
+_SETUP = f"""
+from helpers.analysis import capstone
+from helpers.exercises import lesson09 as ex
+bench = capstone.prepare()
+brief = bench.brief({BRAND!r}, goal={GOAL!r}, budget_usd={BUDGET_USD})
+plan = capstone.build_plan(bench, brief)
+"""
+
+
+@functools.cache
+def _bench() -> Any:
+    from helpers.analysis import capstone
+
+    return capstone.prepare()
+
+
+@functools.cache
+def _plan(post_offset_days: int = 0) -> Any:
+    from helpers.analysis import capstone
+
+    bench = _bench()
+    brief = bench.brief(BRAND, goal=GOAL, budget_usd=BUDGET_USD)
+    return capstone.build_plan(bench, brief, post_offset_days=post_offset_days)
+
+
+# --------------------------------------------------------------------------------------------------
+# q1: KPIs tied to the goal
+# --------------------------------------------------------------------------------------------------
+
+q1 = SetQuestion(
+    id="09.q1",
+    title="The KPIs of an awareness goal",
+    expected=["reach", "impressions", "CPM"],
+    setup="from helpers.exercises import lesson09 as ex",
+    starter="""
+    print(ex.METRICS)
+    kpis = ____  # a list of names from ex.METRICS, e.g. ["clicks", "CPC"]
+    """,
+    var="kpis",
+    hints=[
+        "An awareness campaign answers one question: did the right people *see* it? Pick the counts of "
+        "seeing, then the cost metric that prices them.",
+        "Two counts (accounts reached, times shown) and the cost of 1,000 of the second.",
+    ],
+    solution_code='kpis = ["reach", "impressions", "CPM"]',
+    explanation=(
+        "Awareness is judged on **reach** (accounts that saw the posts), **impressions** (times they were "
+        "shown) and **CPM** (fees per 1,000 impressions). Consideration adds engagements, clicks, CPE and "
+        "CPC; conversion is judged on conversions, CPA and ROAS. EMV is not a KPI (it is a price put on "
+        "attention) and followers are an input, not a result."
+    ),
+    why="Did the right people see it, and at what price per 1,000 showings?",
+    mistakes=[
+        Mistake(
+            ["engagements", "clicks", "CPE", "CPC"],
+            "Those are the KPIs of a **consideration** goal (did people engage or click?). An awareness "
+            "goal asks whether people saw the posts.",
+        ),
+        Mistake(
+            ["conversions", "CPA", "ROAS"],
+            "Those are the KPIs of a **conversion** goal. An awareness campaign cannot promise sales; it "
+            "is judged on being seen.",
+        ),
+        Mistake(
+            when=lambda a: isinstance(a, list | tuple | set) and "EMV" in a,
+            feedback="Leave EMV out: it prices attention at paid-media rates and is not a result the "
+            "campaign produced. Keep the counts and the cost metric.",
+            example=["reach", "impressions", "CPM", "EMV"],
+        ),
+        Mistake(
+            when=lambda a: isinstance(a, list | tuple | set) and "followers" in a,
+            feedback="Followers are what you buy access to, not what the campaign achieves: they are an "
+            "input. Keep only results and their cost.",
+            example=["reach", "impressions", "CPM", "followers"],
+        ),
+        Mistake(
+            ["reach", "impressions"],
+            "The two counts are right; a KPI set also needs the cost metric that prices them.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q2: the pessimistic end of a cost metric
+# --------------------------------------------------------------------------------------------------
+
+
+def _cpa(conversions_key: str, cost: str = "spent") -> float:
+    plan = _plan()
+    money = plan.spent_usd if cost == "spent" else plan.brief.budget_usd
+    return float(money / plan.forecast[conversions_key])
+
+
+q2 = NumericQuestion(
+    id="09.q2",
+    title="The highest CPA inside the forecast's 80% interval",
+    expected=lambda: _cpa("conversions_p10"),
+    rel_tol=1e-3,
+    unit="USD",
+    setup=_SETUP,
+    starter="""
+    fees = plan.spent_usd  # USD of creator fees the plan spends
+    low = plan.forecast["conversions_p10"]  # 10th percentile of the forecast conversions
+    median = plan.forecast["conversions_p50"]
+    high = plan.forecast["conversions_p90"]  # 90th percentile
+    worst_cpa = ____  # USD per conversion
+    """,
+    var="worst_cpa",
+    hints=[
+        "CPA = fees / conversions. The fees are fixed once the creators are signed; the conversions are "
+        "uncertain.",
+        "The *highest* cost per conversion comes with the *fewest* conversions: divide by the low end "
+        "(`low`, the 10th percentile).",
+    ],
+    solution_code="worst_cpa = fees / low",
+    explanation=(
+        "A cost metric turns an interval upside down: the fewest conversions (the 10th percentile) give "
+        "the highest CPA, the most conversions the lowest. Report a cost target as a range too - and use "
+        "the money actually spent on creators, not the whole budget: idle money buys no conversions."
+    ),
+    why="Fees / the low end of the conversions: the cautious client's number.",
+    mistakes=[
+        Mistake(
+            lambda: _cpa("conversions_p90"),
+            "That is the *best* case: many conversions make each one cheap. The highest CPA comes with the "
+            "fewest conversions (the 10th percentile).",
+        ),
+        Mistake(
+            lambda: _cpa("conversions_p50"),
+            "That is the median CPA. The question asks for the highest value inside the 80% interval.",
+        ),
+        Mistake(
+            lambda: _cpa("conversions_p10", cost="budget"),
+            "You divided the whole budget. Use `plan.spent_usd`, the fees the plan actually spends: money "
+            "left unspent buys no conversions.",
+        ),
+        Mistake(
+            lambda: 1 / _cpa("conversions_p10"),
+            "Upside down: that is conversions per dollar. CPA is dollars per conversion.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q3: reply rates decide the shortlist's length
+# --------------------------------------------------------------------------------------------------
+
+
+def _slots() -> int:
+    return int(_plan().allocation["slots"].sum())
+
+
+def _reply_rate(style: str) -> float:
+    outreach = _bench().outreach
+    return float(outreach.loc[outreach["template_style"].astype(str) == style, "replied"].mean())
+
+
+def _contacts(style: str) -> int:
+    return math.ceil(_slots() / _reply_rate(style))
+
+
+q3 = NumericQuestion(
+    id="09.q3",
+    title="Candidates to contact with a generic template",
+    expected=lambda: _contacts("generic"),
+    abs_tol=0,
+    rel_tol=0,
+    setup=_SETUP,
+    starter="""
+    outreach = bench.outreach  # first messages brands sent, and whether the creator replied
+    slots = int(plan.allocation["slots"].sum())  # creators the plan must sign
+    candidates = ____  # creators to contact with a generic template (a whole number)
+    """,
+    var="candidates",
+    hints=[
+        'The generic reply rate is the mean of `replied` over the rows whose `template_style` is "generic".',
+        "If a share r of the creators you contact reply, you need slots / r of them. You cannot contact "
+        "part of a creator: round **up** with `math.ceil` (`import math`).",
+    ],
+    solution_code="""
+    import math
+    generic = outreach.loc[outreach["template_style"] == "generic", "replied"].mean()
+    candidates = math.ceil(slots / generic)
+    """,
+    explanation=(
+        "Only a share of creators reply to a first message, so a shortlist must be longer than the number "
+        "of slots: slots / reply rate, rounded up. The plan uses the personalised reply rate; with a "
+        "generic template the same plan needs far more names - more research, more messages, more time "
+        "before the launch. (The reply rates are synthetic and the personalisation effect is a course "
+        "assumption taken from the source article; measure your own with an A/B test.)"
+    ),
+    why="Slots / the generic reply rate, rounded up: the price of one template for all, in names.",
+    mistakes=[
+        Mistake(
+            lambda: _contacts("personalised"),
+            "That is the number with **personalised** messages (the plan's `contact_target`). The question "
+            "asks what a generic template costs.",
+        ),
+        Mistake(
+            lambda: _contacts("generic") - 1,
+            "Rounded down: with that many messages you expect slightly fewer replies than slots. Round up.",
+        ),
+        Mistake(
+            lambda: _slots(),
+            "That assumes every creator replies and signs. Divide the slots by the reply rate.",
+        ),
+        Mistake(
+            when=lambda a: isinstance(a, int | float) and 0 < a < _slots(),
+            feedback="Fewer candidates than slots? You multiplied by the reply rate: divide by it instead.",
+            example=1,
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q4: the embargo in the schedule
+# --------------------------------------------------------------------------------------------------
+
+
+def _embargo_posts(offset: int) -> int:
+    conflicts = _plan(offset).schedule.conflicts
+    return int((conflicts["kind"] == "post in embargo").sum())
+
+
+q4 = NumericQuestion(
+    id="09.q4",
+    title="Posts that break the embargo",
+    expected=lambda: _embargo_posts(EARLY_OFFSET_DAYS),
+    abs_tol=0,
+    rel_tol=0,
+    setup=_SETUP,
+    starter=f"""
+    # the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
+    early = capstone.build_plan(bench, brief, post_offset_days={EARLY_OFFSET_DAYS})
+    conflicts = early.schedule.conflicts  # one row per conflict: date, kind, who, detail, fix
+    breaches = ____  # how many campaign posts fall inside the embargo?
+    """,
+    var="breaches",
+    hints=[
+        'Every conflict has a `kind`; the rule for posts is called "post in embargo".',
+        '`(conflicts["kind"] == "post in embargo").sum()` counts them.',
+    ],
+    solution_code='breaches = int((conflicts["kind"] == "post in embargo").sum())',
+    explanation=(
+        "The embargo runs until the day before the launch, so every post dated before launch day breaks it "
+        "- here each creator's first post (the second comes a week later). Creators may be *briefed* under "
+        "embargo; they may not *post*. The fix is in the conflict table: move the posts to launch day or "
+        "later (`post_offset_days=0`)."
+    ),
+    why="The posts dated before launch day fall inside the embargo.",
+    mistakes=[
+        Mistake(
+            0,
+            "Zero is the answer for the on-time plan (`plan`). Count the conflicts of `early`, whose "
+            f"first posts go live {-EARLY_OFFSET_DAYS} days before the launch.",
+        ),
+        Mistake(
+            lambda: len(_plan(EARLY_OFFSET_DAYS).posts),
+            "That is every post of the plan. Only the posts dated inside the embargo conflict.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q5: ROI, not ROAS
+# --------------------------------------------------------------------------------------------------
+
+
+def _revenue() -> float:
+    plan = _plan()
+    return float(plan.forecast["conversions_p50"] * plan.brief.avg_order_usd)
+
+
+q5 = NumericQuestion(
+    id="09.q5",
+    title="The median ROI on creator fees",
+    expected=lambda: (_revenue() - _plan().spent_usd) / _plan().spent_usd,
+    rel_tol=1e-3,
+    setup=_SETUP,
+    starter="""
+    revenue = plan.forecast["conversions_p50"] * brief.avg_order_usd  # USD, median forecast
+    fees = plan.spent_usd  # USD
+    roi = ____  # a fraction: 0.25 means +25%
+    """,
+    var="roi",
+    hints=[
+        "ROI = (revenue - cost) / cost, as a fraction.",
+        "`(revenue - fees) / fees`. ROAS would be revenue / fees: one more than the ROI.",
+    ],
+    solution_code="roi = (revenue - fees) / fees",
+    explanation=(
+        "ROI = (revenue - cost) / cost = ROAS - 1. It counts here only the creator fees; an all-in ROI "
+        "would also count the cost of finding creators and the products sent, and would be lower. And it "
+        "is *attributed* revenue: orders with a code or a tracked link, a floor on what the campaign "
+        "caused, but not proof that all of it would not have happened anyway."
+    ),
+    why="(Revenue - fees) / fees: what each dollar of fees returned on top of itself.",
+    mistakes=[
+        Mistake(
+            lambda: _revenue() / _plan().spent_usd,
+            "That is ROAS (revenue / fees). ROI subtracts the cost first: (revenue - fees) / fees = ROAS - "
+            "1.",
+        ),
+        Mistake(
+            lambda: _revenue() - _plan().spent_usd,
+            "That is the profit in dollars. ROI divides it by the cost, to give a fraction.",
+        ),
+        Mistake(
+            lambda: (_revenue() - _plan().brief.budget_usd) / _plan().brief.budget_usd,
+            "You used the whole budget. The fees the plan spends are `plan.spent_usd`.",
+        ),
+    ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Concept quiz
+# --------------------------------------------------------------------------------------------------
+
+quiz = Quiz(
+    id="09.quiz",
+    title="From a plan to a promise",
+    questions=[
+        MultipleChoice(
+            prompt=(
+                "A plan forecasts a median of 300 conversions with an 80% interval of 180 to 520 (made-up "
+                "numbers). What should the plan you send the client say?"
+            ),
+            options=[
+                Option(
+                    "Expect about 300; plan for as few as 180 and say what would make it 520; alarm if the "
+                    "first week tracks below the low end.",
+                    correct=True,
+                    feedback=(
+                        "Yes: a forecast is a range. Commit to a floor, expect the median, and decide in "
+                        "advance what happens if results track below the range."
+                    ),
+                ),
+                Option(
+                    "300 conversions.",
+                    feedback="One number hides the uncertainty: half the time the result will be lower.",
+                ),
+                Option(
+                    "520 conversions - the client wants ambition.",
+                    feedback="The 90th percentile is a stretch outcome: promising it sets the campaign up "
+                    "to fail.",
+                ),
+                Option(
+                    "No numbers: influencer marketing cannot be forecast.",
+                    feedback="It can, as a range from comparable past campaigns - which is what a budget "
+                    "needs.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="The agency offers to add EMV to the report. What does the measurement plan say about it?",
+            options=[
+                Option(
+                    "Report it, if at all, as a relative attention measure with its reference CPM stated - "
+                    "never as revenue or as a return.",
+                    correct=True,
+                    feedback=(
+                        "Yes: EMV prices impressions at paid-media rates and subtracts no cost; vendors "
+                        "compute it differently, so it only compares campaigns measured the same way."
+                    ),
+                ),
+                Option(
+                    "Use EMV minus fees as the campaign's profit.",
+                    feedback="EMV is not revenue: no customer paid it, so EMV minus fees is not a profit.",
+                ),
+                Option(
+                    "Use EMV as the ROI target for an awareness goal.",
+                    feedback="Awareness is judged on reach, impressions and CPM; EMV is none of these.",
+                ),
+                Option(
+                    "Replace conversions with EMV because it is always available.",
+                    feedback="Being available does not make it a result: conversions are what the goal "
+                    "asks for.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A customer clicks creator A's tracked link and types creator B's promo code at checkout. "
+                "How does the plan count it?"
+            ),
+            options=[
+                Option(
+                    "As one conversion, credited by a rule fixed before the launch (for example: the code "
+                    "wins) and applied to every order.",
+                    correct=True,
+                    feedback=(
+                        "Yes: one order is one conversion. Fix the credit rule in advance so nobody "
+                        "chooses it after seeing the numbers."
+                    ),
+                ),
+                Option(
+                    "As two conversions, one for each creator.",
+                    feedback="Counting one order twice inflates the results and every cost metric built on "
+                    "them.",
+                ),
+                Option(
+                    "As none: mixed signals cannot be attributed.",
+                    feedback="The order happened and the campaign touched it: drop it and you understate "
+                    "results.",
+                ),
+                Option(
+                    "To whichever creator has more followers.",
+                    feedback="That is the popularity trap again: credit follows a rule, not fame.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A creator on the shortlist disclosed only half of their past sponsored posts. What does a "
+                "good plan do?"
+            ),
+            options=[
+                Option(
+                    "Write a clear disclosure at the start of every post (#ad or the paid-partnership "
+                    "label) into the brief and contract, and check each post the day it goes live.",
+                    correct=True,
+                    feedback=(
+                        "Yes: the FTC's Endorsement Guides expect material connections to be disclosed "
+                        "clearly and conspicuously, and the brand shares the responsibility."
+                    ),
+                ),
+                Option(
+                    "Nothing: disclosure is the creator's business.",
+                    feedback="Regulators hold brands responsible too; a plan that ignores it carries the "
+                    "risk.",
+                ),
+                Option(
+                    "Ask for the disclosure in a comment, where it does not hurt engagement.",
+                    feedback="A disclosure hidden in the comments is not clear and conspicuous.",
+                ),
+                Option(
+                    "Drop every creator with any undisclosed post, whatever else they offer.",
+                    feedback=(
+                        "Possible, but heavy-handed: most creators disclose only some posts. Brief, "
+                        "contract and check instead - and drop those who will not comply."
+                    ),
+                ),
+            ],
+        ),
+        Numeric(
+            prompt=(
+                "A plan needs 12 creators and about 30% of first messages get a reply. How many creators "
+                "should the team contact (round up)?"
+            ),
+            answer=40,
+            abs_tol=0,
+            rel_tol=0,
+            unit="creators",
+            why="12 / 0.30 = 40: only three in ten reply, so the list must be more than three times longer.",
+            mistakes=[
+                Mistake(3.6, "You multiplied by the reply rate. Divide by it: 12 / 0.30."),
+                Mistake(4, "You multiplied by the reply rate (and rounded). Divide by it: 12 / 0.30."),
+                Mistake(12, "That assumes every creator replies and signs."),
+            ],
+        ),
+    ],
+)
