@@ -9,8 +9,8 @@ into a percentile rank from 0 (worst) to 1 (best) inside the chosen niche:
 * cost - price per post in USD (lower is better).
 
 The score is the weighted mean of the four ranks. The lab compares the top ``n`` by score with
-the top ``n`` by followers on expected conversions per dollar, computed from each creator's own
-past campaigns (conversions / fees).
+the top ``n`` by followers on expected conversions per $1,000: each creator's own past conversions
+per dollar of fees, weighted by their rate-card price (what booking one post each would cost).
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def scorecard_update(
     summary = (
         f"Scorecard shortlist: {s:,.1f} expected conversions per $1,000; top {n} by followers: {f:,.1f}"
         + (f" ({lift:+.0f}%)." if np.isfinite(lift) else ".")
-        + f" {overlap} of {n} creators are on both lists."
+        + f" {overlap} of {n} creator{'s' if n != 1 else ''} {'is' if overlap == 1 else 'are'} on both lists."
     )
     return LabResult(
         summary=summary,
@@ -161,7 +161,14 @@ class Scorecard(Lab):
             "niche_fit": slider("Niche fit weight", 2.0, 0, 5, 0.5),
             "audience_quality": slider("Audience quality weight", 1.0, 0, 5, 0.5),
             "cost": slider("Low cost weight", 1.0, 0, 5, 0.5),
-            "n": w.IntSlider(value=10, min=1, max=30, description="Shortlist size", continuous_update=False),
+            "n": w.IntSlider(
+                value=10,
+                min=1,
+                max=30,
+                description="Shortlist size",
+                continuous_update=False,
+                style={"description_width": "initial"},
+            ),
             "niche": dropdown("Niche", niches, "all"),
         }
 
