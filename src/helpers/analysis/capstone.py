@@ -81,10 +81,12 @@ __all__ = [
     "brand_niche",
     "build_plan",
     "draft_posts",
+    "draw_emv_check",
     "draw_forecast",
     "draw_timeline",
     "emv_check",
     "export_plan",
+    "kpi_display",
     "kpi_table",
     "launch_options",
     "main_kpi",
@@ -99,7 +101,9 @@ __all__ = [
     "rubric_table",
     "self_assessment",
     "shortlist_csv",
+    "show_markdown",
     "split_table",
+    "track_record",
     "tracked_link",
     "window_schedule",
 ]
@@ -216,7 +220,7 @@ KPI_SPECS: dict[str, KPISpec] = {
     "ROAS": KPISpec(
         "ROAS",
         "revenue of attributed orders / fees",
-        "USD of revenue per USD of fees",
+        "ratio (revenue per USD of fees)",
         "fees",
         True,
         "shop orders export",
@@ -1164,11 +1168,28 @@ def _tracking(
 
 
 def _fmt_value(value: float, unit: str) -> str:
+    """A KPI value for reading: dollars with cents for money, ratios with two decimals, counts whole."""
     if not np.isfinite(value):
         return "n/a"
     if unit.startswith("USD"):
         return f"${value:,.2f}"
-    return f"{value:,.2f}" if abs(value) < 100 else f"{value:,.0f}"
+    if unit.startswith("ratio"):
+        return f"{value:,.2f}"
+    return f"{value:,.0f}"
+
+
+def kpi_display(kpis: pd.DataFrame) -> pd.DataFrame:
+    """:func:`kpi_table` output as text for reading: counts whole, money in dollars and cents, ratios
+    with two decimals; columns ``low (80%)``, ``median``, ``high (80%)``, ``unit``."""
+    out = pd.DataFrame(
+        {
+            col: [_fmt_value(float(v), u) for v, u in zip(kpis[src], kpis["unit"], strict=True)]
+            for col, src in (("low (80%)", "low"), ("median", "median"), ("high (80%)", "high"))
+        },
+        index=kpis.index,
+    )
+    out["unit"] = kpis["unit"]
+    return out
 
 
 def measurement_plan(plan: CampaignPlan) -> pd.DataFrame:
@@ -1522,8 +1543,8 @@ def markdown_table(table: pd.DataFrame, floatfmt: str = "{:,.2f}", index: bool =
 
     columns = ([table.index.name or ""] if index else []) + [str(c) for c in table.columns]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    for label, row in table.iterrows():
-        values = ([cell(label)] if index else []) + [cell(v) for v in row.tolist()]
+    for label, *row in table.itertuples(name=None):  # itertuples keeps each column's type
+        values = ([cell(label)] if index else []) + [cell(v) for v in row]
         lines.append("| " + " | ".join(values) + " |")
     return "\n".join(lines)
 
@@ -1541,7 +1562,7 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
     """The whole plan as a Markdown document (deterministic: no timestamps). ``levels`` adds the
     learner's self-assessment."""
     b = plan.brief
-    kpis = plan.kpis.copy()
+    kpis = kpi_display(plan.kpis)
     alloc = plan.allocation[
         ["share_pct", "budget_usd", "slots", "avg_fee_usd", "filled", "spend_usd", "pool"]
     ]
@@ -1581,7 +1602,7 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
         f"Split: {', '.join(f'{t} {v:g}%' for t, v in plan.split_pct.items() if v)}. "
         f"Spend ${plan.spent_usd:,.0f} of ${b.budget_usd:,.0f}.",
         "",
-        markdown_table(alloc),
+        markdown_table(alloc, floatfmt="{:,.0f}"),
         "",
         "## Shortlist",
         f"Scorecard weights: {', '.join(f'{k} {v:g}' for k, v in plan.weights.items())}. "
@@ -1828,3 +1849,62 @@ def draw_timeline(ax: Axes, plan: CampaignPlan) -> Axes:
         f"{b.brand}, {b.planning_start} to {b.window_end}; synthetic calendar",
     )
     return ax
+
+
+def track_record(bench: Workbench, plan: CampaignPlan) -> pd.DataFrame:
+    """The signed creators' past record next to the same number of most-followed creators of the niche
+    (unscreened: the popularity trap of lesson 07). One row each: ``creators``, ``conversions_per_1k_usd``
+    (their past campaigns' conversions per $1,000 of fees, pooled), ``median_followers``,
+    ``median_niche_fit`` (0-1) and ``median_authenticity`` (share 0-1)."""
+    pool = bench.candidates[bench.candidates["niche"].astype(str) == plan.brief.niche]
+    n = len(plan.signed)
+    groups = {
+        "your shortlist": pool.loc[pool.index.intersection(plan.signed["influencer_id"])],
+        f"the {n} most-followed": pool.sort_values(["followers"], ascending=False, kind="stable").head(n),
+    }
+    rows = {}
+    for name, g in groups.items():
+        rows[name] = {
+            "creators": len(g),
+            "conversions_per_1k_usd": 1000
+            * float(
+                metrics.conversions_per_dollar(
+                    float(g["past_conversions"].sum()), float(g["past_fees_usd"].sum())
+                )
+            ),
+            "median_followers": float(g["followers"].median()),
+            "median_niche_fit": float(g["niche_fit"].median()),
+            "median_authenticity": float(g["audience_authenticity"].median()),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "creators chosen by"
+    return table
+
+
+def draw_emv_check(ax: Axes, plan: CampaignPlan, cpm_rates_usd: Mapping[str, float]) -> Axes:
+    """Bars: the fees, the median forecast revenue, and EMV at each reference CPM (USD per 1,000
+    impressions) in ``cpm_rates_usd`` (label -> rate). The title states how far EMV is from revenue."""
+    checks = {label: emv_check(plan, rate) for label, rate in cpm_rates_usd.items()}
+    first = next(iter(checks.values()))
+    labels = ["fees", "forecast revenue", *[f"EMV at {k}" for k in checks]]
+    values = [first["spend_usd"], first["revenue_usd"], *[c["emv_usd"] for c in checks.values()]]
+    plots.bar_groups(ax, labels, {"USD": values}, value_format="${:,.0f}", ylabel="USD (median forecast)")
+    for bar in ax.patches[2 : len(labels)]:  # EMV bars look different: they are not money
+        bar.set_facecolor(plots.PALETTE[1])
+        bar.set_hatch(plots.HATCHES[1])
+    ax.yaxis.set_major_formatter(plots.USD)
+    low, high = min(c["emv_usd"] for c in checks.values()), max(c["emv_usd"] for c in checks.values())
+    revenue = first["revenue_usd"]
+    plots.set_title(
+        ax,
+        f"EMV would report {plots.usd(low)}-{plots.usd(high)}; the forecast revenue is {plots.usd(revenue)}",
+        "EMV = impressions / 1,000 x a reference CPM: a price on attention, not money; synthetic forecast",
+    )
+    return ax
+
+
+def show_markdown(text: str) -> Any:
+    """Display Markdown text (e.g. :func:`plan_markdown`) rendered in a notebook."""
+    from IPython.display import Markdown
+
+    return Markdown(text)

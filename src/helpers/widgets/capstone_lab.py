@@ -95,8 +95,7 @@ def capstone_update(
     summary = plan.summary()
     if plan.notes:
         summary += " Note: " + plan.notes[0] + "."
-    table = plan.kpis.copy()
-    table.columns = ["low (80%)", "median", "high (80%)", "unit"]
+    table = capstone.kpi_display(plan.kpis)
     return LabResult(summary=summary, numbers=numbers, table=table, extra={"plan": plan})
 
 

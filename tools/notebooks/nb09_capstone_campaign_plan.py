@@ -1,0 +1,630 @@
+"""Source of notebooks/09_capstone_campaign_plan.ipynb (build with `python tools/nbtools.py 09`)."""
+
+from helpers.exercises import lesson09
+from nbtools import NB
+
+NAME = "09_capstone_campaign_plan"
+
+
+def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
+    """Task text, the starter cell (runs as it stands) and where to find help."""
+    nb.md(text, slide=slide)
+    nb.code(question.cell_code())
+    nb.md(
+        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
+        f"`ex.{question.name}.solution()` shows a solution and explains it.",
+        slide="fragment",
+    )
+
+
+def build() -> NB:
+    nb = NB()
+    nb.md(
+        """
+        # Capstone: plan a campaign end to end
+
+        **In 90 minutes you will plan a whole campaign for a fictional brand - a goal and its KPIs, a
+        shortlist, a budget split, outreach scheduled around the launch, a forecast with its range and a
+        measurement plan - check it against a rubric, and export it as files a team can use.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        """
+        The capstone adds no new theory: it asks learners to make every decision of the earlier lessons
+        in the right order, for one brief, and to see how each decision constrains the next. Everything
+        is computed with the tools they already met (lesson 05's planner, lesson 06's calendar, lesson
+        07's scorecard, lesson 08's metrics). Suggested rhythm: walk through the worked plan together
+        (35 min), then pairs take the lab and make the plan their own (20 min), then exercises, the
+        quiz and the self-assessment. Say "synthetic" every time a number appears.
+        """
+    )
+    nb.md(
+        """
+        ## Objectives
+        By the end of this notebook you can:
+        1. turn a brief into one goal and the KPIs that belong to it, each with a target range;
+        2. split a budget across creator tiers and check that the niche can fill the slots it buys;
+        3. build a shortlist with a weighted scorecard, screen out doubtful audiences, and size it for
+           the reply rate;
+        4. schedule outreach, briefings and posts around the brand's launch, embargo and PR events, and
+           fix the conflicts;
+        5. read a forecast as a range and turn it into promises a client can hold you to;
+        6. write a measurement plan: metrics with formulas and denominators, promo codes and tracked
+           links, disclosure checks, and what EMV can and cannot say;
+        7. assess your plan against a rubric and export it without overwriting anything.
+
+        **Time to learn:** 90 minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
+        tools and vocabulary) and notebook 00. A little pandas helps for the exercises.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        One cell loads the course helpers and prepares a *workbench*: the synthetic tables (creators,
+        past campaigns, outreach messages, brand calendars, posts) plus what every plan reuses. Then it
+        reads the brief for one of the fictional brands in the data.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        f"""
+        from helpers import data, plots, widgets
+        from helpers.analysis import capstone
+        from helpers.exercises import ____, lesson09 as ex
+
+        bench = capstone.prepare()  # synthetic tables, loaded once, and the planning tools
+        brief = bench.brief("{lesson09.BRAND}", goal="{lesson09.GOAL}", budget_usd={lesson09.BUDGET_USD:_})
+        """
+    )
+
+    # --- the brief ---------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## The brief
+        A brief fixes what the campaign is for and what it must fit around. This one is assembled from
+        the data: the brand's **niche** is where its past campaigns fitted best, the **launch** is its next
+        product launch with eight weeks to prepare, the **embargo** before it and the **PR events** after
+        it come from the brand's calendar, and the revenue per order from its past attributed sales.
+        Goal and budget are the client's choice.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        print(brief.text())
+        brief.table()
+        """
+    )
+    nb.md(
+        """
+        Before anyone opens a creator's profile, the team can already say a lot: what success means, how
+        much there is to spend, and which dates are fixed. The rest of the notebook takes the decisions in
+        that order. (Everything here is **synthetic**: the brand, its creators and its history are
+        invented and calibrated to published figures, so the plan teaches a method, not market prices.)
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Ask the room what they would want to know before planning and compare with the table: goal,
+        budget, niche, dates, constraints. The course's source article says much the same in its "what
+        works" list: take time to organise, set a strategy, plan, budget and research before acting.
+        """
+    )
+
+    # --- 1. goal -> KPIs ---------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. One goal, and the KPIs that belong to it
+        A campaign judged on everything is judged on nothing. Pick one goal and let it choose the numbers
+        (lessons 05 and 08):
+
+        | goal | the question | counts | cost metric |
+        |---|---|---|---|
+        | awareness | did the right people see it? | reach, impressions | CPM |
+        | consideration | did they engage or click? | engagements, clicks | CPE, CPC |
+        | conversion | did they act? | conversions | CPA, and ROAS for the return |
+
+        What the past synthetic campaigns with each goal cost, pooled (total fees / total results):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers.analysis import planning
+
+        planning.kpi_table(bench.campaigns)
+        """
+    )
+    nb.md(
+        """
+        This brief asks for **conversions**, so the plan will promise conversions, a CPA and a ROAS - each
+        as a range - and nothing else. Followers, likes and EMV may appear in a report; they are not what
+        this campaign is judged on.
+        """,
+        slide="fragment",
+    )
+
+    # --- 2. allocation -----------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 2. Split the budget, then check the niche can fill it
+        The budget is split across follower tiers. Lesson 05's planner turns each tier's money into
+        **slots**: as many creators as it buys at the average fee of past campaigns with the same goal.
+        A slot is only useful if a suitable creator exists: `pool` counts the creators of that tier in the
+        brand's niche who have a track record and pass the audience screening (next section).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        plan = capstone.build_plan(bench, brief, split="micro + mid")  # half micro, half mid-tier
+        plan.allocation.round(0)
+        """
+    )
+    nb.code(
+        """
+        print(f"Fees: ${plan.spent_usd:,.0f} of ${brief.budget_usd:,.0f}")
+        for note in plan.notes:
+            print("Note:", note)
+        """
+    )
+    nb.md(
+        """
+        Money left over is not a saving: a tier whose share is smaller than one creator's fee buys nobody,
+        and a slot the niche cannot fill buys nothing. Either move the money or keep it, on purpose, as a
+        contingency.
+        """,
+        slide="fragment",
+    )
+
+    # --- 3. shortlist ------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 3. A shortlist chosen for fit, not fame
+        Lesson 07's scorecard ranks the niche's creators on engagement, niche fit, audience quality and
+        cost (niche fit counts double here). Two additions make it a plan:
+
+        * **screening first**: creators whose audience is less than 75% authentic (Modash's fraud signal,
+          lesson 08) are left out before ranking;
+        * **reserves**: only some creators reply to a first message, so each tier's best-scored creators
+          fill the slots and the next ones wait as reserves.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        columns = ["tier", "handle", "platform", "followers", "niche_fit", "audience_authenticity", "score"]
+        plan.signed[[*columns, "history"]].round(3)
+        """
+    )
+    nb.md(
+        """
+        `history` says what each creator already is to the brand: people who know the brand are easier to
+        brief, and new names need the most personal first message (lesson 06). How do these creators
+        compare with simply taking the most-followed creators of the niche? Their past campaigns answer:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        record = capstone.track_record(bench, plan)
+        per_1k = record["conversions_per_1k_usd"]
+        fig, ax = plots.new_figure(figsize=(10, 4.6))
+        plots.bar_groups(ax, list(record.index), {"conversions per $1,000": per_1k}, value_format="{:.1f}")
+        plots.set_title(
+            ax,
+            f"The shortlist's past campaigns converted {per_1k.iloc[0] / per_1k.iloc[1]:.1f}x as well per dollar",
+            "pooled past conversions per $1,000 of fees; synthetic campaigns",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        record.round(3)
+        """
+    )
+    nb.code(
+        """
+        slots = int(plan.allocation["slots"].sum())
+        print(f"Reply rate of personalised first messages (synthetic outreach): {plan.reply_rate:.0%}")
+        print(f"To sign {slots} creators, contact about {plan.contact_target}.")
+        print(f"The shortlist holds {len(plan.shortlist)} names: {len(plan.signed)} to sign, the rest reserves.")
+        """
+    )
+    nb.notes(
+        """
+        The track record is what each creator's own past campaigns converted - for most creators one or
+        two campaigns, so it is noisy (the datasheet says so). The point is the direction: fit and
+        audience quality beat size. The reply-rate line usually shows the shortlist is too short: a good
+        moment to discuss widening the search (lesson 05's three discovery routes).
+        """
+    )
+
+    # --- 4. forecast -------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. Forecast a range, then promise a floor
+        The forecast replays past campaigns of the same goal and tiers, one per signed creator, 400 times
+        (lesson 05's planner engine). The bars are the median per tier; the lines run from the 10th to the
+        90th percentile: in eight runs out of ten the total lands inside.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        capstone.draw_forecast(ax, plan)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        The goal's KPIs follow from the same runs. A cost metric turns the interval around: the fewest
+        conversions give the highest CPA. ROAS uses the brand's revenue per past order.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        capstone.kpi_display(plan.kpis)
+        """
+    )
+    nb.md(
+        """
+        **A promise a client can hold you to:** the low end is the floor to plan for, the median the
+        expectation, the high end a stretch. Say what the range rests on (past synthetic campaigns that
+        may not resemble this one) and what would move it (fit, creative, timing).
+        """,
+        slide="fragment",
+    )
+
+    # --- 5. schedule -------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 5. Schedule outreach around the launch
+        Lesson 06's relationship calendar, for the signed creators: a regular contact at the chosen cadence,
+        a briefing a week before the launch (inside the embargo: briefing under embargo is what an embargo
+        is for), an email on behalf of an executive on launch day, executive trips where several creators
+        live, and the draft posting plan - two posts each, the first ones spread over the launch days.
+        Every rule of lesson 06 checks it.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure(figsize=(12, 5))
+        capstone.draw_timeline(ax, plan)
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        counts = plan.numbers()
+        print(f"{counts['touchpoints']:.0f} contacts and {counts['posts']:.0f} posts in the campaign window")
+        print(f"About {counts['staff_hours']:.0f} staff hours (a course assumption)")
+        """
+    )
+    nb.md(
+        """
+        What goes wrong when a team is in a hurry: the first posts go out two days early, and the monthly
+        newsletter is sent on its usual Tuesday. The same plan, with those two changes:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        hurried = capstone.build_plan(
+            bench, brief, split="micro + mid", post_offset_days=-2, cadence="monthly newsletter"
+        )
+        print(hurried.schedule.conflicts["kind"].value_counts().to_string())
+        hurried.schedule.conflicts[["date", "kind", "who", "fix"]].head(6)
+        """
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure(figsize=(12, 5))
+        capstone.draw_timeline(ax, hurried)
+        plots.show(fig)
+        """
+    )
+    nb.notes(
+        """
+        Read one conflict row aloud: what, who, and the fix the calendar proposes. The embargo protects the
+        launch: a post before launch day leaks the product, and a newsletter to many creators during the
+        embargo risks the same. Calls and briefings inside it are fine.
+        """
+    )
+
+    # --- 6. measurement plan -----------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 6. Decide now how you will measure
+        A measurement plan written after the campaign tends to measure whatever looks good. Written now,
+        it names each metric's formula and **denominator**, where the data comes from, and the target.
+        Attribution gets one **promo code** and one **tracked link** per creator (an order counts once,
+        whichever it used; attributed sales are a floor, not the whole effect), and every sponsored post
+        must be **disclosed** (FTC Endorsement Guides).
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        capstone.measurement_plan(plan)
+        """
+    )
+    nb.code(
+        """
+        plan.tracking[["handle", "promo_code", "tracked_link", "flags", "past_disclosed_pct"]].head(6)
+        """
+    )
+    nb.md(
+        """
+        `flags` are lesson 08's audience-quality signals (reasons to look, not proof; the engagement flags
+        are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
+        creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
+        must say how to disclose, and someone checks each post on the day.
+
+        **EMV's limits.** An agency may offer to report earned media value: impressions priced at a
+        reference CPM. Here is what it would say about this plan's median forecast, at the low and high end
+        of a published Instagram CPM range (wordontheblock 2023, a vendor estimate):
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        cpm = data.load_benchmarks().set_index("key")["value"]  # published figures, one source per row
+        low, high = cpm["cpm_usd_instagram_low"], cpm["cpm_usd_instagram_high"]
+        rates = {f"${low:.0f} CPM": low, f"${high:.0f} CPM": high}
+        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        capstone.draw_emv_check(ax, plan, rates)
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        The same impressions are "worth" very different amounts depending on the rate someone picked, and
+        none of it is money a customer paid. If EMV appears in the report, it appears as a relative
+        measure of attention with its rate stated - never as revenue, never in an ROI.
+        """,
+        slide="fragment",
+    )
+
+    # --- lab ---------------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: make the plan yours
+        Every decision of this notebook is a control: brand, goal, budget, split, the weight of niche fit,
+        the audience screening, the contact cadence and the day the first posts go live. The left panel is
+        the forecast of the goal's main count with its 80% interval; the right panel is the campaign
+        window with every conflict. **Export the plan** writes it into a new folder under `output/` (only
+        when you click, never over an existing file).
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        lab = widgets.CapstonePlanner()
+        lab
+        """
+    )
+    nb.md(
+        """
+        The lab driven from code - the worked plan, then the same brief with an awareness goal:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = lab.set(brand=brief.brand, goal="conversion", budget_usd=20_000, split="micro + mid")
+        print(result.summary)
+        result = lab.set(goal="awareness")
+        print(result.summary)
+        result.table
+        """
+    )
+    nb.md(
+        """
+        **Try:** (1) switch off the screening: who enters the shortlist, and what happens to the self-check
+        on audiences? (2) Put the whole budget into *one big name*: what does the range do? (3) Move the
+        first posts before the launch, then pick a cadence that avoids the embargo. (4) Plan for another
+        brand: its niche, launch and calendar change everything.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Pairs choose a brand each and defend their plan to another pair in two minutes: goal, KPIs with a
+        range, who and why, what the calendar forced them to change. Exercise 09.q4 comes back to the
+        embargo, 09.q3 to the reply rate.
+        """
+    )
+
+    # --- self-assessment ---------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Self-assessment
+        Judge your plan against the rubric: one row per part of the plan, four levels each.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        capstone.rubric_table()
+        """
+    )
+    nb.md(
+        """
+        The plan also checks itself. The checks are evidence for your judgement, not a grade: a plan can
+        pass them all and still rest on a weak idea.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        capstone.plan_checks(plan)
+        """
+    )
+    nb.md(
+        """
+        Now score your own plan, 1 (beginning) to 4 (excellent), per criterion. The numbers below are an
+        example - replace them with yours. Where you claim a high level and a check disagrees, the table
+        says "look again".
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        # your levels here: 1 beginning, 2 developing, 3 proficient, 4 excellent
+        levels = {"goal": 3, "shortlist": 3, "budget": 3, "schedule": 3, "forecast": 3, "measurement": 3}
+        capstone.self_assessment(plan, levels)
+        """
+    )
+
+    # --- export ------------------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Export the plan
+        `capstone.export_plan(plan)` writes four files into a **new** folder under `output/` (git-ignored):
+        `plan.md` (the whole plan, readable anywhere), `shortlist.csv` (creators, codes and links, for a
+        spreadsheet), `schedule.ics` (the calendar, for any calendar app) and `schedule.csv`. An existing
+        folder is never reused, so nothing is ever overwritten. This demonstration writes into a temporary
+        folder that disappears at the end of the cell:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:  # a demo: deleted when the cell ends
+            exported = capstone.export_plan(plan, folder, levels=levels)
+            again = capstone.export_plan(plan, folder)  # a second export: a new folder, nothing overwritten
+            print("first export: ", exported.folder.name, exported.names())
+            print("second export:", again.folder.name, again.names())
+            summary = exported.files["markdown"].read_text(encoding="utf-8")
+        """
+    )
+    nb.md(
+        """
+        The Markdown summary, as a colleague would read it:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        capstone.show_markdown(summary)
+        """
+    )
+    nb.md(
+        """
+        To keep your own plan, run `capstone.export_plan(plan)` (or click **Export the plan** in the lab)
+        and download the folder from `output/` - in Binder, before the session ends.
+        """,
+        slide="fragment",
+    )
+
+    # --- exercises ---------------------------------------------------------------------------------------
+    _exercise(
+        nb,
+        lesson09.q1,
+        """
+        ## Exercise 09.q1 - KPIs for another goal
+        A colleague's brief asks for **awareness**. Which metrics from `ex.METRICS` are its KPIs? Answer with
+        a list of names, spelled as in `ex.METRICS`.
+        """,
+    )
+    _exercise(
+        nb,
+        lesson09.q2,
+        """
+        ## Exercise 09.q2 - the cautious client's CPA
+        The client asks: "how bad can the cost per acquisition get?" Using the plan's fees and its forecast
+        of conversions, compute the **highest CPA inside the 80% interval**, in USD per conversion.
+        """,
+    )
+    _exercise(
+        nb,
+        lesson09.q3,
+        """
+        ## Exercise 09.q3 - a generic template needs a longer list
+        The plan sizes the shortlist with the reply rate of *personalised* first messages. Your team wants
+        to save time with one **generic template**. From the outreach table, how many creators would you
+        have to contact to sign every slot of the plan? Round up to a whole creator.
+        """,
+    )
+    _exercise(
+        nb,
+        lesson09.q4,
+        f"""
+        ## Exercise 09.q4 - posts that break the embargo
+        Rebuild the plan with the first posts **{-lesson09.EARLY_OFFSET_DAYS} days before the launch** (the
+        starter does it). How many campaign posts fall inside the embargo?
+        """,
+    )
+    _exercise(
+        nb,
+        lesson09.q5,
+        """
+        ## Exercise 09.q5 - ROI, not ROAS
+        From the median forecast, what **ROI** do the creator fees return? Revenue = median conversions x
+        the brand's revenue per order. Answer as a fraction (0.25 means +25%).
+        """,
+    )
+
+    # --- quiz, key points, what's next -------------------------------------------------------------------
+    nb.md(
+        """
+        ## Concept quiz
+        Five questions on what a plan promises and how it will be measured. Pick an answer and press
+        **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+    nb.md(
+        """
+        ## Key points
+        * Decide in order: goal, KPIs, budget split, shortlist, schedule, forecast, measurement. Each step
+          constrains the next.
+        * One goal, with its count and cost metric, each as a range: promise the floor, expect the median.
+        * A budget split is only real if the niche can fill its slots; a shortlist must be longer than the
+          slots because not everyone replies - and personal first messages shorten it.
+        * Choose creators for fit, audience quality and cost, after screening out doubtful audiences.
+        * Tie outreach to the brand's calendar: brief under embargo, post from launch day, check conflicts.
+        * Write the measurement plan before the launch: formulas and denominators, a code and a link per
+          creator, disclosure on every post, and EMV only as a relative measure of attention.
+        * All numbers here are synthetic: the plan teaches the method; real plans use real data.
+
+        ## What's next
+        Continue with **[10 - Research lab: your own data, a published finding](10_research_lab.ipynb)**:
+        bring your own creator export and test a published finding with honest caveats. Back to the
+        measurement lesson: [08 - Measuring a campaign](08_measuring_a_campaign.ipynb). Back to the course
+        map: [00 - Start here](00_start_here.ipynb).
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
+        ### Sources
+        * The course's source article (VOI, "What is influencer marketing"): organise, plan, budget and
+          research before acting; people talk to people; tie outreach to PR and product releases; influence
+          is not popularity (taught in the course's own words).
+        * Metric definitions (CPM, CPE, CPC, CPA): Influencer Marketing Hub, "How to calculate influencer
+          costs"; ROI and ROAS: standard definitions. CPM range: wordontheblock (2023), a vendor estimate.
+        * EMV as a relative metric, not ROI: ignyteiq glossary; CreatorIQ.
+        * Audience authenticity under 75% as a fraud signal: Modash. Disclosure: FTC Endorsement Guides
+          (16 CFR 255) and "Disclosures 101 for Social Media Influencers" (2019).
+        * Data: synthetic and seeded (`datasets/README.md`); reply rates, discovery costs, staff hours, the
+          eight-week lead time and the six-week measurement window are course assumptions.
+        """,
+        slide="subslide",
+    )
+    return nb
