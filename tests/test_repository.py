@@ -51,3 +51,8 @@ def test_make_dry_run_of_test_target_runs_pytest_with_strict_nbval():
     out = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "--nbval" in out and "nbval_sanitize.cfg" in out
     assert "error::DeprecationWarning" in out and "error::FutureWarning" in out
+
+
+def test_readme_links_to_files_that_exist():
+    for link in re.findall(r"\]\(((?:notebooks|lessons|datasets)/[^)#]+)\)", README):
+        assert (ROOT / link).exists(), f"README links to {link}, which does not exist"
