@@ -1,5 +1,6 @@
 """Source of notebooks/09_capstone_campaign_plan.ipynb (build with `python tools/nbtools.py 09`)."""
 
+from helpers.analysis.capstone import TIMELINE_KEY
 from helpers.exercises import lesson09
 from nbtools import NB
 
@@ -300,6 +301,12 @@ def build() -> NB:
         capstone.draw_timeline(ax, plan)
         plots.show(fig)
         """
+    )
+    nb.md(
+        f"""
+        *Key:* {TIMELINE_KEY}.
+        """,
+        slide="-",
     )
     nb.code(
         """

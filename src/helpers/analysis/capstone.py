@@ -33,6 +33,7 @@ its numbers are not market facts. Course assumptions (no published source) are m
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -70,6 +71,7 @@ __all__ = [
     "RUBRIC",
     "SPLITS",
     "TIERS",
+    "TIMELINE_KEY",
     "Brief",
     "CampaignPlan",
     "Criterion",
@@ -815,9 +817,9 @@ class CampaignPlan:
     counts: dict[str, float]
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def signed(self) -> pd.DataFrame:
-        """The creators to sign (shortlist rows with role "sign")."""
+        """The creators to sign (shortlist rows with role "sign"); computed once."""
         return self.shortlist[self.shortlist["role"] == "sign"]
 
     @property
@@ -858,7 +860,8 @@ class CampaignPlan:
         f = self.forecast
         cost = {"awareness": "CPM", "consideration": "CPE", "conversion": "CPA"}[b.goal]
         cost_value = float(self.kpis.loc[cost, "median"])
-        n = self.numbers()
+        n = {"touchpoints": self.counts["touchpoints"], "posts": float(len(self.posts))}
+        n["conflicts"] = float(len(self.schedule.conflicts))
         text = (
             f"{b.brand}, {b.goal}: ${self.spent_usd:,.0f} of ${b.budget_usd:,.0f} signs "
             f"{len(self.signed)} creators -> {kpi} {plots.human_number(f[f'{kpi}_p50'])} "
@@ -1712,8 +1715,11 @@ def export_plan(
 # --------------------------------------------------------------------------------------------------
 
 
-def draw_forecast(ax: Axes, plan: CampaignPlan) -> Axes:
-    """Median of the goal's main count per tier, with the 80% interval (lesson 05's bars)."""
+def draw_forecast(ax: Axes, plan: CampaignPlan, *, plain: bool = False) -> Axes:
+    """Median of the goal's main count per tier, with the 80% interval (lesson 05's bars).
+
+    ``plain=True`` (the lab) switches the axis machinery off - the medians are written on the bars and
+    the tiers under them as plain text - for faster redraws."""
     kpi = main_kpi(plan.brief.goal)
     table = plan.forecast_table
     label = f"{kpi} (median)"
@@ -1725,9 +1731,11 @@ def draw_forecast(ax: Axes, plan: CampaignPlan) -> Axes:
             label: (table[f"{kpi}_p10"].to_numpy(dtype=float), table[f"{kpi}_p90"].to_numpy(dtype=float))
         },
         ylabel=f"{kpi} (bars: 80% interval)",
-        value_format="{:,.0f}" if kpi == "conversions" else "{:,.3g}",
+        value_format="{:,.0f}",
     )
     ax.yaxis.set_major_formatter(plots.HUMAN)
+    if plain:
+        _plain_bars(ax, [str(t) for t in table.index])
     f = plan.forecast
     plots.set_title(
         ax,
@@ -1738,6 +1746,30 @@ def draw_forecast(ax: Axes, plan: CampaignPlan) -> Axes:
     return ax
 
 
+def _plain_bars(ax: Axes, categories: list[str]) -> None:
+    """Category names under the bars and a baseline as plain artists (created once per bar layout);
+    the axes themselves are switched off."""
+    from matplotlib.transforms import blended_transform_factory
+
+    names = getattr(ax, "_capstone_names", None)
+    if not (names and all(t in ax.texts for t in names) and [t.get_text() for t in names] == categories):
+        under = blended_transform_factory(ax.transData, ax.transAxes)
+        bars = ax.patches[: len(categories)]
+        names = [
+            ax.text(b.get_x() + b.get_width() / 2, -0.02, c, transform=under, ha="center", va="top",
+                    fontsize=plots.BASE_FONT_PT - 1)
+            for b, c in zip(bars, categories, strict=True)
+        ]  # fmt: skip
+        ax.axhline(0, color="#333333", linewidth=0.8)
+        ax._capstone_names = names  # type: ignore[attr-defined]
+    ax.set_axis_off()
+
+
+#: What the timeline's markers mean (for a caption or a lab's key).
+TIMELINE_KEY = (
+    "▲ launch, ◆ PR event, ■ trade show (brand calendar) · | campaign post · ▼ briefing · "
+    "● call, ■ newsletter · ★ executive email · ▶ executive trip · ✖ conflict · shaded: embargo"
+)
 #: Rows of the campaign timeline, top to bottom.
 TIMELINE_ROWS: tuple[tuple[str, str], ...] = (
     ("calendar", "brand calendar"),
@@ -1774,11 +1806,37 @@ class _TimelineArtists:
 
 
 def _timeline_artists(ax: Axes) -> _TimelineArtists:
+    """Build the timeline once: the axis machinery is switched off (the slowest part of a redraw) and
+    the row names, day labels and guide lines are plain artists that never change."""
     from matplotlib.collections import PolyCollection
+    from matplotlib.transforms import blended_transform_factory
 
     ax.clear()
-    plots.style_axes(ax)
-    ax.grid(True, axis="x", color="#EEEEEE")
+    ax.set_axis_off()
+    ax.set_ylim(-0.6, len(TIMELINE_ROWS) - 0.4)
+    ax.set_xlim(-LEAD_DAYS - 1, FOLLOW_UP_DAYS + 1)
+    rows_x = blended_transform_factory(ax.transAxes, ax.transData)
+    days_y = blended_transform_factory(ax.transData, ax.transAxes)
+    size = plots.BASE_FONT_PT - 1
+    for key, label in TIMELINE_ROWS:
+        ax.text(-0.01, _ROW_Y[key], label, transform=rows_x, ha="right", va="center", fontsize=size)
+    left, right = -LEAD_DAYS - 1, FOLLOW_UP_DAYS + 1
+    ax.hlines([_ROW_Y[k] for k, _ in TIMELINE_ROWS], left, right, colors="#DDDDDD", linewidth=0.8, zorder=0)
+    ticks = np.arange(-(LEAD_DAYS // 28) * 28, FOLLOW_UP_DAYS + 1, 28)
+    ax.vlines(ticks, -0.6, len(TIMELINE_ROWS) - 0.4, colors="#EEEEEE", linewidth=0.8, zorder=0)
+    for day in ticks:
+        label = "launch" if day == 0 else f"{day:+d}"
+        ax.text(day, -0.02, label, transform=days_y, ha="center", va="top", fontsize=size)
+    ax.text(
+        0.5,
+        -0.1,
+        "days from launch (shaded = embargo)",
+        transform=ax.transAxes,
+        ha="center",
+        va="top",
+        fontsize=plots.BASE_FONT_PT,
+    )
+    ax.hlines(-0.6, left, right, colors="#333333", linewidth=0.8)
     embargo = PolyCollection([], facecolors="#BBBBBB", alpha=0.35, hatch="//", edgecolors="none", zorder=0)
     ax.add_collection(embargo)
     ax.axvline(0, color=plots.PALETTE[7], linewidth=1.5, zorder=1)
@@ -1805,11 +1863,6 @@ def _timeline_artists(ax: Axes) -> _TimelineArtists:
         markeredgecolor="black",
         zorder=5,
     )
-    ax.set_yticks([_ROW_Y[k] for k, _ in TIMELINE_ROWS], [label for _, label in TIMELINE_ROWS])
-    ax.set_ylim(-0.6, len(TIMELINE_ROWS) - 0.4)
-    ax.set_xlim(-LEAD_DAYS - 1, FOLLOW_UP_DAYS + 1)
-    ax.set_xticks(np.arange(-(LEAD_DAYS // 28) * 28, FOLLOW_UP_DAYS + 1, 28))  # fixed: no locator per redraw
-    ax.set_xlabel("days from launch (0 = launch day; shaded = embargo)")
     artists = _TimelineArtists(embargo, points, conflicts)
     ax._capstone_timeline = artists  # type: ignore[attr-defined]
     return artists

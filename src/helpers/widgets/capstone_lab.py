@@ -102,7 +102,7 @@ def capstone_update(
 def draw_capstone(fig: Figure, result: LabResult) -> None:
     """Left: the main count's forecast per tier with 80% intervals; right: the campaign timeline."""
     plan: capstone.CampaignPlan = result.extra["plan"]
-    capstone.draw_forecast(fig.axes[0], plan)
+    capstone.draw_forecast(fig.axes[0], plan, plain=True)
     capstone.draw_timeline(fig.axes[1], plan)
     for ax in fig.axes:
         # titles stay where set_title puts them: skipping Matplotlib's search for a free spot above
@@ -194,6 +194,9 @@ class CapstonePlanner(Lab):
                 row(c["split"], c["fit_weight"], c["screen"]),
                 row(c["cadence"], c["post_offset_days"]),
                 row(self.export_button, self.export_status),
+                w.HTML(
+                    f'<div style="font-size:1.05em">Timeline key: {html.escape(capstone.TIMELINE_KEY)}</div>'
+                ),
             ]
         )
 
