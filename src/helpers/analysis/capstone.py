@@ -382,6 +382,12 @@ class Workbench:
     _events: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _selections: dict[tuple, dict[str, Any]] = field(default_factory=dict, repr=False)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Workbench: {len(self.influencers):,} creators, {len(self.campaigns):,} past campaigns, "
+            f"{self.campaigns['brand'].nunique()} brands (synthetic)>"
+        )
+
     @property
     def brands(self) -> list[str]:
         """Brands with past campaigns and at least one launch that fits the campaign window."""
@@ -816,6 +822,9 @@ class CampaignPlan:
     ratios: dict[str, float]
     counts: dict[str, float]
     notes: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"<CampaignPlan: {self.summary()}>"
 
     @functools.cached_property
     def signed(self) -> pd.DataFrame:
@@ -1649,11 +1658,14 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
 
 
 def _forecast_sentence(plan: CampaignPlan) -> str:
+    from ..widgets.budget import N_SIMS
+
     kpi, f = main_kpi(plan.brief.goal), plan.forecast
     low, mid, high = (plots.human_number(f[f"{kpi}_{p}"]) for p in ("p10", "p50", "p90"))
     return (
-        f"{kpi}: median {mid}, 80% interval {low}-{high}: past campaigns with the same goal, replayed "
-        "400 times (lesson 05's planner). A planning range, not a promise."
+        f"{kpi}: median {mid}, 80% interval {low}-{high}: past campaigns with the same goal and tiers, "
+        f"one per signed creator, replayed {N_SIMS} times (lesson 05's planner). A planning range, not a "
+        "promise."
     )
 
 

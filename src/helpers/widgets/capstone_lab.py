@@ -93,6 +93,10 @@ def capstone_update(
     checks = capstone.plan_checks(plan)
     numbers |= {"checks_passed": float(checks["passed"].sum()), "checks": float(len(checks))}
     summary = plan.summary()
+    failing = checks.loc[~checks["passed"], "check"].tolist()
+    summary += f" Self-checks: {len(checks) - len(failing)} of {len(checks)} pass" + (
+        f" (not yet: {'; '.join(failing)})." if failing else "."
+    )
     if plan.notes:
         summary += " Note: " + plan.notes[0] + "."
     table = capstone.kpi_display(plan.kpis)
