@@ -569,7 +569,7 @@ def build() -> NB:
         f"""
         ## Exercise 09.q4 - posts that break the embargo
         Rebuild the plan with the first posts **{-lesson09.EARLY_OFFSET_DAYS} days before the launch** (the
-        starter does it). How many campaign posts fall inside the embargo?
+        starter does it). How many **"post in embargo"** conflicts does the calendar report?
         """,
     )
     _exercise(

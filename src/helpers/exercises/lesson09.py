@@ -259,6 +259,10 @@ q3 = NumericQuestion(
 # --------------------------------------------------------------------------------------------------
 
 
+def _all_posts() -> int:
+    return len(_plan(EARLY_OFFSET_DAYS).posts)
+
+
 def _embargo_posts(offset: int) -> int:
     conflicts = _plan(offset).schedule.conflicts
     return int((conflicts["kind"] == "post in embargo").sum())
@@ -275,7 +279,7 @@ q4 = NumericQuestion(
     # the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
     early = capstone.build_plan(bench, brief, post_offset_days={EARLY_OFFSET_DAYS})
     conflicts = early.schedule.conflicts  # one row per conflict: date, kind, who, detail, fix
-    breaches = ____  # how many campaign posts fall inside the embargo?
+    breaches = ____  # how many "post in embargo" conflicts does the calendar report?
     """,
     var="breaches",
     hints=[
@@ -286,8 +290,9 @@ q4 = NumericQuestion(
     explanation=(
         "The embargo runs until the day before the launch, so every post dated before launch day breaks it "
         "- here each creator's first post (the second comes a week later). Creators may be *briefed* under "
-        "embargo; they may not *post*. The fix is in the conflict table: move the posts to launch day or "
-        "later (`post_offset_days=0`)."
+        "embargo; they may not *post*. The calendar reports one conflict per post and embargo, so a post "
+        "inside two overlapping embargoes would count twice. The fix is in the conflict table: move the "
+        "posts to launch day or later (`post_offset_days=0`)."
     ),
     why="The posts dated before launch day fall inside the embargo.",
     mistakes=[
@@ -297,8 +302,14 @@ q4 = NumericQuestion(
             f"first posts go live {-EARLY_OFFSET_DAYS} days before the launch.",
         ),
         Mistake(
-            lambda: len(_plan(EARLY_OFFSET_DAYS).posts),
+            # every post of the plan (-1 in the unlikely data where that is also the right count)
+            lambda: _all_posts() if _all_posts() != _embargo_posts(EARLY_OFFSET_DAYS) else -1,
             "That is every post of the plan. Only the posts dated inside the embargo conflict.",
+        ),
+        Mistake(
+            when=lambda a: isinstance(a, int | float) and 0 < a < 1,
+            feedback="That looks like a share of the conflicts (`.mean()`?). Count them with `.sum()`.",
+            example=0.5,
         ),
     ],
 )
