@@ -65,6 +65,16 @@ class NB:
         """Add a code cell whose output is a live widget or machine-specific (nbval ignores its output)."""
         return self.code(src, slide, tags=("nbval-ignore-output",))
 
+    def exercise(self, question, text: str, slide: str = "slide") -> NB:
+        """Add an exercise: task text, the starter cell (runs as it stands) and where to find help."""
+        self.md(text, slide=slide)
+        self.code(question.cell_code())
+        return self.md(
+            f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
+            f"`ex.{question.name}.solution()` shows a solution and explains it.",
+            slide="fragment",
+        )
+
     def notes(self, text: str) -> NB:
         """Add a trainer's speaker-notes cell (hidden in the slideshow, shown in presenter view)."""
         return self.md("**Trainer notes.** " + textwrap.dedent(text).strip("\n"), slide="notes")

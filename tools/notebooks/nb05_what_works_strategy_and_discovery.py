@@ -6,17 +6,6 @@ from nbtools import NB
 NAME = "05_what_works_strategy_and_discovery"
 
 
-def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
-    """Task text, the starter cell (runs as it stands) and where to find help."""
-    nb.md(text, slide=slide)
-    nb.code(question.cell_code())
-    nb.md(
-        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
-        f"`ex.{question.name}.solution()` shows a solution and explains it.",
-        slide="fragment",
-    )
-
-
 def build() -> NB:
     nb = NB()
     nb.md(
@@ -368,8 +357,7 @@ def build() -> NB:
     )
 
     # --- exercises --------------------------------------------------------------------------------
-    _exercise(
-        nb,
+    nb.exercise(
         lesson05.q1,
         """
         ## Exercise 05.q1 - cost per engagement by tier
@@ -402,8 +390,7 @@ def build() -> NB:
         "solution and explains it.",
         slide="fragment",
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson05.q3,
         """
         ## Exercise 05.q3 - organic, platform, agency side by side
@@ -412,8 +399,7 @@ def build() -> NB:
         `days` (the **median** `days_to_sign`) and `niche_fit` (the **mean** `niche_fit`).
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson05.q4,
         """
         ## Exercise 05.q4 - does the agency pay for itself?

@@ -6,17 +6,6 @@ from nbtools import NB
 NAME = "06_what_works_relationships_and_schedule"
 
 
-def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
-    """Task text, the starter cell (runs as it stands) and where to find help."""
-    nb.md(text, slide=slide)
-    nb.code(question.cell_code())
-    nb.md(
-        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
-        f"`ex.{question.name}.solution()` shows a solution and explains it.",
-        slide="fragment",
-    )
-
-
 def build() -> NB:
     nb = NB()
     nb.md(
@@ -489,8 +478,7 @@ def build() -> NB:
     )
 
     # --- exercises ------------------------------------------------------------------------------------
-    _exercise(
-        nb,
+    nb.exercise(
         lesson06.q1,
         """
         ## Exercise 06.q1 - reply rates by style and sender
@@ -498,8 +486,7 @@ def build() -> NB:
         (generic, personalised), one column per `sender_role` (coordinator, manager, executive).
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson06.q2,
         """
         ## Exercise 06.q2 - what impatience costs
@@ -508,8 +495,7 @@ def build() -> NB:
         replies such a brand would lose? (`days_to_reply` is empty when there was no reply.)
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson06.q3,
         f"""
         ## Exercise 06.q3 - contacts in a quarter

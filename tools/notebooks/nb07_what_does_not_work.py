@@ -6,17 +6,6 @@ from nbtools import NB
 NAME = "07_what_does_not_work"
 
 
-def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
-    """Task text, the starter cell (runs as it stands) and where to find help."""
-    nb.md(text, slide=slide)
-    nb.code(question.cell_code())
-    nb.md(
-        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
-        f"`ex.{question.name}.solution()` shows a solution and explains it.",
-        slide="fragment",
-    )
-
-
 def build() -> NB:
     nb = NB()
     nb.md(
@@ -326,8 +315,7 @@ def build() -> NB:
         print(shortlists.summary)
         """
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson07.q1,
         """
         ### Exercise 07.q1 - conversions per $1,000 of the most-followed
@@ -337,8 +325,7 @@ def build() -> NB:
         """,
         slide="subslide",
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson07.q2,
         """
         ### Exercise 07.q2 - who is on one list only?
@@ -347,8 +334,7 @@ def build() -> NB:
         """,
         slide="subslide",
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson07.q3,
         """
         ### Exercise 07.q3 - spot the red flag
@@ -357,8 +343,7 @@ def build() -> NB:
         """,
         slide="subslide",
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson07.q4,
         """
         ### Exercise 07.q4 - what one template for all costs

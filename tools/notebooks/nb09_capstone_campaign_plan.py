@@ -7,17 +7,6 @@ from nbtools import NB
 NAME = "09_capstone_campaign_plan"
 
 
-def _exercise(nb: NB, question, text: str, slide: str = "slide") -> None:
-    """Task text, the starter cell (runs as it stands) and where to find help."""
-    nb.md(text, slide=slide)
-    nb.code(question.cell_code())
-    nb.md(
-        f"Stuck? `ex.{question.name}.hint()` gives a hint (run it again for the next one); "
-        f"`ex.{question.name}.solution()` shows a solution and explains it.",
-        slide="fragment",
-    )
-
-
 def build() -> NB:
     nb = NB()
     nb.md(
@@ -535,8 +524,7 @@ def build() -> NB:
     )
 
     # --- exercises ---------------------------------------------------------------------------------------
-    _exercise(
-        nb,
+    nb.exercise(
         lesson09.q1,
         """
         ## Exercise 09.q1 - KPIs for another goal
@@ -544,8 +532,7 @@ def build() -> NB:
         a list of names, spelled as in `ex.METRICS`.
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson09.q2,
         """
         ## Exercise 09.q2 - the cautious client's CPA
@@ -553,8 +540,7 @@ def build() -> NB:
         of conversions, compute the **highest CPA inside the 80% interval**, in USD per conversion.
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson09.q3,
         """
         ## Exercise 09.q3 - a generic template needs a longer list
@@ -563,8 +549,7 @@ def build() -> NB:
         have to contact to sign every slot of the plan? Round up to a whole creator.
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson09.q4,
         f"""
         ## Exercise 09.q4 - posts that break the embargo
@@ -572,8 +557,7 @@ def build() -> NB:
         starter does it). How many **"post in embargo"** conflicts does the calendar report?
         """,
     )
-    _exercise(
-        nb,
+    nb.exercise(
         lesson09.q5,
         """
         ## Exercise 09.q5 - ROI, not ROAS
