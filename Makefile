@@ -1,7 +1,8 @@
 # Two commands for a newcomer (see README):
 #   make lab   - set up .venv and open the course in JupyterLab
 #   make test  - set up .venv (+ test tools, + Debian chromium if missing) and run every test
-# Also: make data (regenerate datasets/), make notebooks (rebuild + execute notebooks), make bench (performance figures), make lint.
+# Also: make data (regenerate datasets/), make notebooks (rebuild + execute notebooks), make bench (performance figures),
+# make slides (offline HTML decks), make app LAB=<lab> (a lab full screen in Voila), make lint.
 # Every target is idempotent: the virtualenv is rebuilt only when environment.yml or
 # pyproject.toml change.
 
@@ -13,7 +14,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test data notebooks bench lint venv test-deps browser-deps clean-venv
+.PHONY: lab test data notebooks bench lint slides app venv test-deps browser-deps clean-venv
 
 # Warnings that must fail the run, also inside notebook kernels (which inherit the environment).
 STRICT_WARNINGS := PYTHONWARNINGS=error::DeprecationWarning,error::FutureWarning
@@ -56,6 +57,14 @@ notebooks: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(PY) tools/bench.py
+
+# Static HTML slide decks (reveal.js from a local copy, no CDN) in _slides/.
+slides: $(RUNTIME_STAMP)
+	$(PY) tools/slides.py
+
+# One widget lab full screen in Voila (app mode, no code): make app LAB=budget-planner
+app: $(RUNTIME_STAMP)
+	$(PY) tools/app.py $(LAB)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check src tests tools notebooks
