@@ -349,3 +349,18 @@ def test_update_datasheet_refuses_a_file_without_markers(tmp_path, tables):
     with pytest.raises(ValueError, match="markers"):
         generate.update_datasheet(readme, tables, 1, 1.0, generate.DEFAULT_PARAMS)
     assert readme.read_text(encoding="utf-8") == "# no markers\n"
+
+
+def test_uplift_variants_equal_a_full_generation_at_each_uplift():
+    influencers, variants = generate.generate_uplift_variants([0.0, 0.5, 0.0])
+    assert list(variants) == [0.0, 0.5]
+    for uplift in (0.0, 0.5):
+        full = generate.generate_all(long_term_uplift=uplift)
+        pd.testing.assert_frame_equal(variants[uplift], full["campaigns"], check_exact=True)
+        pd.testing.assert_frame_equal(influencers, full["influencers"], check_exact=True)
+
+
+def test_uplift_variants_with_no_uplift_still_give_the_creators(tables):
+    influencers, variants = generate.generate_uplift_variants([])
+    assert variants == {}
+    pd.testing.assert_frame_equal(influencers, tables["influencers"], check_exact=True)

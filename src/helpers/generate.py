@@ -1519,6 +1519,81 @@ def _finish(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return frame.sort_values(list(table.primary_key), kind="stable").reset_index(drop=True)
 
 
+@dataclass
+class _Core:
+    """The parts of the data that do not depend on the campaign funnel (see :func:`_core`)."""
+
+    streams: list[np.random.SeedSequence]
+    niches: pd.DataFrame
+    creators: pd.DataFrame
+    calendar: pd.DataFrame
+    plan: pd.DataFrame
+    posts: pd.DataFrame
+
+
+def _core(seed: int, scale: float, params: Params) -> _Core:
+    """Creators, calendar, campaign plan and posts: everything the funnel (and so the
+    long-term-uplift hypothesis) cannot change. One child seed stream per part of the data."""
+    if not scale > 0:
+        raise ValueError(f"scale must be > 0, got {scale!r}")
+    streams = np.random.SeedSequence(seed).spawn(8)
+    rng_creators, rng_handles, rng_plan, rng_posts, _, _, rng_calendar, _ = (
+        np.random.default_rng(s) for s in streams
+    )
+    niches = _niches_table()
+    creators = _creators(rng_creators, _rows(BASE_ROWS["influencers"], scale), params, niches)
+    creators.insert(0, "influencer_id", _ids("INF", len(creators), 5))
+    creators.insert(1, "handle", _handles(rng_handles, creators["niche"].to_numpy()))
+    calendar = _calendar(rng_calendar)
+    plan, schedule = _campaign_plan(
+        rng_plan, creators, calendar, _rows(BASE_ROWS["campaigns"], scale), params
+    )
+    posts = _posts(rng_posts, creators, plan, schedule, params)
+    return _Core(streams, niches, creators, calendar, plan, posts)
+
+
+def _campaigns(core: _Core, params: Params) -> pd.DataFrame:
+    """The campaign funnel on ``core`` (which is left unchanged), with campaign ids in start-date order.
+
+    Fresh generators from the core's results and uplift streams each call, so the same core and
+    parameters always give the same campaigns.
+    """
+    rng_results = np.random.default_rng(core.streams[4])
+    rng_uplift = np.random.default_rng(core.streams[7])
+    campaigns = _campaign_results(rng_results, rng_uplift, core.plan, core.posts, core.creators, params)
+    campaigns["campaign_id"] = _campaign_ids(campaigns)
+    campaigns["influencer_id"] = core.creators["influencer_id"].to_numpy()[campaigns["_creator"].to_numpy()]
+    return campaigns
+
+
+def _campaign_ids(campaigns: pd.DataFrame) -> np.ndarray:
+    """``CMP00001``... numbered by start date (ties by plan order)."""
+    order = np.lexsort((np.arange(len(campaigns)), campaigns["start_date"].to_numpy()))
+    ids = np.empty(len(campaigns), dtype=object)
+    ids[order] = _ids("CMP", len(campaigns), 5)
+    return ids
+
+
+def _link_posts_and_creators(core: _Core, campaign_ids: np.ndarray) -> None:
+    """Give posts their ids, creator, campaign and date, and creators their post averages (in place)."""
+    creators, posts = core.creators, core.posts
+    ids = creators["influencer_id"].to_numpy()
+    posts["influencer_id"] = ids[posts["_creator"].to_numpy()]
+    posts["post_id"] = _ids("P", len(posts), 7)
+    posts["campaign_id"] = pd.Series(campaign_ids[posts["_campaign"].clip(lower=0).to_numpy()]).where(
+        posts["_campaign"].to_numpy() >= 0
+    )
+    posts["date"] = _days(posts["_day"].to_numpy())
+
+    per_creator = posts.groupby("_creator")[["likes", "comments", "shares", "saves"]].mean()
+    per_creator = per_creator.reindex(np.arange(len(creators)))
+    for col in ("likes", "comments", "shares", "saves"):
+        creators[f"avg_{col}"] = per_creator[col].to_numpy()
+    n_2025 = np.bincount(posts["_creator"].to_numpy(), minlength=len(creators))
+    lifetime = np.round(creators["account_age_days"].to_numpy() * creators["_posts_per_day"].to_numpy())
+    creators["posts_count"] = np.maximum(lifetime, n_2025).astype(np.int64)
+
+
 def generate_all(
     seed: int = DEFAULT_SEED,
     scale: float = 1.0,
@@ -1537,63 +1612,48 @@ def generate_all(
     Returns:
         ``{table name: DataFrame}`` in the order of :data:`helpers.schema.TABLES`.
     """
-    if not scale > 0:
-        raise ValueError(f"scale must be > 0, got {scale!r}")
     if long_term_uplift is not None:
         params = replace(params, long_term_uplift=float(long_term_uplift))
-    streams = np.random.SeedSequence(seed).spawn(8)
-    rng_creators, rng_handles, rng_plan, rng_posts, rng_results, rng_outreach, rng_calendar, rng_uplift = (
-        np.random.default_rng(s) for s in streams
-    )
-    niches = _niches_table()
-    creators = _creators(rng_creators, _rows(BASE_ROWS["influencers"], scale), params, niches)
-    creators.insert(0, "influencer_id", _ids("INF", len(creators), 5))
-    creators.insert(1, "handle", _handles(rng_handles, creators["niche"].to_numpy()))
+    core = _core(seed, scale, params)
+    campaigns = _campaigns(core, params)
+    _link_posts_and_creators(core, campaigns["campaign_id"].to_numpy())
 
-    calendar = _calendar(rng_calendar)
-    plan, schedule = _campaign_plan(
-        rng_plan, creators, calendar, _rows(BASE_ROWS["campaigns"], scale), params
-    )
-    posts = _posts(rng_posts, creators, plan, schedule, params)
-    campaigns = _campaign_results(rng_results, rng_uplift, plan, posts, creators, params)
-    campaign_order = np.lexsort((np.arange(len(campaigns)), campaigns["start_date"].to_numpy()))
-    campaign_ids = np.empty(len(campaigns), dtype=object)
-    campaign_ids[campaign_order] = _ids("CMP", len(campaigns), 5)
-    campaigns["campaign_id"] = campaign_ids
-    campaigns["influencer_id"] = creators["influencer_id"].to_numpy()[campaigns["_creator"].to_numpy()]
-
-    ids = creators["influencer_id"].to_numpy()
-    posts["influencer_id"] = ids[posts["_creator"].to_numpy()]
-    posts["post_id"] = _ids("P", len(posts), 7)
-    posts["campaign_id"] = pd.Series(campaign_ids[posts["_campaign"].clip(lower=0).to_numpy()]).where(
-        posts["_campaign"].to_numpy() >= 0
-    )
-    posts["date"] = _days(posts["_day"].to_numpy())
-
-    per_creator = posts.groupby("_creator")[["likes", "comments", "shares", "saves"]].mean()
-    per_creator = per_creator.reindex(np.arange(len(creators)))
-    for col in ("likes", "comments", "shares", "saves"):
-        creators[f"avg_{col}"] = per_creator[col].to_numpy()
-    n_2025 = np.bincount(posts["_creator"].to_numpy(), minlength=len(creators))
-    lifetime = np.round(creators["account_age_days"].to_numpy() * creators["_posts_per_day"].to_numpy())
-    creators["posts_count"] = np.maximum(lifetime, n_2025).astype(np.int64)
-
+    creators = core.creators
+    rng_outreach = np.random.default_rng(core.streams[5])
     outreach = _outreach(rng_outreach, creators, _rows(BASE_ROWS["outreach"], scale), params)
     outreach.insert(0, "message_id", _ids("MSG", len(outreach), 6))
-    outreach["influencer_id"] = ids[outreach["_creator"].to_numpy()]
+    outreach["influencer_id"] = creators["influencer_id"].to_numpy()[outreach["_creator"].to_numpy()]
     outreach["sent_date"] = _days(outreach["_day"].to_numpy())
 
     raw = {
         "influencers": creators,
-        "niches": niches,
-        "posts": posts,
+        "niches": core.niches,
+        "posts": core.posts,
         "campaigns": campaigns,
         "outreach": outreach,
-        "calendar": calendar,
+        "calendar": core.calendar,
         "landscape": _landscape_table(),
         "benchmarks": _benchmarks_table(),
     }
     return {name: _finish(raw[name], TABLES[name]) for name in TABLES}
+
+
+def generate_uplift_variants(
+    uplifts: Sequence[float], seed: int = DEFAULT_SEED, *, params: Params = DEFAULT_PARAMS
+) -> tuple[pd.DataFrame, dict[float, pd.DataFrame]]:
+    """Creators once, and the campaigns table once per hypothesised long-term uplift.
+
+    Equal to ``generate_all(seed, long_term_uplift=u)["influencers"]`` and ``[...]["campaigns"]``
+    for each ``u`` (fraction, >= 0), but creators and posts are built only once: the uplift acts
+    only in the campaign funnel. Returns ``(influencers, {u: campaigns})``, typed and validated.
+    """
+    core = _core(seed, 1.0, params)
+    variants = {float(u): _campaigns(core, replace(params, long_term_uplift=float(u))) for u in uplifts}
+    # Start dates (and so campaign ids) come from the posts, whatever the uplift.
+    any_variant = next(iter(variants.values())) if variants else _campaigns(core, params)
+    _link_posts_and_creators(core, any_variant["campaign_id"].to_numpy())
+    influencers = _finish(core.creators, TABLES["influencers"])
+    return influencers, {u: _finish(c, TABLES["campaigns"]) for u, c in variants.items()}
 
 
 # =====================================================================================================
