@@ -83,6 +83,20 @@ def test_whats_next_links_to_an_existing_or_planned_notebook(notebook):
     assert all(Path(link).name in planned for link in links), links
 
 
+def test_navigation_links_home_back_and_next_below_the_title_and_at_the_end(notebook):
+    path, nb = notebook
+    from helpers import course
+
+    expected = course.navigation_markdown(path.stem[:2])
+    cells = nb["cells"]
+    for cell in (cells[1], cells[-1]):
+        assert cell["cell_type"] == "markdown" and "".join(cell["source"]) == expected
+        assert "course-navigation" in cell["metadata"].get("tags", [])
+        assert cell["metadata"].get("slideshow", {}).get("slide_type") == "skip"
+    for target in re.findall(r"\]\(([^)]+\.ipynb)\)", expected):
+        assert (path.parent / target).is_file(), target
+
+
 def test_lesson_notebooks_have_a_lab_and_three_checked_exercises(notebook):
     path, nb = notebook
     if path.name.startswith("00_"):

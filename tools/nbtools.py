@@ -21,6 +21,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from helpers import course
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "tools" / "notebooks"
 NOTEBOOKS = ROOT / "notebooks"
@@ -35,7 +37,10 @@ EXEC_ENV = {
 class NB:
     """A notebook under construction: markdown, code and speaker-notes cells with slide metadata."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str | None = None) -> None:
+        """``name``: the notebook's file stem (``"03_why_it_works"``); with it the finished notebook
+        gets course navigation (home, previous, next) below its title and at its end."""
+        self.name = name
         self.cells: list[nbformat.NotebookNode] = []
 
     @staticmethod
@@ -79,10 +84,19 @@ class NB:
         """Add a trainer's speaker-notes cell (hidden in the slideshow, shown in presenter view)."""
         return self.md("**Trainer notes.** " + textwrap.dedent(text).strip("\n"), slide="notes")
 
+    def _nav_cell(self) -> nbformat.NotebookNode:
+        """Home / previous / next links (hidden in the slideshow: the slides have "What's next")."""
+        cell = nbformat.v4.new_markdown_cell(course.navigation_markdown(str(self.name)[:2]))
+        cell.metadata = self._meta("skip", ("course-navigation",))
+        return cell
+
     def notebook(self) -> nbformat.NotebookNode:
         """The finished, unexecuted notebook."""
         nb = nbformat.v4.new_notebook()
-        nb.cells = self.cells
+        nb.cells = list(self.cells)
+        if self.name:
+            nb.cells[1:1] = [self._nav_cell()]
+            nb.cells.append(self._nav_cell())
         nb.metadata = {
             "kernelspec": KERNEL,
             "language_info": {"name": "python"},

@@ -144,3 +144,28 @@ def course_map_markdown(root: Path = REPO_ROOT) -> str:
 def show_course_map(root: Path = REPO_ROOT) -> Markdown:
     """Display the course map in a notebook."""
     return Markdown(course_map_markdown(root))
+
+
+def navigation_markdown(number: str) -> str:
+    """One line of links for lesson ``number``: course home, previous and next lesson.
+
+    Link texts name their target ("Previous: 02 Who is an influencer"), so they read well out of
+    context (screen readers list links on their own). Used at the top and bottom of every notebook.
+    """
+    here = lesson(number)
+    index = COURSE.index(here)
+    home = COURSE[0]
+    parts = []
+    if here is home:
+        parts.append(f"**{home.number} {home.title}** (course home)")
+    else:
+        parts.append(f"[Course home: {home.number} {home.title}]({home.notebook})")
+    if index > 0:
+        prev = COURSE[index - 1]
+        parts.append(f"[Previous: {prev.number} {prev.title}]({prev.notebook})")
+    if index + 1 < len(COURSE):
+        nxt = COURSE[index + 1]
+        parts.append(f"[Next: {nxt.number} {nxt.title}]({nxt.notebook})")
+    else:
+        parts.append("last lesson of the course")
+    return "Course navigation: " + " · ".join(parts)

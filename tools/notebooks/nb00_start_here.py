@@ -6,7 +6,7 @@ NAME = "00_start_here"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # Start here: how this course works

@@ -7,7 +7,7 @@ NAME = "01_what_is_influencer_marketing"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # What influencer marketing is

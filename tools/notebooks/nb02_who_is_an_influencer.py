@@ -7,7 +7,7 @@ NAME = "02_who_is_an_influencer"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # Who is an influencer

@@ -6,7 +6,7 @@ NAME = "03_why_it_works"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # 03 · Why it works: trust, people and disclosure

@@ -6,7 +6,7 @@ NAME = "04_landscape_then_and_now"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # 04 · The landscape, then and now

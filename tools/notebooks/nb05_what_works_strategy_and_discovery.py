@@ -7,7 +7,7 @@ NAME = "05_what_works_strategy_and_discovery"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # What works: strategy, budget and discovery

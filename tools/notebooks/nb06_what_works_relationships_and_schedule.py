@@ -7,7 +7,7 @@ NAME = "06_what_works_relationships_and_schedule"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # What works: relationships and a schedule

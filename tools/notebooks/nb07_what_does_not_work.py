@@ -7,7 +7,7 @@ NAME = "07_what_does_not_work"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # What does not work

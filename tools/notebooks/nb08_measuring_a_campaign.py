@@ -58,7 +58,7 @@ EXERCISES: dict[str, str] = {
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # Measuring a campaign

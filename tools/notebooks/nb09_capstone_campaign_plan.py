@@ -8,7 +8,7 @@ NAME = "09_capstone_campaign_plan"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # Capstone: plan a campaign end to end

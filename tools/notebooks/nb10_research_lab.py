@@ -7,7 +7,7 @@ NAME = "10_research_lab"
 
 
 def build() -> NB:
-    nb = NB()
+    nb = NB(NAME)
     nb.md(
         """
         # Research lab: your own data, a published finding

@@ -1,0 +1,52 @@
+"""helpers.course: the one course map (lessons, minutes, links) and navigation between notebooks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import course
+
+
+def test_lesson_numbers_are_consecutive_and_files_are_named_from_them():
+    numbers = [item.number for item in course.COURSE]
+    assert numbers == [f"{i:02d}" for i in range(len(numbers))]
+    for item in course.COURSE:
+        assert item.notebook == f"{item.number}_{item.slug}.ipynb"
+        assert item.lesson_plan == f"{item.number}_{item.slug}.md"
+        assert item.minutes > 0
+
+
+def test_lesson_lookup_names_the_valid_numbers_when_wrong():
+    assert course.lesson("03").slug == "why_it_works"
+    with pytest.raises(KeyError, match="lessons are"):
+        course.lesson("99")
+
+
+def test_course_map_totals_the_minutes_and_marks_missing_notebooks(tmp_path):
+    text = course.course_map_markdown(tmp_path)  # an empty folder: nothing written yet
+    assert text.count("coming soon") == len(course.COURSE)
+    total = sum(item.minutes for item in course.COURSE)
+    assert f"**{total}**" in text
+
+
+def _links(markdown: str) -> dict[str, str]:
+    return dict(re.findall(r"\[([^\]]+)\]\(([^)]+)\)", markdown))
+
+
+def test_navigation_of_a_middle_lesson_links_home_previous_and_next():
+    links = _links(course.navigation_markdown("03"))
+    assert links == {
+        "Course home: 00 Start here": "00_start_here.ipynb",
+        "Previous: 02 Who is an influencer": "02_who_is_an_influencer.ipynb",
+        "Next: 04 The landscape, then and now": "04_landscape_then_and_now.ipynb",
+    }
+
+
+def test_navigation_of_the_first_and_last_lessons():
+    first = course.navigation_markdown("00")
+    assert "(course home)" in first and "Previous" not in first
+    assert _links(first) == {"Next: 01 What influencer marketing is": "01_what_is_influencer_marketing.ipynb"}
+    last = course.navigation_markdown(course.COURSE[-1].number)
+    assert "Next" not in last and "last lesson of the course" in last
