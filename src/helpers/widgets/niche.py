@@ -268,7 +268,7 @@ def draw_niche_reach(fig: Figure, result: LabResult) -> None:
     plots.set_title(
         left,
         f"Top {len(ranked)} by {extra['label'].split(' (')[0]}",
-        f"{extra['where']}; hatched = celebrity, orange = profile card; synthetic data",
+        f"{extra['where']}; hatched = celebrity, crossed (orange) = profile card; synthetic data",
     )
     person = ranked.iloc[card - 1]
     scores, medians = extra["scores"], extra["medians"]
