@@ -214,13 +214,13 @@ LEGEND_HTML = (
             ("&#9636;", "#999999", "embargo (shaded)"),
             ("&#9650;", plots.PALETTE[7], "launch"),
             ("&#9670;", plots.PALETTE[4], "PR event"),
-            ("&#9644;", plots.PALETTE[5], "trade show"),
+            ("&#9645;", plots.PALETTE[5], "trade show (outlined box)"),
             ("|", plots.PALETTE[0], "campaign post"),
             ("&#9679;", "#666666", "call"),
             ("&#9632;", "#666666", "newsletter"),
             ("&#9660;", plots.PALETTE[2], "briefing"),
             ("&#9733;", plots.PALETTE[7], "executive email"),
-            ("&#9644;", plots.PALETTE[3], "executive trip"),
+            ("&#9473;", plots.PALETTE[3], "executive trip (thick bar, own row)"),
             ("&#10006;", plots.PALETTE[3], "conflict"),
         )
     )
