@@ -1163,3 +1163,9 @@ def validate_lesson(module: ModuleType) -> list[str]:
         if isinstance(value, Quiz) and value.id != f"{number}.{attr}":
             problems.append(f"{attr}: quiz id {value.id!r} should be {number}.{attr!r}")
     return problems
+
+
+# Record passed checks in the learner's local progress file (see helpers.progress).
+from helpers.progress import record as _record_progress  # noqa: E402 - after on_check, no import cycle
+
+on_check.append(_record_progress)

@@ -1,0 +1,575 @@
+"""A self-paced learner's progress: which exercises and quiz questions have passed, and the time left.
+
+Every passed check (``ex.q1.check(...)`` or a quiz's **Check** button) is recorded automatically:
+importing :mod:`helpers.exercises` registers :func:`record` as an ``on_check`` listener. Only passed
+results are recorded, each id once, with the time it *first* passed (ISO 8601, UTC).
+
+In a notebook::
+
+    from helpers import progress
+
+    progress.overview()      # table per notebook, time left, where the file is, how to reset
+    progress.status()        # the same as a pandas DataFrame
+    progress.reset()         # start again: deletes the progress file (and nothing else)
+
+**Where the file lives.** ``$COURSE_PROGRESS_FILE`` when that environment variable is set; otherwise
+``.course_progress.json`` in the course folder (next to ``notebooks/``), which ``.gitignore`` lists, so
+it is never committed, goes away with the checkout, and is one place for every notebook and kernel.
+When the ``helpers`` package is installed outside a course checkout (no ``notebooks/`` folder beside
+it), the file is ``~/.influencer_course_progress.json`` instead. The file is small, local and safe to
+delete; nothing is ever sent anywhere.
+
+**Binder.** The file lives in the session's container and vanishes when the session ends. Its name
+starts with a dot, so JupyterLab's file browser hides it: :func:`export` writes a visible copy into
+``output/`` to download, and :func:`restore` merges such a copy back in a later session.
+
+**When things go wrong, a learner's check never fails because of progress tracking:**
+
+- a file that cannot be read or is not a valid progress file is reported once and treated as empty;
+  it is left exactly as it is (never overwritten or deleted) and this session's passes are kept in
+  memory. :func:`reset` moves such a file aside to ``<name>.corrupt-<UTC time>`` and starts afresh;
+- a folder that cannot be written (read-only checkout) is reported once; passes are kept in memory
+  until the kernel stops;
+- writes are atomic (a temporary file in the same folder, then a rename), so a crash never leaves a
+  half-written file; each write re-reads the file first, so two open notebooks do not lose each
+  other's passes.
+
+File format (version 1)::
+
+    {"format": "influencer-course-progress", "version": 1,
+     "passed": {"01.q1": "2025-03-01T09:30:12Z", "01.quiz.2": "2025-03-01T09:41:55Z"}}
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from .course import COURSE, Lesson
+from .paths import REPO_ROOT, output_dir
+
+__all__ = [
+    "ENV_VAR",
+    "FORMAT",
+    "VERSION",
+    "Overview",
+    "ProgressFileError",
+    "export",
+    "format_minutes",
+    "minutes_left",
+    "next_lesson",
+    "overview",
+    "parse_progress",
+    "passed_ids",
+    "path",
+    "record",
+    "reset",
+    "restore",
+    "serialise_progress",
+    "status",
+    "status_table",
+    "totals",
+]
+
+#: Environment variable naming the progress file (a full file path).
+ENV_VAR = "COURSE_PROGRESS_FILE"
+#: Default file name in the course folder (listed in ``.gitignore``).
+DEFAULT_NAME = ".course_progress.json"
+#: File name in the home folder when the package runs outside a course checkout.
+HOME_NAME = ".influencer_course_progress.json"
+#: The ``format`` marker of a progress file.
+FORMAT = "influencer-course-progress"
+#: The file format version this module reads and writes.
+VERSION = 1
+
+_BINDER_NOTE = (
+    "In Binder the file lives in the session's container and vanishes when the session ends. "
+    "To keep it, run `progress.export()` and download the file it names from the `output/` folder "
+    "(right-click > Download); in a new session upload it and run `progress.restore('<file name>')`."
+)
+
+
+class ProgressFileError(ValueError):
+    """A progress file's text is not a valid progress file; the message says what is wrong."""
+
+
+class _HasResult(Protocol):
+    question_id: str
+
+    @property
+    def ok(self) -> bool: ...
+
+
+# --------------------------------------------------------------------------------------------------
+# Where the file is
+# --------------------------------------------------------------------------------------------------
+
+
+def path() -> Path:
+    """The progress file: ``$COURSE_PROGRESS_FILE``, else ``<course>/.course_progress.json`` in a course
+    checkout, else ``~/.influencer_course_progress.json``. The file may not exist yet."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    if override:
+        return Path(override).expanduser().absolute()
+    if (REPO_ROOT / "notebooks").is_dir():
+        return REPO_ROOT / DEFAULT_NAME
+    return Path.home() / HOME_NAME
+
+
+def _where(file: Path) -> str:
+    """Where the file is, in words and without machine-specific folders (stored notebook outputs
+    must not contain them): ``progress.path()`` gives the full path."""
+    if os.environ.get(ENV_VAR, "").strip():
+        return f"`{file.name}`, the file named by the `{ENV_VAR}` environment variable"
+    if file.parent == REPO_ROOT:
+        return f"`{file.name}` in the course folder, next to `notebooks/` (git-ignored, never committed)"
+    return f"`{file.name}` in your home folder"
+
+
+# --------------------------------------------------------------------------------------------------
+# The file format (pure)
+# --------------------------------------------------------------------------------------------------
+
+
+def _utc_stamp(moment: datetime) -> str:
+    """An aware datetime as ``YYYY-MM-DDTHH:MM:SSZ`` (UTC, whole seconds)."""
+    if moment.tzinfo is None:
+        raise ValueError("give an aware datetime, e.g. datetime.now(UTC)")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_progress(text: str) -> dict[str, str]:
+    """The passed ids and their first-passed UTC timestamps from a progress file's text.
+
+    Raises :class:`ProgressFileError` saying what is wrong when the text is not a version-1
+    progress file.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProgressFileError(f'it is not a course progress file (no "format": "{FORMAT}")')
+    version = data.get("version")
+    if version != VERSION:
+        raise ProgressFileError(
+            f"it has format version {version!r}; this course reads version {VERSION} "
+            "(was it written by another version of the course?)"
+        )
+    passed = data.get("passed")
+    if not isinstance(passed, dict):
+        raise ProgressFileError('its "passed" entry is not a mapping of id -> time')
+    for key, stamp in passed.items():
+        if not isinstance(stamp, str):
+            raise ProgressFileError(f"the time for {key!r} is not text")
+        try:
+            datetime.fromisoformat(stamp)
+        except ValueError:
+            raise ProgressFileError(f"the time for {key!r} ({stamp!r}) is not an ISO 8601 time") from None
+    return dict(passed)
+
+
+def serialise_progress(passed: Mapping[str, str]) -> str:
+    """The text of a progress file for these passed ids (sorted, so the file diffs cleanly)."""
+    data = {"format": FORMAT, "version": VERSION, "passed": dict(sorted(passed.items()))}
+    return json.dumps(data, indent=1) + "\n"
+
+
+def _merge(*sources: Mapping[str, str]) -> dict[str, str]:
+    """Union of passed ids, keeping the earliest first-passed time of each."""
+    merged: dict[str, str] = {}
+    for source in sources:
+        for key, stamp in source.items():
+            if key not in merged or _sort_key(stamp) < _sort_key(merged[key]):
+                merged[key] = stamp
+    return merged
+
+
+def _sort_key(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading and writing, with the in-memory fallback
+# --------------------------------------------------------------------------------------------------
+
+#: Passes kept in memory for files that could not be read or written, by file path.
+_memory: dict[Path, dict[str, str]] = {}
+#: Files whose folder could not be written in this session (passes go to memory only).
+_memory_only: set[Path] = set()
+#: Messages already shown in this session.
+_reported: set[str] = set()
+
+
+def _report(message: str) -> None:
+    """Tell the learner once per session (stderr: no traceback, nothing that could fail a check)."""
+    if message in _reported:
+        return
+    _reported.add(message)
+    print(f"Course progress: {message}", file=sys.stderr)
+
+
+def _read(file: Path) -> dict[str, str] | None:
+    """The passes stored in ``file`` ({} when it does not exist), or None when the file is unreadable
+    or invalid: that is reported once and the file is left untouched."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = f"it could not be read ({exc.__class__.__name__}: {getattr(exc, 'strerror', None) or exc})"
+    else:
+        try:
+            return parse_progress(text)
+        except ProgressFileError as exc:
+            problem = str(exc)
+    _report(
+        f"the progress file {_where(file)} is unusable: {problem}. It was left as it is; this "
+        "session's passes are kept in memory only. Run `progress.reset()` to move it aside (to "
+        f"`{file.name}.corrupt-<time>`, nothing is deleted) and start a new file."
+    )
+    return None
+
+
+def _write_atomic(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` atomically: a temporary file in the same folder, then a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f"{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def passed_ids() -> dict[str, str]:
+    """Every id passed so far (file and in-memory passes) -> first-passed UTC time (ISO 8601)."""
+    file = path()
+    return _merge(_read(file) or {}, _memory.get(file, {}))
+
+
+def _store(new: Mapping[str, str]) -> None:
+    """Add passes: re-read the file, merge, write atomically; fall back to memory if that fails."""
+    file = path()
+    stored = _read(file)
+    if stored is None or file in _memory_only:
+        _memory[file] = _merge(_memory.get(file, {}), new)
+        return
+    merged = _merge(stored, _memory.get(file, {}), new)
+    if merged == stored:
+        return  # nothing new: no write at all
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(file, serialise_progress(merged))
+    except OSError as exc:
+        _memory_only.add(file)
+        _memory[file] = _merge(_memory.get(file, {}), new)
+        reason = exc.strerror or exc.__class__.__name__
+        _report(
+            f"cannot write {_where(file)} ({reason}). Your passes are kept in memory until the kernel "
+            f"stops. To keep them, set the {ENV_VAR} environment variable to a file in a writable "
+            "folder before starting Jupyter."
+        )
+    else:
+        _memory.pop(file, None)
+
+
+def record(result: _HasResult, *, now: datetime | None = None) -> None:
+    """The ``on_check`` listener: remember a *passed* result's id with the current UTC time.
+
+    Results that did not pass are ignored; an id already recorded keeps its first time. Never raises:
+    any problem is reported once and the learner's check goes on.
+    """
+    try:
+        if not bool(getattr(result, "ok", False)):
+            return
+        key = str(result.question_id)
+        stamp = _utc_stamp(now or datetime.now(UTC))
+        _store({key: stamp})
+    except Exception as exc:  # progress tracking must never break a check
+        _report(f"could not record a passed check ({exc!r}); your answer's feedback is unaffected.")
+
+
+# --------------------------------------------------------------------------------------------------
+# Status (pure parts first)
+# --------------------------------------------------------------------------------------------------
+
+
+def totals() -> dict[str, list[str]]:
+    """Every checkable id per notebook number, from the exercise and quiz definitions: exercise ids
+    (``"01.q3"``) and one id per quiz question (``"01.quiz.2"``)."""
+    from helpers.exercises import all_questions, all_quizzes  # lazy: helpers.exercises imports us
+
+    ids: dict[str, list[str]] = {item.number: [] for item in COURSE}
+    for question in all_questions():
+        ids.setdefault(question.id[:2], []).append(question.id)
+    for quiz in all_quizzes():
+        ids.setdefault(quiz.id[:2], []).extend(quiz.question_id(i) for i in range(len(quiz.questions)))
+    return ids
+
+
+def minutes_left(planned: float, passed: int, total: int) -> float:
+    """Minutes left for one notebook: its planned minutes times the share of its checks not yet passed.
+
+    ``planned`` in minutes; a notebook without checks counts as not started (all its minutes left).
+    Example: 45 planned minutes, 3 of 9 passed -> 30.0 minutes left.
+    """
+    if planned < 0 or passed < 0 or total < 0 or passed > total:
+        raise ValueError(
+            f"need 0 <= passed <= total and planned >= 0 minutes; got planned={planned}, "
+            f"passed={passed}, total={total}"
+        )
+    if total == 0:
+        return float(planned)
+    return planned * (total - passed) / total
+
+
+def status_table(
+    passed: Iterable[str], ids: Mapping[str, Iterable[str]], course: Iterable[Lesson] = COURSE
+) -> pd.DataFrame:
+    """Progress per notebook (pure): one row per lesson, indexed by its two-digit number.
+
+    Columns: ``title``, ``notebook`` (file name), ``passed`` and ``total`` (checks), ``done``
+    (text such as ``"3/9"``), ``planned_minutes``, ``minutes_left`` (see :func:`minutes_left`),
+    ``complete`` (every check passed) and ``next`` (True on the first notebook not complete).
+    Ids in ``passed`` that no definition knows (an older course version) are ignored.
+    """
+    passed_set = set(passed)
+    rows = []
+    for item in course:
+        known = list(dict.fromkeys(ids.get(item.number, [])))
+        got = sum(1 for key in known if key in passed_set)
+        rows.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "notebook": item.notebook,
+                "passed": got,
+                "total": len(known),
+                "done": f"{got}/{len(known)}",
+                "planned_minutes": item.minutes,
+                "minutes_left": minutes_left(item.minutes, got, len(known)),
+                "complete": bool(known) and got == len(known),
+            }
+        )
+    table = pd.DataFrame(rows).set_index("number")
+    incomplete = table.index[~table["complete"]]
+    table["next"] = table.index == incomplete[0] if len(incomplete) else False
+    return table
+
+
+def status() -> pd.DataFrame:
+    """This learner's progress per notebook (see :func:`status_table` for the columns)."""
+    return status_table(passed_ids(), totals())
+
+
+def next_lesson(table: pd.DataFrame | None = None) -> Lesson | None:
+    """The first notebook not complete (None when the whole course is done)."""
+    table = status() if table is None else table
+    chosen = table.index[table["next"]]
+    return next((item for item in COURSE if item.number in set(chosen)), None)
+
+
+def format_minutes(minutes: float) -> str:
+    """Minutes as ``"9 h 41 min"``, ``"45 min"`` or ``"10 h"`` (rounded to whole minutes)."""
+    if not math.isfinite(minutes) or minutes < 0:
+        raise ValueError(f"minutes must be a finite number >= 0, got {minutes!r}")
+    whole = round(minutes)
+    hours, rest = divmod(whole, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+# --------------------------------------------------------------------------------------------------
+# The overview for 00_start_here
+# --------------------------------------------------------------------------------------------------
+
+
+def _text_bar(passed: int, total: int, width: int = 10) -> str:
+    filled = round(width * passed / total) if total else 0
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A progress overview: shows as an HTML table in a notebook, as plain text elsewhere.
+
+    Everything is readable without colour: every bar has its "passed/total" text beside it, and the
+    next notebook is marked with the word "next".
+    """
+
+    table: pd.DataFrame
+    where: str
+
+    @property
+    def time_left(self) -> str:
+        """Total time left, e.g. ``"9 h 41 min of 10 h"``."""
+        left = format_minutes(float(self.table["minutes_left"].sum()))
+        return f"{left} of {format_minutes(float(self.table['planned_minutes'].sum()))}"
+
+    @property
+    def summary(self) -> str:
+        """One sentence: checks passed and time left."""
+        passed, total = int(self.table["passed"].sum()), int(self.table["total"].sum())
+        if total and passed == total:
+            return f"You have passed all {total} checks of the course. Well done!"
+        return f"You have passed {passed} of {total} checks; about {self.time_left} left."
+
+    def _next_text(self) -> str:
+        chosen = self.table[self.table["next"]]
+        if chosen.empty:
+            return "Next: nothing left - revisit any notebook you like."
+        row = chosen.iloc[0]
+        return f"Next: {chosen.index[0]} {row['title']} ({row['notebook']})."
+
+    def _notes(self) -> list[str]:
+        return [
+            f"Where: {self.where}. Only passed checks are recorded; the file stays on this computer.",
+            "Reset: run `progress.reset()` to start again (it deletes only this file).",
+            f"Binder: {_BINDER_NOTE}",
+        ]
+
+    def __repr__(self) -> str:
+        lines = [f"Course progress: {self.summary}", ""]
+        width = max(len(t) for t in self.table["title"])
+        lines.append(f" #  {'notebook':<{width}}  passed            left")
+        for number, row in self.table.iterrows():
+            mark = "done" if row["complete"] else ("<- next" if row["next"] else "")
+            done = f"{_text_bar(row['passed'], row['total'])} {row['done']:>5}"
+            left = format_minutes(row["minutes_left"])
+            lines.append(f"{number}  {row['title']:<{width}}  {done}  {left:>10}  {mark}".rstrip())
+        lines += ["", self._next_text(), *self._notes()]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        body = []
+        for number, row in self.table.iterrows():
+            mark = "done" if row["complete"] else ("<strong>next</strong>" if row["next"] else "")
+            label = f"{number}: {row['passed']} of {row['total']} checks passed"
+            body.append(
+                "<tr>"
+                f"<td>{number}</td>"
+                f"<td><a href='{html.escape(row['notebook'])}'>{html.escape(row['title'])}</a></td>"
+                f"<td><progress value='{row['passed']}' max='{max(row['total'], 1)}' "
+                f"aria-label='{html.escape(label)}'></progress> {row['done']}</td>"
+                f"<td style='text-align:right'>{format_minutes(row['minutes_left'])}</td>"
+                f"<td>{mark}</td>"
+                "</tr>"
+            )
+        notes = "".join(f"<li>{_markup(note)}</li>" for note in [self._next_text(), *self._notes()])
+        return (
+            "<div class='course-progress' style='font-size:1.1em;line-height:1.45'>"
+            f"<p><strong>Course progress:</strong> {html.escape(self.summary)}</p>"
+            "<table><thead><tr><th>#</th><th>notebook</th><th>passed</th><th>time left</th>"
+            f"<th>status</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"<ul>{notes}</ul></div>"
+        )
+
+
+def _markup(text: str) -> str:
+    """Escape text and turn `code` spans into <code>."""
+    parts = html.escape(text, quote=False).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def overview() -> Overview:
+    """The progress overview for ``00_start_here``: a table per notebook with a text bar and
+    "passed/total", the total time left ("N h M min of 10 h"), the next notebook, where the file is,
+    how to reset, and the Binder note."""
+    return Overview(status(), _where(path()))
+
+
+# --------------------------------------------------------------------------------------------------
+# Reset, export, restore
+# --------------------------------------------------------------------------------------------------
+
+
+def reset() -> str:
+    """Start again, without asking: delete the progress file (nothing else) and forget this session's
+    in-memory passes. A file that is not a valid progress file is not deleted but moved aside to
+    ``<name>.corrupt-<UTC time>``. Returns what was done, in one sentence."""
+    file = path()
+    _memory.pop(file, None)
+    _memory_only.discard(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return f"There was no progress to reset ({_where(file)} does not exist)."
+    except (OSError, UnicodeDecodeError):
+        text = None
+    try:
+        if text is not None:
+            parse_progress(text)
+            file.unlink()
+            return f"Progress reset: deleted {_where(file)}."
+    except ProgressFileError:
+        pass
+    except OSError as exc:
+        return f"Could not delete {_where(file)} ({exc.strerror}); delete it by hand."
+    aside = file.with_name(f"{file.name}.corrupt-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}")
+    try:
+        file.rename(aside)
+    except OSError as exc:
+        return f"Could not move the unusable {_where(file)} aside ({exc.strerror}); move it by hand."
+    return f"Progress reset: the unusable file was moved aside to `{aside.name}` (delete it when you like)."
+
+
+def export(folder: Path | None = None) -> Path:
+    """Write a visible copy of the progress to ``folder`` (default ``output/``, git-ignored) and return
+    its path, e.g. ``output/course_progress-20250301T094155Z.json``: download it to keep your progress
+    (Binder). Never overwrites: an existing name gets a ``-2``, ``-3`` ... suffix."""
+    target = output_dir() if folder is None else Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    stem = f"course_progress-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+    candidate, n = target / f"{stem}.json", 1
+    while candidate.exists():
+        n += 1
+        candidate = target / f"{stem}-{n}.json"
+    with candidate.open("x", encoding="utf-8") as handle:
+        handle.write(serialise_progress(passed_ids()))
+    return candidate
+
+
+def restore(file: str | Path) -> str:
+    """Merge a copy made by :func:`export` into this session's progress (earliest times win).
+
+    Raises :class:`ProgressFileError` (with what is wrong) when ``file`` is not a progress file, and
+    :class:`FileNotFoundError` naming the file when it does not exist. Returns what was done.
+    """
+    source = Path(file).expanduser()
+    if not source.is_file():
+        raise FileNotFoundError(
+            f"{source} does not exist: upload the exported file first (drag it into the file browser), "
+            "then pass its name, e.g. progress.restore('course_progress-20250301T094155Z.json')"
+        )
+    try:
+        incoming = parse_progress(source.read_text(encoding="utf-8"))
+    except ProgressFileError as exc:
+        raise ProgressFileError(f"{source.name} cannot be restored: {exc}") from None
+    before = set(passed_ids())
+    _store(incoming)
+    added = len(set(incoming) - before)
+    return f"Restored {added} new passed check(s) from {source.name} ({len(incoming)} in the file)."
+
+
+def _reset_session_state() -> None:
+    """Forget in-memory passes and shown messages (for tests)."""
+    _memory.clear()
+    _memory_only.clear()
+    _reported.clear()
