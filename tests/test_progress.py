@@ -203,6 +203,7 @@ def test_overview_when_nothing_is_passed_yet(progress_file):
     assert f"You have passed 0 of {total} checks; about 10 h of 10 h left." in text
     assert "Next: 00 Start here (00_start_here.ipynb)." in text
     assert "COURSE_PROGRESS_FILE" in text and "progress.reset()" in text
+    assert "In Binder: the file lives in the session's container and vanishes when the session ends" in text
     assert "vanishes when the session ends" in text and "progress.export()" in text
 
 
@@ -290,6 +291,19 @@ def test_a_really_read_only_folder_does_not_break_a_check(progress_file, capsys)
     finally:
         progress_file.parent.chmod(0o700)
     assert "in memory" in capsys.readouterr().err and progress.passed_ids().keys() == {"01.q1"}
+
+
+def test_a_folder_given_as_the_progress_file_is_explained_and_never_touched(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "a-folder"
+    (folder / "keep.txt").parent.mkdir()
+    (folder / "keep.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.setenv(progress.ENV_VAR, str(folder))
+    progress._reset_session_state()
+    progress.record(passed("01.q1"), now=T1)
+    assert "is a folder, not a file" in capsys.readouterr().err
+    assert "Nothing was deleted" in progress.reset()
+    assert (folder / "keep.txt").read_text(encoding="utf-8") == "mine" and folder.is_dir()
+    progress._reset_session_state()
 
 
 # -- reset, export, restore -----------------------------------------------------------------------

@@ -94,7 +94,7 @@ FORMAT = "influencer-course-progress"
 VERSION = 1
 
 _BINDER_NOTE = (
-    "In Binder the file lives in the session's container and vanishes when the session ends. "
+    "the file lives in the session's container and vanishes when the session ends. "
     "To keep it, run `progress.export()` and download the file it names from the `output/` folder "
     "(right-click > Download); in a new session upload it and run `progress.restore('<file name>')`."
 )
@@ -224,6 +224,12 @@ def _report(message: str) -> None:
 def _read(file: Path) -> dict[str, str] | None:
     """The passes stored in ``file`` ({} when it does not exist), or None when the file is unreadable
     or invalid: that is reported once and the file is left untouched."""
+    if file.is_dir():
+        _report(
+            f"{_where(file)} is a folder, not a file: progress is kept in memory only. Set "
+            f"{ENV_VAR} to a file path, e.g. <that folder>/{DEFAULT_NAME}."
+        )
+        return None
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -442,7 +448,7 @@ class Overview:
         return [
             f"Where: {self.where}. Only passed checks are recorded; the file stays on this computer.",
             "Reset: run `progress.reset()` to start again (it deletes only this file).",
-            f"Binder: {_BINDER_NOTE}",
+            f"In Binder: {_BINDER_NOTE}",
         ]
 
     def __repr__(self) -> str:
@@ -507,6 +513,8 @@ def reset() -> str:
     file = path()
     _memory.pop(file, None)
     _memory_only.discard(file)
+    if file.is_dir():
+        return f"Nothing was deleted: {_where(file)} is a folder; set {ENV_VAR} to a file path."
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
