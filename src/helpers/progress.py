@@ -482,8 +482,10 @@ class Overview:
         return (
             "<div class='course-progress' style='font-size:1.1em;line-height:1.45'>"
             f"<p><strong>Course progress:</strong> {html.escape(self.summary)}</p>"
-            "<table><thead><tr><th>#</th><th>notebook</th><th>passed</th><th>time left</th>"
-            f"<th>status</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+            "<table><caption style='text-align:left'>Checks passed and time left, per notebook</caption>"
+            "<thead><tr><th scope='col'>#</th><th scope='col'>notebook</th><th scope='col'>passed</th>"
+            "<th scope='col'>time left</th><th scope='col'>status</th></tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>"
             f"<ul>{notes}</ul></div>"
         )
 
