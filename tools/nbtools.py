@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -131,19 +132,23 @@ def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 300) -> nbformat.NotebookNode:
     """Run every cell top to bottom in a fresh kernel with ``notebooks/`` as working directory."""
-    old = {k: os.environ.get(k) for k in EXEC_ENV}
-    os.environ.update(EXEC_ENV)
-    try:
-        client = NotebookClient(
-            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
-        )
-        client.execute()
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    # A fresh, empty progress file per kernel: a build never records into the learner's file and
+    # the stored progress overview starts from zero (see helpers.progress).
+    with tempfile.TemporaryDirectory(prefix="course-progress-") as progress_dir:
+        env = EXEC_ENV | {"COURSE_PROGRESS_FILE": str(Path(progress_dir) / ".course_progress.json")}
+        old = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            client = NotebookClient(
+                nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+            )
+            client.execute()
+        finally:
+            for k, v in old.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
     return strip_volatile_metadata(nb)
 
 

@@ -127,6 +127,13 @@ def path() -> Path:
     return Path.home() / HOME_NAME
 
 
+#: Where the file is, for the overview: the default, and how to see this session's file.
+_OVERVIEW_WHERE = (
+    f"`{DEFAULT_NAME}` in the course folder, next to `notebooks/` (git-ignored, never committed), unless "
+    f"`{ENV_VAR}` names another file; `progress.path()` prints the full path"
+)
+
+
 def _where(file: Path) -> str:
     """Where the file is, in words and without machine-specific folders (stored notebook outputs
     must not contain them): ``progress.path()`` gives the full path."""
@@ -499,8 +506,13 @@ def _markup(text: str) -> str:
 def overview() -> Overview:
     """The progress overview for ``00_start_here``: a table per notebook with a text bar and
     "passed/total", the total time left ("N h M min of 10 h"), the next notebook, where the file is,
-    how to reset, and the Binder note."""
-    return Overview(status(), _where(path()))
+    how to reset, and the Binder note.
+
+    The "where" line is the same in every session (``progress.path()`` prints the actual file), so
+    the stored output of ``00_start_here`` reads right for a learner, not for the test run that
+    executed it.
+    """
+    return Overview(status(), _OVERVIEW_WHERE)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def build() -> NB:
     nb.code(
         """
         import helpers
-        from helpers import course, data, widgets
+        from helpers import course, data, progress, widgets
         from helpers.exercises import ____, lesson00 as ex
         """
     )
@@ -114,8 +114,8 @@ def build() -> NB:
     nb.md(
         """
         ## The course map
-        Eleven notebooks, each with a lesson plan for trainers in `lessons/`. Links appear as lessons
-        are published.
+        Eleven notebooks, each with a lesson plan for trainers in `lessons/`. Every notebook also links
+        home (here), back and next at its top and bottom.
         """,
         slide="slide",
     )
@@ -248,6 +248,23 @@ def build() -> NB:
         """
         On a projector, zoom the browser to 125-150% and collapse the left sidebar (Ctrl+B). Move one
         control at a time and read the sentence above the figure aloud: it states the finding.
+        """
+    )
+    nb.md(
+        """
+        ## Your progress
+        Every exercise or quiz answer you get right is recorded in a small file on this computer,
+        `.course_progress.json` in the course folder (git-ignored, so it is never committed; delete it,
+        or run `progress.reset()`, to start again). Run the next cell at any time: it shows what you have
+        passed in each notebook and about how much time is left. The stored output below is a fresh
+        start; yours changes as you go. In **Binder** the file vanishes when the session ends; the cell
+        says how to keep it.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        progress.overview()
         """
     )
     nb.md(
