@@ -273,7 +273,7 @@ def build() -> NB:
         | path | what to do | time |
         |---|---|---|
         | **Class** (a trainer leads) | follow the trainer through each notebook; do the exercises in pairs | one lesson per session |
-        | **Workshop** (one or two days) | lessons 01, 02, 05, 07 and 08 on day one; 03, 04, 06, 09 on day two | see `lessons/` |
+        | **Workshop** (one or two days) | lessons 01, 02, 05, 07 and 08 on day one; 03, 04, 06, 09 and 10 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
         | **Self-paced** (Binder or your laptop) | go in order 01 -> 10; do every exercise before reading the solution | about 10 hours |
 
         Working in **Binder**? Binder sessions end after some idle time and do not keep your changes:
