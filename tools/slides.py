@@ -722,12 +722,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"slides: error: {err}", file=sys.stderr)
         return 1
     slides = sum(report.slides.values())
+    shown = args.out.resolve()
+    shown = shown.relative_to(Path.cwd()) if shown.is_relative_to(Path.cwd()) else shown
     print(
-        f"slides: {len(report.decks)} decks ({slides} slides) + index.html in {args.out}, "
+        f"slides: {len(report.decks)} decks ({slides} slides) + index.html in {shown}/, "
         f"{report.total_bytes / 1e6:.1f} MB in total, {report.seconds:.1f} s; "
         f"reveal.js {REVEAL_VERSION} local; {report.scanned_files} files scanned, no network reference"
     )
-    print(f"slides: open {args.out / 'index.html'}")
+    print(f"slides: open {shown / 'index.html'}")
     return 0
 
 
