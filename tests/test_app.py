@@ -138,6 +138,16 @@ def test_write_apps_updates_and_removes_only_the_notebooks_it_wrote(tmp_path: Pa
     assert app_tool.write_apps(tmp_path) == []
 
 
+def test_launcher_refuses_a_missing_app_notebook_and_says_how_to_regenerate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(app_tool, "APPS", tmp_path)
+    assert app_tool.serve("landscape", open_browser=False) == 1
+    err = capsys.readouterr().err
+    assert f"missing: {tmp_path.name}/landscape.ipynb" in err
+    assert "tools/app.py --write-apps" in err
+
+
 def test_write_apps_refuses_to_overwrite_a_notebook_it_did_not_write(tmp_path: Path) -> None:
     (tmp_path / "landscape.ipynb").write_text('{"cells": [], "metadata": {}}', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"was not written by tools/app\.py"):

@@ -218,7 +218,10 @@ def run_voila(notebook: Path, title: str, open_browser: bool) -> int | None:
             if proc.poll() is not None:
                 return None
             stop(proc)
-            print(f"error: Voila did not listen on {HOST}:{port} within {START_TIMEOUT_S:.0f} s.")
+            print(
+                f"error: Voila did not listen on {HOST}:{port} within {START_TIMEOUT_S:.0f} s.",
+                file=sys.stderr,
+            )
             return 1
         announce(title, app_url(port, token), open_browser)
         code = proc.wait()
@@ -230,15 +233,18 @@ def run_voila(notebook: Path, title: str, open_browser: bool) -> int | None:
 
 def serve(lab: str, *, open_browser: bool = True) -> int:
     """Serve lab ``lab`` until Ctrl+C (or SIGTERM); returns the exit status."""
-    stale = [p for p in apps_problems() if p.endswith(f"/{lab}.ipynb")]
+    stale = [p for p in apps_problems(APPS) if p.endswith(f"/{lab}.ipynb")]
     if stale:
-        print(f"error: {stale[0]}. Regenerate the app notebooks: .venv/bin/python tools/app.py --write-apps")
+        print(
+            f"error: {stale[0]}. Regenerate the app notebooks: .venv/bin/python tools/app.py --write-apps",
+            file=sys.stderr,
+        )
         return 1
     for _attempt in range(3):  # the free port can be taken in between: try another
         status = run_voila(APPS / f"{lab}.ipynb", app_links.LABS[lab].title, open_browser)
         if status is not None:
             return status
-    print("error: Voila could not start (see its messages above).")
+    print("error: Voila could not start (see its messages above).", file=sys.stderr)
     return 1
 
 
