@@ -288,10 +288,14 @@ def build() -> NB:
         * Starter cells run as they are; `check`, `hint` and `solution` give feedback on demand.
         * Labs respond to their controls; `lab.set(...)` drives them from code.
         * The sample data is synthetic (except `landscape`): it teaches methods, not market facts.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[01 - What influencer marketing is](01_what_is_influencer_marketing.ipynb)**.
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb

@@ -395,12 +395,16 @@ def build() -> NB:
         * Tier names (nano ... mega) have no standard: Mediakix, Later x Fohr and HypeAuditor cut them
           differently, so always quote the scheme with the tier.
         * The course data is synthetic; published figures come with their source and their publisher.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[02 - Who is an influencer](02_who_is_an_influencer.ipynb)**: influence as the
         power to change buying decisions, and why a following must be read against its niche.
         Back to the course map: [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb

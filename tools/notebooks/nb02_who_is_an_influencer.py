@@ -382,11 +382,15 @@ def build() -> NB:
         * Celebrities bring position; online influencers usually bring knowledge and relationship. For a
           niche product, compare engaged niche audience and sources of influence, not fame - and check how
           many cases a comparison rests on.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[03 - Why it works](03_why_it_works.ipynb)**: trust, social proof, and who owns the
         audience. Back to the course map: [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb

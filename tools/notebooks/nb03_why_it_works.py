@@ -113,7 +113,8 @@ def build() -> NB:
     nb.code(
         """
         by_credibility.round(2)
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -162,7 +163,8 @@ def build() -> NB:
     nb.code(
         """
         published[["accounts", "er_pct", "year", "source", "confidence", "vendor"]]
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -420,13 +422,17 @@ def build() -> NB:
           still do not label every ad.
         * Too many ads spend the trust that made the creator worth paying. The lab's numbers come
           from a **toy model**: use them for the direction of the trade-off, not as a forecast.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[04 - The landscape, then and now](04_landscape_then_and_now.ipynb)**: why
         standing out on Instagram was easier in 2014, read from real published figures. Back to the
         start: [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb
 

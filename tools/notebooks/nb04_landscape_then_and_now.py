@@ -98,7 +98,8 @@ def build() -> NB:
     nb.code(
         """
         changes[["first", "first_value", "last", "last_value", "change_pct", "source", "vendor"]].round(2)
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -146,7 +147,8 @@ def build() -> NB:
     nb.code(
         """
         la.followers_to_match(landscape, "InfluencerDB organic like-follower ratio", 10_000).round(2)
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -330,12 +332,16 @@ def build() -> NB:
           only inside one series; leave gaps open; label anything you estimate yourself.
         * Growth compounds: use (last / first) ^ (1 / years) - 1, with the years between the dates
           the figures refer to.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[05 - What works: strategy, budget and discovery](05_what_works_strategy_and_discovery.ipynb)**.
         Back: [03 - Why it works](03_why_it_works.ipynb) · [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb
 

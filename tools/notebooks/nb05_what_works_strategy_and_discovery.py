@@ -434,13 +434,17 @@ def build() -> NB:
         * Organic search, platforms and agencies trade cost against time and candidate quality; compare
           them all-in (fees + discovery costs) and against your deadline.
         * Vendors' figures about their own speed or results are claims until you measure them.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[06 - What works: relationships and a schedule](06_what_works_relationships_and_schedule.ipynb)**:
         once creators are found, how to work with them as people, on a calendar tied to launches and PR.
         Back to the course map: [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     nb.md(
         """

@@ -556,14 +556,18 @@ def build() -> NB:
         * Put launches, embargoes, PR events and executive trips on the same calendar: brief under
           embargo, email on launch day, group meetings by city - and check for conflicts before you
           export.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[07 - What does not work](07_what_does_not_work.ipynb)**: one approach for every
         creator, and the popularity trap. Back: [05 - What works: strategy, budget and
         discovery](05_what_works_strategy_and_discovery.ipynb) · course map:
         [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     nb.md(
         """

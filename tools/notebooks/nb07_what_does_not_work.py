@@ -379,7 +379,11 @@ def build() -> NB:
           rank by real followers.
         * A scorecard of fit, audience quality, engagement and cost chooses different creators than a
           sort by followers: compare the two lists on conversions per dollar before you book.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[08 - Measuring a campaign](08_measuring_a_campaign.ipynb)**: engagement-rate
         variants, CPM to ROI, EMV and its limits, and a fake-follower simulator. Back:
@@ -387,7 +391,7 @@ def build() -> NB:
         [05 - What works: strategy, budget and discovery](05_what_works_strategy_and_discovery.ipynb),
         [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     nb.md(
         """

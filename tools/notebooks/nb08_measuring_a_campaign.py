@@ -648,14 +648,18 @@ def build() -> NB:
         * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
           is a reason to look, not proof.
         * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Put it all together in **[09 - Capstone: plan a campaign end to end](09_capstone_campaign_plan.ipynb)**:
         plan, schedule, forecast and then measure a campaign for a fictional brand.
         Back to **[07 - What does not work](07_what_does_not_work.ipynb)** or to the
         **[course start](00_start_here.ipynb)**.
         """,
-        slide="slide",
+        slide="subslide",
     )
     return escape_dollars(nb)
 

@@ -593,14 +593,18 @@ def build() -> NB:
         * Write the measurement plan before the launch: formulas and denominators, a code and a link per
           creator, disclosure on every post, and EMV only as a relative measure of attention.
         * All numbers here are synthetic: the plan teaches the method; real plans use real data.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         Continue with **[10 - Research lab: your own data, a published finding](10_research_lab.ipynb)**:
         bring your own creator export and test a published finding with honest caveats. Back to the
         measurement lesson: [08 - Measuring a campaign](08_measuring_a_campaign.ipynb). Back to the course
         map: [00 - Start here](00_start_here.ipynb).
         """,
-        slide="slide",
+        slide="subslide",
     )
     nb.md(
         """

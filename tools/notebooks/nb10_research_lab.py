@@ -154,7 +154,8 @@ def build() -> NB:
     nb.code(
         """
         er_bins[["bin", "n", "median", "ci_low", "ci_high"]].round(2)
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -195,7 +196,8 @@ def build() -> NB:
         """
         print(f"{finding.headline('er', er_fit)}; {finding.interval_text('er', er_fit)}.")
         print(f"{er_fit.n:,} creators, {er_fit.x_max - er_fit.x_min:.1f} decades of followers.")
-        """
+        """,
+        slide="fragment",
     )
     nb.notes(
         """
@@ -552,12 +554,16 @@ def build() -> NB:
           followers and is not a sample; tier cut-offs change "which tier is best".
         * Your own export: read it, read its report, count what the analysis used, then report the
           finding with its interval and its range of followers.
-
+        """,
+        slide="slide",
+    )
+    nb.md(
+        """
         ## What's next
         This is the last lesson. Go back to **[00 - Start here](00_start_here.ipynb)** for the course map,
         or to **[09 - Plan a campaign end to end](09_capstone_campaign_plan.ipynb)** to use what you measured
         here in a plan. Then bring a real export to the lab.
         """,
-        slide="slide",
+        slide="subslide",
     )
     return nb
