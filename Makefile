@@ -42,8 +42,12 @@ test-deps: $(TEST_STAMP)
 browser-deps:
 	@sh tools/ensure_chromium.sh
 
+# The course's Voila template (tools/voila_template) keeps the labs' full-screen links offline.
+VOILA_ENV := JUPYTER_PATH="$(CURDIR)/tools/voila_template$${JUPYTER_PATH:+:$$JUPYTER_PATH}"
+
 lab: $(RUNTIME_STAMP)
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
+	$(VOILA_ENV) $(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--VoilaConfiguration.template=course-app notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP) browser-deps
 	$(PY) -m ruff check src tests tools notebooks

@@ -65,7 +65,7 @@ def build() -> NB:
     nb.code(
         """
         import helpers
-        from helpers import course, data, progress, widgets
+        from helpers import app_links, course, data, progress, widgets
         from helpers.exercises import ____, lesson00 as ex
         """
     )
@@ -213,6 +213,11 @@ def build() -> NB:
         tiers_lab
         """
     )
+    nb.code(
+        """
+        app_links.app_link("tier-explorer")
+        """
+    )
     nb.md(
         """
         Labs can also be driven from code - useful to record what you tried. `set` changes controls
@@ -239,9 +244,19 @@ def build() -> NB:
         widgets.BudgetPlanner()
         """
     )
+    nb.code(
+        """
+        app_links.app_link("budget-planner")
+        """
+    )
     nb.volatile(
         """
         widgets.Scorecard()
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("scorecard")
         """
     )
     nb.notes(

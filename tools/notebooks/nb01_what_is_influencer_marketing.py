@@ -52,7 +52,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import creators
         from helpers.exercises import ____, lesson01 as ex
 
@@ -280,6 +280,11 @@ def build() -> NB:
         """
         lab = widgets.TierExplorer()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("tier-explorer")
         """
     )
     nb.md(

@@ -55,7 +55,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import influence
         from helpers.exercises import ____, lesson02 as ex
 
@@ -262,6 +262,11 @@ def build() -> NB:
         """
         lab = widgets.NicheReach()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("niche-reach")
         """
     )
     nb.md(

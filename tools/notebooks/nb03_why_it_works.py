@@ -55,7 +55,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import trust
         from helpers.exercises import ____, lesson03 as ex
 
@@ -323,6 +323,11 @@ def build() -> NB:
         """
         lab = widgets.CommercialisationLab()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("commercialisation")
         """
     )
     nb.code(

@@ -54,7 +54,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import landscape as la
         from helpers.exercises import ____, lesson04 as ex
 
@@ -239,6 +239,11 @@ def build() -> NB:
         """
         lab = widgets.LandscapeLab()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("landscape")
         """
     )
     nb.md(

@@ -54,7 +54,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, plots, widgets
+        from helpers import app_links, data, plots, widgets
         from helpers.analysis import planning
         from helpers.exercises import ____, lesson05 as ex
 
@@ -210,6 +210,11 @@ def build() -> NB:
         lab
         """
     )
+    nb.code(
+        """
+        app_links.app_link("budget-planner")
+        """
+    )
     nb.md(
         """
         The planner's default split, recorded from code (the same controls a learner moves):
@@ -330,6 +335,11 @@ def build() -> NB:
         """
         lab2 = widgets.DiscoveryComparison()
         lab2
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("discovery")
         """
     )
     nb.code(

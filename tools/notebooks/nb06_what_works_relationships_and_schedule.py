@@ -58,7 +58,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, plots, widgets
+        from helpers import app_links, data, plots, widgets
         from helpers.analysis import relationships, schedule
         from helpers.exercises import ____, lesson06 as ex
 
@@ -430,6 +430,11 @@ def build() -> NB:
         """
         lab = widgets.RelationshipCalendar(brand="Glowtheory")
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("relationship-calendar")
         """
     )
     nb.md(

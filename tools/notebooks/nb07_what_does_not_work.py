@@ -54,7 +54,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import pitfalls
         from helpers.exercises import ____, lesson07 as ex
 
@@ -272,6 +272,11 @@ def build() -> NB:
         """
         lab = widgets.Scorecard()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("scorecard")
         """
     )
     nb.code(

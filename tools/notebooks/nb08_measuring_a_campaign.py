@@ -108,7 +108,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, widgets
         from helpers.analysis import measurement
         from helpers.exercises import ____, lesson08 as ex
 
@@ -405,6 +405,11 @@ def build() -> NB:
         meter
         """
     )
+    nb.code(
+        """
+        app_links.app_link("campaign-meter")
+        """
+    )
     nb.md(
         """
         The same lab from code: the first example campaign, priced at the low end of the CPM benchmark,
@@ -543,6 +548,11 @@ def build() -> NB:
         """
         fakes_lab = widgets.FakeFollowerSimulator()
         fakes_lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("fake-followers")
         """
     )
     nb.code(

@@ -60,7 +60,7 @@ def build() -> NB:
     )
     nb.code(
         f"""
-        from helpers import data, plots, widgets
+        from helpers import app_links, data, plots, widgets
         from helpers.analysis import capstone
         from helpers.exercises import ____, lesson09 as ex
 
@@ -405,6 +405,11 @@ def build() -> NB:
         """
         lab = widgets.CapstonePlanner()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("capstone-planner")
         """
     )
     nb.md(

@@ -57,7 +57,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import data, plots, widgets
+        from helpers import app_links, data, plots, widgets
         from helpers.analysis import finding
         from helpers.exercises import ____, lesson10 as ex
 
@@ -452,6 +452,11 @@ def build() -> NB:
         """
         lab = widgets.ResearchLab()
         lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("research-lab")
         """
     )
     nb.md(
