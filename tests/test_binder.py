@@ -157,6 +157,44 @@ def test_pip_itself_is_pinned_as_environment_yml_says():
     assert binder_env.pip_self_requirement("dependencies:\n  - python=3.12\n") is None
 
 
+def test_pip_section_reader_skips_comments_and_stops_at_the_end_of_the_list():
+    text = "dependencies:\n  - pandas=3.1\n  - pip:\n      # editable\n      - -e .\n      - rich\nname: x\n"
+    assert binder_env.pip_section(text) == ["-e .", "rich"]
+    assert binder_env.pip_section("dependencies:\n  - pandas=3.1\n") == []
+
+
+def test_cache_key_changes_when_environment_yml_changes(tmp_path):
+    for name in binder_env.KEY_FILES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    before = binder_env.cache_key(sys.executable, tmp_path)
+    assert binder_env.cache_key(sys.executable, tmp_path) == before
+    (tmp_path / "environment.yml").write_text(ENV_TEXT.replace("pandas=", "pandas=9"), encoding="utf-8")
+    assert binder_env.cache_key(sys.executable, tmp_path) != before
+
+
+def test_build_venv_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
+    mine = tmp_path / "my-env"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(binder_env.BinderEnvError, match=r"not made by tools/binder_env\.py"):
+        binder_env.build_venv(mine)
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_unreachable_package_index_gives_a_message_that_names_pypi(monkeypatch):
+    """pip pointed at a closed local port: the error says the index cannot be reached (nothing installs)."""
+    monkeypatch.setenv("PIP_CONFIG_FILE", "/dev/null")
+    monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")
+    monkeypatch.setenv("PIP_FIND_LINKS", "")
+    monkeypatch.setenv("PIP_RETRIES", "1")
+    monkeypatch.setenv("PIP_DEFAULT_TIMEOUT", "3")
+    with pytest.raises(binder_env.BinderEnvError, match="could not reach the package index"):
+        binder_env._run_pip(
+            Path(sys.executable), ["--dry-run", "--ignore-installed", "--no-deps", "pandas==3.1.*"], []
+        )
+
+
 @pytest.mark.parametrize("name", COMPETING_FILES)
 def test_no_repo2docker_file_competes_with_environment_yml(name):
     assert not (ROOT / name).exists(), (

@@ -210,6 +210,13 @@ def _run_pip(python: Path, args: list[str], log: list[str]) -> None:
             "This check needs PyPI (or a mirror set with PIP_INDEX_URL); connect and run it again.\n"
             + output[-3000:]
         )
+    if "(from versions: none)" in output:
+        raise BinderEnvError(
+            "pip found no release at all of a package environment.yml pins: either the package index "
+            "(PyPI) cannot be reached from here (connect, or set PIP_INDEX_URL to a mirror) or a name "
+            "in environment.yml has no PyPI counterpart (add it to CONDA_TO_PIP in tools/env_pins.py).\n"
+            f"command: {' '.join(cmd)}\n" + output[-3000:]
+        )
     raise BinderEnvError(
         "pip could not install environment.yml's pins into a fresh virtualenv: a pin may not exist "
         "on PyPI for this Python, or two pins may conflict. Fix the pin in environment.yml.\n"
