@@ -26,11 +26,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Runtime: the pins come from environment.yml (single source of truth), then helpers (editable).
-$(RUNTIME_STAMP): environment.yml pyproject.toml tools/env_pins.py | $(PY)
+# JupyterLab defaults for the course (tools/lab/overrides.json): RISE's default reveal.js theme
+# loads Google Fonts, the white theme ships its fonts, so slideshows work offline.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+
+$(RUNTIME_STAMP): environment.yml pyproject.toml tools/env_pins.py tools/lab/overrides.json | $(PY)
 	$(PIP) install --upgrade pip setuptools
 	$(PY) tools/env_pins.py environment.yml > $(VENV)/pins.txt
 	$(PIP) install -r $(VENV)/pins.txt
 	$(PIP) install -c $(VENV)/pins.txt -e .
+	mkdir -p $(LAB_SETTINGS) && cp tools/lab/overrides.json $(LAB_SETTINGS)/overrides.json
 	@touch $@
 
 $(TEST_STAMP): $(RUNTIME_STAMP)

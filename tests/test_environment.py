@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata as md
+import json
 import importlib.util
 import re
 import sys
@@ -74,3 +75,12 @@ def test_pyproject_runtime_dependencies_are_all_pinned_in_environment_yml():
 
 def test_running_python_is_at_least_311():
     assert sys.version_info >= (3, 11)
+
+
+def test_the_course_jupyterlab_settings_are_installed_in_the_environment():
+    """`make` copies tools/lab/overrides.json into the environment (RISE's offline-safe theme)."""
+    installed = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    source = ROOT / "tools" / "lab" / "overrides.json"
+    assert installed.is_file(), f"{installed} is missing: run `make test` (or `make lab`) to set up .venv"
+    assert json.loads(installed.read_text()) == json.loads(source.read_text())
+    assert json.loads(source.read_text())["jupyterlab-rise:plugin"]["theme"] == "white"

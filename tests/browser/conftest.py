@@ -141,6 +141,8 @@ def voila_server(served_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """One Voila server for the session, serving the copied tree (pages at /voila/render/<path>)."""
     home = tmp_path_factory.mktemp("voila-home")
     env = isolated_env(home)
+    # The course's Voila template (as `make app` and `make lab` use): no CDN stylesheets.
+    env["JUPYTER_PATH"] = str(REPO / "tools" / "voila_template")
 
     def argv(port: int, token: str) -> list[str]:
         return [
@@ -155,6 +157,7 @@ def voila_server(served_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
             f"--Voila.token={token}",
             # A failing cell shows its traceback in the page, where the test can report it.
             "--VoilaConfiguration.show_tracebacks=True",
+            "--template=course-app",
         ]
 
     server = start_server("voila", argv, "voila/api/contents", served_root, home, env)
@@ -202,9 +205,15 @@ def new_page(browser_context: Any) -> PageFactory:
 
 @pytest.fixture
 def page(new_page: PageFactory) -> Iterator[Any]:
+    """A fresh page; the test fails if the page asked any host but 127.0.0.1 for anything (the
+    course must work offline: such requests are blocked here and would hang or fail in a classroom)."""
+    seen = len(new_page.external_requests)
     p = new_page()
     yield p
     p.close()
+    asked = new_page.external_requests[seen:]
+    if asked:
+        pytest.fail(f"the page asked hosts other than 127.0.0.1 for: {sorted(set(asked))[:5]}")
 
 
 @pytest.fixture(scope="session")
