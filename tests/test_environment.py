@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib.metadata as md
-import json
 import importlib.util
+import json
 import re
 import sys
 import tomllib
