@@ -191,6 +191,13 @@ def test_widget_outputs_become_static_notes_not_empty_widget_views(
     assert page.count('class="course-static-widget"') == widgets
 
 
+@pytest.mark.parametrize("stem", STEMS)
+def test_full_screen_app_links_are_left_out_of_static_decks(built: tuple[Path, Any], stem: str) -> None:
+    page, _ = _deck(built[0], stem)
+    assert any("app_links.app_link(" in "".join(c["source"]) for c in _notebook(stem)["cells"])
+    assert "course-app-link" not in page and "voila/render" not in page
+
+
 def test_lab_note_names_the_app_command_and_the_notebook(built: tuple[Path, Any]) -> None:
     page, _ = _deck(built[0], "01_what_is_influencer_marketing")
     assert "make app LAB=tier-explorer" in page

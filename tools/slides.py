@@ -80,6 +80,8 @@ MARKER = ".written-by-tools-slides"
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 800
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: A cell that only shows a lab's full-screen (Voila) link: dropped from static decks.
+APP_LINK_CELL_RE = re.compile(r'app_links\.app_link\("[a-z0-9-]+"\)')
 LAB_CALL_RE = re.compile(r"\bwidgets\.([A-Z]\w*)\s*\(")
 NOTEBOOK_NAME_RE = re.compile(r"^(\d\d)_[a-z0-9_]+$")
 #: TeX math would need MathJax, which the decks do not ship (the course uses none).
@@ -369,7 +371,8 @@ def widget_note(
 
 
 def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
-    """A copy of ``nb`` whose widget views are replaced by static notes (no kernel in a static deck)."""
+    """A copy of ``nb`` whose widget views are replaced by static notes (no kernel in a static deck)
+    and whose full-screen app-link cells are left out (they need a running server)."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     labs, titles = lab_names(), lab_titles()
@@ -381,6 +384,8 @@ def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.Noteboo
             plain = "".join(data.get("text/plain", ""))
             note = widget_note("".join(cell.source), plain, notebook, labs, titles)
             output["data"] = {"text/html": note, "text/plain": plain}
+    # A full-screen app link needs a running Jupyter server; the lab's note already names `make app`.
+    nb.cells = [cell for cell in nb.cells if not APP_LINK_CELL_RE.fullmatch(cell.source.strip())]
     return nb
 
 
