@@ -72,6 +72,23 @@ def test_slides_and_speaker_notes_for_trainers(notebook):
     assert "notes" in kinds, "at least one speaker-notes cell"
 
 
+def test_every_section_starts_its_own_slide_and_some_steps_are_fragments(notebook):
+    """RISE and the static decks: one slide (or subslide) per ``##`` section, never two sections on
+    one slide; fragments reveal a result after the question it answers."""
+    _, nb = notebook
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        source = "".join(cell["source"])
+        kind = cell["metadata"].get("slideshow", {}).get("slide_type")
+        if source.startswith("## "):
+            heading = source.splitlines()[0]
+            assert kind in ("slide", "subslide"), f"section {heading!r} is not a slide ({kind})"
+        assert not re.search(r"\n## ", source), f"two sections on one slide: {source[:60]!r}"
+    kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in nb["cells"]]
+    assert "fragment" in kinds, "at least one fragment"
+
+
 def test_whats_next_links_to_an_existing_or_planned_notebook(notebook):
     _, nb = notebook
     from helpers import course
