@@ -98,6 +98,9 @@ def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     else:
         (root / SERVED_NOTEBOOKS).mkdir()
     shutil.copytree(FIXTURES, root / SERVED_FIXTURES, ignore=ignore)
+    # The full-screen app notebooks that the labs' links open (/voila/render/apps/<lab>.ipynb).
+    if (REPO / "apps").is_dir():
+        shutil.copytree(REPO / "apps", root / "apps", ignore=ignore)
     # Notebooks find the data through helpers.paths (absolute); a copy covers "../datasets" too.
     if (REPO / "datasets").is_dir():
         shutil.copytree(REPO / "datasets", root / "datasets", ignore=ignore)
@@ -110,6 +113,8 @@ def jupyter_lab(served_root: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     home = tmp_path_factory.mktemp("jupyterlab-home")
     env = isolated_env(home)
     write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
+    # As `make lab`: Voila pages (the labs' full-screen links) use the course's offline template.
+    env["JUPYTER_PATH"] = str(REPO / "tools" / "voila_template")
 
     def argv(port: int, token: str) -> list[str]:
         return [
@@ -129,6 +134,7 @@ def jupyter_lab(served_root: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             "--LabApp.extension_manager=readonly",
             f"--LabApp.user_settings_dir={env['JUPYTERLAB_SETTINGS_DIR']}",
             f"--LabApp.workspaces_dir={env['JUPYTERLAB_WORKSPACES_DIR']}",
+            "--VoilaConfiguration.template=course-app",
         ]
 
     server = start_server("jupyterlab", argv, "api/status", served_root, home, env)
