@@ -157,3 +157,49 @@ def test_message_axes_replaces_the_plot_with_a_message(fig_ax):
     plots.message_axes(ax, "No creators match: widen the filter.")
     assert not ax.patches and not ax.axison
     assert [t.get_text() for t in ax.texts] == ["No creators match: widen the filter."]
+
+
+def test_titles_sit_at_a_fixed_height_clear_of_the_subtitle_and_the_plot(fig_ax):
+    fig, ax = fig_ax
+    plots.bar_groups(ax, ["nano", "micro"], {"ER": [5.0, 3.0]})
+    plots.set_title(ax, "Smaller creators earn higher engagement", "Synthetic data")
+    plots.show(fig, dpi=50)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    # a fixed title height, not Matplotlib's automatic one (which re-measures every tick label)
+    assert mpl.rcParams["axes.titley"] == 1.0 and ax.title.get_position()[1] == 1.0
+    title = ax.title.get_window_extent(renderer)
+    subtitle = ax._course_subtitle.get_window_extent(renderer)
+    plot = ax.get_window_extent(renderer)
+    assert title.y0 >= subtitle.y1 - 0.5 and subtitle.y0 >= plot.y1 - 0.5
+
+
+def test_a_fresh_axes_is_blank_and_any_drawing_makes_it_used():
+    draws = [
+        lambda ax: ax.plot([1, 2]),
+        lambda ax: ax.text(0, 0, "note"),
+        lambda ax: ax.set_title("finding"),
+        lambda ax: ax.set_axis_off(),
+        lambda ax: ax.bar([0], [1], label="s") and ax.legend(),
+    ]
+    for draw in draws:
+        _, ax = plots.new_figure()
+        assert plots.is_blank(ax)
+        draw(ax)
+        assert not plots.is_blank(ax)
+
+
+def test_reset_axes_keeps_a_blank_axes_and_empties_a_used_one(fig_ax):
+    _, ax = fig_ax
+    xaxis_ticks = ax.xaxis.majorTicks
+    assert plots.reset_axes(ax) is ax and ax.xaxis.majorTicks is xaxis_ticks  # nothing rebuilt
+    plots.bar_groups(ax, ["a", "b"], {"s": [1, 2]})
+    plots.set_title(ax, "finding")
+    plots.reset_axes(ax)
+    assert plots.is_blank(ax) and not ax.patches and ax.get_title(loc="left") == ""
+
+
+def test_bar_groups_on_an_axes_with_other_drawings_starts_from_a_clean_axes(fig_ax):
+    _, ax = fig_ax
+    ax.plot([0, 1], [5, 6], label="an earlier line")
+    plots.bar_groups(ax, ["a", "b"], {"s": [1, 2]})
+    assert not ax.lines and len(ax.patches) == 2

@@ -67,6 +67,10 @@ STYLE: dict[str, object] = {
     "axes.titlesize": BASE_FONT_PT + 2,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    # A fixed title height (just above the axes, plus the pad): Matplotlib's automatic placement
+    # measures every top tick label again at each draw, a tenth of a static figure's cost, and
+    # the course never puts ticks or labels on top of an axes.
+    "axes.titley": 1.0,
     "axes.labelsize": BASE_FONT_PT,
     "xtick.labelsize": BASE_FONT_PT - 1,
     "ytick.labelsize": BASE_FONT_PT - 1,
@@ -180,8 +184,33 @@ def _bar_key(categories: Sequence[str], series: dict, errors: dict | None, ylabe
     return (tuple(categories), tuple(series), tuple(sorted(errors or {})), ylabel)
 
 
+def is_blank(ax: Axes) -> bool:
+    """True when nothing has been drawn on ``ax`` yet (no data, texts, legend, title or hidden axis)."""
+    return not (
+        ax.has_data()
+        or ax.texts
+        or ax.artists
+        or ax.tables
+        or ax.child_axes
+        or ax.get_legend() is not None
+        or any(ax.get_title(loc) for loc in ("left", "center", "right"))
+        or not ax.axison
+    )
+
+
+def reset_axes(ax: Axes) -> Axes:
+    """Empty ``ax`` for a new drawing; a blank Axes (e.g. fresh from :func:`new_figure`) is kept.
+
+    ``Axes.clear`` rebuilds the tick machinery of both axes, which is wasted on an Axes that has
+    nothing to remove: a static figure draws once on fresh axes; a lab rebuilds on used ones.
+    """
+    if not is_blank(ax):
+        ax.clear()
+    return ax
+
+
 def _build_bars(ax: Axes, key: tuple, categories: Sequence[str], series: dict, ylabel: str) -> _BarArtists:
-    ax.clear()
+    reset_axes(ax)
     style_axes(ax)
     n = max(len(series), 1)
     width = 0.8 / n

@@ -1823,7 +1823,7 @@ def _timeline_artists(ax: Axes) -> _TimelineArtists:
     from matplotlib.collections import PolyCollection
     from matplotlib.transforms import blended_transform_factory
 
-    ax.clear()
+    plots.reset_axes(ax)
     ax.set_axis_off()
     ax.set_ylim(-0.6, len(TIMELINE_ROWS) - 0.4)
     ax.set_xlim(-LEAD_DAYS - 1, FOLLOW_UP_DAYS + 1)

@@ -1011,7 +1011,7 @@ class _FindingArtists:
 
 
 def _build_artists(ax: Axes, colour: int) -> _FindingArtists:
-    ax.clear()
+    plots.reset_axes(ax)
     plots.style_axes(ax)
     ink = plots.PALETTE[colour]
     intervals = LineCollection([], colors=ink, linewidths=2.0, zorder=3)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -309,8 +308,7 @@ def _guide_lines(ax: Axes, x: np.ndarray, y: np.ndarray, colour: str, style: str
 def _build_metric(ax: Axes, landscape: pd.DataFrame, metric: str, include_vendor: bool) -> dict:
     """Draw the static part of :func:`draw_metric` and return the artists it moves later."""
     rows = metric_rows(landscape, metric, include_vendor)
-    with mpl.rc_context({"axes.titley": 1.0}):  # a fixed title height: faster redraws in the lab
-        ax.clear()
+    plots.reset_axes(ax)
     plots.style_axes(ax)
     series_artists = []
     for i, (series, part) in enumerate(rows.groupby("series", sort=True)):

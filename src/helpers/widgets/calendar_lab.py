@@ -169,7 +169,7 @@ _MOVABLE = ("post", "call", "newsletter", "trip")
 
 def _setup(fig: Figure) -> _Artists:
     ax = fig.axes[0]
-    ax.clear()
+    plots.reset_axes(ax)
     plots.style_axes(ax)
     fig.subplots_adjust(left=0.15, right=0.98, top=0.86, bottom=0.08)
     ax.set_yticks([ROW_Y[k] for k, _ in ROWS], [label for _, label in ROWS])

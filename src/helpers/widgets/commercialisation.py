@@ -59,7 +59,6 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import ipywidgets as w
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -298,12 +297,10 @@ def _lines(ax: Any, n: int) -> list:
 
 
 def _clear(ax: Any, xticks: list[float]) -> None:
-    """Clear ``ax`` for a rebuild: house style, few fixed ticks, and a title at a fixed height.
+    """Clear ``ax`` for a rebuild: house style and few fixed ticks.
 
-    Every text costs layout time on each redraw (an automatic title position even measures every
-    tick label), so the lab keeps its texts few."""
-    with mpl.rc_context({"axes.titley": 1.0}):
-        ax.clear()
+    Every text costs layout time on each redraw, so the lab keeps its texts few."""
+    plots.reset_axes(ax)
     plots.style_axes(ax)
     ax.xaxis.set_major_locator(FixedLocator(xticks))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
