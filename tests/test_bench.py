@@ -1,0 +1,97 @@
+"""tools/bench.py: the figure-line format and the repeated, interleaved course-execution ratio."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))  # bench imports nbtools the way `make bench` runs it
+_spec = importlib.util.spec_from_file_location("course_bench_tool", ROOT / "tools" / "bench.py")
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+LINE = re.compile(
+    r"^(?P<figure>[a-z0-9_]+) (?P<value>-?\d+\.\d{3}) (?P<unit>\S+)(?P<keys>( [a-z0-9_]+=\S+)*)$"
+)
+
+
+def _parse(text: str) -> list[tuple[str, float, str, dict[str, str]]]:
+    rows = []
+    for line in text.strip().splitlines():
+        match = LINE.match(line)
+        assert match, f"not '<figure> <value> <unit> [key=value ...]': {line!r}"
+        keys = dict(pair.split("=", 1) for pair in match["keys"].split())
+        rows.append((match["figure"], float(match["value"]), match["unit"], keys))
+    return rows
+
+
+def test_emit_prints_one_figure_per_line_with_its_keys(capsys):
+    bench.emit("widget_update_p50_ms", 42.12345, "ms", lab="budget-planner", data="1x")
+    assert capsys.readouterr().out == "widget_update_p50_ms 42.123 ms lab=budget-planner data=1x\n"
+
+
+def test_course_exec_ratio_is_the_median_of_interleaved_passes(tmp_path, monkeypatch, capsys):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("01_a", "02_b"):
+        nb = nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_code_cell("import math\n\ntotal = math.fsum(range(10))")]
+        )
+        nbformat.write(nb, notebooks / f"{name}.ipynb")
+    calls: list[str] = []
+
+    def fake_exec(nb: nbformat.NotebookNode) -> float:  # import-only: 2 s; a notebook: 3, 4, 5 s
+        if nb.cells[0].source == "import math":
+            calls.append("import-only")
+            return 2.0
+        calls.append("notebook")
+        return 3.0 + calls.count("notebook") // 2 * 0.5
+
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    monkeypatch.setattr(bench, "_exec_seconds", fake_exec)
+    bench.bench_course_exec(passes=3)
+    rows = _parse(capsys.readouterr().out)
+    assert calls == ["import-only", "notebook"] * 6  # interleaved, both sides under the same load
+    runs = [r for r in rows if r[0] == "course_exec_ratio" and "run" in r[3]]
+    assert [r[3]["run"] for r in runs] == ["1", "2", "3"]
+    median = [r for r in rows if r[0] == "course_exec_ratio" and r[3].get("stat") == "median"]
+    assert len(median) == 1
+    ratios = sorted(r[1] for r in runs)
+    assert median[0][1] == pytest.approx(ratios[1], abs=1e-3)
+    assert float(median[0][3]["lo"]) == pytest.approx(ratios[0], abs=1e-3)
+    assert float(median[0][3]["hi"]) == pytest.approx(ratios[-1], abs=1e-3)
+    per_notebook = {r[3]["notebook"]: r[1] for r in rows if r[0] == "notebook_exec_s"}
+    assert set(per_notebook) == {"01", "02"}
+
+
+def test_each_import_only_partner_runs_exactly_its_notebooks_imports():
+    """The ratio's denominator pays for the same imports as the notebooks, no more and no less."""
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        (cell,) = bench._import_only_notebook(nb).cells
+        tree = ast.parse(cell.source)
+        assert tree.body and all(isinstance(n, ast.Import | ast.ImportFrom) for n in tree.body), path.name
+        wanted = [
+            ast.dump(n)
+            for c in nb.cells
+            if c.cell_type == "code"
+            for n in ast.parse(c.source).body
+            if isinstance(n, ast.Import | ast.ImportFrom)
+        ]
+        assert [ast.dump(n) for n in tree.body] == wanted, path.name
+        assert any("helpers" in line for line in bench.import_lines(nb)), path.name
+
+
+def test_a_notebook_without_imports_is_paired_with_importing_the_course():
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_markdown_cell("# T")]
+    )
+    assert bench._import_only_notebook(nb).cells[0].source == "import helpers"
