@@ -276,6 +276,34 @@ def test_course_template_links_nothing_off_the_machine() -> None:
     assert json.loads((folder / "conf.json").read_text(encoding="utf-8")) == {"base_template": "lab"}
 
 
+@pytest.mark.parametrize(
+    ("page", "status", "message"),
+    [("404.html", 404, "Not Found"), ("error.html", 500, "Internal Server Error")],
+)
+def test_voilas_own_pages_under_the_course_template_link_nothing_off_the_machine(
+    page: str, status: int, message: str
+) -> None:
+    """Voila's error pages extend "page.html"; the course's replaces Voila's, which links a CDN."""
+    from jinja2 import Environment, FileSystemLoader
+    from voila.paths import collect_template_paths
+
+    roots = [str(app_tool.TEMPLATE_ROOT), *jupyter_path()]
+    paths = collect_template_paths(["voila", "nbconvert"], "course-app", prune=True, root_dirs=roots)
+    env = Environment(loader=FileSystemLoader([*paths, *roots]), extensions=["jinja2.ext.i18n"])
+    env.install_null_translations(newstyle=False)
+    html = env.get_template(page).render(
+        status_code=status,
+        status_message=message,
+        base_url="/",
+        theme="light",
+        include_css=lambda name: f'<link rel="stylesheet" href="/voila/{name}">',
+        include_lab_theme=lambda name: "",
+    )
+    assert f"{status}: {message}" in html
+    assert 'data-voila="voila"' in html and "Influencer marketing course" in html
+    assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html), "a URL to another host on the page"
+
+
 def test_no_browser_is_opened_on_a_linux_machine_without_a_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_tool.sys, "platform", "linux")
     monkeypatch.delenv("DISPLAY", raising=False)

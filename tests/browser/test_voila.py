@@ -47,3 +47,12 @@ def test_voila_lab_responds_to_a_control(
         except AssertionError as err:
             failures.append(str(err))
     assert not failures, f"{voila_notebook.path} in Voila:\n" + "\n".join(failures)
+
+
+def test_a_missing_notebook_gets_the_course_error_page_offline(voila_server: Server, page: Any) -> None:
+    """Voila's 404 page in the course template: its own page skeleton, so no CDN (``page`` fails the
+    test on any request off 127.0.0.1)."""
+    response = page.goto(voila_server.url("voila/render/notebooks/no-such-notebook.ipynb"))
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text().startswith("404")
+    assert page.title().strip() == "Influencer marketing course"
