@@ -16,8 +16,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test data notebooks bench lint slides app venv test-deps browser-deps clean-venv
 
-# Warnings that must fail the run, also inside notebook kernels (which inherit the environment).
-STRICT_WARNINGS := PYTHONWARNINGS=error::DeprecationWarning,error::FutureWarning
+# Warnings that must fail the run, also inside notebook kernels (which inherit the environment):
+# the course's policy in tools/warning_policy.py (deprecations are errors; named third-party exceptions).
+STRICT_WARNINGS := PYTHONWARNINGS='$(shell $(PYTHON) tools/warning_policy.py)'
 
 venv: $(RUNTIME_STAMP)
 

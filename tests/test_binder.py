@@ -173,6 +173,26 @@ def test_cache_key_changes_when_environment_yml_changes(tmp_path):
     assert binder_env.cache_key(sys.executable, tmp_path) != before
 
 
+def test_python_candidates_try_path_then_pyenv_versions_newest_patch_first(tmp_path, monkeypatch):
+    """pyenv's python3.12 shim fails unless 3.12 is selected, so its installed 3.12s are tried too."""
+    for version in ("3.12.1", "3.12.10", "3.13.0", "3.12.4"):
+        exe = tmp_path / "versions" / version / "bin" / f"python{version[:4]}"
+        exe.parent.mkdir(parents=True)
+        exe.write_text("", encoding="utf-8")
+    monkeypatch.setenv("PYENV_ROOT", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    names = [Path(p).parents[1].name for p in binder_env.python_candidates("3.12")]
+    assert names == ["3.12.10", "3.12.4", "3.12.1"]
+    assert binder_env.python_candidates("") == []
+
+
+def test_choose_python_falls_back_to_this_interpreter_when_none_runs(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYENV_ROOT", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    python, version = binder_env.choose_python("3.99")
+    assert version == f"{sys.version_info.major}.{sys.version_info.minor}" and Path(python).exists()
+
+
 def test_build_venv_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
     mine = tmp_path / "my-env"
     mine.mkdir()

@@ -7,7 +7,8 @@ whose packages come only from environment.yml's pins (turned into pip requiremen
 constraints; then every ``notebooks/*.ipynb`` runs top to bottom in that virtualenv's own kernel.
 
 Differences from Binder, on purpose and stated: pip from PyPI instead of conda-forge (same minor
-versions), and the interpreter available here instead of ``python=3.12`` when 3.12 is not installed.
+versions). The interpreter is Python 3.12 as on Binder when one is installed here (``python3.12`` on
+PATH, or under pyenv's versions), else the interpreter running this script; the output says which.
 
 The virtualenv is cached in ``build/binder-venv`` and reused while environment.yml, pyproject.toml,
 tools/env_pins.py, the interpreter and the checkout path are unchanged.
@@ -33,6 +34,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 ENVIRONMENT_YML = ROOT / "environment.yml"
@@ -40,11 +42,6 @@ NOTEBOOKS = ROOT / "notebooks"
 DEFAULT_VENV = ROOT / "build" / "binder-venv"
 #: File inside a virtualenv built by this script; its content is the cache key.
 MARKER = ".binder-env-key"
-#: Environment of the notebook kernels: the same strict warnings as `make test` and tools/nbtools.py.
-KERNEL_ENV = {
-    "PYTHONHASHSEED": "0",
-    "PYTHONWARNINGS": "error::DeprecationWarning,error::FutureWarning",
-}
 #: Files whose content decides whether a cached virtualenv is still valid.
 KEY_FILES = ("environment.yml", "pyproject.toml", "tools/env_pins.py")
 #: pip output that means PyPI (or the configured index) could not be reached.
@@ -61,15 +58,21 @@ _NETWORK_SIGNS = (
 )
 
 
-def _load_env_pins():
-    spec = importlib.util.spec_from_file_location("env_pins", ROOT / "tools" / "env_pins.py")
+def _load_tool(name: str) -> ModuleType:
+    """A sibling module of tools/ (by path: tests load this file by path, without tools/ on sys.path)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-env_pins = _load_env_pins()
+env_pins = _load_tool("env_pins")
+#: Environment of the notebook kernels: the course's warning policy, as in `make test` and notebook builds.
+KERNEL_ENV = {
+    "PYTHONHASHSEED": "0",
+    "PYTHONWARNINGS": _load_tool("warning_policy").PYTHONWARNINGS,
+}
 
 
 class BinderEnvError(RuntimeError):
@@ -148,11 +151,31 @@ def _interpreter_version(python: str) -> str | None:
     return proc.stdout.strip() if proc.returncode == 0 else None
 
 
+def python_candidates(wanted: str) -> list[str]:
+    """Interpreters that may be Python ``wanted`` (X.Y): ``python<wanted>`` on PATH, then pyenv's.
+
+    pyenv puts a ``python3.12`` shim on PATH that fails unless 3.12 is pyenv's selected version, so
+    the interpreters under ``$PYENV_ROOT/versions/<wanted>.*`` are tried too (newest patch first).
+    """
+    if not wanted:
+        return []
+    found = [p for p in (shutil.which(f"python{wanted}"),) if p]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+
+    def patch(path: Path) -> tuple[int, ...]:
+        version = path.parents[1].name.removeprefix(f"{wanted}.")
+        return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
+
+    versions = sorted(pyenv_root.glob(f"versions/{wanted}.*/bin/python{wanted}"), key=patch, reverse=True)
+    found += [str(p) for p in versions if str(p) not in found]
+    return found
+
+
 def choose_python(wanted: str) -> tuple[str, str]:
-    """(interpreter, its X.Y): ``python<wanted>`` when it runs here, else the base of this interpreter."""
-    candidate = shutil.which(f"python{wanted}") if wanted else None
-    if candidate and _interpreter_version(candidate) == wanted:
-        return candidate, wanted
+    """(interpreter, its X.Y): Python ``wanted`` when one runs here, else the base of this interpreter."""
+    for candidate in python_candidates(wanted):
+        if _interpreter_version(candidate) == wanted:
+            return candidate, wanted
     # the interpreter this one was made from, so running from .venv or from python3 gives one cache
     base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
     return base, f"{sys.version_info.major}.{sys.version_info.minor}"
