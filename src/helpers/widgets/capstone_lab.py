@@ -108,10 +108,6 @@ def draw_capstone(fig: Figure, result: LabResult) -> None:
     plan: capstone.CampaignPlan = result.extra["plan"]
     capstone.draw_forecast(fig.axes[0], plan, plain=True)
     capstone.draw_timeline(fig.axes[1], plan)
-    for ax in fig.axes:
-        # titles stay where set_title puts them: skipping Matplotlib's search for a free spot above
-        # the Axes (nothing is drawn there) saves a layout pass on every update
-        ax._autotitlepos = False
 
 
 @register
