@@ -126,6 +126,30 @@ def test_bar_groups_reuses_its_artists_when_only_values_change(fig_ax):
     assert len(ax.patches) == 3
 
 
+def test_bar_groups_relabels_instead_of_rebuilding_when_only_names_change(fig_ax):
+    """Another tier scheme in the tier explorer: same shape, new series and category names."""
+    fig, ax = fig_ax
+    plots.bar_groups(ax, ["nano", "micro"], {"A: Mediakix": [3, 4], "B: Later": [5, 6]}, ylabel="creators")
+    first = list(ax.patches)
+    plots.bar_groups(ax, ["micro", "nano"], {"A: HypeAuditor": [7, 8], "B: Later": [1, 2]}, ylabel="people")
+    assert list(ax.patches) == first and [p.get_height() for p in ax.patches] == [7, 8, 1, 2]
+    plots.show(fig, dpi=30)  # tick labels are only final once drawn
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["micro", "nano"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A: HypeAuditor", "B: Later"]
+    assert ax.get_legend_handles_labels()[1] == ["A: HypeAuditor", "B: Later"]
+    assert ax.get_ylabel() == "people"
+    assert [t.get_text() for t in ax.texts if t.get_text()] == ["7", "8", "1", "2"]
+
+
+def test_bar_groups_rebuilds_when_intervals_move_to_another_series(fig_ax):
+    _, ax = fig_ax
+    plots.bar_groups(ax, ["a", "b"], {"s": [10, 20], "t": [1, 2]}, errors={"s": ([8, 15], [12, 40])})
+    first = list(ax.patches)
+    plots.bar_groups(ax, ["a", "b"], {"s": [10, 20], "t": [1, 2]}, errors={"t": ([0, 1], [2, 3])})
+    assert list(ax.patches) != first and len(ax.collections) == 1
+    assert [tuple(seg[:, 1]) for seg in ax.collections[0].get_segments()] == [(0, 2), (1, 3)]
+
+
 def test_bar_groups_draws_intervals_and_makes_room_for_them(fig_ax):
     _, ax = fig_ax
     plots.bar_groups(ax, ["a", "b"], {"s": [10, 20]}, errors={"s": ([8, 15], [12, 40])})

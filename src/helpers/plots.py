@@ -26,8 +26,8 @@ import numpy as np
 from IPython.display import Image
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
@@ -172,16 +172,18 @@ PERCENT = FuncFormatter(percent)
 
 @dataclass
 class _BarArtists:
-    """The artists of one grouped-bar chart, kept so an update only moves them."""
+    """The artists of one grouped-bar chart, kept so an update only moves and renames them."""
 
-    key: tuple
-    bars: dict[str, list[Rectangle]]
-    labels: dict[str, list[Text]]
-    errors: dict[str, LineCollection]
+    shape: tuple  # (categories, series, positions of the series with intervals): a change rebuilds
+    categories: tuple[str, ...]
+    names: tuple[str, ...]
+    containers: list[BarContainer]  # per series, in order
+    labels: list[list[Text]]  # the value written on each bar, per series
+    errors: dict[int, LineCollection]  # interval lines by series position
 
 
-def _bar_key(categories: Sequence[str], series: dict, errors: dict | None, ylabel: str) -> tuple:
-    return (tuple(categories), tuple(series), tuple(sorted(errors or {})), ylabel)
+def _bar_shape(categories: Sequence[str], series: dict, errors: dict | None) -> tuple:
+    return (len(categories), len(series), tuple(i for i, name in enumerate(series) if name in (errors or {})))
 
 
 def is_blank(ax: Axes) -> bool:
@@ -209,13 +211,15 @@ def reset_axes(ax: Axes) -> Axes:
     return ax
 
 
-def _build_bars(ax: Axes, key: tuple, categories: Sequence[str], series: dict, ylabel: str) -> _BarArtists:
+def _build_bars(ax: Axes, shape: tuple, categories: Sequence[str], series: dict, ylabel: str) -> _BarArtists:
     reset_axes(ax)
     style_axes(ax)
     n = max(len(series), 1)
     width = 0.8 / n
     x = np.arange(len(categories))
-    artists = _BarArtists(key=key, bars={}, labels={}, errors={})
+    artists = _BarArtists(
+        shape=shape, categories=tuple(categories), names=tuple(series), containers=[], labels=[], errors={}
+    )
     for i, name in enumerate(series):
         pos = x - 0.4 + width * (i + 0.5)
         container = ax.bar(
@@ -228,28 +232,49 @@ def _build_bars(ax: Axes, key: tuple, categories: Sequence[str], series: dict, y
             edgecolor="#333333",
             linewidth=0.6,
         )
-        artists.bars[name] = list(container.patches)
-        artists.labels[name] = [
-            ax.annotate(
-                "",
-                (p, 0.0),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=BASE_FONT_PT - 3,
-            )
-            for p in pos
-        ]
-        if name in key[2]:
+        artists.containers.append(container)
+        artists.labels.append(
+            [
+                ax.annotate(
+                    "",
+                    (p, 0.0),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=BASE_FONT_PT - 3,
+                )
+                for p in pos
+            ]
+        )
+        if i in shape[2]:
             lines = LineCollection([], colors="#222222", linewidths=1.6)
             ax.add_collection(lines)
-            artists.errors[name] = lines
+            artists.errors[i] = lines
     ax.set_xticks(x, list(categories))
     ax.set_ylabel(ylabel)
     if len(series) > 1:
         ax.legend(loc="upper right")
     return artists
+
+
+def _rename_bars(
+    ax: Axes, artists: _BarArtists, categories: Sequence[str], series: dict, ylabel: str
+) -> None:
+    """Same shape, other names: relabel the existing ticks, legend entries and y label (no rebuild)."""
+    if artists.categories != tuple(categories):
+        ax.set_xticks(np.arange(len(categories)), list(categories))
+        artists.categories = tuple(categories)
+    if artists.names != tuple(series):
+        legend = ax.get_legend()
+        entries = legend.get_texts() if legend is not None else [None] * len(series)
+        for container, entry, name in zip(artists.containers, entries, series, strict=True):
+            container.set_label(name)
+            if entry is not None:
+                entry.set_text(name)
+        artists.names = tuple(series)
+    if ax.get_ylabel() != ylabel:
+        ax.set_ylabel(ylabel)
 
 
 def bar_groups(
@@ -266,27 +291,29 @@ def bar_groups(
     ``errors`` optionally maps a series name to (low, high) absolute bounds drawn as interval lines.
     Values are written on the bars so nobody has to read them off the axis.
 
-    Called again on the same Axes with the same categories and series names, it only moves the
-    existing bars, labels and interval lines (fast redraws for widget labs); otherwise it rebuilds.
+    Called again on the same Axes with as many categories and series (and intervals on the same
+    series), it moves and relabels the existing bars, value labels, interval lines, ticks and legend
+    entries (fast redraws for widget labs, e.g. another tier scheme); otherwise it rebuilds.
     """
-    key = _bar_key(categories, series, errors, ylabel)
+    shape = _bar_shape(categories, series, errors)
     artists: _BarArtists | None = getattr(ax, "_course_bars", None)
-    if artists is None or artists.key != key or not ax.patches:
-        artists = _build_bars(ax, key, categories, series, ylabel)
+    if artists is None or artists.shape != shape or not ax.patches:
+        artists = _build_bars(ax, shape, categories, series, ylabel)
         ax._course_bars = artists  # type: ignore[attr-defined]
+    else:
+        _rename_bars(ax, artists, categories, series, ylabel)
     top = 0.0
-    for name, values in series.items():
+    for i, (name, values) in enumerate(series.items()):
         vals = np.asarray(values, dtype=float)
         heights = np.where(np.isfinite(vals), vals, 0.0)
         label_y = heights.copy()
-        if name in artists.errors and errors:
+        bars = artists.containers[i].patches
+        if i in artists.errors and errors:
             lo, hi = (np.asarray(b, dtype=float) for b in errors[name])
-            xs = [bar.get_x() + bar.get_width() / 2 for bar in artists.bars[name]]
-            artists.errors[name].set_segments([[(x, a), (x, b)] for x, a, b in zip(xs, lo, hi, strict=True)])
+            xs = [bar.get_x() + bar.get_width() / 2 for bar in bars]
+            artists.errors[i].set_segments([[(x, a), (x, b)] for x, a, b in zip(xs, lo, hi, strict=True)])
             label_y = np.maximum(label_y, np.nan_to_num(hi))
-        for bar, text, h, y, v in zip(
-            artists.bars[name], artists.labels[name], heights, label_y, vals, strict=True
-        ):
+        for bar, text, h, y, v in zip(bars, artists.labels[i], heights, label_y, vals, strict=True):
             bar.set_height(h)
             text.xy = (bar.get_x() + bar.get_width() / 2, y)
             text.set_text(value_format.format(v) if np.isfinite(v) else "n/a")
