@@ -235,7 +235,10 @@ def few_ticks(*axes: Axes) -> None:
     """At most about four y ticks: the values are written on the bars, and every tick label is text the
     lab must lay out again on each update."""
     for ax in axes:
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        if not getattr(ax.yaxis.get_major_locator(), "_course_few_ticks", False):  # set once per build
+            locator = MaxNLocator(nbins=4)
+            locator._course_few_ticks = True  # type: ignore[attr-defined]
+            ax.yaxis.set_major_locator(locator)
 
 
 def legend_on_top(ax: Axes, headroom: float = 1.3) -> None:
@@ -243,7 +246,11 @@ def legend_on_top(ax: Axes, headroom: float = 1.3) -> None:
     so it never hides a bar or its value label (call after :func:`helpers.plots.bar_groups`)."""
     low, high = ax.get_ylim()
     ax.set_ylim(low, high * headroom)
-    ax.legend(loc="upper center", ncols=len(ax.get_legend_handles_labels()[1]), frameon=False)
+    labels = tuple(ax.get_legend_handles_labels()[1])
+    legend = ax.get_legend()
+    if legend is None or getattr(legend, "_course_on_top", None) != labels:  # else it is already there
+        legend = ax.legend(loc="upper center", ncols=len(labels), frameon=False)
+        legend._course_on_top = labels  # type: ignore[attr-defined]
 
 
 def two_panels(fig: Figure) -> list[Axes]:
