@@ -141,6 +141,15 @@ def test_bar_groups_relabels_instead_of_rebuilding_when_only_names_change(fig_ax
     assert [t.get_text() for t in ax.texts if t.get_text()] == ["7", "8", "1", "2"]
 
 
+def test_bar_groups_renames_only_its_own_entries_in_a_legend_with_others(fig_ax):
+    _, ax = fig_ax
+    plots.bar_groups(ax, ["a", "b"], {"s": [1, 2], "t": [3, 4]})
+    ax.axhline(2, label="benchmark")
+    ax.legend()
+    plots.bar_groups(ax, ["a", "b"], {"u": [1, 2], "t": [3, 4]})
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["benchmark", "u", "t"]
+
+
 def test_bar_groups_rebuilds_when_intervals_move_to_another_series(fig_ax):
     _, ax = fig_ax
     plots.bar_groups(ax, ["a", "b"], {"s": [10, 20], "t": [1, 2]}, errors={"s": ([8, 15], [12, 40])})

@@ -266,12 +266,12 @@ def _rename_bars(
         ax.set_xticks(np.arange(len(categories)), list(categories))
         artists.categories = tuple(categories)
     if artists.names != tuple(series):
-        legend = ax.get_legend()
-        entries = legend.get_texts() if legend is not None else [None] * len(series)
-        for container, entry, name in zip(artists.containers, entries, series, strict=True):
+        renamed = dict(zip(artists.names, series, strict=True))
+        for container, name in zip(artists.containers, series, strict=True):
             container.set_label(name)
-            if entry is not None:
-                entry.set_text(name)
+        legend = ax.get_legend()  # may hold other entries too (e.g. a labelled reference line)
+        for entry in legend.get_texts() if legend is not None else []:
+            entry.set_text(renamed.get(entry.get_text(), entry.get_text()))
         artists.names = tuple(series)
     if ax.get_ylabel() != ylabel:
         ax.set_ylabel(ylabel)
