@@ -4,11 +4,11 @@ Budgets (checked by reading this output, not by timed tests):
 
 * widget labs: p50 <= 100 ms and p95 <= 250 ms per update with the bundled data (``data=1x``),
   p50 <= 200 ms with ten times the rows (``data=10x``). An update = a control change ->
-  recompute -> figure redrawn and rendered to PNG, exactly what a learner waits for.
+  recompute -> figure redrawn and rendered (SVG, as the lab shows it), exactly what a learner waits for.
 * ``course_exec_ratio`` <= 1.5: time to execute every notebook / time to execute the same
   number of notebooks that only import the course (each notebook reduced to its own imports).
 
-Usage: python tools/bench.py [--quick]
+Usage: python tools/bench.py [--quick] [--passes N]
 """
 
 from __future__ import annotations
