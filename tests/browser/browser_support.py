@@ -281,6 +281,20 @@ def start_server(
     raise RuntimeError(f"could not start {name}: {last_error}")
 
 
+def end_process_group(proc: subprocess.Popen[Any], term_timeout: float = 15) -> None:
+    """End a process started with ``start_new_session=True`` and its children: TERM, then KILL."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=term_timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 def stop_server(server: Server) -> None:
     """Shut the server's kernels down, then end its process group (TERM, then KILL)."""
     proc = server.process
@@ -288,14 +302,7 @@ def stop_server(server: Server) -> None:
         return
     if proc.poll() is None:
         server.shutdown_sessions()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        end_process_group(proc)
     if server in SERVERS:
         SERVERS.remove(server)
 

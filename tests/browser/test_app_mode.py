@@ -9,7 +9,6 @@ stylesheets). Then SIGTERM - what Ctrl+C does - must end the launcher and close 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import signal
 import socket
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import REPO, LabDriver, PageFactory, isolated_env
+from browser_support import REPO, LabDriver, PageFactory, end_process_group, isolated_env
 
 pytestmark = pytest.mark.browser
 
@@ -80,14 +79,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
             pytest.fail(f"tools/app.py printed no URL in {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
         yield App(found.group(1), proc, log)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        end_process_group(proc, term_timeout=20)
 
 
 def test_app_page_without_the_token_does_not_show_the_lab(app: App) -> None:
