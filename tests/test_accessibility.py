@@ -730,13 +730,7 @@ def _fig_series_samples() -> Figure:
     from helpers.analysis import finding
 
     creators, _ = _creators()
-    comparison = {}
-    for sample in ("all", "top200", "random200"):
-        chosen = finding.select_sample(creators, sample)
-        comparison[finding.SAMPLES[sample]] = (
-            finding.binned_medians(chosen["followers"], chosen["er_pct"]),
-            finding.fit_log_followers(chosen["followers"], chosen["er_pct"]),
-        )
+    comparison = finding.compare_samples(creators, "er_pct")
     return _one(lambda ax: finding.draw_series(ax, comparison, measure="er"))
 
 

@@ -428,6 +428,17 @@ def test_best_tiers_and_the_headline_say_whether_the_best_tier_depends_on_the_sc
     assert "means different follower counts" in finding.tier_headline(finding.tier_medians(table, "lift"))
 
 
+def test_compare_samples_runs_one_analysis_per_sample_keyed_by_its_label(creators):
+    comparison = finding.compare_samples(creators, "er_pct")
+    assert list(comparison) == ["all creators", "top 200 by followers", "200 at random"]
+    top = finding.select_sample(creators, "top200")
+    bins, fit = comparison["top 200 by followers"]
+    expected = finding.fit_log_followers(top["followers"], top["er_pct"])
+    assert fit.change_per_decade_pct == pytest.approx(expected.change_per_decade_pct)
+    assert bins.equals(finding.binned_medians(top["followers"], top["er_pct"]))
+    assert list(finding.compare_samples(creators, samples=["top200"])) == ["top 200 by followers"]
+
+
 def test_draw_series_puts_each_analysis_on_one_chart(creators):
     fig = Figure()
     ax = fig.subplots()

@@ -314,13 +314,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        comparison = {}
-        for sample in ("all", "top200", "random200"):
-            chosen = finding.select_sample(creators, sample)
-            comparison[finding.SAMPLES[sample]] = (
-                finding.binned_medians(chosen["followers"], chosen["er_pct"]),
-                finding.fit_log_followers(chosen["followers"], chosen["er_pct"]),
-            )
+        comparison = finding.compare_samples(creators, "er_pct")  # all, top 200, 200 at random
         top = comparison["top 200 by followers"][1]
         fig, ax = plots.new_figure()
         finding.draw_series(ax, comparison, measure="er")

@@ -774,6 +774,22 @@ def select_sample(
     raise ValueError(f"sample must be one of {sorted(SAMPLES)}, got {sample!r}")
 
 
+def compare_samples(
+    creators: pd.DataFrame, column: str = "er_pct", samples: Sequence[str] = tuple(SAMPLES)
+) -> dict[str, tuple[pd.DataFrame, LogFit]]:
+    """The same analysis on several samples of ``creators``: per sample (keyed by its label in
+    :data:`SAMPLES`), the binned medians and the log-followers fit of ``column`` (e.g. ER in %),
+    ready for :func:`draw_series`."""
+    comparison = {}
+    for sample in samples:
+        chosen = select_sample(creators, sample)
+        comparison[SAMPLES[sample]] = (
+            binned_medians(chosen["followers"], chosen[column]),
+            fit_log_followers(chosen["followers"], chosen[column]),
+        )
+    return comparison
+
+
 def tier_medians(
     creators: pd.DataFrame, column: str, schemes: Sequence[str] = tuple(metrics.TIER_SCHEMES)
 ) -> pd.DataFrame:
