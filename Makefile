@@ -73,8 +73,13 @@ slides: $(RUNTIME_STAMP)
 	$(PY) tools/slides.py
 
 # One widget lab full screen in Voila (app mode, no code): make app LAB=budget-planner
+# The lab name reaches tools/app.py as one argument after `--`, through the environment and
+# unexpanded ($(value ...)), so no shell or make syntax in it ever runs; LAB itself is not exported
+# (make would expand it for every recipe's environment). tools/app.py accepts only known lab names.
+unexport LAB
+app: override export APP_LAB := $(value LAB)
 app: $(RUNTIME_STAMP)
-	$(PY) tools/app.py $(LAB)
+	$(PY) tools/app.py -- "$$APP_LAB"
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check src tests tools notebooks

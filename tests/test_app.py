@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import ipywidgets as w
@@ -64,6 +67,48 @@ def test_launcher_exits_2_with_the_valid_names_for_a_missing_or_unknown_lab(
     assert err.startswith("error: ")
     assert all(name in err for name in NAMES)
     assert "make app LAB=budget-planner" in err
+
+
+MAKE = shutil.which("make")
+
+
+@pytest.mark.skipif(MAKE is None, reason="GNU make is not installed")
+@pytest.mark.parametrize(
+    "lab",
+    [
+        "a;touch {marker}",
+        "$$(touch {marker})",
+        "`touch {marker}`",
+        "$(shell touch {marker})",
+        "x' ; touch {marker} ; '",
+        "--write-apps",
+    ],
+    ids=["semicolon", "dollar-paren", "backticks", "make-shell", "quotes", "option"],
+)
+def test_make_app_passes_the_lab_name_as_one_inert_argument(lab: str, tmp_path: Path) -> None:
+    """`make app LAB=...` runs nothing from the name and passes no option: it is one unknown lab name.
+
+    Only bad names are given, so no Voila server starts (tools/app.py stops at the name check).
+    """
+    marker = tmp_path / "marker"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "LAB")}
+    before = {p.name: p.stat().st_mtime_ns for p in APPS.glob("*.ipynb")}
+    # -o: never rebuild .venv from a test, whatever the stamp's age.
+    result = subprocess.run(
+        [MAKE, "-s", "-o", ".venv/.runtime-installed", "app", f"LAB={lab.format(marker=marker)}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert not marker.exists(), f"the lab name ran a command: {result.stdout}{result.stderr}"
+    assert result.returncode != 0
+    assert "error: unknown lab '" in result.stderr, result.stderr
+    assert "The labs are: " + ", ".join(NAMES) in result.stderr
+    assert "make app LAB=budget-planner" in result.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in APPS.glob("*.ipynb")} == before, "apps/ was rewritten"
 
 
 def test_launcher_list_prints_every_lab_with_its_title(capsys: pytest.CaptureFixture[str]) -> None:
