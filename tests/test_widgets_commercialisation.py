@@ -31,13 +31,86 @@ def test_below_the_tolerance_trust_holds_and_followers_grow():
 def test_trust_follows_the_documented_recurrence():
     p = PARAMS
     run = simulate(50, tolerance_pct=20, params=p)
-    t1 = p.trust_start - p.erosion * 1.0 * 0.3 * p.trust_start  # recovery term is 0 at the start
+    excess = 0.3 / (0.2 + p.softness)
+    pressure = p.erosion * 1.0 * excess**p.convexity
+    t1 = (p.trust_start + p.recovery * p.trust_start) / (1 + p.recovery + pressure)
     assert run["trust"][0, 1] == pytest.approx(t1)
     r = t1 / p.trust_start
     assert run["er_pct"][0, 1] == pytest.approx(p.er_organic_pct * r * (0.5 + 0.5 * p.paid_ratio))
     unfollow = p.churn_base + p.churn_trust * (1 - r)
     assert run["unfollows"][0, 0] == pytest.approx(p.start_followers * unfollow)
     assert run["followers"][0, 1] == pytest.approx(p.start_followers * (1 - unfollow + p.growth * r))
+
+
+# The lab's slider ranges (CommercialisationLab.make_controls): share 0-100 %, tolerance 0-50 %.
+SHARES = np.arange(0, 101, 5, dtype=float)
+TOLERANCES = np.arange(0, 51, 5, dtype=float)
+
+
+def _grid(fit: str, key: str = "trust") -> np.ndarray:
+    """End-of-year value of ``key`` for every (tolerance, share) on the slider grid."""
+    return np.array([simulate(SHARES, tol, fit, PARAMS)[key][:, -1] for tol in TOLERANCES])
+
+
+@pytest.mark.parametrize("fit", ["on", "off"])
+def test_over_the_slider_grid_more_ads_cost_more_trust_and_followers(fit):
+    """Property over every slider value: above the tolerance each step up in ads loses strictly
+    more trust and followers; at or below it trust is untouched."""
+    trust, followers = _grid(fit, "trust"), _grid(fit, "followers")
+    for i, tol in enumerate(TOLERANCES):
+        above = tol < SHARES
+        assert np.allclose(trust[i, ~above], PARAMS.trust_start), tol
+        steps = np.diff(trust[i, tol <= SHARES])
+        assert np.all(steps < -1e-6), f"trust does not fall with every extra 5 % of ads at tolerance {tol}"
+        assert np.all(np.diff(followers[i, tol <= SHARES]) < -1e-3), tol
+
+
+def test_over_the_slider_grid_a_more_tolerant_audience_loses_less_trust():
+    for fit in ("on", "off"):
+        trust = _grid(fit)
+        above_all = TOLERANCES.max() < SHARES
+        assert np.all(np.diff(trust[:, above_all], axis=0) > 1e-6), fit
+
+
+def test_over_the_slider_grid_off_niche_sponsors_cost_strictly_more():
+    on, off = _grid("on"), _grid("off")
+    above = SHARES[None, :] > TOLERANCES[:, None]
+    assert np.all(off[above] < on[above] - 1e-6)
+    assert np.allclose(off[~above], on[~above])
+
+
+def test_no_saturation_trust_never_hits_a_floor_and_distinct_settings_differ():
+    """The reported bug: 60 % on-niche, 40 % off-niche and 40 % ads at 0 % tolerance all gave
+    exactly "trust -66 %, 5,122 unfollowed". Now every setting is away from the floor and these
+    three differ visibly in the lab's rounded summary."""
+    for fit in ("on", "off"):
+        assert _grid(fit).min() > 0.03 * PARAMS.trust_start, "trust is pinned at a floor somewhere"
+    cases = [(60, 20, "on"), (40, 20, "off"), (40, 0, "on")]
+    numbers = [commercialisation_update(PARAMS, *case).numbers for case in cases]
+    trust_changes = [round(n["trust_change_pct"]) for n in numbers]
+    unfollows = [round(n["unfollows"], -1) for n in numbers]
+    assert len(set(trust_changes)) == 3 and len(set(unfollows)) == 3, (trust_changes, unfollows)
+
+
+@pytest.mark.parametrize("fit", ["on", "off"])
+def test_over_the_slider_grid_a_less_tolerant_audience_lowers_the_best_share(fit):
+    """The lesson: lower tolerance -> fewer ads pay. The best share never rises as tolerance falls,
+    and 0 % tolerance ends well below 50 %; next year's pace never peaks above this year."""
+    best, pace = [], []
+    for tol in TOLERANCES:
+        n = commercialisation_update(PARAMS, 30, tol, fit).numbers
+        best.append(n["best_share_pct"])
+        pace.append(n["best_pace_share_pct"])
+    assert np.all(np.diff(best) >= 0), best
+    assert best[0] < best[-1], best
+    assert np.all(np.array(pace) < np.array(best)), (pace, best)
+
+
+def test_off_niche_sponsors_lower_the_best_share():
+    for tol in TOLERANCES:
+        on = commercialisation_update(PARAMS, 30, tol, "on").numbers["best_share_pct"]
+        off = commercialisation_update(PARAMS, 30, tol, "off").numbers["best_share_pct"]
+        assert off <= on, tol
 
 
 def test_more_ads_never_raise_trust_followers_or_engagement_rate():

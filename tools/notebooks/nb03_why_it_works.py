@@ -311,7 +311,8 @@ def build() -> NB:
         trade-offs, never to forecast.
 
         Each month: trust falls when the share of ads exceeds what the audience tolerates (twice as
-        fast for brands outside the creator's niche) and slowly recovers otherwise; engagement per
+        fast for brands outside the creator's niche, faster for an audience that accepts few ads,
+        and each extra ad costs more than the one before) and slowly recovers otherwise; engagement per
         follower moves with trust; some followers unfollow - more as trust falls - and new ones
         arrive - fewer as trust falls. Only two inputs come from data: the organic engagement rate
         and the paid-post performance ratio, measured in the synthetic posts. All equations are in
@@ -340,11 +341,23 @@ def build() -> NB:
         **Try this:** (1) move the share of ads from 10 % to 60 % and watch the three lines on the
         left; (2) compare the two curves on the right (stars mark their peaks, dots your share) -
         *this year* peaks at a higher share than the *pace for next year*: ads beyond the tolerance
-        borrow from the future; (3) switch to off-niche sponsors; (4) set the tolerance to 0 %.
-        Recorded from code:
+        borrow from the future; (3) switch to off-niche sponsors and (4) set the tolerance to 0 %:
+        watch both stars move to fewer ads. Recorded from code:
         """,
         slide="subslide",
     )
+    # The sentences above are claims about the model: the build fails if they stop being true.
+    from helpers import data as _data
+    from helpers.widgets import commercialisation as _toy
+
+    _params = _toy.calibrate(_data.load_posts(), _data.load_influencers())
+    _run = _toy.commercialisation_update(_params, 40, 20, "off").numbers
+    assert _run["best_pace_share_pct"] < _run["best_share_pct"], "this year must peak above next year's pace"
+    _on = _toy.commercialisation_update(_params, 40, 20, "on").numbers
+    _zero = _toy.commercialisation_update(_params, 40, 0, "on").numbers
+    assert _run["best_share_pct"] < _on["best_share_pct"], "off-niche sponsors must lower the best share"
+    assert _zero["best_share_pct"] < _on["best_share_pct"], "0 % tolerance must lower the best share"
+    assert _zero["best_pace_share_pct"] < _on["best_pace_share_pct"]
     nb.code(
         """
         result = lab.set(sponsored_share_pct=40, tolerance_pct=20, fit="off")

@@ -17,12 +17,24 @@ it accepts without losing trust) and whether the sponsors fit the creator's nich
 
 1. **Trust** ``T`` (0-1, starts at ``T_0 = trust_start``) changes with the month's posts::
 
-       excess = max(0, s - tau)
-       T_m = clip(T_(m-1) + recovery x (T_0 - T_(m-1)) - erosion x f x excess x T_(m-1), 0, 1)
+       excess   = max(0, s - tau) / (tau + softness)
+       pressure = erosion x f x excess ** convexity
+       T_m      = (T_(m-1) + recovery x T_0) / (1 + recovery + pressure)
 
-   Below the tolerance nothing is lost; above it trust decays in proportion to the excess share,
-   and it slowly recovers towards ``T_0`` (so a steady share settles at
-   ``T* = recovery x T_0 / (recovery + erosion x f x excess)``). Relative trust ``r_m = T_m / T_0``.
+   Below the tolerance nothing is lost and trust recovers towards ``T_0``. Above it, the excess
+   is measured *relative to what the audience accepts* (ten points too many hurt more when the
+   audience accepts 5 % ads than when it accepts 40 %; ``softness`` keeps a zero tolerance from
+   being infinitely touchy), and with ``convexity > 1`` each extra ad costs more trust than the
+   one before. The update is the implicit form of "trust regains ``recovery`` of its gap to
+   ``T_0`` and loses ``pressure`` of its level each month", so trust stays between 0 and ``T_0``
+   however strong the pressure (no clipping, no floor), and a steady share settles at
+   ``T* = recovery x T_0 / (recovery + pressure)``. Relative trust ``r_m = T_m / T_0``.
+
+   Why these shapes: with a straight-line cost (``convexity = 1``, no relative excess) selling
+   more ads pays at almost any share, so a *less* tolerant audience would have moved the best
+   share *up*; the convex, relative cost makes the answers move the way the lesson argues:
+   more ads or off-niche sponsors cost more trust, and a less tolerant audience lowers the
+   share of ads that sells the most.
 2. **Engagement**: the month's posts earn engagement from the followers at the start of the month
    (``F_(m-1)``) at rates proportional to relative trust (percent of followers)::
 
@@ -83,7 +95,11 @@ class ToyParams:
     posts_per_month: float = 12.0  #: posts the creator publishes per month, organic + sponsored
     start_followers: float = 10_000.0  #: followers at the start (accounts)
     trust_start: float = 0.8  #: T_0, the audience's trust at the start, 0-1 (assumption)
-    erosion: float = 0.5  #: trust lost per month per unit of excess share, relative (assumption)
+    erosion: float = 0.3  #: trust pressure per month at a relative excess of 1 (assumption)
+    softness: float = (
+        0.5  #: added to the tolerance when measuring the excess relatively, fraction (assumption)
+    )
+    convexity: float = 1.5  #: power of the relative excess: > 1 means each extra ad costs more (assumption)
     recovery: float = 0.1  #: share of the gap to T_0 that trust regains per month (assumption)
     off_niche_factor: float = 2.0  #: off-niche ads erode trust this many times faster (assumption)
     churn_base: float = 0.01  #: share of followers who unfollow per month anyway (assumption)
@@ -123,7 +139,9 @@ def parameter_table(params: ToyParams) -> pd.DataFrame:
         "posts_per_month": "posts per month, organic + sponsored",
         "start_followers": "followers at the start",
         "trust_start": "trust at the start, 0-1 (assumption)",
-        "erosion": "trust lost per month per unit of excess ad share (assumption)",
+        "erosion": "trust pressure per month at a relative excess of 1 (assumption)",
+        "softness": "added to the tolerance when the excess is measured relatively (assumption)",
+        "convexity": "power of the relative excess; above 1, each extra ad costs more (assumption)",
         "recovery": "share of the gap to the starting trust regained per month (assumption)",
         "off_niche_factor": "off-niche ads erode trust this many times faster (assumption)",
         "churn_base": "followers unfollowing per month anyway, fraction (assumption)",
@@ -164,7 +182,9 @@ def simulate(
     if fit not in FIT_LABELS:
         raise LabInputError(f"Brand fit must be one of {list(FIT_LABELS)}, not {fit!r}.")
     factor = p.off_niche_factor if fit == "off" else 1.0
-    excess = np.clip(s - tolerance_pct / 100.0, 0.0, None)
+    tau = tolerance_pct / 100.0
+    excess = np.clip(s - tau, 0.0, None) / (tau + p.softness)
+    pressure = p.erosion * factor * excess**p.convexity
     n, months = len(s), p.months
     trust_path = np.empty((n, months + 1))
     followers = np.empty((n, months + 1))
@@ -177,7 +197,7 @@ def simulate(
     er[:, 0] = p.er_organic_pct * ((1 - s) + s * p.paid_ratio)
     for m in range(1, months + 1):
         t = trust_path[:, m - 1]
-        t_new = np.clip(t + p.recovery * (p.trust_start - t) - p.erosion * factor * excess * t, 0.0, 1.0)
+        t_new = (t + p.recovery * p.trust_start) / (1.0 + p.recovery + pressure)
         r = t_new / p.trust_start
         er_org = p.er_organic_pct * r
         er_sp = er_org * p.paid_ratio
@@ -249,8 +269,14 @@ def commercialisation_update(
         f"net {numbers['net_follower_change_pct']:+.0f}%), and engagement per post went from "
         f"{numbers['er_start_pct']:.2f}% to {numbers['er_end_pct']:.2f}%. "
         f"Sponsored engagements this year peak at {numbers['best_share_pct']:.0f}% ads; at the "
-        f"end-of-year pace they would peak at {numbers['best_pace_share_pct']:.0f}%."
+        f"end-of-year pace they would peak at {numbers['best_pace_share_pct']:.0f}%"
     )
+    if numbers["best_pace_share_pct"] < numbers["best_share_pct"]:
+        summary += ", a lower share: ads beyond the tolerance borrow from next year."
+    elif numbers["best_pace_share_pct"] > numbers["best_share_pct"]:
+        summary += ", a higher share."
+    else:
+        summary += ", the same share."
     if sponsored_share_pct == 0:
         summary += " With no ads there is nothing to sell: move the share up."
     elif sponsored_share_pct == 100:
