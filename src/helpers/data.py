@@ -657,6 +657,37 @@ LOADERS: Mapping[str, Callable[..., pd.DataFrame]] = {
 }
 
 
+def real_table_names() -> tuple[str, ...]:
+    """The bundled tables that hold real published figures (``synthetic=False`` in the schema).
+
+    The schema's ``synthetic`` flag is the one place that decides which tables are real; every
+    sentence the course shows about it is generated from this function (:func:`provenance_sentence`).
+    """
+    return tuple(name for name, table in TABLES.items() if not table.synthetic)
+
+
+def _tables_phrase(names: Sequence[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def real_tables_phrase() -> str:
+    """The real tables as Markdown, e.g. ``"`landscape` and `benchmarks`"`` (from the schema)."""
+    return _tables_phrase(real_table_names())
+
+
+def provenance_sentence() -> str:
+    """One Markdown sentence saying which bundled tables are real and which synthetic, from the schema."""
+    real = real_table_names()
+    if not real:
+        return "Every bundled table is **synthetic**."
+    verb = "holds" if len(real) == 1 else "hold"
+    return (
+        f"Every bundled table is **synthetic** except {_tables_phrase(real)}, which {verb} "
+        "**real published figures**, each row with its source."
+    )
+
+
 def table_overview(path: PathLike | None = None) -> pd.DataFrame:
     """One row per bundled table: rows, columns, synthetic or real, and what it holds.
 
@@ -694,7 +725,10 @@ __all__ = [
     "load_outreach",
     "load_posts",
     "load_table",
+    "provenance_sentence",
     "read_influencer_export",
+    "real_table_names",
+    "real_tables_phrase",
     "table_overview",
     "validate",
 ]

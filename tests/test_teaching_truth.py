@@ -1,0 +1,171 @@
+"""Teaching truth: what the course's prose says must agree with the data and the helpers.
+
+* which bundled tables are real published figures (the schema's ``synthetic`` flag decides);
+* no run of >= 8 words copied from the source article (teach its points in the course's own words).
+
+Each check scans every notebook source, stored notebook, lesson plan, exercise module and README, so
+a sentence that drifts back in anywhere fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import data
+from helpers.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_ARTICLE = ROOT.parent / "shared" / "source" / "influencer-marketing-article.txt"
+
+
+def _prose_files() -> list[Path]:
+    files = sorted((ROOT / "tools" / "notebooks").glob("nb*.py"))
+    files += sorted((ROOT / "notebooks").glob("*.ipynb"))
+    files += sorted((ROOT / "lessons").glob("*.md"))
+    files += sorted((ROOT / "src" / "helpers" / "exercises").glob("*.py"))
+    files += [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "datasets" / "README.md"]
+    return [f for f in files if f.exists()]
+
+
+def _texts(path: Path) -> Iterator[str]:
+    """The learner-visible text of a file: a notebook's cell sources and text outputs, else the file."""
+    if path.suffix != ".ipynb":
+        yield path.read_text(encoding="utf-8")
+        return
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        yield "".join(cell["source"])
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                yield "".join(out["text"])
+            for mime in ("text/plain", "text/markdown"):
+                if mime in out.get("data", {}):
+                    yield "".join(out["data"][mime])
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+# --- 1. which tables are real ----------------------------------------------------------------------
+_TABLE_REF = re.compile(r"`(" + "|".join(TABLES) + r")(?:\.csv)?`")
+#: an exclusive claim right before a table name ("except `x`", "only the `x`"), or a count of tables
+_EXCLUSIVE = re.compile(
+    r"\b(?:except|apart from|other than|only|exception)\s+(?:for\s+)?(?:the\s+)?`"
+    r"|\b(?:one|two|three|four|five) (?:of the )?tables?\b",
+    re.IGNORECASE,
+)
+_PROVENANCE = re.compile(r"\b(?:synthetic|real)\b", re.IGNORECASE)
+#: a label next to one table: "`posts.csv` (synthetic)", "`landscape` (real published figures ..."
+_LABEL = re.compile(r"`(" + "|".join(TABLES) + r")(?:\.csv)?`\s*\((synthetic|real)\b", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    """Split prose into sentences, table cells and list items (good enough for claims about tables)."""
+    text = re.sub(r"\s+", " ", text.replace("|", "\n\n").replace("\n* ", "\n\n"))
+    return [s for s in re.split(r"(?<=[.;!?:])\s+(?=[A-Z*`(])|\n\n", text) if s.strip()]
+
+
+def provenance_errors(text: str) -> list[str]:
+    """Sentences in ``text`` that say a different set of tables is real than the schema does."""
+    real = set(data.real_table_names())
+    errors = []
+    for sentence in _sentences(text):
+        for name, kind in _LABEL.findall(sentence):
+            if (kind.lower() == "real") != (name in real):
+                errors.append(f"labels `{name}` {kind}: {sentence.strip()}")
+        if not (_PROVENANCE.search(sentence) and _EXCLUSIVE.search(sentence)):
+            continue
+        named = set(_TABLE_REF.findall(sentence))
+        if named and named != real:
+            errors.append(
+                f"names {sorted(named)} as the exception, the schema's real tables are {sorted(real)}: "
+                f"{sentence.strip()}"
+            )
+    return errors
+
+
+def test_provenance_sentence_follows_the_schema_flags():
+    real = [n for n, t in TABLES.items() if not t.synthetic]
+    assert list(data.real_table_names()) == real
+    sentence = data.provenance_sentence()
+    for name in TABLES:
+        assert (f"`{name}`" in sentence) == (name in real)
+    assert provenance_errors(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "Everything except `benchmarks` is **synthetic**.",
+        "The sample data is synthetic (except `landscape`): it teaches methods.",
+        "One table, `landscape`, holds **real published figures**, each with its source.",
+        "| Only `landscape` is real, with sources; the rest is synthetic. |",
+        "### `posts.csv` (real published figures)",
+        "### `benchmarks.csv` (synthetic)",
+    ],
+)
+def test_scanner_catches_a_wrong_claim(wrong):
+    assert provenance_errors(wrong), wrong
+
+
+@pytest.mark.parametrize("path", _prose_files(), ids=_rel)
+def test_every_statement_of_which_tables_are_real_agrees_with_the_schema(path):
+    errors = [e for text in _texts(path) for e in provenance_errors(text)]
+    assert not errors, f"{_rel(path)} contradicts the schema's `synthetic` flags:\n" + "\n".join(errors)
+
+
+def test_table_overview_reads_the_flags():
+    overview = data.table_overview()
+    real = set(overview.index[overview["data"] == "real published figures"])
+    assert real == set(data.real_table_names())
+    assert set(overview.index[overview["data"] == "synthetic"]) == set(TABLES) - real
+
+
+# --- 16. paraphrase, don't quote -------------------------------------------------------------------
+RUN = 8
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower().replace("\u2019", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", " ", text).split()
+
+
+def copied_runs(text: str, source: str, n: int = RUN) -> list[str]:
+    """Runs of >= ``n`` consecutive words of ``text`` that also occur in ``source`` (case and
+    punctuation ignored), merged into maximal runs."""
+    src = _words(source)
+    grams = {tuple(src[i : i + n]) for i in range(len(src) - n + 1)}
+    words = _words(text)
+    runs: list[list[int]] = []
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) in grams:
+            if runs and i <= runs[-1][1]:
+                runs[-1][1] = i + n
+            else:
+                runs.append([i, i + n])
+    return [" ".join(words[a:b]) for a, b in runs]
+
+
+def test_copied_runs_finds_a_quote_whatever_its_case_and_punctuation():
+    source = "Be human. People talk to people, not company to company! Then plan."
+    assert copied_runs("be HUMAN - people talk to people; not company-to-company", source) == [
+        "be human people talk to people not company to company"
+    ]
+    assert copied_runs("people talk to people, not firm to firm", source) == []
+
+
+@pytest.mark.skipif(not SOURCE_ARTICLE.exists(), reason="the source article is not in this checkout")
+@pytest.mark.parametrize("path", _prose_files(), ids=_rel)
+def test_no_run_of_eight_words_copied_from_the_source_article(path):
+    source = SOURCE_ARTICLE.read_text(encoding="utf-8")
+    runs = [r for text in _texts(path) for r in copied_runs(text, source)]
+    assert not runs, (
+        f"{_rel(path)} copies {RUN}+ consecutive words of the source article; say it in the course's "
+        "own words:\n" + "\n".join(runs)
+    )
