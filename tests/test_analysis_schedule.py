@@ -114,6 +114,125 @@ def test_cadence_menu_offers_every_cadence_and_format_and_none():
     assert schedule.parse_cadence("none") is None
 
 
+# --- each creator's preferred cadence (the source article: ask each creator) ----------------------------
+PREFERS = {  # influencer_id: (preferred_cadence, preferred_format)
+    "I1": ("monthly", "call"),
+    "I2": ("quarterly", "newsletter"),
+    "I3": ("quarterly", "call"),
+    "I4": ("biannual", "call"),
+    "I5": ("monthly", "newsletter"),
+    "I6": ("biannual", "newsletter"),
+}
+
+
+def with_preferences(tables: dict[str, pd.DataFrame], prefers=PREFERS) -> schedule.PlanInput:
+    people = tables["influencers"].copy()
+    people["preferred_cadence"] = people["influencer_id"].map(lambda i: prefers[i][0])
+    people["preferred_format"] = people["influencer_id"].map(lambda i: prefers[i][1])
+    return schedule.plan_input("Acme", **{**tables, "influencers": people})
+
+
+def regular_contacts(sched: schedule.Schedule) -> dict[str, tuple[int, str]]:
+    table = schedule.regular_contacts_per_creator(sched)
+    return {
+        h: (int(n), f) for h, n, f in zip(table["handle"], table["contacts"], table["formats"], strict=True)
+    }
+
+
+def test_following_preferences_gives_each_creator_the_cadence_and_format_they_asked_for(tables):
+    plan = with_preferences(tables)
+    assert {"preferred_cadence", "preferred_format"} <= set(plan.roster.columns)
+    everyone = dict.fromkeys(schedule.SEGMENTS, schedule.PREFERRED)
+    sched = schedule.build_schedule(plan, everyone, tie_to_launches=False, trip_min_creators=None)
+    # ana: monthly call; ben: quarterly newsletter; cy (prospect): quarterly call; dee: biannual call
+    assert regular_contacts(sched) == {
+        "ana": (12, "call"),
+        "ben": (4, "newsletter"),
+        "cy": (4, "call"),
+        "dee": (2, "call"),
+    }
+    table = schedule.regular_contacts_per_creator(sched).set_index("handle")
+    assert table["cadence"].to_dict() == {
+        "ana": "monthly",
+        "ben": "quarterly",
+        "cy": "quarterly",
+        "dee": "biannual",
+    }
+    calls = sched.entries[sched.entries["kind"] == "call"]
+    assert (weekday(calls["start"]) < 5).all()
+    # a segment default overrides the preferences: ana then gets quarterly calls like everyone else
+    fixed = schedule.build_schedule(
+        plan, {"partners": "quarterly call"}, tie_to_launches=False, trip_min_creators=None
+    )
+    assert regular_contacts(fixed) == {"ana": (4, "call"), "ben": (4, "call")}
+
+
+def test_changing_one_creators_preference_changes_only_their_contacts(tables):
+    before = schedule.build_schedule(
+        with_preferences(tables), {"partners": "preferred"}, tie_to_launches=False, trip_min_creators=None
+    )
+    after = schedule.build_schedule(
+        with_preferences(tables, {**PREFERS, "I1": ("biannual", "newsletter")}),
+        {"partners": "preferred"},
+        tie_to_launches=False,
+        trip_min_creators=None,
+    )
+    assert regular_contacts(before)["ana"] == (12, "call")
+    assert regular_contacts(after)["ana"] == (2, "newsletter")
+    assert regular_contacts(after)["ben"] == regular_contacts(before)["ben"] == (4, "newsletter")
+
+
+def test_newsletters_of_several_cadences_in_one_segment_keep_unique_ids(tables):
+    prefers = {**PREFERS, "I1": ("monthly", "newsletter")}  # partners: monthly and quarterly newsletters
+    sched = schedule.build_schedule(
+        with_preferences(tables, prefers),
+        {"partners": "preferred"},
+        tie_to_launches=False,
+        trip_min_creators=None,
+    )
+    sends = sched.entries[sched.entries["kind"] == "newsletter"]
+    assert len(sends) == 12 + 4 and sends["entry_id"].is_unique
+    assert regular_contacts(sched) == {"ana": (12, "newsletter"), "ben": (4, "newsletter")}
+
+
+def test_preferences_without_the_columns_explain_what_is_missing(plan):
+    with pytest.raises(ValueError, match=r"preferred_cadence.*quarterly call"):
+        schedule.build_schedule(plan, {"partners": "preferred"})
+    with pytest.raises(ValueError, match=r"data\.load_influencers"):
+        schedule.preference_table(plan.roster)
+
+
+def test_unknown_preference_values_are_rejected(tables):
+    bad = with_preferences(tables, {**PREFERS, "I1": ("weekly", "call")})
+    with pytest.raises(ValueError, match="weekly"):
+        schedule.build_schedule(bad, {"partners": "preferred"})
+
+
+def test_preference_table_and_workload_of_following_preferences(tables):
+    plan = with_preferences(tables)
+    prefs = schedule.preference_table(plan.roster)
+    assert prefs.loc["partners"].to_dict() == {
+        "monthly call": 1,
+        "biannual call": 0,
+        "quarterly call": 0,
+        "quarterly newsletter": 1,
+    }
+    workload = schedule.workload_by_cadence(plan, "partners")
+    sched = schedule.build_schedule(
+        plan, {"partners": "preferred"}, tie_to_launches=False, trip_min_creators=None
+    )
+    numbers = schedule.summarise(sched)
+    assert workload.loc[schedule.PREFERRED, "touchpoints"] == numbers["touchpoints"] == 12 + 4
+    assert workload.loc[schedule.PREFERRED, "staff_hours"] == pytest.approx(numbers["staff_hours"])
+    assert numbers["staff_hours"] == pytest.approx(12 * 0.75 + 4 * 4.0)
+
+
+def test_the_menu_offers_each_creators_preference_only_when_asked():
+    assert schedule.PREFERRED not in [v for _, v in schedule.cadence_options()]
+    first = schedule.cadence_options(include_preferred=True)[0]
+    assert first == ("each creator's preference", schedule.PREFERRED)
+
+
 # --- roster ---------------------------------------------------------------------------------------------
 
 
@@ -440,6 +559,21 @@ def test_every_bundled_brand_gets_a_checked_calendar_and_some_posts_break_an_emb
     assert sum(found.values()) > 0
 
 
+def test_in_the_bundled_data_every_partner_gets_the_cadence_they_prefer(bundled):
+    plan = schedule.plan_input("Glowtheory", **bundled)
+    sched = schedule.build_schedule(
+        plan,
+        dict.fromkeys(schedule.SEGMENTS, schedule.PREFERRED),
+        tie_to_launches=False,
+        trip_min_creators=None,
+    )
+    got = schedule.regular_contacts_per_creator(sched).merge(plan.roster, on="influencer_id")
+    assert len(got) == len(plan.roster)
+    assert (got["cadence"] == got["preferred_cadence"]).all()
+    assert (got["formats"] == got["preferred_format"]).all()
+    assert got["preferred_cadence"].nunique() == 3, "the brand's creators do not all want the same"
+
+
 # --- notebook helpers ---------------------------------------------------------------------------------
 
 
@@ -466,3 +600,10 @@ def test_export_preview_leaves_nothing_on_disk_and_shows_the_second_name(sched, 
     assert "acme-relationship-calendar.ics" in text and "acme-relationship-calendar-2.ics" in text
     assert "BEGIN:VCALENDAR" in text and "VERSION:2.0" in text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_data_and_the_schedule_speak_the_same_cadences_and_formats():
+    from helpers import schema
+
+    assert tuple(schedule.CADENCES) == schema.PREFERRED_CADENCES
+    assert schedule.FORMATS == schema.CONTACT_FORMATS

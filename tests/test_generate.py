@@ -204,6 +204,29 @@ def test_handles_are_unique(tables):
     assert tables["influencers"]["handle"].is_unique
 
 
+def test_contact_preferences_follow_their_shares_and_change_nothing_else(tables):
+    """Every creator has a preferred cadence and format, drawn in the documented shares from a stream
+    of its own: changing those shares changes those two columns and no other value anywhere."""
+    creators = tables["influencers"]
+    params = generate.DEFAULT_PARAMS
+    cadence = creators["preferred_cadence"].astype(str).value_counts(normalize=True)
+    for name, share in zip(schema.PREFERRED_CADENCES, params.preferred_cadence_shares, strict=True):
+        assert abs(cadence[name] - share) < 0.04, (name, cadence[name], share)
+    calls = (creators["preferred_format"].astype(str) == "call").mean()
+    assert abs(calls - params.preferred_call_share) < 0.04
+    other = generate.generate_all(
+        params=dataclasses.replace(params, preferred_cadence_shares=(0.8, 0.1, 0.1), preferred_call_share=0.1)
+    )
+    moved = ["preferred_cadence", "preferred_format"]
+    assert (other["influencers"]["preferred_cadence"].astype(str) == "monthly").mean() > 0.7
+    pd.testing.assert_frame_equal(
+        other["influencers"].drop(columns=moved), creators.drop(columns=moved), check_exact=True
+    )
+    for name in tables:
+        if name != "influencers":
+            pd.testing.assert_frame_equal(other[name], tables[name], check_exact=True)
+
+
 def test_replies_have_a_delay_and_non_replies_none(tables):
     out = tables["outreach"]
     assert out.loc[out["replied"], "days_to_reply"].notna().all()

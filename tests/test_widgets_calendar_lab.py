@@ -46,6 +46,32 @@ def test_more_frequent_cadence_means_more_contacts_and_hours(lab):
     lab.set(partners="quarterly call")
 
 
+def test_by_default_partners_and_collaborators_get_the_cadence_they_prefer(tmp_path: Path):
+    from helpers.analysis import schedule
+
+    lab = RelationshipCalendar(out_dir=tmp_path)
+    assert lab.controls["partners"].value == lab.controls["collaborators"].value == schedule.PREFERRED
+    assert lab.controls["partners"].options[0] == ("each creator's preference", schedule.PREFERRED)
+    lab.set(skip_calls_near_launches=False, tie_to_launches=False, trip_min_creators=15)
+    roster = lab.plan(lab.controls["brand"].value).roster
+
+    def cadences() -> dict[str, str]:
+        table = schedule.regular_contacts_per_creator(lab.result.extra["schedule"])
+        return dict(zip(table["influencer_id"], table["cadence"], strict=True))
+
+    partners = roster[roster["segment"] == "partners"]
+    monthly = partners.loc[partners["preferred_cadence"] == "monthly", "influencer_id"].iloc[0]
+    quarterly = partners.loc[partners["preferred_cadence"] == "quarterly", "influencer_id"].iloc[0]
+    got = cadences()
+    for who, wanted in zip(roster["influencer_id"], roster["preferred_cadence"], strict=True):
+        if roster.set_index("influencer_id").loc[who, "segment"] != "prospects":
+            assert got[who] == wanted, who
+    lab.set(partners="quarterly call")  # the segment default overrides what the creator asked for
+    assert cadences()[monthly] == "quarterly" and cadences()[quarterly] == "quarterly"
+    lab.set(partners=schedule.PREFERRED)
+    assert cadences()[monthly] == "monthly"
+
+
 def test_a_second_executive_removes_trip_clashes(lab):
     one = lab.set(trip_min_creators=1, executives=1).numbers
     three = lab.set(trip_min_creators=1, executives=3).numbers

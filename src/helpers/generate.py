@@ -54,8 +54,10 @@ from .data import validate
 from .schema import (
     BRANDS,
     CITIES,
+    CONTACT_FORMATS,
     NICHES,
     PLATFORMS,
+    PREFERRED_CADENCES,
     TABLES,
     VIDEO_FORMATS,
     Table,
@@ -604,6 +606,9 @@ class Params:
     reply_odds_phone: float = 1.4
     reply_odds_per_decade: float = 0.75
     reply_odds_celebrity: float = 0.5
+    # each creator's preferred contact rhythm (asked, not imposed)
+    preferred_cadence_shares: tuple[float, float, float] = (0.3, 0.45, 0.25)
+    preferred_call_share: float = 0.6
 
 
 #: Unit and meaning of every :class:`Params` field (rendered into the datasheet).
@@ -761,6 +766,15 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "Per tenfold followers above 10K (big creators are busier).",
     ),
     "reply_odds_celebrity": ("odds ratio", "Celebrity vs other creators."),
+    "preferred_cadence_shares": (
+        "share",
+        "Creators who prefer to be contacted monthly, quarterly, twice a year (biannual); drawn from a "
+        "stream of its own, independent of every other column (an assumption, no published shares).",
+    ),
+    "preferred_call_share": (
+        "share",
+        "Creators who prefer a one-to-one call to a newsletter (the rest prefer the newsletter).",
+    ),
 }
 
 DEFAULT_PARAMS = Params()
@@ -1010,6 +1024,17 @@ def _creators(rng: np.random.Generator, n: int, p: Params, niches: pd.DataFrame)
             "_posts_per_day": posts_per_day,
         }
     )
+
+
+def _contact_preferences(rng: np.random.Generator, n: int, p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Each creator's preferred contact rhythm: a cadence (:data:`~helpers.schema.PREFERRED_CADENCES`,
+    shares ``p.preferred_cadence_shares``) and a format (:data:`~helpers.schema.CONTACT_FORMATS`, a
+    call with probability ``p.preferred_call_share``). Independent of every other trait: the course
+    has no data on what drives the preference, so it is what a brand learns by asking."""
+    shares = np.asarray(p.preferred_cadence_shares, dtype=float)
+    cadence = np.asarray(PREFERRED_CADENCES)[rng.choice(len(shares), size=n, p=shares / shares.sum())]
+    fmt = np.where(rng.random(n) < p.preferred_call_share, CONTACT_FORMATS[0], CONTACT_FORMATS[1])
+    return cadence, fmt
 
 
 def _engagement_propensity(rng: np.random.Generator, n: int, p: Params) -> np.ndarray:
@@ -1536,14 +1561,19 @@ def _core(seed: int, scale: float, params: Params) -> _Core:
     long-term-uplift hypothesis) cannot change. One child seed stream per part of the data."""
     if not scale > 0:
         raise ValueError(f"scale must be > 0, got {scale!r}")
-    streams = np.random.SeedSequence(seed).spawn(8)
-    rng_creators, rng_handles, rng_plan, rng_posts, _, _, rng_calendar, _ = (
+    # A ninth child stream (spawn key 8) was added for the contact preferences: children 0-7 are the
+    # same as before, so every value drawn from them is unchanged.
+    streams = np.random.SeedSequence(seed).spawn(9)
+    rng_creators, rng_handles, rng_plan, rng_posts, _, _, rng_calendar, _, rng_preferences = (
         np.random.default_rng(s) for s in streams
     )
     niches = _niches_table()
     creators = _creators(rng_creators, _rows(BASE_ROWS["influencers"], scale), params, niches)
     creators.insert(0, "influencer_id", _ids("INF", len(creators), 5))
     creators.insert(1, "handle", _handles(rng_handles, creators["niche"].to_numpy()))
+    cadence, fmt = _contact_preferences(rng_preferences, len(creators), params)
+    creators["preferred_cadence"] = cadence
+    creators["preferred_format"] = fmt
     calendar = _calendar(rng_calendar)
     plan, schedule = _campaign_plan(
         rng_plan, creators, calendar, _rows(BASE_ROWS["campaigns"], scale), params

@@ -82,6 +82,10 @@ DISCOVERY_CHANNELS: tuple[str, ...] = ("organic", "platform", "agency")
 OUTREACH_STYLES: tuple[str, ...] = ("generic", "personalised")
 SENDER_ROLES: tuple[str, ...] = ("coordinator", "manager", "executive")
 CONTACT_CHANNELS: tuple[str, ...] = ("email", "dm", "phone")
+#: How often a creator prefers to hear from a brand: every month, every quarter, twice a year.
+PREFERRED_CADENCES: tuple[str, ...] = ("monthly", "quarterly", "biannual")
+#: How a creator prefers to hear from a brand: a one-to-one call or a one-to-many newsletter.
+CONTACT_FORMATS: tuple[str, ...] = ("call", "newsletter")
 EVENT_TYPES: tuple[str, ...] = ("product_launch", "pr_event", "embargo", "trade_show")
 LANDSCAPE_METRICS: tuple[str, ...] = ("market_size", "instagram_monthly_active_users", "engagement_rate")
 BENCHMARK_GROUPS: tuple[str, ...] = (
@@ -311,6 +315,19 @@ INFLUENCERS = Table(
         _score(
             "relationship_score",
             "Relationship: closeness to the audience (0-10); falls as the follower count grows.",
+        ),
+        _cat(
+            "preferred_cadence",
+            PREFERRED_CADENCES,
+            "How often the creator prefers to hear from a brand (monthly, quarterly, biannual = twice "
+            "a year), as a brand learns by asking; synthetic, drawn independently of every other column.",
+            ordered=True,
+        ),
+        _cat(
+            "preferred_format",
+            CONTACT_FORMATS,
+            "How the creator prefers those regular contacts: a one-to-one call or a newsletter "
+            "(synthetic, drawn independently of every other column).",
         ),
     ),
     foreign_keys=(ForeignKey(("niche", "platform"), "niches", ("niche", "platform")),),

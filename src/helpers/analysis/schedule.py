@@ -7,7 +7,10 @@ The pieces, all pure functions on the tables :mod:`helpers.data` loads:
    (replied to the brand's outreach, no campaign yet).
 2. **Cadence** per segment (:data:`CADENCES`): a monthly, quarterly or biannual call (one per
    creator, staggered over the period so the team is not swamped on one day) or newsletter (one
-   send per period to the whole segment, on the period's first Tuesday), or none.
+   send per period to the whole segment, on the period's first Tuesday), or none - or
+   :data:`PREFERRED`: each creator's own choice (``influencers.preferred_cadence`` and
+   ``preferred_format``, what a brand learns by asking), one newsletter per cadence for those who
+   prefer a newsletter.
 3. **Launch tie-ins**: a briefing call with every partner :data:`BRIEFING_DAYS` days before each
    product launch (inside the embargo - briefing under embargo is what an embargo is for), and an
    email sent on behalf of an executive to partners and collaborators on launch day.
@@ -47,6 +50,8 @@ __all__ = [
     "KIND_LABELS",
     "NO_CADENCE",
     "PERIODS",
+    "PREFERENCE_COLUMNS",
+    "PREFERRED",
     "REGULAR_KINDS",
     "SEGMENTS",
     "SEGMENT_LABELS",
@@ -69,6 +74,8 @@ __all__ = [
     "parse_cadence",
     "period_bounds",
     "plan_input",
+    "preference_table",
+    "regular_contacts_per_creator",
     "segment_table",
     "summarise",
     "to_csv",
@@ -96,6 +103,11 @@ CALL_WINDOW_DAYS: dict[str, int] = {"monthly": 20, "quarterly": 60, "biannual": 
 FORMATS: tuple[str, ...] = ("call", "newsletter")
 #: The "no regular contact" cadence value.
 NO_CADENCE = "none"
+#: The cadence value "each creator's own preference": every creator of the segment is contacted at
+#: the cadence and in the format they asked for (:data:`PREFERENCE_COLUMNS` of the roster).
+PREFERRED = "preferred"
+#: Roster columns holding each creator's preference (from ``influencers``; SYNTHETIC in the course data).
+PREFERENCE_COLUMNS: tuple[str, ...] = ("preferred_cadence", "preferred_format")
 #: Days between a partner's embargoed briefing call and the launch.
 BRIEFING_DAYS = 7
 #: Length of an executive trip (days, inclusive).
@@ -160,10 +172,16 @@ _DAY = np.timedelta64(1, "D")
 
 
 # --- cadences and periods ------------------------------------------------------------------------------
-def cadence_options() -> list[tuple[str, str]]:
-    """(label, value) pairs for a cadence menu: ``"quarterly call"`` ... and ``"none"``."""
+def cadence_options(include_preferred: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs for a cadence menu: ``"quarterly call"`` ... and ``"none"``; with
+    ``include_preferred``, first ``("each creator's preference", PREFERRED)``."""
     options = [(f"{c} {f}", f"{c} {f}") for f in FORMATS for c in CADENCES]
-    return [*options, ("no regular contact", NO_CADENCE)]
+    first = [("each creator's preference", PREFERRED)] if include_preferred else []
+    return [*first, *options, ("no regular contact", NO_CADENCE)]
+
+
+def _is_preferred(value: str) -> bool:
+    return " ".join(str(value).lower().split()) in (PREFERRED, "each creator's preference")
 
 
 def parse_cadence(value: str) -> tuple[str, str] | None:
@@ -228,8 +246,8 @@ def brand_roster(
     """A brand's creators with their segment.
 
     Columns ``influencer_id``, ``handle``, ``city``, ``followers``, ``segment`` (partners,
-    collaborators, prospects); sorted by segment, then ``influencer_id``. Empty when the brand has
-    no campaigns and no replies.
+    collaborators, prospects) and, when ``influencers`` has them, :data:`PREFERENCE_COLUMNS`; sorted
+    by segment, then ``influencer_id``. Empty when the brand has no campaigns and no replies.
     """
     mine = campaigns[campaigns["brand"].astype(str) == brand]
     long_term = set(mine.loc[mine["partnership"].astype(str) == "long_term", "influencer_id"])
@@ -242,14 +260,17 @@ def brand_roster(
         np.where(np.isin(ids, list(worked)), "collaborators", "prospects"),
     )
     roster = pd.DataFrame({"influencer_id": pd.Series(ids, dtype="str"), "segment": segment})
-    people = influencers[["influencer_id", "handle", "city", "followers"]].copy()
-    people["city"] = people["city"].astype(str)
+    prefs = [c for c in PREFERENCE_COLUMNS if c in influencers.columns]
+    people = influencers[["influencer_id", "handle", "city", "followers", *prefs]].copy()
+    for column in ("city", *prefs):
+        people[column] = people[column].astype(str)
     roster = roster.merge(people, on="influencer_id", how="inner")
     order = {s: i for i, s in enumerate(SEGMENTS)}
     roster = roster.assign(_o=roster["segment"].map(order)).sort_values(
         ["_o", "influencer_id"], kind="stable"
     )
-    return roster[["influencer_id", "handle", "city", "followers", "segment"]].reset_index(drop=True)
+    columns = ["influencer_id", "handle", "city", "followers", "segment", *prefs]
+    return roster[columns].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -355,7 +376,7 @@ def _stack(parts: list[Columns], names: tuple[str, ...]) -> Columns:
 
 
 def _people(roster: pd.DataFrame, mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    cols = ("influencer_id", "handle", "city", "segment")
+    cols = ("influencer_id", "handle", "city", "segment")  # preferences are read by _preference_parts
     table = roster if mask is None else roster[mask]
     return {c: table[c].to_numpy(dtype=object) for c in cols}
 
@@ -376,9 +397,10 @@ def _contact_cols(
 
 
 def _cadence_part(
-    people: dict[str, np.ndarray], segment: str, cadence: str, fmt: str, year: int
+    people: dict[str, np.ndarray], segment: str, cadence: str, fmt: str, year: int, tag: str = ""
 ) -> tuple[Columns, Columns]:
-    """Entries and contacts of one segment's cadence (``people``: that segment's creators)."""
+    """Entries and contacts of one segment's cadence (``people``: that segment's creators; ``tag``
+    keeps newsletter ids unique when one segment gets several newsletters)."""
     n = len(people["influencer_id"])
     if n == 0:
         return _stack([], _ENTRY_COLUMNS), _stack([], _CONTACT_COLUMNS)
@@ -405,7 +427,7 @@ def _cadence_part(
         )
         return entries, _contact_cols(ids, people, take, days, "call")
     sends = _first_tuesdays(months, year)
-    ids = np.array([f"newsletter-{segment}-{d}" for d in sends], dtype=object)
+    ids = np.array([f"newsletter-{segment}-{tag}{d}" for d in sends], dtype=object)
     entries = _columns(
         _ENTRY_COLUMNS,
         len(sends),
@@ -420,6 +442,36 @@ def _cadence_part(
     )
     take = np.tile(np.arange(n), len(sends))
     return entries, _contact_cols(np.repeat(ids, n), people, take, np.repeat(sends, n), "newsletter")
+
+
+def _preference_parts(
+    roster: pd.DataFrame, mask: np.ndarray, segment: str, year: int
+) -> tuple[list[Columns], list[Columns]]:
+    """Cadence entries and contacts of one segment when every creator gets their own preference:
+    calls per creator at their cadence, one newsletter per cadence for those who prefer newsletters."""
+    missing = [c for c in PREFERENCE_COLUMNS if c not in roster.columns]
+    if missing:
+        raise ValueError(
+            f"'each creator's preference' needs the roster columns {', '.join(missing)}: build the plan "
+            "from data.load_influencers(), or choose a cadence such as 'quarterly call' for the segment"
+        )
+    cadence = roster["preferred_cadence"].astype(str).to_numpy()
+    fmt = roster["preferred_format"].astype(str).to_numpy()
+    unknown = sorted(set(cadence[mask]) - set(CADENCES)) + sorted(set(fmt[mask]) - set(FORMATS))
+    if unknown:
+        raise ValueError(
+            f"unknown preference(s) {unknown}: preferred_cadence must be one of {', '.join(CADENCES)} "
+            f"and preferred_format one of {', '.join(FORMATS)}"
+        )
+    entries, contacts = [], []
+    for f in FORMATS:
+        for c in CADENCES:
+            group = mask & (cadence == c) & (fmt == f)
+            if group.any():
+                e, k = _cadence_part(_people(roster, group), segment, c, f, year, tag=f"{c}-")
+                entries.append(e)
+                contacts.append(k)
+    return entries, contacts
 
 
 def _launch_part(roster: pd.DataFrame, events: pd.DataFrame) -> tuple[Columns, Columns]:
@@ -651,7 +703,8 @@ def build_schedule(
     Args:
         plan: :func:`plan_input` output.
         cadences: cadence per segment, e.g. ``{"partners": "monthly call", "collaborators":
-            "quarterly newsletter", "prospects": "none"}`` (missing segments: none).
+            "quarterly newsletter", "prospects": "none"}`` (missing segments: none), or
+            :data:`PREFERRED` to follow each creator's own preferred cadence and format.
         tie_to_launches: add embargoed briefings with partners and launch-day executive emails.
         skip_calls_near_launches: drop a regular call when the same creator already has a launch
             contact (briefing, executive email) or a trip meeting fewer than ``min_gap_days`` days
@@ -669,7 +722,13 @@ def build_schedule(
     roster_segments = plan.roster["segment"].to_numpy(dtype=object)
     cadence_entries, cadence_contacts = [], []
     for segment in SEGMENTS:
-        parsed = parse_cadence(cadences.get(segment, NO_CADENCE))
+        value = cadences.get(segment, NO_CADENCE)
+        if _is_preferred(value):
+            e_parts, c_parts = _preference_parts(plan.roster, roster_segments == segment, segment, plan.year)
+            cadence_entries += e_parts
+            cadence_contacts += c_parts
+            continue
+        parsed = parse_cadence(value)
         if parsed is not None:
             e, c = _cadence_part(
                 _people(plan.roster, roster_segments == segment), segment, *parsed, plan.year
@@ -1013,10 +1072,12 @@ def summarise(schedule: Schedule, period: str = "year", year: int = YEAR) -> dic
 def workload_by_cadence(plan: PlanInput, segment: str = "partners") -> pd.DataFrame:
     """Touchpoints and staff hours a year for one segment under every cadence (no tie-ins, no trips).
 
-    Index: cadence values (``"monthly call"`` ...); columns ``touchpoints`` (creator contacts a
-    year), ``entries`` (calls or sends a year) and ``staff_hours`` (per :data:`STAFF_HOURS`).
+    Index: cadence values (``"monthly call"`` ...), and last :data:`PREFERRED` (each creator's own
+    preference) when the roster has :data:`PREFERENCE_COLUMNS`; columns ``touchpoints`` (creator
+    contacts a year), ``entries`` (calls or sends a year) and ``staff_hours`` (per :data:`STAFF_HOURS`).
     """
     rows = {}
+    mask = plan.roster["segment"].to_numpy(dtype=object) == segment
     for _, value in cadence_options():
         parsed = parse_cadence(value)
         if parsed is None:
@@ -1026,6 +1087,14 @@ def workload_by_cadence(plan: PlanInput, segment: str = "partners") -> pd.DataFr
         n_entries, n_contacts = len(entries["entry_id"]), len(contacts["entry_id"])
         hours = STAFF_HOURS[parsed[1]] * n_entries
         rows[value] = {"touchpoints": n_contacts, "entries": n_entries, "staff_hours": hours}
+    if all(c in plan.roster.columns for c in PREFERENCE_COLUMNS):
+        e_parts, c_parts = _preference_parts(plan.roster, mask, segment, plan.year)
+        kinds = np.concatenate([p["kind"] for p in e_parts]) if e_parts else np.array([], dtype=object)
+        rows[PREFERRED] = {
+            "touchpoints": sum(len(p["entry_id"]) for p in c_parts),
+            "entries": len(kinds),
+            "staff_hours": float(sum(STAFF_HOURS[str(k)] for k in kinds)),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "cadence"
     return table
@@ -1059,6 +1128,41 @@ def embargo_breaches(calendar: pd.DataFrame, campaigns: pd.DataFrame, posts: pd.
     table["in_embargo"] = table["in_embargo"].astype("int64")
     table["in_embargo_pct"] = 100 * table["in_embargo"] / table["campaign_posts"]
     return table.sort_values(["in_embargo", "campaign_posts"], ascending=[False, False], kind="stable")
+
+
+def preference_table(roster: pd.DataFrame) -> pd.DataFrame:
+    """Creators per segment (rows, :data:`SEGMENTS` order) and preferred cadence + format (columns
+    ``"monthly call"`` ..., :func:`cadence_options` order), as counts; zero columns are dropped."""
+    missing = [c for c in PREFERENCE_COLUMNS if c not in roster.columns]
+    if missing:
+        raise ValueError(
+            f"the roster has no {', '.join(missing)} column: build it from data.load_influencers()"
+        )
+    labels = roster["preferred_cadence"].astype(str) + " " + roster["preferred_format"].astype(str)
+    table = pd.crosstab(roster["segment"], labels)
+    order = [v for _, v in cadence_options() if v in table.columns]
+    table = table.reindex(index=list(SEGMENTS), columns=order, fill_value=0).fillna(0).astype("int64")
+    table.index.name, table.columns.name = "segment", "prefers"
+    return table
+
+
+def regular_contacts_per_creator(sched: Schedule, kinds: tuple[str, ...] = REGULAR_KINDS) -> pd.DataFrame:
+    """What each creator actually got: regular contacts (``kinds``) per creator in the schedule's
+    year, and the cadence that number corresponds to (12 = monthly, 4 = quarterly, 2 = biannual,
+    anything else = ""). Columns ``influencer_id``, ``handle``, ``contacts``, ``formats`` (the kinds
+    used, joined by "+") and ``cadence``."""
+    regular = sched.contacts[sched.contacts["kind"].astype(str).isin(kinds)]
+    grouped = regular.groupby("influencer_id", sort=True)
+    table = pd.DataFrame(
+        {
+            "handle": grouped["handle"].first(),
+            "contacts": grouped.size().astype("int64"),
+            "formats": grouped["kind"].agg(lambda k: "+".join(sorted(set(map(str, k))))),
+        }
+    )
+    per_year = {12 // months: name for name, months in CADENCES.items()}
+    table["cadence"] = table["contacts"].map(per_year).fillna("")
+    return table.reset_index()
 
 
 def segment_table(roster: pd.DataFrame) -> pd.DataFrame:

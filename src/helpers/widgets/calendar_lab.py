@@ -1,10 +1,11 @@
 """Relationship calendar: cadence per segment, launches, PR events and embargoes, conflicts, export.
 
 The learner picks a (synthetic) brand, a cadence for each segment of its creators (long-term
-partners, one-off collaborators, prospects who replied), whether contacts are tied to the launch
-calendar, the minimum gap between two contacts with one creator, the threshold for an executive
-trip to a city and how many executives travel. The lab builds the year's calendar with
-:func:`helpers.analysis.schedule.build_schedule`, overlays the brand's embargoes, launches, PR
+partners, one-off collaborators, prospects who replied) - a fixed one for the whole segment, or
+"each creator's preference" (the cadence and format each creator asked for) -, whether contacts are
+tied to the launch calendar, the minimum gap between two contacts with one creator, the threshold
+for an executive trip to a city and how many executives travel. The lab builds the year's calendar
+with :func:`helpers.analysis.schedule.build_schedule`, overlays the brand's embargoes, launches, PR
 events, trade shows and campaign posts, flags every conflict, and shows the chosen period.
 
 The **Export** button writes the whole year as ``.ics`` (opens in common calendar apps) and
@@ -43,8 +44,8 @@ ROWS: tuple[tuple[str, str], ...] = (
 ROW_Y: dict[str, float] = {key: float(len(ROWS) - 1 - i) for i, (key, _) in enumerate(ROWS)}
 #: Defaults of the lab's controls (also the notebook's starting point).
 DEFAULTS: dict[str, Any] = {
-    "partners": "quarterly call",
-    "collaborators": "quarterly newsletter",
+    "partners": schedule.PREFERRED,
+    "collaborators": schedule.PREFERRED,
     "prospects": "biannual newsletter",
     "tie_to_launches": True,
     "skip_calls_near_launches": True,
@@ -159,10 +160,13 @@ _POINT_STYLE: dict[str, dict[str, Any]] = {
     "partners": {"marker": "o", "color": plots.PALETTE[2], "markersize": 7},
     "collaborators": {"marker": "o", "color": plots.PALETTE[1], "markersize": 7},
     "prospects": {"marker": "o", "color": plots.PALETTE[5], "markersize": 7},
+    # newsletters of each segment: squares (a segment that follows each creator's preference has both)
+    "partners:newsletter": {"marker": "s", "color": plots.PALETTE[2], "markersize": 7},
+    "collaborators:newsletter": {"marker": "s", "color": plots.PALETTE[1], "markersize": 7},
+    "prospects:newsletter": {"marker": "s", "color": plots.PALETTE[5], "markersize": 7},
     "briefing": {"marker": "v", "color": plots.PALETTE[2], "markersize": 8},
     "exec_email": {"marker": "*", "color": plots.PALETTE[7], "markersize": 13},
 }
-_FORMAT_MARKER = {"call": "o", "newsletter": "s"}
 #: Entry kinds a conflict mark is drawn on: the ones the team can move.
 _MOVABLE = ("post", "call", "newsletter", "trip")
 
@@ -283,10 +287,8 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
         "exec_email": (kind == "exec_email", ROW_Y["launch"]),
     }
     for segment in schedule.SEGMENTS:
-        regular = ((kind == "call") | (kind == "newsletter")) & (seg == segment)
-        selections[segment] = (regular, ROW_Y[segment])
-        fmt = kind[regular][0] if regular.any() else "call"
-        artists.points[segment].set_marker(_FORMAT_MARKER[fmt])
+        selections[segment] = ((kind == "call") & (seg == segment), ROW_Y[segment])
+        selections[f"{segment}:newsletter"] = ((kind == "newsletter") & (seg == segment), ROW_Y[segment])
     for key, (mask, y) in selections.items():
         pts = _unique_points(start[mask], y)
         artists.points[key].set_data(pts[:, 0], pts[:, 1])
@@ -388,7 +390,7 @@ class RelationshipCalendar(Lab):
         return self._plans[brand]
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
-        options = schedule.cadence_options()
+        options = schedule.cadence_options(include_preferred=True)
         int_style = {"style": {"description_width": "initial"}, "continuous_update": False}
         return {
             "brand": dropdown("Brand", self.brands, self._default_brand),
