@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import nbformat
@@ -280,19 +281,64 @@ def test_app_link_rejects_an_unknown_lab_with_the_valid_names() -> None:
 
 
 def test_voila_command_listens_on_loopback_with_a_token_and_the_course_template() -> None:
-    argv = app_tool.voila_argv(APPS / "scorecard.ipynb", 8999, "secret")
+    argv = app_tool.voila_argv(APPS / "scorecard.ipynb", 8999)
     assert argv[1:4] == ["-m", "voila", str(APPS / "scorecard.ipynb")]
     for flag in (
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         "--Voila.port=8999",
         "--Voila.port_retries=0",
-        "--Voila.token=secret",
+        "--Voila.auto_token=True",  # token on: read from JUPYTER_TOKEN_FILE, not from argv
         "--template=course-app",
         "--VoilaConfiguration.allow_template_override=NO",
     ):
         assert flag in argv
+    assert not any("token=" in arg.lower() for arg in argv if arg != "--Voila.auto_token=True")
     assert app_tool.app_url(8999, "secret") == "http://127.0.0.1:8999/?token=secret"
+
+
+class _FakeVoila:
+    """Stands in for the Voila process: records how it was started; ends when waited for."""
+
+    seen: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, argv: list[str], *, cwd: Path, env: dict[str, str]) -> None:
+        token_file = Path(env["JUPYTER_TOKEN_FILE"])
+        self.seen.update(
+            argv=argv,
+            env=env,
+            file_text=token_file.read_text(encoding="ascii"),
+            file_mode=token_file.stat().st_mode & 0o777,
+            folder_mode=token_file.parent.stat().st_mode & 0o777,
+            folder=token_file.parent,
+        )
+
+    def poll(self) -> None:
+        return None
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
+def test_launcher_passes_the_token_in_a_private_file_not_on_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ps` shows every user the command line: the token travels in a 0600 file, deleted at the end."""
+    monkeypatch.setenv("JUPYTER_TOKEN", "inherited-token")  # Jupyter would prefer it to the file
+    monkeypatch.setattr(app_tool.subprocess, "Popen", _FakeVoila)
+    monkeypatch.setattr(app_tool, "wait_listening", lambda proc, port: True)
+    monkeypatch.setattr(app_tool.signal, "signal", lambda *args: None)
+
+    assert app_tool.run_voila(APPS / "scorecard.ipynb", "Scorecard", open_browser=False) == 0
+
+    token = re.search(r"\?token=([\w-]+)", capsys.readouterr().out).group(1)
+    seen = _FakeVoila.seen
+    assert len(token) >= 32
+    assert not any(token in arg for arg in seen["argv"]), "the token is on Voila's command line"
+    assert seen["file_text"] == token, "Voila reads the printed URL's token from JUPYTER_TOKEN_FILE"
+    assert "JUPYTER_TOKEN" not in seen["env"]
+    assert seen["file_mode"] == 0o600 and seen["folder_mode"] == 0o700
+    assert not seen["folder"].exists(), "the token file outlives the server"
 
 
 def test_voila_environment_puts_the_course_template_first_and_keeps_the_users_path() -> None:
@@ -300,6 +346,8 @@ def test_voila_environment_puts_the_course_template_first_and_keeps_the_users_pa
     assert env["JUPYTER_PATH"].split(":") == [str(app_tool.TEMPLATE_ROOT), "/somewhere"]
     assert env["HOME"] == "/home/x"
     assert app_tool.voila_env({})["JUPYTER_PATH"] == str(app_tool.TEMPLATE_ROOT)
+    env = app_tool.voila_env({"JUPYTER_TOKEN": "t", "JUPYTER_TOKEN_FILE": "/old"}, Path("/tmp/x/voila-token"))
+    assert "JUPYTER_TOKEN" not in env and env["JUPYTER_TOKEN_FILE"] == "/tmp/x/voila-token"
 
 
 def test_voila_finds_the_course_template_before_its_own_lab_template() -> None:

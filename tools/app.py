@@ -27,6 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import webbrowser
 from collections.abc import Sequence
@@ -119,8 +120,13 @@ def free_port(host: str = HOST) -> int:
         return s.getsockname()[1]
 
 
-def voila_argv(notebook: Path, port: int, token: str) -> list[str]:
-    """The Voilà command serving ``notebook`` alone on 127.0.0.1:``port`` with the course template."""
+def voila_argv(notebook: Path, port: int) -> list[str]:
+    """The Voilà command serving ``notebook`` alone on 127.0.0.1:``port`` with the course template.
+
+    The token is not on the command line (any user of the machine can read that with ``ps``):
+    ``--Voila.auto_token=True`` makes Jupyter's identity provider read it from the file named by
+    ``JUPYTER_TOKEN_FILE`` (see :func:`voila_env` and :func:`write_token_file`).
+    """
     return [
         sys.executable,
         "-m",
@@ -130,7 +136,7 @@ def voila_argv(notebook: Path, port: int, token: str) -> list[str]:
         f"--Voila.ip={HOST}",
         f"--Voila.port={port}",
         "--Voila.port_retries=0",
-        f"--Voila.token={token}",
+        "--Voila.auto_token=True",
         f"--template={TEMPLATE}",
         "--theme=light",
         # Only the page Voila renders; the URL cannot ask for another template or theme.
@@ -138,12 +144,29 @@ def voila_argv(notebook: Path, port: int, token: str) -> list[str]:
     ]
 
 
-def voila_env(base: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for Voilà: the course template folder first on JUPYTER_PATH."""
+def voila_env(base: dict[str, str] | None = None, token_file: Path | None = None) -> dict[str, str]:
+    """Environment for Voilà: the course template folder first on JUPYTER_PATH, the token's file.
+
+    ``JUPYTER_TOKEN_FILE`` names ``token_file``; an inherited ``JUPYTER_TOKEN`` is dropped (Jupyter
+    would prefer it to the file).
+    """
     env = dict(os.environ if base is None else base)
     rest = env.get("JUPYTER_PATH", "")
     env["JUPYTER_PATH"] = str(TEMPLATE_ROOT) + (os.pathsep + rest if rest else "")
+    env.pop("JUPYTER_TOKEN", None)
+    env.pop("JUPYTER_TOKEN_FILE", None)
+    if token_file is not None:
+        env["JUPYTER_TOKEN_FILE"] = str(token_file)
     return env
+
+
+def write_token_file(folder: Path, token: str) -> Path:
+    """Write ``token`` (no newline) to a new file in ``folder`` readable by this user only (0600)."""
+    path = folder / "voila-token"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(token)
+    return path
 
 
 def app_url(port: int, token: str) -> str:
@@ -211,24 +234,28 @@ def _interrupt(_signum: int, _frame: object) -> None:
 def run_voila(notebook: Path, title: str, open_browser: bool) -> int | None:
     """Start Voila on a free port and wait for it to end; None when it could not listen (port taken)."""
     port, token = free_port(), secrets.token_urlsafe(24)
-    proc = subprocess.Popen(voila_argv(notebook, port, token), cwd=APPS, env=voila_env())
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if not wait_listening(proc, port):
-            if proc.poll() is not None:
-                return None
+    # The token goes through a file only this user can read (0600 in a 0700 temporary folder),
+    # never on the command line; the folder is removed when the server has ended.
+    with tempfile.TemporaryDirectory(prefix="course-app-") as private:
+        token_file = write_token_file(Path(private), token)
+        proc = subprocess.Popen(voila_argv(notebook, port), cwd=APPS, env=voila_env(token_file=token_file))
+        signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            if not wait_listening(proc, port):
+                if proc.poll() is not None:
+                    return None
+                stop(proc)
+                print(
+                    f"error: Voila did not listen on {HOST}:{port} within {START_TIMEOUT_S:.0f} s.",
+                    file=sys.stderr,
+                )
+                return 1
+            announce(title, app_url(port, token), open_browser)
+            code = proc.wait()
+            return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
+        except (KeyboardInterrupt, Interrupted):
             stop(proc)
-            print(
-                f"error: Voila did not listen on {HOST}:{port} within {START_TIMEOUT_S:.0f} s.",
-                file=sys.stderr,
-            )
-            return 1
-        announce(title, app_url(port, token), open_browser)
-        code = proc.wait()
-        return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
-    except (KeyboardInterrupt, Interrupted):
-        stop(proc)
-        return 0
+            return 0
 
 
 def serve(lab: str, *, open_browser: bool = True) -> int:

@@ -130,6 +130,28 @@ def test_app_shows_the_lab_alone_responds_to_a_control_and_stays_offline(
     assert not off_machine, f"the app asked hosts other than 127.0.0.1 for: {sorted(set(off_machine))}"
 
 
+def _group_command_lines(pgid: int) -> dict[int, str]:
+    """pid -> command line of every live process in process group ``pgid`` (Linux /proc)."""
+    found: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid:
+                argv = (stat.parent / "cmdline").read_bytes().split(b"\0")
+                found[int(stat.parent.name)] = " ".join(a.decode(errors="replace") for a in argv)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_the_token_is_on_no_command_line_other_users_can_read(app: App) -> None:
+    """`ps` shows every user's command lines: the launcher, Voila and its kernel must not carry the token."""
+    token = urllib.parse.parse_qs(urllib.parse.urlsplit(app.url).query)["token"][0]
+    lines = _group_command_lines(app.process.pid)
+    assert any(" -m voila " in line for line in lines.values()), f"Voila not found among {lines}"
+    leaking = [line for line in lines.values() if token in line]
+    assert not leaking, f"the token is visible through ps: {leaking}"
+
+
 def test_sigterm_stops_the_launcher_and_frees_the_port(app: App) -> None:
     assert _listening(app.port), f"nothing listens on {app.url}"
     app.process.send_signal(signal.SIGTERM)
