@@ -60,6 +60,9 @@ _EXCLUSIVE = re.compile(
     r"|\b(?:one|two|three|four|five) (?:of the )?tables?\b",
     re.IGNORECASE,
 )
+_NUMBERS = ("zero", "one", "two", "three", "four", "five")
+#: "Two tables are the exception and hold real ...", "One table, `x`, holds real ..."
+_REAL_COUNT = re.compile(r"\b(one|two|three|four|five) (?:of the )?tables?\b.*\breal\b", re.IGNORECASE)
 _PROVENANCE = re.compile(r"\b(?:synthetic|real)\b", re.IGNORECASE)
 #: a label next to one table: "`posts.csv` (synthetic)", "`landscape` (real published figures ..."
 _LABEL = re.compile(r"`(" + "|".join(TABLES) + r")(?:\.csv)?`\s*\((synthetic|real)\b", re.IGNORECASE)
@@ -81,6 +84,9 @@ def provenance_errors(text: str) -> list[str]:
                 errors.append(f"labels `{name}` {kind}: {sentence.strip()}")
         if not (_PROVENANCE.search(sentence) and _EXCLUSIVE.search(sentence)):
             continue
+        count = _REAL_COUNT.search(sentence)
+        if count and _NUMBERS.index(count.group(1).lower()) != len(real):
+            errors.append(f"counts {count.group(1)} real table(s), the schema has {len(real)}: {sentence}")
         named = set(_TABLE_REF.findall(sentence))
         if named and named != real:
             errors.append(
@@ -108,6 +114,7 @@ def test_provenance_sentence_follows_the_schema_flags():
         "| Only `landscape` is real, with sources; the rest is synthetic. |",
         "### `posts.csv` (real published figures)",
         "### `benchmarks.csv` (synthetic)",
+        "One table is the exception and holds **real published figures**, one source per row:",
     ],
 )
 def test_scanner_catches_a_wrong_claim(wrong):

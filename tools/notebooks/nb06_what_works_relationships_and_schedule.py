@@ -21,8 +21,8 @@ def build() -> NB:
     nb.notes(
         """
         Second "what works" lesson. Lesson 05 found the creators; this one is about working with them as
-        people, over time. The source article's advice fits on one slide: be patient, be human (people
-        talk to people, not company to company), and keep a schedule - regular calls or newsletters,
+        people, over time. The source article's advice fits on one slide: give it time, write as a person
+        to a person rather than as a brand to an account, and keep a schedule - regular calls or newsletters,
         tied to the PR and product calendar, with emails from executives and face-to-face meetings.
         Every number below is computed from SYNTHETIC data whose effects were put there on purpose:
         say so each time, and keep the long-term effect firmly labelled a hypothesis.
