@@ -7,7 +7,15 @@ import pytest
 
 import helpers.exercises as exercises
 from helpers.exercises import Mistake, Status
-from helpers.exercises.quiz import QUIZ_CSS, MultipleChoice, Numeric, Option, Quiz, parse_number
+from helpers.exercises.quiz import (
+    QUIZ_CSS,
+    MultipleChoice,
+    Numeric,
+    Option,
+    Quiz,
+    answer_key_stats,
+    parse_number,
+)
 
 
 def make_quiz() -> Quiz:
@@ -193,3 +201,62 @@ def test_definitions_are_validated():
     with pytest.raises(ValueError, match="should look like"):
         Quiz(id="quiz1", title="t", questions=make_quiz().questions)
     assert Quiz(id="01.quiz", title="t", questions=make_quiz().questions).question_id(0) == "01.quiz.1"
+
+
+# -- the course's answer key: no position or length tell ---------------------------------------------
+
+COURSE_QUIZZES = exercises.all_quizzes()
+COURSE_CHOICES = [
+    (quiz.question_id(i), q)
+    for quiz in COURSE_QUIZZES
+    for i, q in enumerate(quiz.questions)
+    if isinstance(q, MultipleChoice)
+]
+
+
+def test_answer_key_stats_count_positions_and_length_tells():
+    def mc(texts: list[str], correct: int) -> MultipleChoice:
+        return MultipleChoice(
+            prompt="?",
+            options=[Option(t, correct=k == correct, feedback=f"fb {k}") for k, t in enumerate(texts)],
+        )
+
+    quiz = Quiz(
+        id="99.quiz",
+        title="t",
+        questions=[
+            mc(["a long correct one", "b", "c"], 0),  # longest
+            mc(["aaa", "b", "cc"], 1),  # shortest
+            mc(["aa", "bb", "cc", "dd"], 1),  # tied lengths: neither
+            Numeric(prompt="n?", answer=1),
+        ],
+    )
+    stats = answer_key_stats([quiz])
+    assert (stats.questions, stats.positions, stats.fewest_options) == (3, {0: 1, 1: 2}, 3)
+    assert (stats.correct_longest, stats.correct_shortest) == (1, 1)
+    assert stats.top_position_share == pytest.approx(2 / 3)
+    assert "A 1, B 2" in str(stats)
+
+
+def test_course_answer_key_has_no_position_or_length_tell():
+    """No stored position holds more than 40 % of the correct options, and the correct option is the
+    single longest (or the single shortest) in at most a third of the questions. Run with -s to see
+    the statistics."""
+    stats = answer_key_stats(COURSE_QUIZZES)
+    print(f"\nanswer key: {stats}")
+    assert stats.questions >= 30
+    assert stats.top_position_share <= 0.40, stats
+    assert stats.longest_share <= 1 / 3, stats
+    assert stats.shortest_share <= 1 / 3, stats
+
+
+@pytest.mark.parametrize(("qid", "question"), COURSE_CHOICES, ids=[qid for qid, _ in COURSE_CHOICES])
+def test_course_question_has_three_options_each_with_its_own_feedback(qid, question):
+    options = question.options
+    assert len(options) >= 3, f"{qid}: only {len(options)} options"
+    feedbacks = [o.feedback.strip() for o in options]
+    assert len(set(feedbacks)) == len(feedbacks), f"{qid}: two options share a feedback"
+    texts = [o.text.strip() for o in options]
+    assert len(set(texts)) == len(texts), f"{qid}: two options read the same"
+    for option in options:
+        assert len(option.feedback) >= 40, f"{qid}: {option.text!r} has a one-word feedback"

@@ -135,34 +135,39 @@ quiz = Quiz(
             prompt="Which of these is a vendor claim rather than a finding you can check?",
             options=[
                 Option(
-                    "An influencer platform's sales page: 'brands earn $6.50 for every $1 spent with us'.",
-                    correct=True,
-                    feedback=(
-                        "Yes: it is published by someone selling the service, with no sample, method or data "
-                        "you can inspect. Treat such figures as claims until checked."
+                    (
+                        "A peer-reviewed study (Wies, Bleier & Edeling, 2023): engagement with sponsored "
+                        "posts first rises, then falls, as follower count grows."
                     ),
-                ),
-                Option(
-                    "A peer-reviewed study (Wies, Bleier & Edeling, 2023) reporting that engagement with "
-                    "sponsored posts first rises and then falls with follower count.",
                     feedback=(
                         "Not a vendor claim: independent researchers reviewed the method, and the paper "
-                        "describes data and method so that others can scrutinise them."
-                    ),
-                ),
-                Option(
-                    "In the course's bundled posts table, the median engagement rate of nano creators is "
-                    "higher than that of mega creators.",
-                    feedback=(
-                        "Not a vendor claim: it is a statement about data you have, and you can check it "
-                        "yourself with one line of pandas."
+                        "describes its data and method so that others can scrutinise them."
                     ),
                 ),
                 Option(
                     "Engagement rate per follower is (likes + comments) / followers × 100.",
                     feedback=(
-                        "Not a claim at all: it is a definition. A definition is useful or not, "
-                        "but not true or false."
+                        "Not a claim at all: it is a definition. A definition is useful or not, but not true "
+                        "or false."
+                    ),
+                ),
+                Option(
+                    "An influencer platform's sales page: 'brands earn $6.50 for every $1 spent with us'.",
+                    correct=True,
+                    feedback=(
+                        "Yes: it is published by someone selling the service, with no sample, method or data "
+                        "you can inspect. Treat such figures as claims until checked - however precise they "
+                        "look."
+                    ),
+                ),
+                Option(
+                    (
+                        "In the course's bundled posts table, the median engagement rate of nano creators is "
+                        "higher than that of mega creators."
+                    ),
+                    feedback=(
+                        "Not a vendor claim: it is a statement about data you have, and you can check it "
+                        "yourself with one line of pandas."
                     ),
                 ),
             ],

@@ -249,8 +249,20 @@ quiz = Quiz(
             prompt="What sets influencer marketing apart from a classic celebrity advert?",
             options=[
                 Option(
-                    "The brand and the creator shape the content together, and it runs in the creator's "
-                    "own feed, for people who chose to follow that creator.",
+                    (
+                        "It reaches more people per dollar than any other kind of advertising, which is why "
+                        "brands move budget to it."
+                    ),
+                    feedback=(
+                        "That is not what defines it - and prices vary hugely by creator and platform. A "
+                        "definition says what a thing is, not that it always wins."
+                    ),
+                ),
+                Option(
+                    (
+                        "Brand and creator shape the content together, and it runs in the creator's own feed,"
+                        " for people who chose to follow that creator."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: an endorsement carried inside the creator's own content, and a result that "
@@ -258,35 +270,58 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "It only works with people who are famous outside social media.",
+                    (
+                        "The brand hires someone with a big following and has them publish the brand's "
+                        "finished advert, word for word, on their account."
+                    ),
                     feedback=(
-                        "No: most influencers are unknown offline. In the course data celebrities are a "
-                        "tiny share of the creators, and HYPR found most sponsored posts came from accounts "
-                        "under 100K followers."
+                        "That is an advert on someone else's channel. What makes it influencer marketing is "
+                        "that the creator's voice and format carry the message."
                     ),
                 ),
                 Option(
-                    "The brand writes the post and the creator only publishes it.",
-                    feedback=(
-                        "That is an advert on someone else's channel. What makes it influencer marketing "
-                        "is that the creator's voice and format carry the message."
+                    (
+                        "It works only with people who are famous outside social media, such as actors, "
+                        "athletes and singers."
                     ),
-                ),
-                Option(
-                    "It is always cheaper per person reached than any other advertising.",
                     feedback=(
-                        "That is not what defines it - and prices vary hugely by creator and platform. "
-                        "A definition says what a thing is, not that it always wins."
+                        "No: most influencers are unknown offline. In the course data celebrities are a tiny "
+                        "share of the creators, and HYPR found most sponsored posts came from accounts under "
+                        "100K followers."
                     ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "Report A calls a creator with 75,000 followers 'micro'; report B calls her 'mid-tier'. "
-                "Which report is right?"
+                "Report A calls a creator with 75,000 followers 'micro'; report B calls her "
+                "'mid-tier'. Which report is right?"
             ),
             options=[
+                Option(
+                    (
+                        "Report A: under 100K followers is micro in the industry's standard scheme, so report"
+                        " B mislabelled her."
+                    ),
+                    feedback=(
+                        "There is no single standard: Later x Fohr puts micro at 10K-100K, but Mediakix "
+                        "(10K-50K) and HypeAuditor (5K-20K) draw the line lower."
+                    ),
+                ),
+                Option(
+                    "Report B: any account above 50K followers is mid-tier, whichever report you read.",
+                    feedback="Only under Mediakix's cut-offs; Later x Fohr (10K-100K) still calls her micro.",
+                ),
+                Option(
+                    (
+                        "Whichever report studied more creators: a bigger sample settles where the cut-offs "
+                        "lie."
+                    ),
+                    feedback=(
+                        "A bigger sample makes an estimate more precise, but a tier cut-off is not estimated "
+                        "from data: each publisher chooses it, so no sample size can settle it."
+                    ),
+                ),
                 Option(
                     "Both: they use different cut-offs. Tier names are conventions, so quote the scheme.",
                     correct=True,
@@ -294,14 +329,6 @@ quiz = Quiz(
                         "Right: Later x Fohr (2021) puts micro at 10K-100K, Mediakix at 10K-50K. Neither is "
                         "wrong; a tier name without its scheme is ambiguous."
                     ),
-                ),
-                Option(
-                    "Report A: 'micro' is the industry standard for under 100K.",
-                    feedback="There is no single standard: Mediakix and HypeAuditor draw the line lower.",
-                ),
-                Option(
-                    "Report B: anyone over 50K is mid-tier.",
-                    feedback="Only under Mediakix's cut-offs; Later x Fohr still calls her micro.",
                 ),
             ],
         ),

@@ -311,20 +311,34 @@ quiz = Quiz(
             prompt="Which of these is NOT one of the four sources of influence in this lesson?",
             options=[
                 Option(
-                    "Follower count",
+                    "Authority: recognised standing, such as credentials or a track record",
+                    feedback="Authority is one of the four: a dermatologist on skincare has it.",
+                ),
+                Option(
+                    "Knowledge: real expertise in the topic, shown post after post",
+                    feedback="Knowledge is one of the four: a self-taught mechanic on car repair has it.",
+                ),
+                Option(
+                    "Reach: the number of people who follow the account",
                     correct=True,
                     feedback=(
-                        "Right: followers measure reach, not the power to change a decision. Influence "
-                        "comes from authority, knowledge, position or relationship."
+                        "Right: followers measure reach, not the power to change a decision. Influence comes "
+                        "from authority, knowledge, position or relationship."
                     ),
                 ),
                 Option(
-                    "Authority", feedback="Authority is one of the four: recognised standing and credentials."
+                    "Position: prominence from fame, status or a visible role",
+                    feedback=(
+                        "Position is one of the four - the one a celebrity brings. It is easy to mistake for "
+                        "reach, but it is prominence, not a head count."
+                    ),
                 ),
-                Option("Knowledge", feedback="Knowledge is one of the four: real expertise in the topic."),
-                Option("Position", feedback="Position is one of the four: prominence from fame or status."),
                 Option(
-                    "Relationship", feedback="Relationship is one of the four: closeness to the audience."
+                    "Relationship: the audience feels it knows and trusts the person",
+                    feedback=(
+                        "Relationship is one of the four: closeness, such as a parent blogger answering every"
+                        " comment."
+                    ),
                 ),
             ],
         ),
@@ -340,44 +354,77 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "No: anything under 100,000 is small.",
-                    feedback="A fixed cut-off ignores the niche (and tier cut-offs differ by source anyway).",
+                    (
+                        "No: every tier scheme puts 40,000 below the mid tier, and the lower tiers are small "
+                        "audiences by definition."
+                    ),
+                    feedback=(
+                        "A tier is a fixed cut-off that ignores the niche (and the cut-offs differ by source:"
+                        " HypeAuditor's mid tier starts at 20K)."
+                    ),
                 ),
                 Option(
-                    "Yes: 40,000 people is always a lot of influence.",
-                    feedback="Followers are not influence; engagement, niche fit and trust decide that.",
+                    "Yes: 40,000 people would fill a stadium, so it is a big audience whatever the topic.",
+                    feedback=(
+                        "An absolute count says nothing about the niche: in a topic of 400 million people, "
+                        "40,000 is 0.01 %. And followers are not influence."
+                    ),
+                ),
+                Option(
+                    "It depends on her engagement rate: above about 3 % the following counts as big.",
+                    feedback=(
+                        "Engagement rate measures how active an audience is, not how big it is; the yardstick"
+                        " for size is the niche (niche penetration)."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "Why is hiring the most famous person you can afford often the wrong move "
-                "for a niche product?"
+                "Why is hiring the most famous person you can afford often the wrong move for a niche "
+                "product?"
             ),
             options=[
                 Option(
-                    "Fame brings reach and position, but niche buying decisions follow knowledge, authority "
-                    "and a close relationship - which a celebrity often lacks with that audience.",
+                    (
+                        "Celebrities' audiences are mostly fake followers, so their real reach is far smaller"
+                        " than the follower count suggests."
+                    ),
+                    feedback=(
+                        "An overstatement: big accounts tend to carry more fake followers, not only fake "
+                        "ones. The real problem is whether the real followers care about this product."
+                    ),
+                ),
+                Option(
+                    (
+                        "Engagement rate per follower falls as accounts grow, so a famous person's post "
+                        "reaches fewer people for each dollar of the fee."
+                    ),
+                    feedback=(
+                        "Two measures mixed up: engagement rate is not reach, and big accounts usually sell "
+                        "reach cheaply (a low CPM). The problem is who is moved, not who sees."
+                    ),
+                ),
+                Option(
+                    (
+                        "Celebrities must disclose paid posts more prominently than other creators, which "
+                        "puts buyers off."
+                    ),
+                    feedback=(
+                        "Disclosure duties do not depend on fame: the FTC asks every endorser for a clear "
+                        "disclosure of a material connection."
+                    ),
+                ),
+                Option(
+                    (
+                        "Fame brings reach and position; niche buyers follow knowledge and relationship, "
+                        "which a celebrity often lacks there."
+                    ),
                     correct=True,
                     feedback=(
-                        "Exactly the classic mistake: treating celebrities and online influencers as the "
-                        "same thing. Judge the power to move this audience, not the size of the name."
+                        "Exactly the classic mistake: treating celebrities and online influencers as the same"
+                        " thing. Judge the power to move this audience, not the size of the name."
                     ),
-                ),
-                Option(
-                    "Celebrities' followers are all fake.",
-                    feedback=(
-                        "An overstatement: big accounts tend to carry more fake followers, "
-                        "not only fake ones."
-                    ),
-                ),
-                Option(
-                    "Large audiences never buy anything.",
-                    feedback="They do buy; the question is whether this audience cares about this product.",
-                ),
-                Option(
-                    "Celebrities are not allowed to endorse products.",
-                    feedback="They are (with the same disclosure duties as anyone else).",
                 ),
             ],
         ),

@@ -251,13 +251,26 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
-                "A running coach with 20,000 engaged followers and a pop star with 5 million followers both "
-                "post about the same running shoe. Why might the coach's post persuade more runners?"
+                "A running coach with 20,000 engaged followers and a pop star with 5 million "
+                "followers both post about the same running shoe. Why might the coach's post persuade"
+                " more runners?"
             ),
             options=[
                 Option(
-                    "Runners see the coach as credible on running and as one of them: the recommendation "
-                    "works as social proof from a trusted source.",
+                    (
+                        "Platforms show small accounts' posts to a larger share of their followers, so more "
+                        "runners end up seeing the coach's post."
+                    ),
+                    feedback=(
+                        "Reach is not the mechanism here: the pop star's post is likely seen by more runners."
+                        " The question is who is believed."
+                    ),
+                ),
+                Option(
+                    (
+                        "Runners see the coach as credible on running and as one of them: social proof from a"
+                        " trusted source."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: credibility (expertise and trustworthiness) carries much of the effect of "
@@ -265,37 +278,55 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Smaller accounts are shown to more people by the platform.",
+                    (
+                        "The coach's engagement rate is higher, and a higher engagement rate means the post "
+                        "sells more shoes."
+                    ),
                     feedback=(
-                        "Reach is not the mechanism here; the pop star's post is likely seen by more people. "
-                        "The question is who is believed."
+                        "Engagement rate per follower does fall with size, but engagement has not been shown "
+                        "to track sales (Forrester); persuasion comes from trust in the source."
                     ),
                 ),
                 Option(
-                    "Because engagement rates fall with followers, so the coach's post is seen more.",
-                    feedback=(
-                        "Engagement rate per follower does fall with size, but being seen is reach; "
-                        "persuasion comes from trust in the source."
-                    ),
-                ),
-                Option(
-                    "It would not: more followers always means more influence.",
+                    "It would not: the pop star reaches 250 times as many people, and sales follow reach.",
                     feedback=(
                         "Influence is not popularity: many followers raise likeability more than perceived "
-                        "expertise (De Veirman et al. 2017)."
+                        "expertise (De Veirman et al. 2017). Reach buys attention, not belief."
                     ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "A beauty creator with a loyal audience signs deals that fill most of her feed with ads "
-                "for brands outside beauty. What does the lesson say happens to 'the audience'?"
+                "A beauty creator with a loyal audience signs deals that fill most of her feed with "
+                "ads for brands outside beauty. What does the lesson say happens to 'the audience'?"
             ),
             options=[
                 Option(
-                    "It is hers, not the brands': people followed her for her judgement, and they can stop "
-                    "trusting her or unfollow; if she leaves a brand, the followers go with her.",
+                    (
+                        "The brands paid for access, so they can ask for as many posts as the contracts allow"
+                        " without losing anything."
+                    ),
+                    feedback=(
+                        "A fee buys posts, not followers: the followers chose the creator and can leave. "
+                        "Imposing the brand's rules on the creator is a classic way to lose them."
+                    ),
+                ),
+                Option(
+                    (
+                        "Nothing changes: followers rarely notice whether a post is an ad if it looks like "
+                        "her usual content."
+                    ),
+                    feedback=(
+                        "Audiences do notice, especially when ads are labelled (Boerman et al. 2017): "
+                        "recognising an ad is what triggers the scepticism."
+                    ),
+                ),
+                Option(
+                    (
+                        "It is hers, not the brands': people followed her judgement, can stop trusting her or"
+                        " leave, and go with her."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: brands rent access to an audience that belongs to the creator. Pushing it too "
@@ -303,21 +334,10 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "The brands bought it with their fees, so they can ask for any number of posts.",
-                    feedback=(
-                        "A fee buys posts, not followers: the followers chose the creator and can leave. "
-                        "Imposing the brand's rules on the creator is a classic way to lose them."
+                    (
+                        "It grows: the brands boost the sponsored posts, and the extra reach brings new "
+                        "followers who stay for the content."
                     ),
-                ),
-                Option(
-                    "Nothing changes: followers rarely notice whether a post is an ad.",
-                    feedback=(
-                        "Audiences do notice, especially when ads are labelled (Boerman et al. 2017): "
-                        "recognising an ad is what triggers the scepticism."
-                    ),
-                ),
-                Option(
-                    "Engagement goes up, because brands boost the sponsored posts.",
                     feedback=(
                         "Boosting can raise reach for a while, but it cannot buy back trust; the course's "
                         "data and the toy model both show engagement per follower falling with too many ads."
@@ -329,8 +349,10 @@ quiz = Quiz(
             prompt="Under the FTC Endorsement Guides (16 CFR 255), when must a creator disclose a post?",
             options=[
                 Option(
-                    "Whenever there is a material connection with the brand - payment, free or discounted "
-                    "products, a family or work tie - clearly, in the post itself.",
+                    (
+                        "Whenever there is a material connection (payment, free products, a family or work "
+                        "tie), clearly, in the post."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes. The FTC's 'Disclosures 101 for Social Media Influencers' (2019) adds: make it "
@@ -338,47 +360,68 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Only when the brand pays in cash.",
+                    (
+                        "Only when the brand pays in cash; products sent as free gifts carry no duty to "
+                        "disclose."
+                    ),
                     feedback="Free or discounted products count as a material connection too.",
                 ),
                 Option(
-                    "Once, in the profile bio, is enough for every post.",
+                    (
+                        "Once, in the profile bio ('I work with brands'), which then covers every sponsored "
+                        "post on the account."
+                    ),
                     feedback="A bio is easy to miss: the disclosure belongs in each sponsored post.",
                 ),
                 Option(
-                    "Only when the creator has more than 10,000 followers.",
+                    (
+                        "Only once the creator has more than 10,000 followers; smaller accounts count as "
+                        "private individuals."
+                    ),
                     feedback="There is no follower threshold: the rule applies to any endorser.",
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "In an experiment with Facebook posts, Boerman, Willemsen & Van der Aa (2017) showed some "
-                "people a 'Sponsored' label on a celebrity's post. What happened?"
+                "In an experiment with Facebook posts, Boerman, Willemsen & Van der Aa (2017) showed "
+                "some people a 'Sponsored' label on a celebrity's post. What happened?"
             ),
             options=[
                 Option(
-                    "More people recognised the post as advertising, which raised distrust of it.",
-                    correct=True,
-                    feedback=(
-                        "Yes: disclosure switches on people's knowledge that they are being persuaded. That "
-                        "is a cost for the advertiser - and the reason the law asks for it."
+                    (
+                        "Nothing measurable: the label was too small and too easy to scroll past to change "
+                        "how people read the post."
                     ),
-                ),
-                Option(
-                    "Nothing: labels are too small to notice.",
                     feedback="The label did change how people read the post: ad recognition went up.",
                 ),
                 Option(
-                    "Trust went up, because the celebrity was honest about the deal.",
+                    (
+                        "Trust went up, because the celebrity was open about the deal and so seemed more "
+                        "honest."
+                    ),
                     feedback=(
                         "Plausible, but not what this study found: recognition of the ad led to more "
                         "distrust, not less."
                     ),
                 ),
                 Option(
-                    "Sales doubled.",
-                    feedback="The study measured ad recognition, distrust and sharing intentions, not sales.",
+                    (
+                        "People recognised it as an ad, but knowing it was an ad did not change how they "
+                        "judged it."
+                    ),
+                    feedback=(
+                        "Recognition did change the judgement: knowing they were being persuaded made people "
+                        "more distrustful (the persuasion knowledge model)."
+                    ),
+                ),
+                Option(
+                    "More people recognised the post as advertising, which raised their distrust of it.",
+                    correct=True,
+                    feedback=(
+                        "Yes: disclosure switches on people's knowledge that they are being persuaded. That "
+                        "is a cost for the advertiser - and the reason the law asks for it."
+                    ),
                 ),
             ],
         ),

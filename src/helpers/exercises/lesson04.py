@@ -252,8 +252,27 @@ quiz = Quiz(
             prompt="Why was it easier to stand out on Instagram in 2014 than today?",
             options=[
                 Option(
-                    "Far fewer accounts competed for attention, and posts earned more interactions per "
-                    "follower than they do now.",
+                    (
+                        "The market was bigger in 2014: brands spent more on creators, so there were more "
+                        "deals to win."
+                    ),
+                    feedback=(
+                        "The opposite: every market estimate in the table is far smaller in the early years "
+                        "(IMH: $1.7B in 2016 vs $32.55B in 2025)."
+                    ),
+                ),
+                Option(
+                    (
+                        "Engagement was about the same as today; it only feels easier in hindsight because "
+                        "the early stars are famous now."
+                    ),
+                    feedback="The published series all fall, even if each measures engagement differently.",
+                ),
+                Option(
+                    (
+                        "Far fewer accounts competed for attention, and posts earned more interactions per "
+                        "follower than now."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: Instagram had about a tenth of today's monthly users (300M, end of 2014), and "
@@ -261,18 +280,13 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Instagram paid creators a fixed fee per follower in 2014.",
-                    feedback="No source says so: brand partnerships paid creators, not the platform.",
-                ),
-                Option(
-                    "Engagement was the same; it only feels easier in hindsight.",
-                    feedback="The published series all fall, even if each measures engagement differently.",
-                ),
-                Option(
-                    "The market was bigger in 2014, so there were more deals.",
+                    (
+                        "Posts were better made: creators spent more time on each one, which is why "
+                        "engagement rates were higher."
+                    ),
                     feedback=(
-                        "The opposite: every market estimate in the table is far smaller in the early years "
-                        "(IMH: $1.7B in 2016 vs $32.55B in 2025)."
+                        "Nothing in the table measures quality. The fall shows up in every series, which is "
+                        "what you expect when ten times as many accounts compete for the same attention."
                     ),
                 ),
             ],
@@ -281,8 +295,14 @@ quiz = Quiz(
             prompt="How should a report cite 'the influencer-marketing market is worth $32.55B (2025)'?",
             options=[
                 Option(
-                    "As an estimate by Influencer Marketing Hub, a company that sells influencer-marketing "
-                    "services, with the year, its definition and where it was read.",
+                    "As a fact: it is the figure every article quotes, so somebody must have checked it.",
+                    feedback="Popularity is not verification: many reports copy the same vendor estimate.",
+                ),
+                Option(
+                    (
+                        "As an estimate by Influencer Marketing Hub, a seller of influencer-marketing "
+                        "services, with year and definition."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: name the publisher and its interest, the definition (global market size) and "
@@ -290,44 +310,57 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "As a fact: everybody quotes it.",
-                    feedback="Popularity is not verification: many reports copy the same vendor estimate.",
-                ),
-                Option(
-                    "Leave it out: vendor figures are always wrong.",
+                    "Leave it out: a figure from a company that sells the service is worthless as evidence.",
                     feedback=(
-                        "Vendor estimates can be useful and are often the only figures there are; "
-                        "label them, do not hide them."
+                        "Vendor estimates can be useful and are often the only figures there are; label them,"
+                        " do not hide them."
                     ),
                 ),
                 Option(
-                    "Round it to $30B so it looks less precise.",
-                    feedback="Changing a published figure is not citing it; keep it and add the caveat.",
+                    (
+                        "As 'studies show the market is worth $32.55B': the figure speaks for itself, whoever"
+                        " published it."
+                    ),
+                    feedback=(
+                        "'Studies show' hides who published it and why: a reader cannot weigh a figure whose "
+                        "publisher, year and definition are missing."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "The table has no verified market-size figures for 2017-2019. What is the honest way to "
-                "show those years on a chart?"
+                "The table has no verified market-size figures for 2017-2019. What is the honest way "
+                "to show those years on a chart?"
             ),
             options=[
                 Option(
-                    "Leave the gap and say why; if you estimate the missing years, label them as your own "
-                    "interpolation.",
+                    (
+                        "Leave the gap and say why; if you estimate the missing years, label them as your own"
+                        " interpolation."
+                    ),
                     correct=True,
                     feedback="Yes: readers can then tell published figures from your assumptions.",
                 ),
                 Option(
-                    "Draw a smooth line through the gap; nobody will notice.",
+                    (
+                        "Draw a straight line through the gap: the trend is clear, so the missing points add "
+                        "nothing."
+                    ),
                     feedback="A line through a gap shows figures nobody published: say so, or leave the gap.",
                 ),
                 Option(
-                    "Copy the missing figures from a blog that gives no source.",
+                    (
+                        "Fill the gap with the figures from a blog post that lists every year, even though it"
+                        " names no source for them."
+                    ),
                     feedback="An unsourced figure cannot be checked; the course leaves such figures out.",
                 ),
                 Option(
-                    "Start the chart in 2020 so there is no gap.",
+                    (
+                        "Start the chart in 2020, where the series is complete, so readers are not confused "
+                        "by a gap."
+                    ),
                     feedback="Cutting the axis to hide a gap also hides the early, smaller market.",
                 ),
             ],

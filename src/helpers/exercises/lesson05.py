@@ -394,10 +394,31 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
-                "A coffee brand is opening in a city where nobody has heard of it. Which KPI and cost "
-                "metric should judge its first creator campaign?"
+                "A coffee brand is opening in a city where nobody has heard of it. Which KPI and cost"
+                " metric should judge its first creator campaign?"
             ),
             options=[
+                Option(
+                    "Conversions, judged by CPA: sales are what the brand needs in the end.",
+                    feedback=(
+                        "Not for a first, awareness campaign: people rarely buy from a brand they have never "
+                        "heard of, so CPA would judge it on a job it was not given."
+                    ),
+                ),
+                Option(
+                    "Engagements, judged by CPE: likes and comments prove that people are interested.",
+                    feedback=(
+                        "Engagement is a consideration signal; the awareness question comes first - did the "
+                        "right people see it at all?"
+                    ),
+                ),
+                Option(
+                    "Return on ad spend from promo codes, since every campaign should pay for itself.",
+                    feedback=(
+                        "A first campaign for an unknown brand is not expected to sell yet; judging it on "
+                        "sales judges it on a job it was not given."
+                    ),
+                ),
                 Option(
                     "Impressions and reach, judged by CPM (cost per 1,000 impressions).",
                     correct=True,
@@ -406,57 +427,47 @@ quiz = Quiz(
                         "Conversions come later, once people know the brand exists."
                     ),
                 ),
-                Option(
-                    "Conversions, judged by CPA.",
-                    feedback=(
-                        "Not for a first, awareness campaign: people rarely buy from a brand they have never "
-                        "heard of, so CPA would judge it on a job it was not given."
-                    ),
-                ),
-                Option(
-                    "The creators' follower counts.",
-                    feedback="Followers describe the creator, not what the campaign achieved: no KPI.",
-                ),
-                Option(
-                    "Likes per post, the higher the better.",
-                    feedback=(
-                        "Likes show engagement, a consideration signal at best; without a goal-linked KPI "
-                        "they are a vanity number."
-                    ),
-                ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "A discovery platform's sales page says brands using it 'cut the time to sign creators by "
-                "80 %'. What is the sensible next step?"
+                "A discovery platform's sales page says brands using it 'cut the time to sign "
+                "creators by 80 %'. What is the sensible next step?"
             ),
             options=[
                 Option(
-                    "Treat it as a vendor claim: ask for the sample and the method, and measure your own "
-                    "days to sign during a trial.",
-                    correct=True,
-                    feedback=(
-                        "Yes: it is published by someone selling the service, with no method to check. "
-                        "Your own measurement, on your own creators, is the evidence that counts."
+                    (
+                        "Plan the launch on the 80 % figure: a platform would not publish a number it could "
+                        "not back up."
                     ),
-                ),
-                Option(
-                    "Plan the launch on the 80 % figure: a published number is evidence.",
                     feedback="Published by the seller is not checked: it is a claim until measured.",
                 ),
                 Option(
-                    "Use the course's campaigns table to prove or disprove it.",
+                    (
+                        "Treat it as a vendor claim: ask for the sample and method, and measure your own days"
+                        " to sign in a trial."
+                    ),
+                    correct=True,
                     feedback=(
-                        "The course data is synthetic: the channel delays are assumptions built into it, "
-                        "so it can teach the method but cannot confirm a market fact."
+                        "Yes: it is published by someone selling the service, with no method to check. Your "
+                        "own measurement, on your own creators, is the evidence that counts."
                     ),
                 ),
                 Option(
-                    "Ignore discovery platforms: vendors always exaggerate.",
+                    (
+                        "Check it against the course's campaigns table, which records how long each channel "
+                        "took to sign creators."
+                    ),
                     feedback=(
-                        "Too quick: a platform may well save time. Do not believe or dismiss the claim - "
-                        "test it."
+                        "The course data is synthetic: the channel delays are assumptions built into it, so "
+                        "it can teach the method but cannot confirm a market fact."
+                    ),
+                ),
+                Option(
+                    "Ignore it: vendors always exaggerate, so the real saving is probably close to zero.",
+                    feedback=(
+                        "Too quick: a platform may well save time. Do not believe or dismiss the claim - test"
+                        " it."
                     ),
                 ),
             ],

@@ -342,32 +342,49 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
-                "In the course data, personalised messages signed by an executive get the most replies. "
-                "What can you conclude?"
+                "In the course data, personalised messages signed by an executive get the most "
+                "replies. What can you conclude?"
             ),
             options=[
                 Option(
-                    "The data shows how to measure reply rates; the gap itself was built into the "
-                    "synthetic data as an assumption, so it is not evidence about real creators.",
+                    "Executives should sign every message: the data shows it works.",
+                    feedback=(
+                        "Nothing is shown about real creators by synthetic data: the generator produces the "
+                        "gap because it was told to. Test it on your own outreach (and executives' time is "
+                        "scarce)."
+                    ),
+                ),
+                Option(
+                    (
+                        "Personalising roughly doubles reply rates, so budget the staff time for it in your "
+                        "next real campaign."
+                    ),
+                    feedback=(
+                        "That would be a claim about real campaigns; this data is synthetic and no published "
+                        "reply rates were used to build it."
+                    ),
+                ),
+                Option(
+                    (
+                        "It shows how to measure reply rates; the gap itself is an assumption built into the "
+                        "synthetic data."
+                    ),
                     correct=True,
                     feedback=(
-                        "Yes. The datasheet lists it as an assumption taken from the source article, with "
-                        "no published rates behind it. The method carries over to your own outreach "
-                        "log; the numbers do not."
+                        "Yes. The datasheet lists it as an assumption taken from the source article, with no "
+                        "published rates behind it. The method carries over to your own outreach log; the "
+                        "numbers do not."
                     ),
                 ),
                 Option(
-                    "Executives should sign every message: it is proven to work.",
-                    feedback=(
-                        "Nothing is proven by synthetic data: the generator produces the gap because it "
-                        "was told to. Test it on your own outreach (and executives' time is scarce)."
+                    (
+                        "Nothing yet: if the 95 % intervals of the styles do not overlap, the gap is proven "
+                        "for real creators too."
                     ),
-                ),
-                Option(
-                    "Personalising roughly doubles reply rates in real campaigns.",
                     feedback=(
-                        "That would be a claim about real campaigns; this data is synthetic and no "
-                        "published reply rates were used to build it."
+                        "An interval measures sampling noise; it cannot turn an assumption built into a "
+                        "generator into evidence about real creators. A tight interval around a built-in gap "
+                        "is still the built-in gap."
                     ),
                 ),
             ],
@@ -379,8 +396,10 @@ quiz = Quiz(
             ),
             options=[
                 Option(
-                    "That the estimate recovers whatever was put in: the simulation checks the method, "
-                    "it cannot test the claim that long-term partnerships convert better.",
+                    (
+                        "That the estimate recovers what was put in: the simulation checks the method, not "
+                        "the claim."
+                    ),
                     correct=True,
                     feedback=(
                         "Right. Only vendor claims support the long-term effect; no peer-reviewed study "
@@ -388,21 +407,41 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "That long-term partnerships convert 50% better.",
+                    ("That long-term partnerships convert about 50% better than one-off deals."),
                     feedback="The +50% is the number you typed into the generator, read back.",
                 ),
                 Option(
-                    "That vendor claims such as '3x ROI' are confirmed.",
+                    (
+                        "That vendor figures such as '3x ROI' for long-term partnerships are roughly "
+                        "confirmed."
+                    ),
                     feedback=(
                         "A simulation cannot confirm a claim about the world; it only shows what its "
                         "assumptions imply."
                     ),
                 ),
+                Option(
+                    (
+                        "That the method is biased: an unbiased method would find no uplift at all in data "
+                        "that were made up."
+                    ),
+                    feedback=(
+                        "The generator was told to add +50%; a method that finds it is doing its job. Getting"
+                        " back what you put in is exactly the check that the method works."
+                    ),
+                ),
             ],
         ),
         MultipleChoice(
-            prompt="A launch is under embargo until launch day. Which contact is fine during the embargo?",
+            prompt=("A launch is under embargo until launch day. Which contact is fine during the embargo?"),
             options=[
+                Option(
+                    ("A teaser post by a partner that hints at the product without naming it."),
+                    feedback=(
+                        "Creators who know about the product must not post about it before launch day; a "
+                        "teaser is still a post about it."
+                    ),
+                ),
                 Option(
                     "A briefing call with a long-term partner about the coming product.",
                     correct=True,
@@ -412,12 +451,24 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "A campaign post teasing the product.",
-                    feedback="Posts must wait for launch day: that is the point of the embargo.",
+                    (
+                        "A preview newsletter to 60 collaborators, marked 'confidential - please do not "
+                        "share'."
+                    ),
+                    feedback=(
+                        "A mass mail can leak whatever it says on top: keep the product out of it, or send it"
+                        " from launch day."
+                    ),
                 ),
                 Option(
-                    "A newsletter to 60 collaborators previewing the product.",
-                    feedback="A mass mail can leak: keep the product out of it, or send it from launch day.",
+                    (
+                        "The executive's launch email to partners and collaborators, sent a few days early so"
+                        " it is read in time."
+                    ),
+                    feedback=(
+                        "The lesson sends that email on launch day; sent early it is a mass message about an "
+                        "embargoed product."
+                    ),
                 ),
             ],
         ),

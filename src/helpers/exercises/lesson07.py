@@ -279,91 +279,127 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
-                "Brian Solis (2010) argues that influence is not popularity. Which creator shows influence "
-                "in his sense?"
+                "Brian Solis (2010) argues that influence is not popularity. Which creator shows "
+                "influence in his sense?"
             ),
             options=[
                 Option(
-                    "A home-cook with 40,000 followers whose recipe posts reliably send people to buy the "
-                    "ingredients she uses.",
+                    (
+                        "An actor with 5 million followers whose posts collect tens of thousands of likes "
+                        "each."
+                    ),
+                    feedback=(
+                        "That is popularity and attention. Likes show that people saw and liked the post, not"
+                        " that they acted on it."
+                    ),
+                ),
+                Option(
+                    ("A creator whose follower count doubled last month after one post went viral."),
+                    feedback="Fast growth is popularity (sometimes bought), not evidence of action.",
+                ),
+                Option(
+                    (
+                        "A creator with the highest engagement rate in her niche, where every post draws "
+                        "hundreds of comments."
+                    ),
+                    feedback=(
+                        "Engagement is attention, not action: comments show that people reacted, not that "
+                        "they did anything - and engagement has not been shown to track sales (Forrester)."
+                    ),
+                ),
+                Option(
+                    (
+                        "A home-cook with 40,000 followers whose recipe posts reliably send people to buy the"
+                        " ingredients."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: for Solis influence is the ability to cause desirable, measurable actions - "
                         "here, purchases - whatever the audience size."
                     ),
                 ),
-                Option(
-                    "An actor with 5 million followers whose posts collect thousands of likes.",
-                    feedback=(
-                        "That is popularity and attention. Likes show that people saw and liked the post, "
-                        "not that they acted on it."
-                    ),
-                ),
-                Option(
-                    "A creator whose follower count doubled last month.",
-                    feedback="Fast growth is popularity (sometimes bought), not evidence of action.",
-                ),
-                Option(
-                    "A creator featured on the platform's recommended page.",
-                    feedback="Visibility is not influence: being seen does not mean people act on it.",
-                ),
             ],
         ),
         MultipleChoice(
-            prompt="What did De Veirman, Cauberghe & Hudders (2017) find about creators with many followers?",
+            prompt=(
+                "What did De Veirman, Cauberghe & Hudders (2017) find about creators with many followers?"
+            ),
             options=[
                 Option(
-                    "Many followers make a creator more likeable, mostly because they seem popular, but "
-                    "rarely make them seem more of an opinion leader; for distinctive products a large "
-                    "following can even make the brand seem less unique.",
-                    correct=True,
+                    (
+                        "A large following makes a creator seem more of an opinion leader, so big accounts "
+                        "persuade more."
+                    ),
                     feedback=(
-                        "Yes: perceived popularity is not perceived opinion leadership, and for divergent "
-                        "products a big following can work against the brand's uniqueness."
+                        "The reverse: many followers raised perceived popularity and likeability, but rarely "
+                        "perceived opinion leadership."
                     ),
                 ),
                 Option(
-                    "Many followers guarantee more sales.",
-                    feedback="No: the paper is about perceptions, and popularity is not opinion leadership.",
+                    (
+                        "Many followers raise likeability through perceived popularity, but rarely make a "
+                        "creator seem an opinion leader."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes: perceived popularity is not perceived opinion leadership - and for distinctive "
+                        "products a big following can even make the brand seem less unique."
+                    ),
                 ),
                 Option(
-                    "Follower count has no effect on how people see a creator.",
+                    (
+                        "Follower count has no effect on how people see a creator; only the content of the "
+                        "post matters."
+                    ),
                     feedback="It does have an effect - on likeability, through perceived popularity.",
                 ),
                 Option(
-                    "Large accounts are always distrusted.",
-                    feedback="Too strong: likeability rose with followers; the limit was opinion leadership.",
+                    (
+                        "Large accounts are distrusted and disliked, so creators with many followers do worse"
+                        " on every measure."
+                    ),
+                    feedback=(
+                        "Too strong: likeability rose with followers; the limit was opinion leadership."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "A brand emails one template to 500 creators of every size and gets few replies. What does "
-                "this lesson suggest?"
+                "A brand emails one template to 500 creators of every size and gets few replies. What"
+                " does this lesson suggest?"
             ),
             options=[
                 Option(
-                    "Segment the creators, adapt the message (personalised, the right sender) per segment, "
-                    "and measure reply rates per segment, ideally as an A/B test.",
-                    correct=True,
-                    feedback=(
-                        "Yes: one size does not fit all creators (Leung et al., 2022: no one size fits all). "
-                        "Adapt per segment and measure the difference instead of guessing."
-                    ),
-                ),
-                Option(
-                    "Send the same template to 5,000 creators: replies are a numbers game.",
+                    ("Send the same template to 5,000 creators: reply rates are a numbers game."),
                     feedback=(
                         "More of the same keeps the low reply rate and burns the brand's name with creators "
                         "who ignored it."
                     ),
                 ),
                 Option(
-                    "Only contact the biggest creators: they are worth the effort.",
+                    (
+                        "Contact only the biggest creators, since one reply from them is worth a hundred from"
+                        " small accounts."
+                    ),
                     feedback=("Big creators reply least to anything in the data, and size is not influence."),
                 ),
                 Option(
-                    "Sign every email from the CEO: one better template for all.",
+                    (
+                        "Segment the creators, adapt the message and sender per segment, and measure reply "
+                        "rates per segment."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes: one size does not fit all creators (Leung et al., 2022). Adapt per segment and "
+                        "measure the difference - ideally as an A/B test - instead of guessing."
+                    ),
+                ),
+                Option(
+                    (
+                        "Sign every email from the CEO: a senior sender lifts replies, so one better template"
+                        " will then work for all."
+                    ),
                     feedback=(
                         "A more senior sender helps, but it is still one approach for everyone; adapt it per "
                         "segment and measure."

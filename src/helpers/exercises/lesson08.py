@@ -475,8 +475,17 @@ quiz = Quiz(
             ),
             options=[
                 Option(
-                    "Only that the campaign's impressions and engagements, priced at the agency's reference "
-                    "rates, add up to $40,000.",
+                    "The campaign's ROI was 300 %, because (40,000 - 10,000) / 10,000 = 3.",
+                    feedback=(
+                        "No: that treats EMV as revenue. ROI needs the revenue the campaign brought (tracked "
+                        "sales), which EMV does not measure."
+                    ),
+                ),
+                Option(
+                    (
+                        "Only that its impressions and engagements, priced at the agency's chosen rates, add "
+                        "up to $40,000."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes. EMV is attention priced at chosen paid-media rates. It is not money received, "
@@ -484,21 +493,20 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "The campaign's ROI was 300 %.",
+                    (
+                        "The campaign earned $4 of revenue for every $1 it cost: a ROAS of 4, well above "
+                        "break-even."
+                    ),
                     feedback=(
-                        "No: that treats EMV as revenue. ROI needs the revenue the campaign brought "
-                        "(tracked sales), which EMV does not measure."
+                        "No: that also reads EMV as revenue. ROAS is revenue customers paid divided by spend;"
+                        " no customer paid the EMV."
                     ),
                 ),
                 Option(
-                    "The campaign made $30,000 of profit.",
-                    feedback="No: EMV is not money that came in, so EMV minus cost is not profit.",
-                ),
-                Option(
-                    "It beat a campaign with an EMV of $30,000 measured by another vendor.",
+                    ("It did better than a campaign with an EMV of $30,000 measured by another agency."),
                     feedback=(
-                        "No: vendors use different formulas and rates, so EMVs compare only within one "
-                        "method - at best a relative metric."
+                        "No: vendors use different formulas and rates, so EMVs compare only within one method"
+                        " - at best a relative metric."
                     ),
                 ),
             ],
@@ -518,33 +526,41 @@ quiz = Quiz(
             prompt="Which statement about promo codes and tracked links is true?",
             options=[
                 Option(
-                    "Codes catch buyers who never clicked the link, but codes leak to coupon sites, so some "
-                    "code uses were not driven by the creator.",
-                    correct=True,
+                    (
+                        "A tracked link records every sale the creator caused, so the link's sales are the "
+                        "campaign's whole total."
+                    ),
                     feedback=(
-                        "Yes. Each channel misses something: links lose people who switch device or buy "
-                        "later, codes get shared beyond the audience. Use both, count each sale once."
+                        "No: people who saw the post but bought later, on another device or in a shop, leave "
+                        "no click. Attributed sales are a floor, not the total."
                     ),
                 ),
                 Option(
-                    "A tracked link records every sale the creator caused.",
-                    feedback=(
-                        "No: people who saw the post but bought later, on another device or in a shop, "
-                        "leave no click. Attributed sales are a floor, not the total."
+                    (
+                        "Adding up code uses and link conversions gives the total number of sales the "
+                        "campaign drove."
                     ),
-                ),
-                Option(
-                    "Counting code uses and link conversions separately and adding them gives the total.",
                     feedback=(
                         "No: a buyer who clicked the link and also typed the code would count twice. "
                         "Deduplicate first (in the course data, code uses are already part of conversions)."
                     ),
                 ),
                 Option(
-                    "Promo codes are useless because they can be shared.",
+                    ("Promo codes are useless as evidence, because anyone can share them on coupon sites."),
                     feedback=(
                         "No: they are imperfect, not useless. They capture buyers a link misses; just read "
                         "them knowing that some uses leaked."
+                    ),
+                ),
+                Option(
+                    (
+                        "Codes catch buyers who never clicked, but leaked codes also catch buyers the creator"
+                        " never reached."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes. Each channel misses something: links lose people who switch device or buy "
+                        "later, codes get shared beyond the audience. Use both, count each sale once."
                     ),
                 ),
             ],
@@ -552,6 +568,14 @@ quiz = Quiz(
         MultipleChoice(
             prompt="A creator buys 20,000 fake followers. Which number does NOT change?",
             options=[
+                Option(
+                    "Engagement rate by followers.",
+                    feedback=("No: the denominator grows and the engagements do not, so the rate falls."),
+                ),
+                Option(
+                    "The share of real followers (audience authenticity).",
+                    feedback=("No: the real followers stay put while the total grows, so the share falls."),
+                ),
                 Option(
                     "Likes and comments per post.",
                     correct=True,
@@ -561,28 +585,22 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Engagement rate by followers.",
-                    feedback="No: the denominator grows and the engagements do not, so the rate falls.",
-                ),
-                Option(
-                    "The share of real followers (audience authenticity).",
-                    feedback="No: the real followers stay put while the total grows, so the share falls.",
-                ),
-                Option(
                     "The follower tier the creator is counted in.",
                     feedback=(
-                        "It may change: 20,000 more followers can push an account over a tier boundary "
-                        "(and up the rate card)."
+                        "It may change: 20,000 more followers can push an account over a tier boundary (and "
+                        "up the rate card)."
                     ),
                 ),
             ],
         ),
         MultipleChoice(
-            prompt="Which disclosure meets the FTC's 'clear and conspicuous' standard for a paid post?",
+            prompt=("Which disclosure meets the FTC's 'clear and conspicuous' standard for a paid post?"),
             options=[
                 Option(
-                    "'#ad' or a 'Paid partnership' label at the start of the caption, visible without "
-                    "tapping 'more'.",
+                    (
+                        "'#ad' or a 'Paid partnership' label at the start of the caption, visible without "
+                        "tapping 'more'."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: the FTC asks for a disclosure people will notice and understand, placed with "
@@ -590,18 +608,28 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "'#sp' at the end of a block of 30 hashtags.",
+                    ("'#sp' or '#collab' at the end of the caption, among the post's other hashtags."),
                     feedback="No: a cryptic tag buried in hashtags is neither clear nor conspicuous.",
                 ),
                 Option(
-                    "A thank-you to the brand in the profile bio.",
+                    ("A line in the profile bio: 'I work with brands I love - some posts are sponsored'."),
                     feedback="No: it must sit with each endorsement, not on a page few people open.",
                 ),
                 Option(
-                    "No disclosure, because the product was a free gift, not a payment.",
+                    ("No disclosure, because the product was a free gift and no money changed hands."),
                     feedback=(
-                        "No: free products are a material connection under the FTC's Endorsement Guides; "
-                        "they must be disclosed too."
+                        "No: free products are a material connection under the FTC's Endorsement Guides; they"
+                        " must be disclosed too."
+                    ),
+                ),
+                Option(
+                    (
+                        "'Thanks @brand for sending me this!' at the start of the caption, which makes the "
+                        "tie plain to followers."
+                    ),
+                    feedback=(
+                        "No: a thank-you does not say the post is an ad - the FTC names 'thanks' as too "
+                        "vague. Say 'ad' or use the platform's paid-partnership label."
                     ),
                 ),
             ],

@@ -377,13 +377,34 @@ quiz = Quiz(
     questions=[
         MultipleChoice(
             prompt=(
-                "A plan forecasts a median of 300 conversions with an 80% interval of 180 to 520 (made-up "
-                "numbers). What should the plan you send the client say?"
+                "A plan forecasts a median of 300 conversions with an 80% interval of 180 to 520 "
+                "(made-up numbers). What should the plan you send the client say?"
             ),
             options=[
                 Option(
-                    "Expect about 300; plan for as few as 180 and say what would make it 520; alarm if the "
-                    "first week tracks below the low end.",
+                    (
+                        "300 conversions: the median is the most likely single outcome, so it is the honest "
+                        "number."
+                    ),
+                    feedback=(
+                        "The median is the middle, not a promise: half the time the result will be lower, and"
+                        " one number hides that."
+                    ),
+                ),
+                Option(
+                    (
+                        "520 conversions: clients reward ambition, and a good team can reach the top of the "
+                        "range."
+                    ),
+                    feedback=(
+                        "The 90th percentile is a stretch outcome: promising it sets the campaign up to fail."
+                    ),
+                ),
+                Option(
+                    (
+                        "Expect about 300, plan for as few as 180, say what would make it 520, and set an "
+                        "alarm below the range."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: a forecast is a range. Commit to a floor, expect the median, and decide in "
@@ -391,27 +412,27 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "300 conversions.",
-                    feedback="One number hides the uncertainty: half the time the result will be lower.",
-                ),
-                Option(
-                    "520 conversions - the client wants ambition.",
-                    feedback="The 90th percentile is a stretch outcome: promising it sets the campaign up "
-                    "to fail.",
-                ),
-                Option(
-                    "No numbers: influencer marketing cannot be forecast.",
-                    feedback="It can, as a range from comparable past campaigns - which is what a budget "
-                    "needs.",
+                    (
+                        "About 333, the mean of 180, 300 and 520: averaging the low, middle and high figures "
+                        "balances out the risk."
+                    ),
+                    feedback=(
+                        "Averaging the ends and the middle of a range is not a forecast: the median is "
+                        "already the central estimate, and one number still hides the range."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
-            prompt="The agency offers to add EMV to the report. What does the measurement plan say about it?",
+            prompt=(
+                "The agency offers to add EMV to the report. What does the measurement plan say about it?"
+            ),
             options=[
                 Option(
-                    "Report it, if at all, as a relative attention measure with its reference CPM stated - "
-                    "never as revenue or as a return.",
+                    (
+                        "Report it, if at all, as a relative attention measure, stating its reference CPM - "
+                        "never as a return."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: EMV prices impressions at paid-media rates and subtracts no cost; vendors "
@@ -419,60 +440,94 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Use EMV minus fees as the campaign's profit.",
-                    feedback="EMV is not revenue: no customer paid it, so EMV minus fees is not a profit.",
+                    (
+                        "Report EMV minus the fees as the campaign's profit, since EMV is what the attention "
+                        "bought was worth."
+                    ),
+                    feedback=("EMV is not revenue: no customer paid it, so EMV minus fees is not a profit."),
                 ),
                 Option(
-                    "Use EMV as the ROI target for an awareness goal.",
-                    feedback="Awareness is judged on reach, impressions and CPM; EMV is none of these.",
-                ),
-                Option(
-                    "Replace conversions with EMV because it is always available.",
-                    feedback="Being available does not make it a result: conversions are what the goal "
-                    "asks for.",
-                ),
-            ],
-        ),
-        MultipleChoice(
-            prompt=(
-                "A customer clicks creator A's tracked link and types creator B's promo code at checkout. "
-                "How does the plan count it?"
-            ),
-            options=[
-                Option(
-                    "As one conversion, credited by a rule fixed before the launch (for example: the code "
-                    "wins) and applied to every order.",
-                    correct=True,
+                    (
+                        "Use EMV as the KPI for an awareness goal, since it sums up reach and engagement in "
+                        "dollars."
+                    ),
                     feedback=(
-                        "Yes: one order is one conversion. Fix the credit rule in advance so nobody "
-                        "chooses it after seeing the numbers."
+                        "Awareness is judged on reach, impressions and CPM; EMV prices them at someone's "
+                        "chosen rates, which adds a number but no evidence."
                     ),
                 ),
                 Option(
-                    "As two conversions, one for each creator.",
-                    feedback="Counting one order twice inflates the results and every cost metric built on "
-                    "them.",
-                ),
-                Option(
-                    "As none: mixed signals cannot be attributed.",
-                    feedback="The order happened and the campaign touched it: drop it and you understate "
-                    "results.",
-                ),
-                Option(
-                    "To whichever creator has more followers.",
-                    feedback="That is the popularity trap again: credit follows a rule, not fame.",
+                    (
+                        "Use EMV instead of conversions whenever tracking is patchy, because EMV is always "
+                        "available."
+                    ),
+                    feedback=(
+                        "Being available does not make it a result: conversions are what the goal asks for."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "A creator on the shortlist disclosed only half of their past sponsored posts. What does a "
-                "good plan do?"
+                "A customer clicks creator A's tracked link and types creator B's promo code at "
+                "checkout. How does the plan count it?"
             ),
             options=[
                 Option(
-                    "Write a clear disclosure at the start of every post (#ad or the paid-partnership "
-                    "label) into the brief and contract, and check each post the day it goes live.",
+                    ("As two conversions, one for each creator, since both of them helped make the sale."),
+                    feedback=(
+                        "Counting one order twice inflates the results and every cost metric built on them."
+                    ),
+                ),
+                Option(
+                    (
+                        "To whichever creator has more followers, since a bigger audience most likely drove "
+                        "it."
+                    ),
+                    feedback="That is the popularity trap again: credit follows a rule, not fame.",
+                ),
+                Option(
+                    (
+                        "As none: a sale with mixed signals cannot be attributed fairly, so it is left out of"
+                        " the results."
+                    ),
+                    feedback=(
+                        "The order happened and the campaign touched it: drop it and you understate results."
+                    ),
+                ),
+                Option(
+                    (
+                        "As one conversion, credited by a rule fixed before the launch (for example: the code"
+                        " wins)."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes: one order is one conversion. Fix the credit rule in advance, apply it to every "
+                        "order, so nobody chooses it after seeing the numbers."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A creator on the shortlist disclosed only half of their past sponsored posts. What "
+                "does a good plan do?"
+            ),
+            options=[
+                Option(
+                    (
+                        "Nothing: disclosure is the creator's legal duty, and the brand cannot be held "
+                        "responsible for it."
+                    ),
+                    feedback=(
+                        "Regulators hold brands responsible too; a plan that ignores it carries the risk."
+                    ),
+                ),
+                Option(
+                    (
+                        "Put a clear disclosure at the start of every post into the brief and contract, and "
+                        "check each post on the day."
+                    ),
                     correct=True,
                     feedback=(
                         "Yes: the FTC's Endorsement Guides expect material connections to be disclosed "
@@ -480,19 +535,20 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Nothing: disclosure is the creator's business.",
-                    feedback="Regulators hold brands responsible too; a plan that ignores it carries the "
-                    "risk.",
-                ),
-                Option(
-                    "Ask for the disclosure in a comment, where it does not hurt engagement.",
+                    (
+                        "Ask for the disclosure in the first comment, where it is visible but does not hurt "
+                        "the engagement rate."
+                    ),
                     feedback="A disclosure hidden in the comments is not clear and conspicuous.",
                 ),
                 Option(
-                    "Drop every creator with any undisclosed post, whatever else they offer.",
+                    (
+                        "Drop every creator with any undisclosed post in their history, whatever else they "
+                        "offer."
+                    ),
                     feedback=(
-                        "Possible, but heavy-handed: most creators disclose only some posts. Brief, "
-                        "contract and check instead - and drop those who will not comply."
+                        "Possible, but heavy-handed: most creators disclose only some posts. Brief, contract "
+                        "and check instead - and drop those who will not comply."
                     ),
                 ),
             ],

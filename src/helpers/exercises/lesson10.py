@@ -293,36 +293,67 @@ quiz = Quiz(
             ),
             options=[
                 Option(
-                    "Little about the finding: the list was chosen by followers, so it holds only the "
-                    "biggest accounts and cannot show how smaller ones behave.",
-                    correct=True,
-                    feedback=(
-                        "Yes. Selecting on followers restricts the range to a decade or two at the top; "
-                        "a top list is not a sample of creators."
-                    ),
-                ),
-                Option(
-                    "The published finding is wrong: engagement does not fall with followers.",
+                    ("The published finding is wrong: engagement rate does not fall as followers grow."),
                     feedback=(
                         "A list of the 200 biggest accounts covers only the top of the range, where the "
                         "published curve is already nearly flat; it cannot test the rest."
                     ),
                 ),
                 Option(
-                    "Big accounts engage as much as small ones.",
-                    feedback="The list has no small accounts, so it cannot compare them with big ones.",
+                    ("Little: the list was chosen by followers, so it holds only the biggest accounts."),
+                    correct=True,
+                    feedback=(
+                        "Yes. Selecting on followers restricts the range to a decade or two at the top; a top"
+                        " list is not a sample of creators and cannot show how smaller ones behave."
+                    ),
+                ),
+                Option(
+                    (
+                        "Big accounts engage as much as small ones, so paying for size costs nothing in "
+                        "engagement."
+                    ),
+                    feedback=("The list has no small accounts, so it cannot compare them with big ones."),
+                ),
+                Option(
+                    (
+                        "Not much, because 200 accounts is too small a sample; a list of 2,000 would settle "
+                        "it."
+                    ),
+                    feedback=(
+                        "The problem is how they were chosen, not how many: 2,000 accounts picked by follower"
+                        " count would still cover only the top of the range."
+                    ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "In observational data, creators with more followers have lower engagement rates. "
-                "If one creator doubles their followers, will their engagement rate fall?"
+                "In observational data, creators with more followers have lower engagement rates. If "
+                "one creator doubles their followers, will their engagement rate fall?"
             ),
             options=[
                 Option(
-                    "Not necessarily: the data compare different creators, who also differ in audience, "
-                    "fake followers, fame and content; they do not follow one creator as they grow.",
+                    ("Yes, by the fitted percentage per tenfold followers: that is what the fit predicts."),
+                    feedback=(
+                        "The fit describes differences between creators; reading it as the effect of growing "
+                        "is a causal claim the data cannot support."
+                    ),
+                ),
+                Option(
+                    (
+                        "Yes: the link is strong, and a link that strong shows that gaining followers lowers "
+                        "engagement."
+                    ),
+                    feedback=(
+                        "Strength is not causation: even a tight link across creators compares different "
+                        "creators, who also differ in audience, fakes and content."
+                    ),
+                ),
+                Option(
+                    (
+                        "Not necessarily: the data compare different creators, who differ in more than size; "
+                        "they do not follow one creator as they grow."
+                    ),
                     correct=True,
                     feedback=(
                         "Right: a comparison across creators is not an experiment on one creator. In the "
@@ -330,16 +361,11 @@ quiz = Quiz(
                     ),
                 ),
                 Option(
-                    "Yes, by the fitted percentage per tenfold followers.",
+                    ("No: a creator's engagement rate is set by their content, so growing cannot change it."),
                     feedback=(
-                        "The fit describes differences between creators; reading it as the effect of "
-                        "growing is a causal claim the data cannot support."
+                        "Nothing in the data shows that either: a comparison across creators cannot tell what"
+                        " happens to one creator as they grow, in either direction."
                     ),
-                ),
-                Option(
-                    "No: followers and engagement are unrelated.",
-                    feedback="They are related in these data (and in published benchmarks); the "
-                    "question is whether the link is causal.",
                 ),
             ],
         ),
@@ -349,50 +375,71 @@ quiz = Quiz(
             ),
             options=[
                 Option(
-                    "Which tier cut-offs: 'mid' means 50K-500K followers for Mediakix, 100K-500K for "
-                    "Later x Fohr and 20K-100K for HypeAuditor.",
+                    ("Which tier scheme: 'mid' means 50K-500K for Mediakix but 20K-100K for HypeAuditor."),
                     correct=True,
                     feedback=(
-                        "Yes: the same creators fall into different tiers under different schemes, so "
-                        "'the best tier' can change with the cut-offs."
+                        "Yes: the same creators fall into different tiers under different schemes (Later x "
+                        "Fohr's mid is 100K-500K), so 'the best tier' can change with the cut-offs."
                     ),
                 ),
                 Option(
-                    "How many posts each creator made.",
-                    feedback="Useful, but the tier label itself is undefined until you know the cut-offs.",
+                    (
+                        "How many posts each creator made, since a few posts per creator make any ranking "
+                        "shaky."
+                    ),
+                    feedback=("Useful, but the tier label itself is undefined until you know the cut-offs."),
                 ),
                 Option(
-                    "Nothing: tiers are standard across the industry.",
+                    (
+                        "Nothing: mid-tier is a standard industry label, so the finding can be used as it "
+                        "stands."
+                    ),
                     feedback=(
-                        "They are not: Mediakix, Later x Fohr and HypeAuditor draw the lines differently."
+                        "It is not: Mediakix, Later x Fohr and HypeAuditor draw the lines differently."
                     ),
                 ),
             ],
         ),
         MultipleChoice(
             prompt=(
-                "Your quadratic fit peaks at 40K followers, and the 95% bootstrap interval of the peak is "
-                "30K-60K. What does the interval tell you?"
+                "Your quadratic fit peaks at 40K followers, and the 95% bootstrap interval of the "
+                "peak is 30K-60K. What does the interval tell you?"
             ),
             options=[
                 Option(
-                    "Refitting on resampled creators puts the peak between about 30K and 60K in 95% of "
-                    "the refits: the peak's location is uncertain within that range.",
-                    correct=True,
+                    ("That 95% of the creators in the data have between 30K and 60K followers."),
+                    feedback=("The interval is about the estimated peak, not about where creators are."),
+                ),
+                Option(
+                    (
+                        "That any creator with 30K to 60K followers will get above-average sponsored "
+                        "engagement."
+                    ),
                     feedback=(
-                        "Yes: the interval measures how much the estimate moves when the sample changes. It "
-                        "does not make the data less observational."
+                        "The fit describes a typical pattern across creators; individual creators vary widely"
+                        " around it."
                     ),
                 ),
                 Option(
-                    "95% of creators have between 30K and 60K followers.",
-                    feedback="The interval is about the estimated peak, not about where creators are.",
+                    (
+                        "That the peak is real and caused by follower count: an interval this narrow rules "
+                        "out chance and confounding."
+                    ),
+                    feedback=(
+                        "A bootstrap interval shows how much the estimate moves when the sample changes; it "
+                        "does nothing about the data being observational."
+                    ),
                 ),
                 Option(
-                    "Any creator between 30K and 60K followers will get above-average sponsored engagement.",
+                    (
+                        "Refitting on resampled creators puts the peak between about 30K and 60K in 95% of "
+                        "the refits."
+                    ),
+                    correct=True,
                     feedback=(
-                        "The fit describes a typical pattern across creators; individual creators vary "
-                        "widely around it."
+                        "Yes: the peak's location is uncertain within that range - the interval measures how "
+                        "much the estimate moves when the sample changes. It does not make the data less "
+                        "observational."
                     ),
                 ),
             ],

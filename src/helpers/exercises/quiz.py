@@ -54,7 +54,15 @@ from helpers.exercises import (
     _notify,
 )
 
-__all__ = ["MultipleChoice", "Numeric", "Option", "Quiz", "parse_number"]
+__all__ = [
+    "AnswerKeyStats",
+    "MultipleChoice",
+    "Numeric",
+    "Option",
+    "Quiz",
+    "answer_key_stats",
+    "parse_number",
+]
 
 _QUIZ_ID = re.compile(r"^\d\d\.quiz\d*$")
 
@@ -166,6 +174,63 @@ class _QuizNumeric(NumericQuestion):
 
     def _nudge(self) -> str:
         return "Try again."
+
+
+@dataclass(frozen=True)
+class AnswerKeyStats:
+    """Where the correct options sit in a set of multiple-choice questions, and how long they are
+    compared with the wrong ones - the two tells a test-wise learner uses without reading the lesson."""
+
+    questions: int
+    #: number of questions whose correct option is stored at position k (0-based), for every k used
+    positions: dict[int, int]
+    #: questions whose correct option is longer (in characters) than every other option
+    correct_longest: int
+    #: questions whose correct option is shorter than every other option
+    correct_shortest: int
+    #: fewest options any question has
+    fewest_options: int
+
+    @property
+    def top_position_share(self) -> float:
+        """Share (0-1) of the questions whose correct option sits at the most used position."""
+        return max(self.positions.values()) / self.questions if self.questions else 0.0
+
+    @property
+    def longest_share(self) -> float:
+        """Share (0-1) of the questions where the correct option is the single longest."""
+        return self.correct_longest / self.questions if self.questions else 0.0
+
+    @property
+    def shortest_share(self) -> float:
+        """Share (0-1) of the questions where the correct option is the single shortest."""
+        return self.correct_shortest / self.questions if self.questions else 0.0
+
+    def __str__(self) -> str:
+        where = ", ".join(f"{chr(65 + k)} {n}" for k, n in sorted(self.positions.items()))
+        return (
+            f"{self.questions} multiple-choice questions; correct option at {where} "
+            f"(top position {self.top_position_share:.0%}); correct option is the single longest in "
+            f"{self.correct_longest} ({self.longest_share:.0%}), the single shortest in "
+            f"{self.correct_shortest} ({self.shortest_share:.0%}); fewest options {self.fewest_options}"
+        )
+
+
+def answer_key_stats(quizzes: Sequence[Quiz]) -> AnswerKeyStats:
+    """Answer-key statistics over every multiple-choice question of ``quizzes``, in stored order."""
+    positions: dict[int, int] = {}
+    longest = shortest = 0
+    fewest = 0
+    choices = [q for quiz in quizzes for q in quiz.questions if isinstance(q, MultipleChoice)]
+    for question in choices:
+        k = question.correct_index
+        positions[k] = positions.get(k, 0) + 1
+        lengths = [len(o.text) for o in question.options]
+        others = lengths[:k] + lengths[k + 1 :]
+        longest += lengths[k] > max(others)
+        shortest += lengths[k] < min(others)
+        fewest = len(lengths) if not fewest else min(fewest, len(lengths))
+    return AnswerKeyStats(len(choices), positions, longest, shortest, fewest)
 
 
 def parse_number(text: str) -> float | None:
