@@ -7,6 +7,8 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import time
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import helpers.exercises as exercises
-from helpers import progress
+from helpers import progress, safe_files
 from helpers.course import COURSE
 from helpers.exercises import NumericQuestion, Result, Status, ____, all_questions, all_quizzes
 from helpers.exercises.quiz import MultipleChoice, Option, Quiz
@@ -97,7 +99,9 @@ def test_a_passed_quiz_question_is_recorded_under_its_question_id(progress_file)
 def test_writes_leave_no_temporary_files_behind(progress_file):
     for k in range(5):
         progress.record(passed(f"99.q{k}"), now=T1)
-    assert [p.name for p in progress_file.parent.iterdir()] == [progress_file.name]
+    names = sorted(p.name for p in progress_file.parent.iterdir())
+    assert names == sorted({progress_file.name, progress.lock_path(progress_file).name})
+    assert progress.lock_path(progress_file).name == ".course_progress.json.lock"  # git-ignored too
 
 
 def test_the_listener_never_raises_into_a_check(progress_file, monkeypatch, capsys):
@@ -343,3 +347,201 @@ def test_restore_explains_a_missing_or_invalid_file(progress_file, tmp_path):
     bad.write_text("[]", encoding="utf-8")
     with pytest.raises(progress.ProgressFileError, match=r"bad\.json cannot be restored"):
         progress.restore(bad)
+
+
+# -- two processes at once (issue 15, item 1) -----------------------------------------------------
+
+_RECORDER = """
+import sys
+from helpers import progress
+
+class Passed:
+    ok = True
+
+    def __init__(self, qid):
+        self.question_id = qid
+
+if sys.argv[2] == "no-fcntl":
+    progress._fcntl = None  # the portable exclusive-create lock file
+for k in range(int(sys.argv[3])):
+    progress.record(Passed(f"{sys.argv[1]}.q{k}"))
+"""
+
+
+@pytest.mark.parametrize("lock", ["flock", "no-fcntl"])
+def test_two_processes_recording_at_once_keep_every_pass(progress_file, lock):
+    """2 separate processes x 200 passes into one file: all 400 are kept (without the lock, 15-40 %
+    were lost), no message, no temporary file left."""
+    progress_file.parent.mkdir(parents=True)
+    env = {**os.environ, progress.ENV_VAR: str(progress_file)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RECORDER, prefix, lock, "200"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for prefix in ("AA", "BB")
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert all("Course progress" not in err for _out, err in outputs), outputs
+    kept = stored(progress_file)
+    assert len(kept) == 400
+    assert kept.keys() == {f"{p}.q{k}" for p in ("AA", "BB") for k in range(200)}
+    assert not [p for p in progress_file.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_lock_held_too_long_keeps_the_pass_in_memory_and_saves_it_with_the_next(
+    progress_file, monkeypatch, capsys
+):
+    progress_file.parent.mkdir(parents=True)
+    monkeypatch.setattr(progress, "LOCK_TIMEOUT_S", 0.05)
+    with progress._locked(progress_file):  # another notebook in the middle of a (stuck) write
+        progress.record(passed("01.q1"), now=T1)
+    err = capsys.readouterr().err
+    assert "locked for more than 0.05 s" in err and "kept in memory" in err
+    assert not progress_file.exists() and progress.passed_ids().keys() == {"01.q1"}
+    progress.record(passed("01.q2"), now=T2)
+    assert stored(progress_file).keys() == {"01.q1", "01.q2"}
+
+
+def test_a_stale_lock_file_without_fcntl_is_taken_over(progress_file, monkeypatch):
+    """Without fcntl the lock is the lock file itself: one left by a crashed writer is removed."""
+    monkeypatch.setattr(progress, "_fcntl", None)
+    progress_file.parent.mkdir(parents=True)
+    lock = progress.lock_path(progress_file)
+    lock.touch()
+    old = time.time() - progress.STALE_LOCK_S - 5
+    os.utime(lock, (old, old))
+    progress.record(passed("01.q1"), now=T1)
+    assert stored(progress_file).keys() == {"01.q1"} and not lock.exists()
+
+
+# -- hostile files and folders (issue 15, item 2) -------------------------------------------------
+
+DEEP = (
+    '{"format": "influencer-course-progress", "version": 1, "passed": ' + "[" * 100_000 + "]" * 100_000 + "}"
+)
+
+
+def test_a_deeply_nested_file_is_reported_not_a_recursion_error(progress_file, capsys):
+    progress_file.parent.mkdir(parents=True)
+    progress_file.write_text(DEEP, encoding="utf-8")
+    progress.record(passed("01.q1"), now=T1)
+    assert progress.passed_ids().keys() == {"01.q1"}  # the new pass is kept in memory
+    assert progress.status().loc["01", "passed"] == 1
+    assert "passed 1 of" in repr(progress.overview())
+    err = capsys.readouterr().err
+    assert err.count("Course progress:") == 1 and "nested far too deeply" in err
+    assert progress_file.read_text(encoding="utf-8") == DEEP  # left as it is
+    with pytest.raises(progress.ProgressFileError, match="nested far too deeply"):
+        progress.parse_progress(DEEP)
+
+
+def test_restoring_a_deeply_nested_copy_says_it_is_not_a_progress_file(progress_file, tmp_path):
+    copy = tmp_path / "deep.json"
+    copy.write_text(DEEP, encoding="utf-8")
+    with pytest.raises(progress.ProgressFileError, match=r"deep\.json cannot be restored: .*nested"):
+        progress.restore(copy)
+
+
+@pytest.mark.parametrize("text", ["{not json", DEEP], ids=["not-json", "deeply-nested"])
+def test_reset_after_the_corrupt_file_advice_keeps_this_sessions_passes(progress_file, capsys, text):
+    progress_file.parent.mkdir(parents=True)
+    progress_file.write_text(text, encoding="utf-8")
+    progress.record(passed("01.q1"), now=T1)
+    progress.record(passed("01.q2"), now=T2)
+    assert "progress.reset()" in capsys.readouterr().err  # the advice the learner follows
+    message = progress.reset()
+    assert "moved aside" in message and "2 passed check(s) are saved in the new file" in message
+    assert stored(progress_file) == {"01.q1": "2025-03-01T09:30:12Z", "01.q2": "2025-03-02T10:00:00Z"}
+    (aside,) = progress_file.parent.glob(".course_progress.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8") == text
+
+
+def test_restoring_a_picture_says_it_is_not_a_text_file(progress_file, tmp_path):
+    picture = tmp_path / "x.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\xfd")
+    with pytest.raises(progress.ProgressFileError, match=r"x\.png cannot be restored: it is not a text file"):
+        progress.restore(picture)
+    assert progress.passed_ids() == {}
+
+
+def test_restoring_a_folder_names_the_copies_inside_it(progress_file, tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError, match="is a folder, not a progress file: pass the exported file"):
+        progress.restore(folder)
+    progress.record(passed("01.q1"), now=T1)
+    copy = progress.export(folder)
+    with pytest.raises(IsADirectoryError, match=re.escape(f"it holds {copy.name}")):
+        progress.restore(folder)
+
+
+def test_export_into_a_path_under_a_file_explains_and_keeps_the_progress(progress_file, tmp_path):
+    progress.record(passed("01.q1"), now=T1)
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine", encoding="utf-8")
+    with pytest.raises(
+        OSError, match=r"Could not write into .*notes\.txt.*is a file, not a folder"
+    ) as caught:
+        progress.export(blocker / "out")
+    assert "Your progress is unchanged" in str(caught.value)
+    assert blocker.read_text(encoding="utf-8") == "mine"
+    assert stored(progress_file).keys() == {"01.q1"}
+
+
+def test_export_into_a_read_only_folder_explains_and_leaves_nothing(progress_file, tmp_path, monkeypatch):
+    """A read-only folder, simulated so that it also holds for root (CI): creating a file there fails."""
+    progress.record(passed("01.q1"), now=T1)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(safe_files.tempfile, "mkstemp", read_only)
+    with pytest.raises(PermissionError, match="you cannot write there: choose a folder you can write to"):
+        progress.export(out)
+    assert list(out.iterdir()) == []
+    assert stored(progress_file).keys() == {"01.q1"}
+
+
+def test_an_interrupted_export_leaves_no_partial_copy(progress_file, tmp_path, monkeypatch):
+    progress.record(passed("01.q1"), now=T1)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safe_files.os, "fsync", disk_full)
+    with pytest.raises(OSError, match=r"the disk \(or your quota\) is full"):
+        progress.export(tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_restoring_while_the_file_is_corrupt_says_the_passes_are_only_in_memory(progress_file, tmp_path):
+    progress_file.parent.mkdir(parents=True)
+    progress_file.write_text("{not json", encoding="utf-8")
+    copy = tmp_path / "copy.json"
+    copy.write_text(progress.serialise_progress({"01.q1": "2025-03-01T09:30:12Z"}), encoding="utf-8")
+    message = progress.restore(copy)
+    assert "kept in memory only" in message and "progress.reset()" in message
+    assert progress.passed_ids().keys() == {"01.q1"}
+    assert "saved in the new file" in progress.reset()
+    assert stored(progress_file).keys() == {"01.q1"}
+
+
+def test_restoring_into_an_unwritable_folder_says_how_to_keep_the_passes(
+    progress_file, tmp_path, monkeypatch
+):
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(progress.tempfile, "mkstemp", read_only)
+    copy = tmp_path / "copy.json"
+    copy.write_text(progress.serialise_progress({"01.q1": "2025-03-01T09:30:12Z"}), encoding="utf-8")
+    message = progress.restore(copy)
+    assert "kept in memory only" in message and "progress.export(" in message
+    assert progress.passed_ids().keys() == {"01.q1"}

@@ -31,8 +31,12 @@ starts with a dot, so JupyterLab's file browser hides it: :func:`export` writes 
 - a folder that cannot be written (read-only checkout) is reported once; passes are kept in memory
   until the kernel stops;
 - writes are atomic (a temporary file in the same folder, then a rename), so a crash never leaves a
-  half-written file; each write re-reads the file first, so two open notebooks do not lose each
-  other's passes.
+  half-written file;
+- two notebooks (kernels, processes) recording at the same moment do not lose each other's passes:
+  each write holds a lock on the sidecar file ``<name>.lock`` (``fcntl.flock`` where available, else an
+  exclusive-create lock file), re-reads the file, merges and writes. A write that waits more than
+  :data:`LOCK_TIMEOUT_S` seconds for the lock keeps its pass in memory, says so once, and writes it
+  with the next pass. The lock file is empty, git-ignored and safe to delete when no notebook runs.
 
 File format (version 1)::
 
@@ -42,13 +46,16 @@ File format (version 1)::
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import math
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,15 +65,23 @@ import pandas as pd
 
 from .course import COURSE, Lesson
 from .paths import REPO_ROOT, output_dir
+from .safe_files import write_new, write_problem
+
+try:  # POSIX: advisory whole-file locks
+    import fcntl as _fcntl
+except ImportError:  # pragma: no cover - Windows: the exclusive-create lock file below
+    _fcntl = None
 
 __all__ = [
     "ENV_VAR",
     "FORMAT",
+    "LOCK_TIMEOUT_S",
     "VERSION",
     "Overview",
     "ProgressFileError",
     "export",
     "format_minutes",
+    "lock_path",
     "minutes_left",
     "next_lesson",
     "overview",
@@ -92,6 +107,10 @@ HOME_NAME = ".influencer_course_progress.json"
 FORMAT = "influencer-course-progress"
 #: The file format version this module reads and writes.
 VERSION = 1
+#: Seconds a write waits for another notebook's write to the same file (which takes milliseconds).
+LOCK_TIMEOUT_S = 10.0
+#: Without ``fcntl``: a lock file older than this many seconds was left by a crashed writer.
+STALE_LOCK_S = 5.0
 
 _BINDER_NOTE = (
     "the file lives in the session's container and vanishes when the session ends. "
@@ -166,6 +185,10 @@ def parse_progress(text: str) -> dict[str, str]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProgressFileError(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ProgressFileError("it is not a progress file (its JSON is nested far too deeply)") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise ProgressFileError(f"it is not a progress file ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressFileError(f'it is not a course progress file (no "format": "{FORMAT}")')
     version = data.get("version")
@@ -251,7 +274,8 @@ def _read(file: Path) -> dict[str, str] | None:
     _report(
         f"the progress file {_where(file)} is unusable: {problem}. It was left as it is; this "
         "session's passes are kept in memory only. Run `progress.reset()` to move it aside (to "
-        f"`{file.name}.corrupt-<time>`, nothing is deleted) and start a new file."
+        f"`{file.name}.corrupt-<time>`, nothing is deleted) and start a new file holding this "
+        "session's passes."
     )
     return None
 
@@ -270,36 +294,121 @@ def _write_atomic(file: Path, text: str) -> None:
         raise
 
 
+class _LockTimeout(TimeoutError):
+    """Another process held the progress file's lock for longer than :data:`LOCK_TIMEOUT_S`."""
+
+
+def lock_path(file: Path) -> Path:
+    """The sidecar lock file of a progress file: ``<name>.lock`` in the same folder."""
+    return file.with_name(f"{file.name}.lock")
+
+
+@contextmanager
+def _locked(file: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the progress file's lock (across processes) for a read-merge-write.
+
+    ``fcntl.flock`` on the sidecar :func:`lock_path` where available (released by the system even if
+    the process dies); elsewhere the lock is the sidecar's exclusive creation, and a sidecar older
+    than :data:`STALE_LOCK_S` seconds (a crashed writer) is removed. Waits at most ``timeout`` seconds
+    (default :data:`LOCK_TIMEOUT_S`), then raises :class:`_LockTimeout`. ``OSError`` when the sidecar
+    cannot be created (read-only folder)."""
+    wait = LOCK_TIMEOUT_S if timeout is None else timeout
+    deadline = time.monotonic() + wait
+    lock = lock_path(file)
+    busy = _LockTimeout(
+        f"another notebook kept the progress file locked for more than {wait:g} s ({lock.name})"
+    )
+    if _fcntl is not None:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while True:
+                try:
+                    _fcntl.flock(fd, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise busy from None
+                    time.sleep(0.005)
+            try:
+                yield
+            finally:
+                _fcntl.flock(fd, _fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+        return
+    while True:
+        try:
+            os.close(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            break
+        except FileExistsError:
+            try:
+                age = time.time() - lock.stat().st_mtime
+            except FileNotFoundError:
+                continue  # released meanwhile: try again at once
+            if age > STALE_LOCK_S:
+                lock.unlink(missing_ok=True)
+                continue
+            if time.monotonic() >= deadline:
+                raise busy from None
+            time.sleep(0.005)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
 def passed_ids() -> dict[str, str]:
     """Every id passed so far (file and in-memory passes) -> first-passed UTC time (ISO 8601)."""
     file = path()
     return _merge(_read(file) or {}, _memory.get(file, {}))
 
 
-def _store(new: Mapping[str, str]) -> None:
-    """Add passes: re-read the file, merge, write atomically; fall back to memory if that fails."""
+#: What :func:`_store` did: written to the file, nothing new, or kept in memory (and why).
+_SAVED, _UNCHANGED, _UNUSABLE, _UNWRITABLE, _BUSY = "saved", "unchanged", "unusable", "unwritable", "busy"
+
+
+def _keep_in_memory(file: Path, new: Mapping[str, str]) -> None:
+    _memory[file] = _merge(_memory.get(file, {}), new)
+
+
+def _store(new: Mapping[str, str]) -> str:
+    """Add passes: under the file's lock, re-read the file, merge, write atomically; fall back to
+    memory when that fails. Returns ``SAVED``, ``UNCHANGED`` or why the passes are in memory
+    only (``UNUSABLE`` file, ``UNWRITABLE`` folder, ``BUSY`` lock)."""
     file = path()
-    stored = _read(file)
-    if stored is None or file in _memory_only:
-        _memory[file] = _merge(_memory.get(file, {}), new)
-        return
-    merged = _merge(stored, _memory.get(file, {}), new)
-    if merged == stored:
-        return  # nothing new: no write at all
+    if file in _memory_only:
+        _keep_in_memory(file, new)
+        return _UNWRITABLE
+    if file.is_dir():
+        _read(file)  # explains, once
+        _keep_in_memory(file, new)
+        return _UNUSABLE
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(file, serialise_progress(merged))
+        with _locked(file):
+            stored = _read(file)
+            if stored is None:
+                _keep_in_memory(file, new)
+                return _UNUSABLE
+            merged = _merge(stored, _memory.get(file, {}), new)
+            if merged != stored:
+                _write_atomic(file, serialise_progress(merged))
+    except _LockTimeout as exc:
+        _keep_in_memory(file, new)
+        _report(f"{exc}: this pass is kept in memory and saved with your next one.")
+        return _BUSY
     except OSError as exc:
         _memory_only.add(file)
-        _memory[file] = _merge(_memory.get(file, {}), new)
+        _keep_in_memory(file, new)
         reason = exc.strerror or exc.__class__.__name__
         _report(
             f"cannot write {_where(file)} ({reason}). Your passes are kept in memory until the kernel "
             f"stops. To keep them, set the {ENV_VAR} environment variable to a file in a writable "
             "folder before starting Jupyter."
         )
-    else:
-        _memory.pop(file, None)
+        return _UNWRITABLE
+    _memory.pop(file, None)
+    return _SAVED if merged != stored else _UNCHANGED
 
 
 def record(result: _HasResult, *, now: datetime | None = None) -> None:
@@ -523,11 +632,14 @@ def overview() -> Overview:
 def reset() -> str:
     """Start again, without asking: delete the progress file (nothing else) and forget this session's
     in-memory passes. A file that is not a valid progress file is not deleted but moved aside to
-    ``<name>.corrupt-<UTC time>``. Returns what was done, in one sentence."""
+    ``<name>.corrupt-<UTC time>``; then the passes this session kept in memory (because of that file)
+    go into the new file, so following the "unusable file" advice loses nothing. Returns what was
+    done, in one sentence."""
     file = path()
-    _memory.pop(file, None)
+    earned = _memory.pop(file, {})
     _memory_only.discard(file)
     if file.is_dir():
+        _memory[file] = earned
         return f"Nothing was deleted: {_where(file)} is a folder; set {ENV_VAR} to a file path."
     try:
         text = file.read_text(encoding="utf-8")
@@ -548,33 +660,62 @@ def reset() -> str:
     try:
         file.rename(aside)
     except OSError as exc:
+        _memory[file] = earned
         return f"Could not move the unusable {_where(file)} aside ({exc.strerror}); move it by hand."
-    return f"Progress reset: the unusable file was moved aside to `{aside.name}` (delete it when you like)."
+    done = f"Progress reset: the unusable file was moved aside to `{aside.name}` (delete it when you like)"
+    if not earned:
+        return done + "."
+    outcome = _store(earned)
+    if outcome == _SAVED:
+        return done + f"; this session's {len(earned)} passed check(s) are saved in the new file."
+    return done + f"; this session's {len(earned)} passed check(s) are still kept in memory only."
 
 
-def export(folder: Path | None = None) -> Path:
+def export(folder: Path | str | None = None) -> Path:
     """Write a visible copy of the progress to ``folder`` (default ``output/``, git-ignored) and return
     its path, e.g. ``output/course_progress-20250301T094155Z.json``: download it to keep your progress
-    (Binder). Never overwrites: an existing name gets a ``-2``, ``-3`` ... suffix."""
-    target = output_dir() if folder is None else Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    (Binder). Never overwrites: an existing name gets a ``-2``, ``-3`` ... suffix; the copy appears
+    only when complete (:func:`helpers.safe_files.write_new`).
+
+    Raises ``OSError`` (e.g. ``PermissionError``) with a message saying what went wrong and how to fix
+    it when ``folder`` cannot be written; your progress itself is unchanged."""
+    target = output_dir() if folder is None else Path(folder).expanduser()
     stem = f"course_progress-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
-    candidate, n = target / f"{stem}.json", 1
-    while candidate.exists():
-        n += 1
-        candidate = target / f"{stem}-{n}.json"
-    with candidate.open("x", encoding="utf-8") as handle:
-        handle.write(serialise_progress(passed_ids()))
-    return candidate
+    data = serialise_progress(passed_ids()).encode("utf-8")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for n in range(1, 10_000):
+            candidate = target / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+            try:
+                return write_new(candidate, data)
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"no free file name for {stem} in {target}")  # pragma: no cover
+    except OSError as exc:
+        message = f"{write_problem(exc, target)} Your progress is unchanged; try e.g. progress.export('~')."
+        raise _os_error(exc, message) from None
 
 
 def restore(file: str | Path) -> str:
     """Merge a copy made by :func:`export` into this session's progress (earliest times win).
 
-    Raises :class:`ProgressFileError` (with what is wrong) when ``file`` is not a progress file, and
-    :class:`FileNotFoundError` naming the file when it does not exist. Returns what was done.
+    Raises :class:`ProgressFileError` (with what is wrong) when ``file`` is not a progress file (not
+    text, not JSON, not ours), :class:`FileNotFoundError` naming the file when it does not exist,
+    :class:`IsADirectoryError` naming the copies inside when it is a folder, and ``OSError`` saying
+    why when it cannot be read. Returns what was done - including when the restored passes could only
+    be kept in memory (an unusable progress file or an unwritable folder) and how to keep them.
     """
     source = Path(file).expanduser()
+    if source.is_dir():
+        copies = sorted(p.name for p in source.glob("course_progress-*.json"))
+        hint = (
+            f"it holds {', '.join(copies[:3])}{' ...' if len(copies) > 3 else ''}: pass one of them, e.g. "
+            f"progress.restore('{source / copies[-1]}')"
+            if copies
+            else "pass the exported file inside it, e.g. "
+            "progress.restore('output/course_progress-20250301T094155Z.json')"
+        )
+        raise IsADirectoryError(errno.EISDIR, f"{source} is a folder, not a progress file: {hint}")
     if not source.is_file():
         raise FileNotFoundError(
             f"{source} does not exist: upload the exported file first (drag it into the file browser), "
@@ -584,10 +725,40 @@ def restore(file: str | Path) -> str:
         incoming = parse_progress(source.read_text(encoding="utf-8"))
     except ProgressFileError as exc:
         raise ProgressFileError(f"{source.name} cannot be restored: {exc}") from None
+    except UnicodeDecodeError:
+        raise ProgressFileError(
+            f"{source.name} cannot be restored: it is not a text file (a progress copy is UTF-8 JSON). "
+            "Pass the .json file that progress.export() wrote, e.g. course_progress-20250301T094155Z.json"
+        ) from None
+    except OSError as exc:
+        raise _os_error(
+            exc,
+            f"{source.name} could not be read ({exc.strerror or exc.__class__.__name__}): check the file's "
+            "permissions, or upload it again",
+        ) from None
     before = set(passed_ids())
-    _store(incoming)
+    outcome = _store(incoming)
     added = len(set(incoming) - before)
-    return f"Restored {added} new passed check(s) from {source.name} ({len(incoming)} in the file)."
+    done = f"Restored {added} new passed check(s) from {source.name} ({len(incoming)} in the file)"
+    if outcome in {_SAVED, _UNCHANGED}:
+        return done + "."
+    why = {
+        _UNUSABLE: (
+            f"the progress file {_where(path())} is unusable (see the message above). Run "
+            "`progress.reset()`: it moves that file aside and saves these passes in a new one"
+        ),
+        _UNWRITABLE: (
+            f"{_where(path())} cannot be written. Run `progress.export('<a writable folder>')` to keep a "
+            f"copy, or set {ENV_VAR} to a file in a writable folder"
+        ),
+        _BUSY: "another notebook was writing the progress file; they are saved with your next pass",
+    }[outcome]
+    return done + f", but they are kept in memory only, for this session: {why}."
+
+
+def _os_error(exc: OSError, message: str) -> OSError:
+    """An ``OSError`` of the same kind as ``exc`` (e.g. ``PermissionError``) carrying ``message``."""
+    return OSError(exc.errno, message) if exc.errno is not None else OSError(message)
 
 
 def _reset_session_state() -> None:
