@@ -118,7 +118,7 @@ def test_roi_by_goal_fee_only_vs_all_in(campaigns, influencers):
     assert list(table.index) == ["awareness", "conversion"]
     assert table.loc["conversion", "median_roi_fee"] == pytest.approx(9.0)
     assert table.loc["conversion", "median_roi_all_in"] == pytest.approx(4.0)
-    assert table.loc["awareness", "profitable_fee_pct"] == 0
+    assert table.loc["awareness", "revenue_above_fee_pct"] == 0
 
 
 def test_portfolio_roi_pools_money_instead_of_averaging_ratios(campaigns):
@@ -217,8 +217,8 @@ def test_bundled_discovery_costs_lower_roi_and_emv_mostly_exceeds_revenue(bundle
     costs = m.campaign_costs(bundled["campaigns"], bundled["influencers"])
     goals = m.all_in_roi_by_goal(costs, ("awareness", "consideration", "conversion"))
     print(goals.round(2))
-    assert (goals["profitable_all_in_pct"] <= goals["profitable_fee_pct"]).all()
-    assert goals["profitable_fee_pct"].idxmin() == "awareness"
+    assert (goals["revenue_above_all_in_pct"] <= goals["revenue_above_fee_pct"]).all()
+    assert goals["revenue_above_fee_pct"].idxmin() == "awareness"
     emv = m.emv_vs_revenue(bundled["campaigns"], 10.0, 0.1)
     share = (emv["emv_usd"] > emv["revenue_usd"]).mean()
     print(f"EMV > revenue in {share:.0%} of campaigns")

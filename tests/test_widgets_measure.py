@@ -1,4 +1,4 @@
-"""Campaign meter: three engagement rates and EMV vs real ROI on one campaign."""
+"""Campaign meter: three engagement rates and EMV vs ROI on revenue on one campaign."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_emv_is_not_revenue_and_the_lab_says_so(report):
     assert n["emv_roi"] == pytest.approx(220 / 1_000 - 1)
     assert n["emv_gap"] == pytest.approx(n["emv_roi"] - n["roi"])
     assert n["cpm_usd"] == pytest.approx(1_000 / 12) and n["cpa_usd"] == pytest.approx(100)
-    assert "real ROI -50%" in result.summary and "reading EMV as revenue" in result.summary
+    assert "ROI on revenue -50%" in result.summary and "reading EMV as revenue" in result.summary
     assert result.table.loc["ROI", "value"] == "-50%"
 
 
@@ -122,3 +122,20 @@ def test_lab_on_bundled_data_is_reachable_from_the_package_and_emv_is_shown_besi
     assert all(r > 0 for r in rates) and len(set(rates)) == 3
     platforms = {lab.report.loc[cid, "platform"] for _, cid in lab.examples}
     assert platforms == {"instagram", "tiktok", "youtube"}
+
+
+def test_summary_says_which_rate_is_higher_and_why_for_every_example():
+    """Issue 12 item 5: lesson 08 says the rate per reach is usually the higher one on Instagram; the
+    meter's first example showed the opposite without a word. The summary now says, from the data,
+    which way each campaign goes and how many of the followers its posts reached."""
+    meter = CampaignMeter()
+    for _label, cid in meter.examples:
+        result = meter.set(campaign_id=cid)
+        n = result.numbers
+        reached = n["er_followers_pct"] / n["er_reach_pct"]
+        if n["er_reach_pct"] < n["er_followers_pct"]:
+            assert "the rate per reach is the lower one" in result.summary, cid
+            assert f"{reached:.1f} times the creator's followers" in result.summary, cid
+        else:
+            assert "the rate per reach is the higher one" in result.summary, cid
+            assert f"{reached:.0%} of the creator's followers" in result.summary, cid

@@ -36,9 +36,9 @@ EXERCISES: dict[str, str] = {
         EMV in USD?
         """,
     "q7": """
-        **Exercise 08.q7 - the real ROI behind an EMV report.** Another agency reports for a different
+        **Exercise 08.q7 - the ROI on revenue behind an EMV report.** Another agency reports for a different
         campaign: fee **$4,000**, EMV **$11,000**, "ROI 175%". Your shop recorded **60 orders** through the
-        campaign's link and code, with an average basket of **$55**. What is the real ROI, as a fraction?
+        campaign's link and code, with an average basket of **$55**. What is the ROI on revenue, as a fraction?
         """,
     "q8": """
         **Exercise 08.q8 - the whole programme, all-in (pandas).** Using the `campaigns` table: what is
@@ -143,12 +143,26 @@ def build() -> NB:
         measurement.median_by(rates, "platform", measurement.ER_COLUMNS).round(2)
         """
     )
+    # The sentence below states comparisons the data decides: the build fails if they stop being true.
+    from helpers import data as _data
+    from helpers.analysis import measurement as _measurement
+
+    _medians = _measurement.median_by(
+        _measurement.engagement_by_denominator(_data.load_posts(), _data.load_influencers()),
+        "platform",
+        _measurement.ER_COLUMNS,
+    )
+    for _platform, _reach_higher in (("instagram", True), ("youtube", True), ("tiktok", False)):
+        _row = _medians.loc[_platform]
+        assert (_row["er_reach_pct"] > _row["er_followers_pct"]) == _reach_higher, _platform
     nb.md(
         """
-        On Instagram and YouTube a post reaches fewer people than the creator has followers, so the rate
-        per reach is higher than the rate per follower. On TikTok the feed shows videos to people who do
-        not follow the creator: reach exceeds the follower count and the order flips. The ranking of
-        creators moves with it:
+        For the typical Instagram or YouTube creator (the medians above) a post reaches fewer people than
+        the creator has followers, so the rate per reach is higher than the rate per follower. On TikTok
+        the feed shows videos to people who do not follow the creator: reach exceeds the follower count
+        and the order flips. A single campaign can differ from its platform's typical creator: a brand
+        may boost a sponsored post beyond the followers (the lab below says which way each campaign
+        goes, and why). The ranking of creators moves with the denominator:
         """,
         slide="fragment",
     )
@@ -274,9 +288,13 @@ def build() -> NB:
     nb.md(
         """
         ## 4. ROI and ROAS
-        * **ROAS** (return on ad spend) = revenue / spend. 1.5 means $1.50 back per dollar.
+        * **ROAS** (return on ad spend) = revenue / spend. 1.5 means $1.50 of sales per dollar spent.
         * **ROI** (return on investment) = (revenue - cost) / cost. The same campaign: 0.5, or +50%.
-        * So ROI = ROAS - 1, and a ROAS of 1 is an ROI of 0: you only got your money back.
+        * So ROI = ROAS - 1, and a ROAS of 1 is an ROI of 0: sales equal to the spend.
+
+        Both are computed on **revenue**, not profit. The products sold cost money to make and ship,
+        so a campaign with an ROI of +50 % on revenue can still lose money once those costs are paid;
+        "revenue above cost" is the most these numbers can say.
 
         Two habits keep ROI honest. Count **every** cost - the fee, but also products sent, agency fees
         and the staff time spent finding creators (`discovery_cost_usd` in the course data). And when you
@@ -296,7 +314,7 @@ def build() -> NB:
         plots.bar_groups(
             ax,
             list(by_goal.index),
-            {"fee only": by_goal["profitable_fee_pct"], "fee + discovery cost": by_goal["profitable_all_in_pct"]},
+            {"fee only": by_goal["revenue_above_fee_pct"], "fee + discovery cost": by_goal["revenue_above_all_in_pct"]},
             ylabel="% of campaigns with ROI > 0",
             value_format="{:.0f}%",
         )
@@ -304,7 +322,8 @@ def build() -> NB:
         fee_only, all_in = (costs["roi"] > 0).mean() * 100, (costs["roi_all_in"] > 0).mean() * 100
         plots.set_title(
             ax,
-            f"Counting discovery costs, {all_in:.0f}% of campaigns pay back, not {fee_only:.0f}%",
+            f"Counting discovery costs, {all_in:.0f}% of campaigns bring in more revenue than they cost, "
+            f"not {fee_only:.0f}%",
             "share of campaigns with revenue above cost, by goal; synthetic course data",
         )
         plots.show(fig)
@@ -312,7 +331,7 @@ def build() -> NB:
     )
     nb.md(
         """
-        Awareness campaigns rarely pay back in tracked sales, and are not meant to: judge them on the
+        Awareness campaigns rarely bring tracked revenue above their cost, and are not meant to: judge them on the
         rungs they were bought for (reach, CPM), and conversion campaigns on CPA and ROI.
         """,
         slide="fragment",
@@ -392,8 +411,8 @@ def build() -> NB:
         ## Lab: one campaign, measured three ways and priced two ways
         Pick a campaign, then:
         1. read the sentence: where does it rank per follower, per reach, per view?
-        2. move the EMV rates: EMV (right) moves, revenue and the real ROI do not;
-        3. tick *Count the cost of finding the creator*: the real ROI drops.
+        2. move the EMV rates: EMV (right) moves, revenue and the ROI on revenue do not;
+        3. tick *Count the cost of finding the creator*: the ROI on revenue drops.
 
         The table under the figure is the campaign's full report card, each line with its formula.
         """,
@@ -427,7 +446,7 @@ def build() -> NB:
         """
         On the projector: pick a campaign, ask "is this campaign good?", let two people answer with two
         different denominators, then move the CPM slider from 5 to 50 and watch the EMV "ROI" climb while
-        the real ROI stays put.
+        the ROI on revenue stays put.
         """
     )
 

@@ -206,11 +206,13 @@ def campaign_costs(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.Dat
 
 
 def all_in_roi_by_goal(costs: pd.DataFrame, goals: Sequence[str] = ()) -> pd.DataFrame:
-    """Per campaign goal: median ROI and the share of campaigns that made money, fee only vs all-in.
+    """Per campaign goal: median ROI and the share of campaigns whose revenue exceeds their cost, fee
+    only vs all-in.
 
     ``costs`` is :func:`campaign_costs` output. Columns ``median_roi_fee``, ``median_roi_all_in``
-    (fractions), ``profitable_fee_pct``, ``profitable_all_in_pct`` (percent of campaigns with
-    ROI > 0) and ``campaigns`` (count).
+    (fractions), ``revenue_above_fee_pct``, ``revenue_above_all_in_pct`` (percent of campaigns with
+    ROI > 0) and ``campaigns`` (count). ROI here is on revenue: a campaign whose revenue exceeds its
+    cost has not necessarily made a profit, because the goods sold cost money too.
     """
     table = costs.assign(goal=costs["goal"].astype(str))
     grouped = table.groupby("goal")
@@ -218,8 +220,8 @@ def all_in_roi_by_goal(costs: pd.DataFrame, goals: Sequence[str] = ()) -> pd.Dat
         {
             "median_roi_fee": grouped["roi"].median(),
             "median_roi_all_in": grouped["roi_all_in"].median(),
-            "profitable_fee_pct": grouped["roi"].apply(lambda r: 100.0 * (r > 0).mean()),
-            "profitable_all_in_pct": grouped["roi_all_in"].apply(lambda r: 100.0 * (r > 0).mean()),
+            "revenue_above_fee_pct": grouped["roi"].apply(lambda r: 100.0 * (r > 0).mean()),
+            "revenue_above_all_in_pct": grouped["roi_all_in"].apply(lambda r: 100.0 * (r > 0).mean()),
             "campaigns": grouped.size(),
         }
     )

@@ -189,10 +189,13 @@ q5 = NumericQuestion(
     solution_code="answer = (2_700 - 1_800) / 1_800",
     explanation=(
         "ROI = (revenue - cost) / cost = 900 / 1,800 = **0.5**, that is +50 %. ROAS = revenue / spend = "
-        "1.5 is a different number: ROI = ROAS - 1. A ROAS of 1 means you got your money back, an ROI of "
-        "0 means the same."
+        "1.5 is a different number: ROI = ROAS - 1. A ROAS of 1 means sales equal to the spend, an ROI of "
+        "0 means the same. Both are on revenue, not profit: the goods sold cost money too."
     ),
-    why="(2,700 - 1,800) / 1,800 = 0.5: every dollar came back with 50 cents of profit.",
+    why=(
+        "(2,700 - 1,800) / 1,800 = 0.5: each dollar of fee brought $1.50 of sales, 50 cents above its cost - "
+        "revenue, not profit, since the goods sold cost money too."
+    ),
     mistakes=[
         Mistake(
             _REVENUE / _FEE,
@@ -205,11 +208,11 @@ q5 = NumericQuestion(
         ),
         Mistake(
             _REVENUE - _FEE,
-            "That is the profit in dollars (900). ROI divides the profit by the cost.",
+            "That is revenue minus cost in dollars (900). ROI divides it by the cost.",
         ),
         Mistake(
             (_REVENUE - _FEE) / _REVENUE,
-            "You divided by the revenue: that is a margin. ROI divides the profit by the cost.",
+            "You divided by the revenue. ROI divides revenue minus cost by the cost.",
         ),
     ],
 )
@@ -269,7 +272,10 @@ q7 = NumericQuestion(
         "campaign lost money. The agency's 175 % came from putting EMV (11,000 USD) where revenue belongs. "
         "EMV prices attention at paid-media rates and subtracts no cost; it is not a return."
     ),
-    why="(3,300 - 4,000) / 4,000 = -0.175: the campaign lost 17.5 cents per dollar, whatever the EMV.",
+    why=(
+        "(3,300 - 4,000) / 4,000 = -0.175: sales fell 17.5 cents short of each dollar spent (and the goods "
+        "sold cost money too), whatever the EMV."
+    ),
     mistakes=[
         Mistake(
             (_AGENCY_EMV - _AGENCY_FEE) / _AGENCY_FEE,

@@ -348,7 +348,10 @@ q5 = NumericQuestion(
         "is *attributed* revenue: orders with a code or a tracked link, a floor on what the campaign "
         "caused, but not proof that all of it would not have happened anyway."
     ),
-    why="(Revenue - fees) / fees: what each dollar of fees returned on top of itself.",
+    why=(
+        "(Revenue - fees) / fees: the revenue each dollar of fees brought on top of itself (revenue, not "
+        "profit)."
+    ),
     mistakes=[
         Mistake(
             lambda: _revenue() / _plan().spent_usd,
@@ -357,7 +360,7 @@ q5 = NumericQuestion(
         ),
         Mistake(
             lambda: _revenue() - _plan().spent_usd,
-            "That is the profit in dollars. ROI divides it by the cost, to give a fraction.",
+            "That is revenue minus fees in dollars. ROI divides it by the cost, to give a fraction.",
         ),
         Mistake(
             lambda: (_revenue() - _plan().brief.budget_usd) / _plan().brief.budget_usd,

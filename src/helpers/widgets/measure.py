@@ -6,9 +6,11 @@ Pick a campaign from the bundled (synthetic) data and two EMV reference rates. T
   + shares over three denominators), next to the median campaign of its platform, and where the
   campaign ranks among all campaigns under each denominator - the ranking moves with the denominator;
 * its **EMV** (impressions / 1000 x reference CPM + engagements x reference CPE, both chosen by you)
-  beside its **cost** and the **revenue** it really brought, with the real ROI and the "ROI" you
-  would claim if EMV were revenue. EMV is not revenue and not a return: it prices attention at
-  paid-media rates and subtracts nothing (ignyteiq; CreatorIQ calls it a relative metric).
+  beside its **cost** and the **revenue** it really brought, with the ROI on that revenue and the
+  "ROI" you would claim if EMV were revenue. ROI and ROAS here are computed on revenue, not profit:
+  making and shipping what was sold costs money too, so an ROI above 0 is not yet a profit. EMV is
+  not revenue and not a return: it prices attention at paid-media rates and subtracts nothing
+  (ignyteiq; CreatorIQ calls it a relative metric).
 
 Default reference CPM: $10, the middle of the $5-15 Instagram influencer CPM benchmark
 (wordontheblock 2023, a vendor). The default reference CPE ($0.10) is an assumption: vendors do not
@@ -99,6 +101,27 @@ def _usd(value: float) -> str:
     return f"${value:,.0f}" if abs(value) >= 10 or value == 0 else f"${value:,.2f}"
 
 
+def _reach_vs_followers(rates: dict[str, float]) -> str:
+    """Why the campaign's rate per reach sits above or below its rate per follower.
+
+    Rate per follower / rate per reach = reach per post / followers (same interactions on top), so
+    the ratio of the two rates says how many of the creator's followers an average post reached.
+    Empty when either rate is missing."""
+    per_follower, per_reach = rates["er_followers_pct"], rates["er_reach_pct"]
+    if not (np.isfinite(per_follower) and np.isfinite(per_reach)) or per_reach <= 0:
+        return ""
+    reached = per_follower / per_reach
+    if reached > 1:
+        return (
+            f" Each post reached {reached:.1f} times the creator's followers (a feed or a brand's boost"
+            " showed it to non-followers), so the rate per reach is the lower one."
+        )
+    return (
+        f" Each post reached {reached:.0%} of the creator's followers,"
+        " so the rate per reach is the higher one."
+    )
+
+
 def campaign_meter_update(
     report: pd.DataFrame,
     campaign_id: str,
@@ -106,7 +129,7 @@ def campaign_meter_update(
     cpe_rate: float = DEFAULT_CPE_RATE,
     include_discovery: bool = False,
 ) -> LabResult:
-    """Measure one campaign: three engagement rates, the cost ladder, EMV vs real ROI.
+    """Measure one campaign: three engagement rates, the cost ladder, EMV vs ROI on revenue.
 
     Args:
         report: :func:`campaign_report` output.
@@ -167,9 +190,9 @@ def campaign_meter_update(
     )
     cost_text = "fee + discovery cost" if include_discovery else "fee"
     summary = (
-        f"{campaign_id} ({row['platform']}): engagement rate {er_text}.{ranking} "
+        f"{campaign_id} ({row['platform']}): engagement rate {er_text}.{ranking}{_reach_vs_followers(rates)} "
         f"It cost {_usd(cost)} ({cost_text}) and brought {_usd(revenue)} of revenue: "
-        f"real ROI {numbers['roi']:+.0%}. "
+        f"ROI on revenue {numbers['roi']:+.0%}. "
         f"EMV at ${cpm_rate:g} per 1,000 impressions + ${cpe_rate:.2f} per engagement is {_usd(emv)}; "
         f"reading EMV as revenue would claim an ROI of {numbers['emv_roi']:+.0%}."
     )
@@ -195,7 +218,7 @@ def campaign_meter_update(
             f"{int(row['conversions']):,} conversions, {int(row['promo_code_uses']):,} with the promo code",
         ),
         ("ROAS", f"{numbers['roas']:.2f}", "revenue / cost"),
-        ("ROI", f"{numbers['roi']:+.0%}", "(revenue - cost) / cost"),
+        ("ROI", f"{numbers['roi']:+.0%}", "(revenue - cost) / cost: on revenue, not profit"),
         ("EMV", _usd(emv), f"impressions / 1,000 x ${cpm_rate:g} + engagements x ${cpe_rate:.2f}"),
         (
             "'ROI' from EMV",
@@ -302,16 +325,16 @@ def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
     plots.set_title(
         right,
         finding,
-        plain_dollars(f"real ROI {n['roi']:+.0%}; EMV at {rates_text}"),
+        plain_dollars(f"ROI on revenue {n['roi']:+.0%}; EMV at {rates_text}"),
     )
 
 
 @register
 class CampaignMeter(Lab):
-    """ER denominators and EMV vs real ROI on one campaign (lesson 08)."""
+    """ER denominators and EMV vs ROI on revenue on one campaign (lesson 08)."""
 
     name = "campaign-meter"
-    title = "Campaign meter: three engagement rates, and EMV vs real ROI"
+    title = "Campaign meter: three engagement rates, and EMV vs ROI on revenue"
     tables = ("campaigns", "posts", "influencers")
     figsize = (13.0, 5.0)
 
