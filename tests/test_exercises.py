@@ -111,10 +111,22 @@ def test_wrong_type_message_names_expected_and_given_type():
     assert "a number" in result.message and "an `object`" in result.message
 
 
-def test_fraction_given_for_a_percentage_is_detected_as_factor_of_100():
+def test_fraction_given_for_a_percentage_is_a_named_slip():
     result = numeric(unit="%").check(0.025)
+    assert result.status is Status.MISTAKE
+    assert "as a fraction" in result.message and "multiply by 100" in result.message
+
+
+def test_fraction_slip_allows_rounding_but_not_a_far_miss():
+    assert numeric(unit="%").check(0.0251).status is Status.MISTAKE
+    result = numeric(unit="%").check(0.03)
+    assert result.status is Status.WRONG and "as a fraction" not in result.message
+
+
+def test_answer_100_times_too_small_without_a_unit_is_detected_as_factor_of_100():
+    result = numeric().check(0.025)
     assert result.status is Status.WRONG
-    assert "100 times too small" in result.message and "percentage" in result.message
+    assert "100 times too small" in result.message and "percentage/fraction" in result.message
 
 
 def test_percentage_given_for_a_fraction_is_detected_as_factor_of_100():

@@ -67,6 +67,7 @@ __all__ = [
     "Question",
     "Result",
     "SetQuestion",
+    "Slip",
     "Solution",
     "Status",
     "TableQuestion",
@@ -395,6 +396,45 @@ class Mistake:
         return self.example if self.when is not None else self.resolved_value()
 
 
+@dataclass(frozen=True)
+class Slip:
+    """A named slip that turns the right answer into a predictable wrong one, with its own feedback.
+
+    Where a :class:`Mistake` is one wrong value, a slip is a *rule*: ``wrong(expected)`` gives the value
+    the slip produces from whatever the right answer is (a fraction where a percentage is asked for:
+    ``expected / 100``). The same slip can so be reused across exercises; ready-made ones are in
+    :mod:`helpers.exercises.slips`. A question checks its slips after its own mistakes::
+
+        Slip("fraction for percent", lambda e: e / 100, "That is a fraction; multiply by 100.")
+    """
+
+    name: str
+    wrong: Callable[[Any], Any]
+    feedback: str
+    #: relative tolerance for numbers (a fraction, 0.01 = 1 %); None uses the question's own. A slip
+    #: answer is often typed rounded (-0.58 for -0.5804), and lies far from the right one anyway.
+    rel_tol: float | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip() or not self.feedback.strip():
+            raise ValueError("a Slip needs a name and feedback text")
+        if self.rel_tol is not None and not 0 <= self.rel_tol < 0.5:
+            raise ValueError(f"slip {self.name!r}: rel_tol is a fraction between 0 and 0.5")
+
+    def matches(self, answer: Any, wrong: Any, same: Callable[[Any, Any], bool]) -> bool:
+        """Whether ``answer`` is this slip's ``wrong`` answer: within ``rel_tol`` for numbers when it is
+        set, else by the question's own comparison ``same``."""
+        if self.rel_tol is not None:
+            a, w = _as_number(answer), _as_number(wrong)
+            if a is not None and w is not None:
+                return math.isclose(a, w, rel_tol=self.rel_tol)
+        return same(answer, wrong)
+
+    def sample(self, expected: Any) -> Any:
+        """The answer this slip produces when the right answer is ``expected``."""
+        return self.wrong(expected)
+
+
 # --------------------------------------------------------------------------------------------------
 # Formatting helpers
 # --------------------------------------------------------------------------------------------------
@@ -483,6 +523,8 @@ class Question:
         explanation: why the solution is right (Markdown-ish text: `code`, **bold**).
         why: one or two sentences shown with "Correct"; defaults to nothing extra.
         mistakes: known mistakes, tried in order after the answer is found not to be correct.
+        slips: named slips (:class:`Slip`), tried after the mistakes; see :meth:`all_slips` for the
+            ones a question kind adds by itself.
         var: the learner's variable in the starter (``answer``).
         starter: the starter code; runs as it stands (default ``f"{var} = ____"``).
         setup: code that recreates what earlier notebook cells provide (imports, loaded tables), run
@@ -499,6 +541,7 @@ class Question:
     explanation: str = ""
     why: str = ""
     mistakes: Sequence[Mistake] = ()
+    slips: Sequence[Slip] = ()
     var: str = "answer"
     starter: str = ""
     setup: str = ""
@@ -529,6 +572,7 @@ class Question:
             raise ValueError(f"question {self.id!r}: " + "; ".join(problems))
         self.hints = tuple(textwrap.dedent(h).strip() for h in self.hints)
         self.mistakes = tuple(self.mistakes)
+        self.slips = tuple(self.slips)
         self.solution_code = textwrap.dedent(self.solution_code).strip()
         self.starter = textwrap.dedent(self.starter).strip() or f"{self.var} = ____"
         self.setup = textwrap.dedent(self.setup).strip()
@@ -641,6 +685,10 @@ class Question:
         for mistake in self.mistakes:
             if self._mistake_matches(mistake, answer, type_problem is None):
                 return self._result(Status.MISTAKE, mistake.feedback)
+        if type_problem is None:
+            slip = self.matching_slip(answer)
+            if slip is not None:
+                return self._result(Status.MISTAKE, slip.feedback)
         if type_problem is not None:
             return self._result(Status.WRONG_TYPE, type_problem)
         return self._result(Status.WRONG, f"{self._diagnose(answer)} {self._nudge()}")
@@ -659,6 +707,35 @@ class Question:
     def _nudge(self) -> str:
         """What ends a wrong-answer message: where to get help."""
         return f"Try `{self.call('hint')}` for a nudge."
+
+    def all_slips(self) -> tuple[Slip, ...]:
+        """The slips this question checks: its own ``slips``, then those its kind adds (none here)."""
+        return tuple(self.slips)
+
+    def live_slips(self) -> tuple[Slip, ...]:
+        """The slips that can fire: those whose wrong answer differs from the right one."""
+        if self.checker is not None:
+            return self.all_slips()
+        live = []
+        for slip in self.all_slips():
+            try:
+                if not self._is_correct(slip.sample(self.expected_value)):
+                    live.append(slip)
+            except Exception:
+                continue
+        return tuple(live)
+
+    def matching_slip(self, answer: Any) -> Slip | None:
+        """The first slip whose wrong answer ``answer`` is (None when none matches)."""
+        if self.checker is not None:
+            return None
+        for slip in self.live_slips():
+            try:
+                if slip.matches(answer, slip.sample(self.expected_value), self._same):
+                    return slip
+            except Exception:
+                continue
+        return None
 
     def _mistake_matches(self, mistake: Mistake, answer: Any, type_ok: bool) -> bool:
         if mistake.when is not None:
@@ -723,6 +800,16 @@ class NumericQuestion(Question):
     detect_scale: bool = True
 
     expected_kind: ClassVar[str] = "a number"
+
+    def all_slips(self) -> tuple[Slip, ...]:
+        """Its own slips, then, for a percentage (``unit="%"``, scale detection on), the fraction typed
+        for the percentage (:data:`helpers.exercises.slips.FRACTION_FOR_PERCENT`)."""
+        from helpers.exercises.slips import FRACTION_FOR_PERCENT
+
+        own = tuple(self.slips)
+        if self.unit == "%" and self.detect_scale and FRACTION_FOR_PERCENT not in own:
+            return (*own, FRACTION_FOR_PERCENT)
+        return own
 
     def _type_problem(self, answer: Any) -> str | None:
         if _as_number(answer) is not None:
@@ -1139,7 +1226,7 @@ def all_quizzes() -> list[Quiz]:
 
 def validate_lesson(module: ModuleType) -> list[str]:
     """Problems with a lesson module's definitions (empty when fine): ids match the module number and
-    attribute names, ids are unique, known mistakes are distinct from the right answer."""
+    attribute names, ids are unique, known mistakes and slips are distinct from the right answer."""
     match = _LESSON_MODULE.match(module.__name__.rsplit(".", 1)[-1])
     number = match.group(1) if match else "??"
     problems = []
@@ -1155,6 +1242,10 @@ def validate_lesson(module: ModuleType) -> list[str]:
         for mistake in value.mistakes:
             if value.checker is None and value._is_correct(mistake.sample()):
                 problems.append(f"{value.id}: mistake {mistake.feedback[:40]!r} matches the right answer")
+        live = value.live_slips()
+        problems += [
+            f"{value.id}: slip {s.name!r} gives the right answer" for s in value.slips if s not in live
+        ]
     from helpers.exercises.quiz import Quiz
 
     for attr, value in vars(module).items():

@@ -14,8 +14,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from helpers.exercises import Mistake, NumericQuestion
+from helpers.exercises import Mistake, NumericQuestion, Slip
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+from helpers.exercises.slips import FRACTION_FOR_PERCENT, LOG_SLOPE_FOR_PERCENT_CHANGE
 
 _SETUP = """
 import numpy as np
@@ -184,6 +185,16 @@ q2 = NumericQuestion(
             lambda: _slope(transform=lambda v: v),
             "You fitted ER itself, not its logarithm: that slope is percentage points per tenfold, and a "
             "straight line in ER would even go negative for big accounts. Fit `np.log(er_pct)`.",
+        ),
+    ],
+    slips=[
+        LOG_SLOPE_FOR_PERCENT_CHANGE,
+        FRACTION_FOR_PERCENT,
+        Slip(
+            "10 to the slope",
+            lambda e: float(np.expm1(np.log1p(e / 100) * np.log(10)) * 100),
+            "You raised 10 to the slope. The fit is of ln(ER), the natural log, so each tenfold step "
+            "multiplies ER by e^slope: `(np.exp(slope) - 1) * 100`.",
         ),
     ],
 )
