@@ -190,3 +190,95 @@ def test_figures_draw_bars_lines_and_return_the_gap(outreach):
     sources = pd.DataFrame({s: [5.0, 4.0] for s in pitfalls.INFLUENCE_SOURCES}, index=["nano", "mega"])
     pitfalls.draw_sources(ax, sources)
     assert len(ax.lines) == 4
+
+
+# --- issue 12 item 6: personalised vs generic per $1,000 -------------------------------------------------
+def _style_campaigns(personalised_rate: float) -> pd.DataFrame:
+    """40 campaigns per style, fees $1,000; generic convert 20 each, personalised at the given rate."""
+    rng = np.random.default_rng(3)
+    conv = np.r_[rng.poisson(20, 40), rng.poisson(personalised_rate, 40)]
+    return pd.DataFrame(
+        {
+            "outreach_style": ["generic"] * 40 + ["personalised"] * 40,
+            "conversions": conv.astype(float),
+            "fee_usd": 1000.0,
+            "discovery_cost_usd": np.r_[np.full(40, 50.0), np.full(40, 100.0)],
+        }
+    )
+
+
+def test_return_by_style_pools_brackets_and_reports_medians_and_concentration():
+    frame = _style_campaigns(20)
+    table = pitfalls.return_by_style(frame, n_boot=500)
+    g = table.loc["generic"]
+    assert g["conversions_per_1k_usd"] == pytest.approx(frame["conversions"][:40].sum() / 40)
+    assert g["ci_low"] < g["conversions_per_1k_usd"] < g["ci_high"]
+    assert g["median_campaign_per_1k_usd"] == pytest.approx(np.median(frame["conversions"][:40]))
+    assert g["top5_fee_share_pct"] == pytest.approx(100 * 5 / 40)
+    assert table.loc["personalised", "discovery_cost_per_1k_fees_usd"] == pytest.approx(100.0)
+    again = pitfalls.return_by_style(frame, n_boot=500)
+    pd.testing.assert_frame_equal(table, again)  # seeded
+
+
+def test_style_finding_calls_noise_noise_and_a_real_gap_a_gap():
+    same = pitfalls.style_return_finding(pitfalls.return_by_style(_style_campaigns(20), n_boot=500))
+    assert "intervals overlap" in same and "no real difference" in same
+    gap = pitfalls.style_return_finding(pitfalls.return_by_style(_style_campaigns(40), n_boot=500))
+    assert "more conversions" in gap and "do not overlap" in gap
+
+
+def test_on_the_bundled_data_the_style_gap_per_1k_is_within_noise():
+    table = pitfalls.return_by_style(data.load_campaigns())
+    p, g = table.loc["personalised"], table.loc["generic"]
+    assert p["ci_low"] <= g["ci_high"] and g["ci_low"] <= p["ci_high"]
+    assert "no real difference" in pitfalls.style_return_finding(table)
+
+
+# --- issue 12 item 7: how far to trust the scorecard's gain ------------------------------------------------
+def _shortlist(handles, prices, rates, campaigns) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "handle": handles,
+            "price_per_post_usd": np.asarray(prices, dtype=float),
+            "conversions_per_usd": np.asarray(rates, dtype=float),
+            "campaigns": campaigns,
+        },
+        index=pd.Index(handles, name="influencer_id"),
+    )
+
+
+def test_shortlist_check_finds_the_dominant_creator_and_the_leave_one_out_gain():
+    # star: $8,000 of $10,000 at 0.05/$; two small creators at 0.01/$ ($1,000 each)
+    score = _shortlist(["star", "s1", "s2"], [8000, 1000, 1000], [0.05, 0.01, 0.01], [1, 3, 1])
+    follow = _shortlist(["big1", "big2"], [50_000, 50_000], [0.01, 0.01], [2, 1])
+    assert pitfalls.conversions_per_1k(score) == pytest.approx(1000 * (400 + 10 + 10) / 10_000)
+    check = pitfalls.shortlist_check(score, follow)
+    assert check["gain_pct"] == pytest.approx(100 * (42 / 10 - 1))
+    assert check["spend_score_usd"] == 10_000 and check["spend_followers_usd"] == 100_000
+    assert check["single_campaign_score"] == 2 and check["single_campaign_followers"] == 1
+    assert check["top_handle"] == "star" and check["top_spend_share_pct"] == pytest.approx(80)
+    assert check["dominated"] and check["top_campaigns"] == 1
+    assert check["gain_without_top_pct"] == pytest.approx(0.0)  # without her: 10 per $1,000, like popularity
+    assert check["gain_leave_one_out_min_pct"] == pytest.approx(0.0)
+    assert check["gain_leave_one_out_max_pct"] == pytest.approx(100 * ((1000 * 410 / 9000) / 10 - 1))
+    text = pitfalls.robustness_finding(check)
+    assert "Warning: star (1 past campaign) takes 80%" in text and "Without them: +0%" in text
+    assert "$10,000 (scorecard) vs $100,000" in text
+
+
+def test_a_balanced_shortlist_is_not_flagged():
+    score = _shortlist(["a", "b", "c"], [1000, 1000, 1000], [0.03, 0.02, 0.04], [4, 5, 6])
+    follow = _shortlist(["x"], [9000], [0.01], [2])
+    check = pitfalls.shortlist_check(score, follow)
+    assert not check["dominated"] and check["single_campaign_score"] == 0
+    assert "Warning" not in pitfalls.robustness_finding(check)
+
+
+def test_shortlist_profile_shares_add_up_and_sort_by_spend():
+    score = _shortlist(["star", "s1", "s2"], [8000, 1000, 1000], [0.05, 0.01, 0.02], [1, 3, 1])
+    profile = pitfalls.shortlist_profile(score)
+    assert profile["handle"].tolist()[0] == "star"
+    assert profile["spend_share_pct"].sum() == pytest.approx(100)
+    assert profile["conversion_share_pct"].sum() == pytest.approx(100)
+    assert profile.loc["s2", "conversions_per_1k_usd"] == pytest.approx(20)
+    assert profile["campaigns"].tolist() == [1, 3, 1]

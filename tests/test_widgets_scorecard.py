@@ -75,3 +75,68 @@ def test_scorecard_lab_on_bundled_data_beats_top_by_followers_with_default_weigh
     s, f = n["score_conv_per_1k_usd"], n["followers_conv_per_1k_usd"]
     print(f"scorecard {s:.2f} vs followers {f:.2f} conversions per $1K")
     assert n["score_conv_per_1k_usd"] > n["followers_conv_per_1k_usd"]
+
+
+def test_the_summary_warns_when_one_creator_dominates_the_shortlist_spend(candidates):
+    from helpers.analysis import pitfalls
+
+    result = scorecard_update(candidates, {"engagement": 1}, n=2)  # fit ($800) and star ($50,000)
+    shares = result.extra["by_score"]["price_per_post_usd"] / result.numbers["spend_score_usd"]
+    assert shares.max() * 100 > pitfalls.DOMINANCE_PCT
+    assert "Careful:" in result.summary and "without them the gain is" in result.summary
+    assert "campaigns" in result.table["scorecard"].columns
+    balanced = scorecard_update(candidates, {"engagement": 1}, n=1)
+    assert "Careful" not in balanced.summary
+
+
+def test_on_the_bundled_data_the_fitness_gain_rests_on_one_creator_and_the_comparison_says_so():
+    from helpers.widgets.scorecard import criterion_comparison
+
+    lab = Scorecard()
+    weights = {"engagement": 1, "niche_fit": 2, "audience_quality": 1, "cost": 1}
+    result = lab.set(**weights, n=10, niche="fitness")
+    n = result.numbers
+    print(result.summary)
+    assert n["top_spend_share_pct"] > 50 and "Careful:" in result.summary
+    assert n["gain_without_top_pct"] < n["lift_pct"]
+    assert n["spend_score_usd"] < n["spend_followers_usd"] / 5
+    table = criterion_comparison(lab.candidates, weights, n=10, niche="fitness")
+    assert table.loc["scorecard (these weights)", "conversions_per_1k_usd"] == pytest.approx(
+        n["score_conv_per_1k_usd"]
+    )
+    assert table.loc["top by followers", "conversions_per_1k_usd"] == pytest.approx(
+        n["followers_conv_per_1k_usd"]
+    )
+    assert list(table.index[1:5]) == [
+        "engagement only",
+        "niche fit only",
+        "audience quality only",
+        "cost only",
+    ]
+
+
+def test_criterion_finding_names_the_closest_single_criterion_and_the_sturdiest_gain():
+    from helpers.widgets.scorecard import criterion_finding
+
+    table = pd.DataFrame(
+        {
+            "conversions_per_1k_usd": [40.0, 39.0, 30.0, 25.0, 12.0, 10.0],
+            "gain_pct": [300.0, 290.0, 200.0, 150.0, 20.0, 0.0],
+            "top_spend_share_pct": [80.0, 75.0, 30.0, 40.0, 20.0, 45.0],
+            "gain_without_top_pct": [50.0, 10.0, 190.0, 120.0, 5.0, float("nan")],
+        },
+        index=[
+            "scorecard (these weights)",
+            "engagement only",
+            "niche fit only",
+            "audience quality only",
+            "cost only",
+            "top by followers",
+        ],
+    )
+    text = criterion_finding(table)
+    assert text.startswith("Engagement only comes closest to the full scorecard: 39.0 vs 40.0")
+    assert "both lists put over 50% of their spend on one creator (80% and 75%)" in text
+    assert "niche fit only (+200%, +190% without it)" in text and "falls from +300% to +50%" in text
+    table.loc["engagement only", "top_spend_share_pct"] = 20.0
+    assert "both lists" not in criterion_finding(table)

@@ -117,6 +117,46 @@ def build() -> NB:
     )
     nb.md(
         """
+        Personalised messages got creators to sign sooner - but look at the last column: per $1,000
+        of fees, the personalised campaigns did not convert better. Is personalising a waste, then?
+        Before reading a gap, ask how big it is next to its noise. The same pooled figure with a 95 %
+        interval (bootstrap: the campaigns resampled 2,000 times), the median campaign, and how much of
+        each group's fees went to its five biggest campaigns:
+        """,
+        slide="fragment",
+    )
+    # The sentences around this table are claims about the data: the build fails if they stop being true.
+    from helpers import data as _data
+    from helpers.analysis import pitfalls as _pitfalls
+
+    _style = _pitfalls.return_by_style(_data.load_campaigns())
+    _p, _g = _style.loc["personalised"], _style.loc["generic"]
+    _claim = "text: personalised did not convert better"
+    assert _p["conversions_per_1k_usd"] <= _g["conversions_per_1k_usd"], _claim
+    _claim = "text: more personalised campaigns via agencies"
+    assert _p["discovery_cost_per_1k_fees_usd"] > _g["discovery_cost_per_1k_fees_usd"], _claim
+    nb.code(
+        """
+        by_style = pitfalls.return_by_style(campaigns)
+        print(pitfalls.style_return_finding(by_style))
+        by_style.round(1)
+        """
+    )
+    nb.md(
+        """
+        Two lessons in one table. First, a pooled "per $1,000" figure moves with a few big campaigns;
+        check its interval and the median before you believe a gap. Second, what a first message can
+        change: whether and how fast a creator says yes - not whether their audience buys afterwards.
+        The synthetic data has no link from message style to sales at all (datasheet, effect 5), so any
+        gap in the last column is chance. Personalising does cost something real, and it is not in the
+        fee: staff time, and here more of the personalised campaigns came through agencies
+        (`discovery_cost_per_1k_fees_usd`). Weigh that cost against the replies and the faster signing
+        it buys, not against the conversions.
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
         **Be honest about the data.** No published study gives reply rates by message style, so the
         synthetic data was *built* with these effects, as an assumption taken from the source article
         ("people talk to people") - datasheet, effect 5 and "Discovery channels". The numbers cannot
@@ -295,6 +335,57 @@ def build() -> NB:
         """,
         slide="fragment",
     )
+    nb.md(
+        """
+        ### How far can you trust the gain?
+        A gain in percent invites belief. Before you act on it, look at what it rests on: how many past
+        campaigns each creator's rate comes from, how much of the shortlist's spend each creator takes
+        (one post each, at their rate card), and what happens to the gain when one creator is left out.
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        fitness = result.extra
+        check = pitfalls.shortlist_check(fitness["by_score"], fitness["by_followers"])
+        print(pitfalls.robustness_finding(check))
+        pitfalls.shortlist_profile(fitness["by_score"]).round(1)
+        """
+    )
+    nb.md(
+        """
+        And what does each criterion buy on its own, on the same fitness creators? The last two columns
+        repeat the check above for every list:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        weights = {"engagement": 1, "niche_fit": 2, "audience_quality": 1, "cost": 1}
+        comparison = widgets.scorecard.criterion_comparison(candidates, weights, n=10, niche="fitness")
+        print(widgets.scorecard.criterion_finding(comparison))
+        comparison.round(1)
+        """
+    )
+    from helpers.widgets import scorecard as _scorecard
+
+    _cand = _scorecard.candidate_table(_data.load_influencers(), _data.load_campaigns())
+    _weights = {"engagement": 1, "niche_fit": 2, "audience_quality": 1, "cost": 1}
+    _fit = _scorecard.scorecard_update(_cand, _weights, n=10, niche="fitness").numbers
+    assert _fit["spend_score_usd"] < 0.2 * _fit["spend_followers_usd"], "text: a small fraction of the spend"
+    nb.md(
+        """
+        Read the two tables together before you quote the headline. A rate measured on one campaign is
+        an anecdote, and a shortlist whose spend sits mostly with one such creator is a bet on that
+        creator. The two lists also absorb very different budgets: at one post each the scorecard
+        list spends a small fraction of what the most-followed do, so "per $1,000" compares rates, not
+        what a real budget would buy - spending more means more posts from the same few creators, or a
+        longer list. What the scorecard honestly buys: a list of cheaper creators with better fit and
+        audiences, chosen for reasons you can state, whose rates are worth testing with a small first
+        booking. It does not buy a proven multiple of conversions.
+        """,
+        slide="fragment",
+    )
     nb.notes(
         """
         Run the "one criterion at a time" round with the room: each pair of learners predicts, then you
@@ -383,7 +474,10 @@ def build() -> NB:
         * Fake followers inflate popularity: check audience authenticity (under 75 % is a red flag) and
           rank by real followers.
         * A scorecard of fit, audience quality, engagement and cost chooses different creators than a
-          sort by followers: compare the two lists on conversions per dollar before you book.
+          sort by followers: compare the two lists on conversions per dollar before you book - and check
+          what the comparison rests on (campaigns per creator, one dominating creator, the spend each
+          list can absorb) before you quote the gain.
+        * A gap in a pooled "per $1,000" figure can be noise: look at its interval and the median.
         """,
         slide="slide",
     )

@@ -17,8 +17,10 @@ from matplotlib.axes import Axes
 from .. import metrics, plots
 
 __all__ = [
+    "DOMINANCE_PCT",
     "INFLUENCE_SOURCES",
     "VALUE_DRIVERS",
+    "conversions_per_1k",
     "draw_drivers",
     "draw_reply_rates",
     "draw_sources",
@@ -28,9 +30,14 @@ __all__ = [
     "influence_sources_by_tier",
     "popularity_reshuffle",
     "reply_rates",
+    "return_by_style",
+    "robustness_finding",
+    "shortlist_check",
+    "shortlist_profile",
     "signing_by_style",
     "sources_finding",
     "spearman",
+    "style_return_finding",
     "template_finding",
     "template_gap_by_segment",
     "value_by_tier",
@@ -147,6 +154,166 @@ def signing_by_style(campaigns: pd.DataFrame) -> pd.DataFrame:
     )
     table.index = pd.Index([str(x) for x in table.index], name="outreach_style")
     return table
+
+
+def return_by_style(campaigns: pd.DataFrame, n_boot: int = 2000, seed: int = 7) -> pd.DataFrame:
+    """Conversions per $1,000 of creator fees by first-message style, with how much to trust the gap.
+
+    Columns: ``campaigns``; ``conversions_per_1k_usd`` (pooled: all conversions / all fees, as in
+    :func:`signing_by_style`); ``ci_low``/``ci_high`` (95% bootstrap interval of that pooled figure:
+    ``n_boot`` resamples of the style's campaigns, seeded); ``median_campaign_per_1k_usd`` (the
+    median campaign's own conversions per $1,000); ``top5_fee_share_pct`` (share of the style's
+    fees paid in its five largest campaigns, percent - how far a few big campaigns move the pooled
+    figure); ``discovery_cost_per_1k_fees_usd`` (discovery cost per $1,000 of fees, USD).
+    """
+    rng = np.random.default_rng(seed)
+    rows = {}
+    for style, group in campaigns.groupby("outreach_style", observed=True):
+        conv = group["conversions"].to_numpy(dtype=float)
+        fee = group["fee_usd"].to_numpy(dtype=float)
+        draws = rng.integers(0, len(group), size=(n_boot, len(group)))
+        boot = 1000 * conv[draws].sum(axis=1) / fee[draws].sum(axis=1)
+        rows[str(style)] = {
+            "campaigns": len(group),
+            "conversions_per_1k_usd": 1000 * float(metrics.conversions_per_dollar(conv.sum(), fee.sum())),
+            "ci_low": float(np.percentile(boot, 2.5)),
+            "ci_high": float(np.percentile(boot, 97.5)),
+            "median_campaign_per_1k_usd": float(1000 * np.median(conv / fee)),
+            "top5_fee_share_pct": float(100 * np.sort(fee)[-5:].sum() / fee.sum()),
+            "discovery_cost_per_1k_fees_usd": float(1000 * group["discovery_cost_usd"].sum() / fee.sum()),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "outreach_style"
+    return table
+
+
+def style_return_finding(table: pd.DataFrame) -> str:
+    """One honest sentence on :func:`return_by_style`: is the per-$1,000 gap between personalised and
+    generic first messages bigger than its noise?"""
+    p, g = table.loc["personalised"], table.loc["generic"]
+    overlap = p["ci_low"] <= g["ci_high"] and g["ci_low"] <= p["ci_high"]
+    better = "more" if p["conversions_per_1k_usd"] > g["conversions_per_1k_usd"] else "fewer"
+    head = (
+        f"Personalised first messages led to {better} conversions per $1,000 "
+        f"({p['conversions_per_1k_usd']:.1f} vs {g['conversions_per_1k_usd']:.1f})"
+    )
+    if not overlap:
+        return head + ", and the 95% intervals do not overlap: a gap worth investigating."
+    return (
+        head + f", but the 95% intervals overlap ({p['ci_low']:.1f}-{p['ci_high']:.1f} vs "
+        f"{g['ci_low']:.1f}-{g['ci_high']:.1f}) and the median campaign returned "
+        f"{p['median_campaign_per_1k_usd']:.1f} vs {g['median_campaign_per_1k_usd']:.1f}: "
+        "no real difference."
+    )
+
+
+# --- how far to trust a shortlist comparison (lesson 07's scorecard) ------------------------------------
+#: A creator taking more than this share of a shortlist's spend (percent) dominates its result.
+DOMINANCE_PCT = 50.0
+
+
+def conversions_per_1k(shortlist: pd.DataFrame) -> float:
+    """Expected conversions per $1,000 of a shortlist that books one post from each creator at their
+    rate card (``price_per_post_usd``), each converting at their own past ``conversions_per_usd``:
+    ``1000 x sum(rate x price) / sum(price)``. NaN for an empty list."""
+    price = shortlist["price_per_post_usd"].to_numpy(dtype=float)
+    expected = (shortlist["conversions_per_usd"].to_numpy(dtype=float) * price).sum()
+    return (
+        float(1000 * metrics.conversions_per_dollar(expected, price.sum()))
+        if price.sum() > 0
+        else float("nan")
+    )
+
+
+def shortlist_profile(shortlist: pd.DataFrame) -> pd.DataFrame:
+    """Per creator of a shortlist: what its result rests on.
+
+    Columns ``handle``; ``campaigns`` (past campaigns the creator's rate is measured on);
+    ``price_per_post_usd`` (what one post costs, USD); ``spend_share_pct`` (that price as a share of
+    the list's spend, one post each, percent); ``conversions_per_1k_usd`` (the creator's own past
+    rate); ``conversion_share_pct`` (share of the list's expected conversions, percent). Sorted by
+    spend share, largest first.
+    """
+    price = shortlist["price_per_post_usd"].astype(float)
+    expected = shortlist["conversions_per_usd"].astype(float) * price
+    table = pd.DataFrame(
+        {
+            "handle": shortlist["handle"].astype(str),
+            "campaigns": shortlist["campaigns"].astype("int64"),
+            "price_per_post_usd": price,
+            "spend_share_pct": 100 * price / price.sum(),
+            "conversions_per_1k_usd": 1000 * shortlist["conversions_per_usd"].astype(float),
+            "conversion_share_pct": 100 * expected / expected.sum() if expected.sum() > 0 else np.nan,
+        }
+    )
+    return table.sort_values("spend_share_pct", ascending=False, kind="stable")
+
+
+def shortlist_check(by_score: pd.DataFrame, by_followers: pd.DataFrame) -> dict[str, object]:
+    """How fragile is "the scorecard beats popularity by X %"? Numbers for the two shortlists.
+
+    Keys: ``gain_pct`` (scorecard vs top by followers, conversions per $1,000, percent);
+    ``spend_score_usd`` / ``spend_followers_usd`` (what each list can absorb at one post per creator,
+    USD); ``single_campaign_score`` / ``single_campaign_followers`` (creators whose rate rests on one
+    past campaign); ``n_score`` / ``n_followers``; ``top_handle``, ``top_campaigns`` and
+    ``top_spend_share_pct`` (the scorecard list's biggest spender); ``dominated`` (that share is above
+    :data:`DOMINANCE_PCT`); ``gain_without_top_pct`` (the gain with that creator left out);
+    ``gain_leave_one_out_min_pct`` / ``_max_pct`` (the gain with any one scorecard creator left out:
+    the smallest and the largest).
+    """
+    follow = conversions_per_1k(by_followers)
+    gain = 100 * (conversions_per_1k(by_score) / follow - 1)
+    price = by_score["price_per_post_usd"].to_numpy(dtype=float)
+    expected = by_score["conversions_per_usd"].to_numpy(dtype=float) * price
+    with np.errstate(invalid="ignore", divide="ignore"):
+        loo = 100 * ((1000 * (expected.sum() - expected) / (price.sum() - price)) / follow - 1)
+    top = int(np.argmax(price))
+    return {
+        "gain_pct": float(gain),
+        "spend_score_usd": float(price.sum()),
+        "spend_followers_usd": float(by_followers["price_per_post_usd"].sum()),
+        "n_score": len(by_score),
+        "n_followers": len(by_followers),
+        "single_campaign_score": int((by_score["campaigns"] == 1).sum()),
+        "single_campaign_followers": int((by_followers["campaigns"] == 1).sum()),
+        "top_handle": str(by_score["handle"].iloc[top]),
+        "top_campaigns": int(by_score["campaigns"].iloc[top]),
+        "top_spend_share_pct": float(100 * price[top] / price.sum()),
+        "dominated": bool(100 * price[top] / price.sum() > DOMINANCE_PCT),
+        "gain_without_top_pct": float(loo[top]),
+        "gain_leave_one_out_min_pct": float(np.nanmin(loo)) if len(loo) > 1 else float("nan"),
+        "gain_leave_one_out_max_pct": float(np.nanmax(loo)) if len(loo) > 1 else float("nan"),
+    }
+
+
+def robustness_finding(check: dict[str, object]) -> str:
+    """Plain-language reading of :func:`shortlist_check` (every number computed)."""
+    c = check
+    lines = [
+        f"Gain of the scorecard list over the most-followed: {c['gain_pct']:+.0f}% conversions per $1,000.",
+        f"Spend at one post per creator: ${c['spend_score_usd']:,.0f} (scorecard) vs "
+        f"${c['spend_followers_usd']:,.0f} (most-followed) - per $1,000 compares rates, not what each "
+        "list can take of a real budget.",
+        f"Creators whose rate rests on a single past campaign: {c['single_campaign_score']} of "
+        f"{c['n_score']} (scorecard), {c['single_campaign_followers']} of {c['n_followers']} "
+        "(most-followed).",
+    ]
+    top = (
+        f"{c['top_handle']} ({c['top_campaigns']} past campaign{'s' if c['top_campaigns'] != 1 else ''}) "
+        f"takes {c['top_spend_share_pct']:.0f}% of the scorecard list's spend"
+    )
+    if c["dominated"]:
+        lines.append(
+            f"Warning: {top} - one creator decides the result. "
+            f"Without them: {c['gain_without_top_pct']:+.0f}%."
+        )
+    else:
+        lines.append(f"Largest spender: {top}. Without them: {c['gain_without_top_pct']:+.0f}%.")
+    lines.append(
+        "Leaving out any one scorecard creator, the gain ranges from "
+        f"{c['gain_leave_one_out_min_pct']:+.0f}% to {c['gain_leave_one_out_max_pct']:+.0f}%."
+    )
+    return "\n".join(lines)
 
 
 def spearman(x: pd.Series, y: pd.Series) -> float:

@@ -11,6 +11,11 @@ into a percentile rank from 0 (worst) to 1 (best) inside the chosen niche:
 The score is the weighted mean of the four ranks. The lab compares the top ``n`` by score with
 the top ``n`` by followers on expected conversions per $1,000: each creator's own past conversions
 per dollar of fees, weighted by their rate-card price (what booking one post each would cost).
+
+It also says how far to trust that comparison (:func:`helpers.analysis.pitfalls.shortlist_check`):
+the spend each list can absorb at one post per creator, how many picks rest on a single past
+campaign, whether one creator dominates the shortlist's spend, and the gain with that creator left
+out. :func:`criterion_comparison` shows what each criterion alone would have bought.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import data, metrics, plots
+from ..analysis import pitfalls
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Criteria of the scorecard: column in the candidate table, and whether higher is better.
@@ -65,7 +71,12 @@ def scorecard_update(
         niche: restrict to one niche (``"all"`` keeps every niche).
 
     Numbers: ``score_conv_per_1k_usd`` and ``followers_conv_per_1k_usd`` (expected conversions per
-    $1,000 of fees for each shortlist), ``overlap`` (creators on both lists), ``lift_pct``.
+    $1,000 of fees for each shortlist), ``overlap`` (creators on both lists), ``lift_pct``, and from
+    :func:`helpers.analysis.pitfalls.shortlist_check`: ``spend_score_usd``, ``spend_followers_usd``
+    (one post per creator, USD), ``single_campaign_score``, ``top_spend_share_pct`` and
+    ``gain_without_top_pct``. The summary warns when one creator takes more than
+    :data:`~helpers.analysis.pitfalls.DOMINANCE_PCT` % of the shortlist's spend. The table shows each
+    creator's past ``campaigns``.
     """
     pool = candidates if niche == "all" else candidates[candidates["niche"].astype(str) == niche]
     pool = pool.dropna(subset=[col for col, _ in CRITERIA.values()] + ["conversions_per_usd"])
@@ -85,14 +96,18 @@ def scorecard_update(
     by_score = pool.sort_values(["score", "followers"], ascending=False).head(n)
     by_followers = pool.sort_values(["followers", "score"], ascending=False).head(n)
 
-    def conv_per_1k(shortlist: pd.DataFrame) -> float:
-        expected = (shortlist["conversions_per_usd"] * shortlist["price_per_post_usd"]).sum()
-        return float(1000 * metrics.conversions_per_dollar(expected, shortlist["price_per_post_usd"].sum()))
-
-    s, f = conv_per_1k(by_score), conv_per_1k(by_followers)
+    s, f = pitfalls.conversions_per_1k(by_score), pitfalls.conversions_per_1k(by_followers)
     overlap = len(by_score.index.intersection(by_followers.index))
     lift = 100 * (s / f - 1) if f > 0 else float("nan")
-    columns = ["handle", "followers", "er_pct", "niche_fit", "audience_authenticity", "price_per_post_usd"]
+    columns = [
+        "handle",
+        "followers",
+        "er_pct",
+        "niche_fit",
+        "audience_authenticity",
+        "price_per_post_usd",
+        "campaigns",
+    ]
     table = pd.concat(
         {
             "scorecard": by_score[columns].reset_index(drop=True),
@@ -106,6 +121,13 @@ def scorecard_update(
         + (f" ({lift:+.0f}%)." if np.isfinite(lift) else ".")
         + f" {overlap} of {n} creator{'s' if n != 1 else ''} {'is' if overlap == 1 else 'are'} on both lists."
     )
+    check = pitfalls.shortlist_check(by_score, by_followers) if f > 0 else None
+    if check is not None and check["dominated"] and n > 1:
+        summary += (
+            f" Careful: {check['top_handle']} ({check['top_campaigns']} past campaign"
+            f"{'s' if check['top_campaigns'] != 1 else ''}) is {check['top_spend_share_pct']:.0f}% of the"
+            f" shortlist's spend; without them the gain is {check['gain_without_top_pct']:+.0f}%."
+        )
     return LabResult(
         summary=summary,
         numbers={
@@ -114,10 +136,87 @@ def scorecard_update(
             "overlap": float(overlap),
             "lift_pct": lift,
             "shortlist_size": float(n),
+            "spend_score_usd": float(by_score["price_per_post_usd"].sum()),
+            "spend_followers_usd": float(by_followers["price_per_post_usd"].sum()),
+            "single_campaign_score": float((by_score["campaigns"] == 1).sum()),
+            "top_spend_share_pct": float(check["top_spend_share_pct"]) if check else float("nan"),
+            "gain_without_top_pct": float(check["gain_without_top_pct"]) if check else float("nan"),
         },
         table=table,
         extra={"by_score": by_score, "by_followers": by_followers},
     )
+
+
+def criterion_comparison(
+    candidates: pd.DataFrame, weights: dict[str, float], n: int = 10, niche: str = "all"
+) -> pd.DataFrame:
+    """What the full scorecard buys over each criterion alone (and over the most-followed).
+
+    One row per shortlist - ``"scorecard (these weights)"``, ``"<criterion> only"`` for each of
+    :data:`CRITERIA`, ``"top by followers"`` - with ``conversions_per_1k_usd`` (expected, as in
+    :func:`scorecard_update`), ``gain_pct`` (vs top by followers, percent), ``spend_usd`` (one post
+    per creator, USD), ``single_campaign`` (picks whose rate rests on one past campaign),
+    ``top_spend_share_pct`` and ``gain_without_top_pct`` (see
+    :func:`helpers.analysis.pitfalls.shortlist_check`).
+    """
+    runs = {"scorecard (these weights)": weights}
+    for key in CRITERIA:
+        runs[f"{key.replace('_', ' ')} only"] = {k: float(k == key) for k in CRITERIA}
+    rows = {}
+    followers = None
+    for label, w_ in runs.items():
+        result = scorecard_update(candidates, w_, n=n, niche=niche)
+        check = pitfalls.shortlist_check(result.extra["by_score"], result.extra["by_followers"])
+        followers = result.extra["by_followers"]
+        rows[label] = {
+            "conversions_per_1k_usd": result.numbers["score_conv_per_1k_usd"],
+            "gain_pct": check["gain_pct"],
+            "spend_usd": check["spend_score_usd"],
+            "single_campaign": check["single_campaign_score"],
+            "top_spend_share_pct": check["top_spend_share_pct"],
+            "gain_without_top_pct": check["gain_without_top_pct"],
+        }
+    assert followers is not None
+    rows["top by followers"] = {
+        "conversions_per_1k_usd": pitfalls.conversions_per_1k(followers),
+        "gain_pct": 0.0,
+        "spend_usd": float(followers["price_per_post_usd"].sum()),
+        "single_campaign": int((followers["campaigns"] == 1).sum()),
+        "top_spend_share_pct": float(
+            100 * followers["price_per_post_usd"].max() / followers["price_per_post_usd"].sum()
+        ),
+        "gain_without_top_pct": float("nan"),
+    }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "shortlist"
+    return table
+
+
+def criterion_finding(table: pd.DataFrame) -> str:
+    """Two computed sentences on :func:`criterion_comparison`: which single criterion comes closest
+    to the full scorecard (and whether both lean on the same dominating spender), and whose gain
+    survives best when its biggest spender is left out."""
+    full = table.iloc[0]
+    singles = table.iloc[1:-1]
+    closest = (singles["conversions_per_1k_usd"] - full["conversions_per_1k_usd"]).abs().idxmin()
+    c = singles.loc[closest]
+    first = (
+        f"{closest.capitalize()} comes closest to the full scorecard: {c['conversions_per_1k_usd']:.1f} vs "
+        f"{full['conversions_per_1k_usd']:.1f} expected conversions per $1,000"
+    )
+    if min(c["top_spend_share_pct"], full["top_spend_share_pct"]) > pitfalls.DOMINANCE_PCT:
+        first += (
+            f", and both lists put over {pitfalls.DOMINANCE_PCT:.0f}% of their spend on one creator "
+            f"({full['top_spend_share_pct']:.0f}% and {c['top_spend_share_pct']:.0f}%)"
+        )
+    sturdiest = table.iloc[:-1]["gain_without_top_pct"].idxmax()
+    t = table.loc[sturdiest]
+    second = (
+        f"The gain that best survives leaving out the list's biggest spender: {sturdiest} "
+        f"({t['gain_pct']:+.0f}%, {t['gain_without_top_pct']:+.0f}% without it) - the full scorecard "
+        f"falls from {full['gain_pct']:+.0f}% to {full['gain_without_top_pct']:+.0f}%."
+    )
+    return first + ".\n" + second
 
 
 def draw_scorecard(fig: Figure, result: LabResult) -> None:
