@@ -283,8 +283,8 @@ quiz = Quiz(
                         "sells more shoes."
                     ),
                     feedback=(
-                        "Engagement rate per follower does fall with size, but engagement has not been shown "
-                        "to track sales (Forrester); persuasion comes from trust in the source."
+                        "Engagement rate per follower does fall with size, but a like is not a purchase: "
+                        "what persuades is trust in the source."
                     ),
                 ),
                 Option(
@@ -412,7 +412,7 @@ quiz = Quiz(
                     ),
                     feedback=(
                         "Recognition did change the judgement: knowing they were being persuaded made people "
-                        "more distrustful (the persuasion knowledge model)."
+                        "more distrustful."
                     ),
                 ),
                 Option(

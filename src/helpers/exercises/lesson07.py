@@ -304,7 +304,7 @@ quiz = Quiz(
                     ),
                     feedback=(
                         "Engagement is attention, not action: comments show that people reacted, not that "
-                        "they did anything - and engagement has not been shown to track sales (Forrester)."
+                        "they did what the brand wanted. Solis's test is a measurable action, such as a sale."
                     ),
                 ),
                 Option(
