@@ -36,7 +36,8 @@ def build() -> NB:
         2. explain why patience pays, using how long replies take (06.q2);
         3. treat "long-term partnerships work better" as a hypothesis: vary it in a simulation and say
            what the simulation can and cannot show (quiz);
-        4. plan regular contacts per creator segment and count what they cost (06.q3, quiz);
+        4. plan regular contacts that follow each creator's preferred rhythm, compare them with one
+           rhythm per segment, and count what they cost (06.q3, quiz);
         5. tie contacts to launches, embargoes, PR events and executive trips, find the conflicts in a
            draft, and export the schedule to a calendar app (06.q4, quiz).
 
@@ -293,11 +294,26 @@ def build() -> NB:
     )
     nb.md(
         """
-        For each segment choose a **cadence** (monthly, quarterly or twice a year - *biannual*) and a
-        **format**: a one-to-one call, or a newsletter sent to the whole segment. Ask the creators what
-        they prefer; some like a call, many would rather read a short update. The cost differs a lot
-        (staff hours are a course assumption: 45 minutes per call with its preparation, 4 hours per
-        newsletter):
+        Regular contact has two dials: a **cadence** (monthly, quarterly or twice a year - *biannual*)
+        and a **format**: a one-to-one call, or a newsletter that reaches many creators at once. Who sets
+        them? Not the brand alone. Creators are busy people running their own small businesses: ask each
+        one how often, and how, they want to hear from you, write the answer down, and plan around it.
+        The `influencers` table holds each creator's answer (`preferred_cadence`, `preferred_format`;
+        synthetic, drawn at random in the shares the datasheet gives). Glowtheory's creators:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        schedule.preference_table(plan.roster)
+        """
+    )
+    nb.md(
+        """
+        The answers differ inside every segment, so one rhythm per segment overrides some creators'
+        wishes whichever rhythm it is. The cost differs too (staff hours are a course assumption: 45
+        minutes per call with its preparation, 4 hours per newsletter). The last bar follows each
+        partner's own preference:
         """,
         slide="fragment",
     )
@@ -305,12 +321,13 @@ def build() -> NB:
         """
         workload = schedule.workload_by_cadence(plan, "partners")
         hours = workload["staff_hours"]
-        fig, ax = plots.new_figure(figsize=(12, 4.8))
-        labels = [c.replace(" ", "\\n") for c in workload.index]
+        fig, ax = plots.new_figure(figsize=(13, 4.8))
+        labels = [c.replace(" ", "\\n") for c in workload.index[:-1]] + ["each\\npartner's\\nchoice"]
         plots.bar_groups(ax, labels, {"staff hours a year": hours}, ylabel="staff hours a year")
+        ax.tick_params(axis="x", labelsize=11)
         finding = (
             f"Monthly calls with every partner: {hours['monthly call']:,.0f} staff hours a year; "
-            f"a quarterly newsletter: {hours['quarterly newsletter']:,.0f}"
+            f"each partner's own choice: {hours[schedule.PREFERRED]:,.0f}"
         )
         n_partners = schedule.segment_table(plan.roster).loc["partners", "creators"]
         plots.set_title(ax, finding, f"Glowtheory's {n_partners} partners; hours are a course assumption")
@@ -320,9 +337,11 @@ def build() -> NB:
     nb.md(
         """
         A call reaches one creator; a newsletter reaches everyone at once for a fixed cost, but it is
-        less personal. A common pattern: **calls** for partners (quarterly, or monthly for the few who
-        matter most), a **quarterly newsletter** for collaborators, a **twice-yearly newsletter** for
-        prospects. Exercise 06.q3 counts the contacts such a plan makes in one quarter.
+        less personal. Following the creators' own choices is the starting point of the lab below, for
+        partners and collaborators; prospects, who have not worked with the brand yet, get a light
+        **twice-yearly newsletter** until someone asks them. A fixed rhythm per segment is still a
+        useful draft when answers are missing: exercise 06.q3 counts the contacts such a draft makes in
+        one quarter.
         """,
         slide="fragment",
     )
@@ -411,9 +430,10 @@ def build() -> NB:
     nb.md(
         """
         ## Lab: the relationship calendar
-        Everything together. Choose a brand, a cadence per segment, whether contacts are tied to
-        launches, the minimum gap between two contacts with one creator, when a city earns a trip and
-        how many executives travel. The timeline shows the year (or one quarter): embargoes shaded,
+        Everything together. Choose a brand, a cadence per segment (*each creator's preference*, the
+        starting point for partners and collaborators, or one rhythm for everyone), whether contacts
+        are tied to launches, the minimum gap between two contacts with one creator, when a city earns
+        a trip and how many executives travel. The timeline shows the year (or one quarter): embargoes shaded,
         launches, PR events, campaign posts, your contacts, trips - and every **conflict** as an X:
 
         * a campaign post or a newsletter **inside an embargo**;
@@ -454,7 +474,9 @@ def build() -> NB:
     nb.md(
         """
         **Try:** tick *Skip calls near launch contacts and trips* - the briefing or the meeting replaces
-        the call. Switch partners to a quarterly call. Set the trip threshold to 3 and watch for trip
+        the call. Switch partners from *each creator's preference* to a quarterly call: compare the
+        hours, and note that every partner who asked for a monthly call now hears from you a third as
+        often. Set the trip threshold to 3 and watch for trip
         clashes; then let a second executive travel. Which conflicts can no cadence setting fix?
         (Posts inside an embargo: those need a word with the creator.)
         """,
@@ -556,8 +578,8 @@ def build() -> NB:
         * Be patient: replies take days. Wait about a week, follow up once, log the delays.
         * "Long-term partnerships pay off better" is a vendor claim and a hypothesis. A simulation returns
           whatever effect you put in; only real campaigns (ideally an experiment) can test it.
-        * Give each segment a cadence and a format (call or newsletter) and count the contacts and hours
-          it costs.
+        * Ask each creator how often and how (call or newsletter) they want to hear from you, plan around
+          their answer, and count the contacts and hours it costs; one rhythm per segment is a fallback.
         * Put launches, embargoes, PR events and executive trips on the same calendar: brief under
           embargo, email on launch day, group meetings by city - and check for conflicts before you
           export.
