@@ -25,6 +25,8 @@ from helpers.exercises.slips import (
     FRACTION_FOR_PERCENT,
     LOG_SLOPE_FOR_PERCENT_CHANGE,
     PERCENT_FOR_FRACTION,
+    ROAS_FOR_ROI,
+    TEN_TO_THE_LOG_SLOPE,
     revenue_for_profit,
     wrong_denominator,
 )
@@ -93,9 +95,16 @@ def test_slips_reach_numeric_quiz_questions():
     assert quiz.check(0).message == FRACTION_FOR_PERCENT.feedback
 
 
-def test_percent_for_fraction_slip():
-    q = numeric(expected=0.5, slips=[PERCENT_FOR_FRACTION])
+def test_percent_for_fraction_and_roas_for_roi_slips():
+    q = numeric(expected=0.5, slips=[PERCENT_FOR_FRACTION, ROAS_FOR_ROI])
     assert q.check(50).message == PERCENT_FOR_FRACTION.feedback
+    assert q.check(1.5).message == ROAS_FOR_ROI.feedback
+
+
+def test_ten_to_the_slope_slip_follows_the_log_fit():
+    slope = -0.5
+    q = numeric(expected=math.expm1(slope) * 100, unit="%", slips=[TEN_TO_THE_LOG_SLOPE])
+    assert q.check((10**slope - 1) * 100).message == TEN_TO_THE_LOG_SLOPE.feedback
 
 
 def test_wrong_denominator_and_revenue_builders_name_the_slip():
@@ -129,6 +138,7 @@ QUIZ_SLIPS = [
 def test_the_course_names_slips():
     print(f"\nslips checked: {len(EXERCISE_SLIPS)} in exercises, {len(QUIZ_SLIPS)} in quiz questions")
     assert EXERCISE_SLIPS and QUIZ_SLIPS
+    assert any(s is TEN_TO_THE_LOG_SLOPE for _, _, s in QUIZ_SLIPS)
 
 
 @pytest.mark.parametrize(

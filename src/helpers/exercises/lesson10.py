@@ -14,9 +14,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from helpers.exercises import Mistake, NumericQuestion, Slip
+from helpers.exercises import Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
-from helpers.exercises.slips import FRACTION_FOR_PERCENT, LOG_SLOPE_FOR_PERCENT_CHANGE
+from helpers.exercises.slips import FRACTION_FOR_PERCENT, LOG_SLOPE_FOR_PERCENT_CHANGE, TEN_TO_THE_LOG_SLOPE
 
 _SETUP = """
 import numpy as np
@@ -187,16 +187,7 @@ q2 = NumericQuestion(
             "straight line in ER would even go negative for big accounts. Fit `np.log(er_pct)`.",
         ),
     ],
-    slips=[
-        LOG_SLOPE_FOR_PERCENT_CHANGE,
-        FRACTION_FOR_PERCENT,
-        Slip(
-            "10 to the slope",
-            lambda e: float(np.expm1(np.log1p(e / 100) * np.log(10)) * 100),
-            "You raised 10 to the slope. The fit is of ln(ER), the natural log, so each tenfold step "
-            "multiplies ER by e^slope: `(np.exp(slope) - 1) * 100`.",
-        ),
-    ],
+    slips=[LOG_SLOPE_FOR_PERCENT_CHANGE, FRACTION_FOR_PERCENT, TEN_TO_THE_LOG_SLOPE],
 )
 
 q3 = NumericQuestion(
@@ -474,6 +465,7 @@ quiz = Quiz(
                     -0.5, "That is the slope itself; turn it into a percent change: (e^slope − 1) × 100."
                 ),
             ],
+            slips=[TEN_TO_THE_LOG_SLOPE],
         ),
     ],
 )

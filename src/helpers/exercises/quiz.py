@@ -50,6 +50,7 @@ from helpers.exercises import (
     Mistake,
     NumericQuestion,
     Result,
+    Slip,
     Status,
     _notify,
 )
@@ -129,7 +130,8 @@ class MultipleChoice:
 @dataclass(kw_only=True)
 class Numeric:
     """A numeric question typed into a box, within tolerance, with known mistakes (values with
-    feedback) and the same factor-of-10/100/1000 and "how far off" feedback as exercises."""
+    feedback), named slips (:mod:`helpers.exercises.slips`) and the same factor-of-10/100/1000 and
+    "how far off" feedback as exercises."""
 
     prompt: str
     answer: float
@@ -138,10 +140,12 @@ class Numeric:
     unit: str = ""
     why: str = ""
     mistakes: Sequence[Mistake] = ()
+    slips: Sequence[Slip] = ()
     _checker: _QuizNumeric = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.mistakes = tuple(self.mistakes)
+        self.slips = tuple(self.slips)
         self._checker = _QuizNumeric(
             id="00.q0",  # placeholder; results are relabelled with the quiz question's id
             title=self.prompt,
@@ -151,6 +155,7 @@ class Numeric:
             unit=self.unit,
             why=self.why,
             mistakes=self.mistakes,
+            slips=self.slips,
             hints=("(quiz)",),
             solution_code="(quiz)",
         )

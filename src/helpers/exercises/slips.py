@@ -23,6 +23,8 @@ __all__ = [
     "FRACTION_FOR_PERCENT",
     "LOG_SLOPE_FOR_PERCENT_CHANGE",
     "PERCENT_FOR_FRACTION",
+    "ROAS_FOR_ROI",
+    "TEN_TO_THE_LOG_SLOPE",
     "revenue_for_profit",
     "wrong_denominator",
 ]
@@ -52,6 +54,24 @@ LOG_SLOPE_FOR_PERCENT_CHANGE = Slip(
     "That is the slope itself: the change in ln(ER) per tenfold followers, not a percentage. Turn it "
     "into the percent change of ER: (e^slope - 1) x 100, that is `np.expm1(slope) * 100`.",
     rel_tol=0.01,
+)
+
+
+#: The same fit read with 10 to the slope where e to the slope belongs (the fit is of the natural log):
+#: from the right answer ``p`` the slip gives ``(10^b - 1) x 100`` with ``b = ln(1 + p / 100)``.
+TEN_TO_THE_LOG_SLOPE = Slip(
+    "10 to the slope",
+    lambda e: math.expm1(math.log1p(e / 100) * math.log(10)) * 100,
+    "You raised 10 to the slope. The fit is of ln(ER), the natural log, so each tenfold step "
+    "multiplies ER by e^slope: (e^slope - 1) x 100, that is `np.expm1(slope) * 100`.",
+    rel_tol=0.01,
+)
+
+#: ROAS (revenue / cost) typed where the question asks for ROI as a fraction ((revenue - cost) / cost).
+ROAS_FOR_ROI = Slip(
+    "ROAS for ROI",
+    lambda e: e + 1,
+    "That is ROAS (revenue / cost). ROI subtracts the cost first: ROI = ROAS - 1.",
 )
 
 
