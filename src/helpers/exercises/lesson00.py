@@ -11,7 +11,7 @@ Template for a lesson module (copy into ``lessonNN.py``; ids are ``"NN.<attribut
 
     """Exercises for notebooks/NN_<name>."""
 
-    from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion, TableQuestion
+    from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion, TableQuestion, slips
     from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
     _SETUP = """
@@ -40,10 +40,16 @@ Template for a lesson module (copy into ``lessonNN.py``; ids are ``"NN.<attribut
             Mistake(lambda: _count_under("mediakix"), "That is the Mediakix scheme; this asks Later x Fohr."),
             Mistake(when=lambda a: a > 10_000, feedback="More than the whole table?", example=20_000),
         ],
+        # named slips: rules that turn the right answer into a predictable wrong one (see
+        # helpers.exercises.slips; unit="%" questions catch the fraction for the percentage by themselves)
+        slips=[slips.LOG_SLOPE_FOR_PERCENT_CHANGE],
     )
 
     quiz = Quiz(id="NN.quiz", title="...", questions=[MultipleChoice(...), Numeric(...)])
     # a second quiz in the same lesson: quiz2 = Quiz(id="NN.quiz2", ...)
+    # multiple choice: >= 3 options, the wrong ones misconceptions people hold, each with its own
+    # feedback; vary where the right one sits and keep lengths alike (tests/test_quiz.py checks the
+    # answer key over the whole course: no position above 40 %, right = longest in at most a third)
 
 The course tests (``tests/test_exercises_course.py``) pick up every question and quiz of every
 ``lessonNN`` module on their own: each solution must pass, each known mistake must get its own
