@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -507,8 +508,9 @@ def test_folding_keeps_every_line_within_75_octets_and_unfolds_to_the_original(t
 @given(st.text(max_size=200))
 def test_escaping_leaves_no_bare_separators_and_round_trips(text):
     escaped = schedule.escape_text(text)
-    assert "\n" not in escaped and "\r" not in escaped
-    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert not re.search(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", escaped), "no control characters (RFC 5545 TEXT)"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    expected = "\n".join(re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", "", line) for line in lines)
     assert unescape(escaped) == expected
 
 

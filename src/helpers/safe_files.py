@@ -23,7 +23,15 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["FORMULA_PREFIXES", "csv_safe", "neutralise_cell", "plain_stem", "write_new", "write_problem"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "csv_safe",
+    "export_problem",
+    "neutralise_cell",
+    "plain_stem",
+    "write_new",
+    "write_problem",
+]
 
 #: A text cell starting with one of these is read as a formula by common spreadsheet programs.
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -97,6 +105,16 @@ def write_problem(exc: OSError, folder: Path | str) -> str:
     return f"Could not write into {folder} ({reason}): {fix}. Nothing was saved there."
 
 
+def export_problem(exc: Exception, folder: Path | str) -> str:
+    """One sentence for a failed export into ``folder`` (for a lab's export status): a write problem
+    (:func:`write_problem`), a refused name (the ``ValueError``'s own message), or anything else."""
+    if isinstance(exc, OSError):
+        return write_problem(exc, folder)
+    if isinstance(exc, ValueError):
+        return f"Nothing was saved: {exc}"
+    return f"Nothing was saved: the export failed ({exc.__class__.__name__}: {exc})."
+
+
 def neutralise_cell(value: Any) -> Any:
     """``value`` with a single quote in front when it is text a spreadsheet would run as a formula
     (starts with ``=``, ``+``, ``-``, ``@``, tab or CR and is not a plain number); anything else as is."""
@@ -105,15 +123,23 @@ def neutralise_cell(value: Any) -> Any:
     return value
 
 
+def _csv_cell(value: Any) -> Any:
+    """A neutralised cell whose line breaks are ``\\n`` (a bare CR is not quoted by Python's csv writer
+    when lines end in ``\\n``, so it would split the row in a reader)."""
+    value = neutralise_cell(value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
 def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``table`` whose text cells, text index labels and column names are neutralised
-    (:func:`neutralise_cell`); numeric, date and boolean columns are unchanged."""
+    """A copy of ``table`` to write as CSV: text cells, text index labels and column names are
+    neutralised (:func:`neutralise_cell`) and their line breaks made ``\\n`` (quoted by the writer);
+    numeric, date and boolean columns are unchanged."""
     out = table.copy()
     for column in out.columns:
         if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
-            out[column] = out[column].map(neutralise_cell, na_action="ignore")
+            out[column] = out[column].map(_csv_cell, na_action="ignore")
     if out.index.dtype == object and not isinstance(out.index, pd.MultiIndex):
-        out.index = out.index.map(neutralise_cell).rename(out.index.name)
+        out.index = out.index.map(_csv_cell).rename(out.index.name)
     if not isinstance(out.columns, pd.MultiIndex):
-        out.columns = pd.Index([neutralise_cell(c) for c in out.columns], name=out.columns.name)
+        out.columns = pd.Index([_csv_cell(c) for c in out.columns], name=out.columns.name)
     return out

@@ -33,6 +33,7 @@ its numbers are not market facts. Course assumptions (no published source) are m
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import math
@@ -46,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from .. import data, metrics, paths, plots
+from ..safe_files import csv_safe, plain_stem, write_new
 from . import measurement, schedule
 from .planning import GOALS
 
@@ -1563,10 +1565,11 @@ def markdown_table(table: pd.DataFrame, floatfmt: str = "{:,.2f}", index: bool =
 
 def shortlist_csv(plan: CampaignPlan) -> str:
     """The shortlist (signed + reserves) with each signed creator's promo code and tracked link, as CSV
-    text (``\\n`` line ends)."""
+    text (``\\n`` line ends); text cells a spreadsheet would run as a formula are neutralised
+    (:func:`helpers.safe_files.csv_safe`)."""
     table = plan.shortlist.join(plan.tracking[["promo_code", "tracked_link"]])
     buf = io.StringIO()
-    table.to_csv(buf, lineterminator="\n", float_format="%.4g")
+    csv_safe(table).to_csv(buf, lineterminator="\n", float_format="%.4g")
     return buf.getvalue()
 
 
@@ -1684,7 +1687,9 @@ class ExportedPlan:
 
 def new_subfolder(parent: Path | str, stem: str) -> Path:
     """Create and return a folder ``parent/stem`` that did not exist before - or ``stem-2``,
-    ``stem-3``...: never an existing folder (created atomically with ``mkdir``)."""
+    ``stem-3``...: never an existing folder (created atomically with ``mkdir``). ``stem`` must be a
+    plain name (``ValueError`` otherwise: no folder part, no ``..``, not absolute)."""
+    plain_stem(stem, "folder name")
     parent = Path(parent)
     parent.mkdir(parents=True, exist_ok=True)
     for n in range(1, 10_000):
@@ -1703,7 +1708,9 @@ def export_plan(
     """Write the plan into a NEW subfolder of ``folder`` (default :func:`helpers.paths.output_dir`):
     ``plan.md`` (:func:`plan_markdown`), ``shortlist.csv`` (:func:`shortlist_csv`), ``schedule.ics``
     (RFC 5545, :func:`helpers.analysis.schedule.to_ics`) and ``schedule.csv``. Never overwrites: the
-    subfolder is new and every file is opened in exclusive-create mode."""
+    subfolder is new, and each file appears under its name only once completely written
+    (:func:`helpers.safe_files.write_new`); if a write fails, the files written so far and the new
+    subfolder are removed again, and the ``OSError`` is raised."""
     parent = Path(folder) if folder is not None else paths.output_dir()
     target = new_subfolder(parent, f"{_slug(plan.brief.brand)}-{_slug(plan.brief.product)}-plan")
     name = f"{plan.brief.brand} - {plan.brief.product} campaign"
@@ -1714,11 +1721,15 @@ def export_plan(
         "schedule_csv": ("schedule.csv", schedule.to_csv(plan.schedule)),
     }
     files: dict[str, Path] = {}
-    for kind, (filename, text) in contents.items():
-        path = target / filename
-        with open(path, "xb") as f:
-            f.write(text.encode("utf-8"))
-        files[kind] = path
+    try:
+        for kind, (filename, text) in contents.items():
+            files[kind] = write_new(target / filename, text.encode("utf-8"))
+    except BaseException:
+        for path in files.values():  # no half plan: this export's own new folder goes again
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            target.rmdir()
+        raise
     return ExportedPlan(target, files)
 
 

@@ -22,8 +22,10 @@ The pieces, all pure functions on the tables :mod:`helpers.data` loads:
    overlapping trips than executives who travel, and a regular contact fewer than ``min_gap_days``
    days from another contact with the same creator.
 6. **Export** (:func:`to_ics`, :func:`to_csv`, :func:`write_exports`): an iCalendar file (RFC 5545:
-   all-day events, CRLF line ends, lines folded at 75 octets, escaped text, a stable UID per entry,
-   a fixed DTSTAMP) and a CSV, written into a folder without ever overwriting a file.
+   all-day events, CRLF line ends, lines folded at 75 octets, escaped text without control
+   characters, a stable UID per entry, a fixed DTSTAMP) and a CSV whose text cells cannot run as
+   spreadsheet formulas, written into a folder without ever overwriting a file; each file appears
+   under its name only once complete, and the name must be a plain file name.
 
 Units: dates are ``datetime64`` days (all-day, inclusive ``end``), gaps in **days**, workload in
 **staff hours** (:data:`STAFF_HOURS`, a course assumption with no published source). The calendar,
@@ -40,6 +42,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from ..safe_files import csv_safe, plain_stem, write_new
 
 __all__ = [
     "BRIEFING_DAYS",
@@ -1193,10 +1197,20 @@ DTSTAMP = "20250101T000000Z"
 UID_DOMAIN = "influencer-course.invalid"
 
 
+#: Characters a TEXT value may not hold (RFC 5545 section 3.3.11: CONTROL, except the tab) - line
+#: breaks are escaped as ``\\n`` before these are removed - and the C1 controls U+0080-U+009F.
+_ICS_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def escape_text(text: str) -> str:
-    """Escape a TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and newlines."""
-    out = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return out.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    """Escape a TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and line breaks
+    (CRLF, CR or LF -> ``\\n``) are escaped; other control characters (NUL, BEL, VT, ...) are removed."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = [
+        _ICS_CONTROL.sub("", line).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        for line in lines
+    ]
+    return "\\n".join(out)
 
 
 def fold_line(line: str, limit: int = 75) -> str:
@@ -1275,13 +1289,14 @@ def to_ics(
 
 
 def to_csv(schedule: Schedule) -> str:
-    """The schedule's entries as CSV text (ISO dates, ``\\n`` line ends, UTF-8 safe)."""
+    """The schedule's entries as CSV text (ISO dates, ``\\n`` line ends, UTF-8 safe); text cells a
+    spreadsheet would run as a formula are neutralised (:func:`helpers.safe_files.csv_safe`)."""
     table = schedule.entries.copy()
     table.insert(0, "brand", schedule.brand)
     table["start"] = np.datetime_as_string(table["start"].to_numpy("datetime64[D]"))
     table["end"] = np.datetime_as_string(table["end"].to_numpy("datetime64[D]"))
     buf = io.StringIO()
-    table.to_csv(buf, index=False, lineterminator="\n")
+    csv_safe(table).to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
 
 
@@ -1299,24 +1314,29 @@ def unique_export_paths(folder: Path, stem: str, suffixes: tuple[str, ...] = (".
 
 def write_exports(schedule: Schedule, folder: Path | str, stem: str | None = None) -> tuple[Path, Path]:
     """Write ``<stem>.ics`` and ``<stem>.csv`` into ``folder`` (created if needed) and return their
-    paths. Never overwrites: if a name is taken, ``<stem>-2``, ``<stem>-3``... is used (files are
-    opened in exclusive-create mode, so even a file that appears meanwhile is not clobbered)."""
+    paths. Never overwrites: if a name is taken, ``<stem>-2``, ``<stem>-3``... is used. Each file
+    appears under its name only once completely written (:func:`helpers.safe_files.write_new`), and a
+    failed export leaves neither file behind.
+
+    ``stem`` must be a plain file name (``ValueError`` otherwise: no folder part, no ``..``, not
+    absolute). Problems writing raise ``OSError`` (e.g. ``PermissionError``) from the file system."""
+    stem = plain_stem(stem or f"{_slug(schedule.brand)}-relationship-calendar", "export name")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = stem or f"{_slug(schedule.brand)}-relationship-calendar"
     ics, csv = to_ics(schedule).encode("utf-8"), to_csv(schedule).encode("utf-8")
     for _ in range(1000):
         ics_path, csv_path = unique_export_paths(folder, stem)
         try:
-            with open(ics_path, "xb") as f:
-                f.write(ics)
+            write_new(ics_path, ics)
         except FileExistsError:
             continue
         try:
-            with open(csv_path, "xb") as f:
-                f.write(csv)
+            write_new(csv_path, csv)
         except FileExistsError:
             ics_path.unlink()
             continue
+        except BaseException:
+            ics_path.unlink(missing_ok=True)  # no half export
+            raise
         return ics_path, csv_path
     raise RuntimeError(f"could not find a free file name for {stem!r} in {folder}")  # pragma: no cover

@@ -29,6 +29,7 @@ from matplotlib.lines import Line2D
 
 from .. import data, paths, plots
 from ..analysis import schedule
+from ..safe_files import export_problem
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 #: Rows of the timeline, top to bottom: (key, label).
@@ -476,13 +477,18 @@ class RelationshipCalendar(Lab):
         """Write the current schedule (whole year) as .ics and .csv; never overwrites a file.
 
         ``folder`` defaults to the lab's ``out_dir`` or the course's output folder. Returns the two
-        paths (or None when the controls give no schedule) and reports in the lab.
+        paths (or None when the controls give no schedule or the files cannot be written) and reports
+        in the lab's export status - including why a write failed and how to fix it.
         """
         if not self.result.ok or "schedule" not in self.result.extra:
             self.export_status.value = "Nothing to export: fix the message above first."
             return None
-        target = Path(folder) if folder is not None else self.out_dir or paths.output_dir()
-        ics, csv = schedule.write_exports(self.result.extra["schedule"], target)
+        target = Path(folder) if folder is not None else self.out_dir or paths.output_dir(create=False)
+        try:  # a button's exception would vanish into the widget log: say it here instead
+            ics, csv = schedule.write_exports(self.result.extra["schedule"], target)
+        except Exception as exc:
+            self.export_status.value = f"<span role='alert'>{html.escape(export_problem(exc, target))}</span>"
+            return None
         self.last_export = (ics, csv)
         self.export_status.value = (
             f"Saved the whole year as <code>{html.escape(ics.name)}</code> and "

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from .. import metrics, paths, plots
 from ..analysis import capstone, schedule
 from ..analysis.planning import GOALS
+from ..safe_files import export_problem
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Defaults of the lab's controls (the notebook's starting point).
@@ -217,12 +218,17 @@ class CapstonePlanner(Lab):
 
     def export(self, folder: Path | str | None = None) -> capstone.ExportedPlan | None:
         """Write the current plan into a new folder (see :func:`helpers.analysis.capstone.export_plan`)
-        under ``folder`` (default: the lab's ``out_dir`` or the course's output folder); report in the lab."""
+        under ``folder`` (default: the lab's ``out_dir`` or the course's output folder); report in the lab's
+        export status - including why a write failed and how to fix it (then None is returned)."""
         if not self.result.ok or "plan" not in self.result.extra:
             self.export_status.value = "Nothing to export: fix the message above first."
             return None
-        parent = Path(folder) if folder is not None else self.out_dir or paths.output_dir()
-        exported = capstone.export_plan(self.result.extra["plan"], parent)
+        parent = Path(folder) if folder is not None else self.out_dir or paths.output_dir(create=False)
+        try:  # a button's exception would vanish into the widget log: say it here instead
+            exported = capstone.export_plan(self.result.extra["plan"], parent)
+        except Exception as exc:
+            self.export_status.value = f"<span role='alert'>{html.escape(export_problem(exc, parent))}</span>"
+            return None
         self.last_export = exported
         names = ", ".join(f"<code>{html.escape(n)}</code>" for n in exported.names())
         self.export_status.value = f"Saved {names} in <code>{html.escape(str(exported.folder))}</code>."
