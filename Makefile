@@ -51,8 +51,14 @@ browser-deps:
 # The course's Voila template (tools/voila_template) keeps the labs' full-screen links offline.
 VOILA_ENV := JUPYTER_PATH="$(CURDIR)/tools/voila_template$${JUPYTER_PATH:+:$$JUPYTER_PATH}"
 
+# `jupyter trust`: the course notebooks are signed in your Jupyter data folder, so JupyterLab shows
+# their stored labs and quizzes (widget state) before anyone runs them. notebook_shim is off: it only
+# carries classic-Notebook settings over (not used here) and prints a ServerApp.token
+# DeprecationWarning at every start.
 lab: $(RUNTIME_STAMP)
+	$(VENV)/bin/jupyter trust notebooks/*.ipynb > /dev/null
 	$(VOILA_ENV) $(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--ServerApp.jpserver_extensions="notebook_shim=False" \
 		--VoilaConfiguration.template=course-app notebooks/00_start_here.ipynb
 
 test: $(TEST_STAMP) browser-deps

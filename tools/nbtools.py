@@ -12,8 +12,11 @@ Usage::
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import os
+import re
 import sys
 import tempfile
 import textwrap
@@ -109,6 +112,10 @@ class NB:
         if self.name:
             nb.cells[1:1] = [self._nav_cell()]
             nb.cells.append(self._nav_cell())
+        # Cell ids from the notebook's name and the cell's position (nbformat draws random ones):
+        # a rebuild with the same cells gives the same file.
+        for k, cell in enumerate(nb.cells):
+            cell.id = hashlib.sha256(f"{self.name}/cell/{k}".encode()).hexdigest()[:8]
         nb.metadata = {
             "kernelspec": KERNEL,
             "language_info": {"name": "python"},
@@ -132,13 +139,74 @@ def load_source(path: Path) -> tuple[str, NB]:
 
 
 def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Remove execution timestamps and widget state so stored notebooks diff cleanly."""
-    nb.metadata.pop("widgets", None)
+    """Remove execution timestamps so stored notebooks diff cleanly (widget state: see below)."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop("execution", None)
     return nb
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+_MODEL_REF_RE = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
+
+
+def _model_refs(value: object) -> list[str]:
+    """Model ids a widget state refers to (``"IPY_MODEL_<id>"`` strings, in order)."""
+    return _MODEL_REF_RE.findall(json.dumps(value, sort_keys=True))
+
+
+def stable_widget_state(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """Keep the widget state a stored notebook needs to show its labs before anyone runs it, with
+    model ids that do not change between rebuilds.
+
+    nbclient records every widget model the kernel created (``metadata.widgets``), under random
+    comm ids. Kept: the models that a stored widget view shows, and the models they refer to
+    (children, layouts, styles); dropped: models no output shows (closed or temporary widgets).
+    Each kept id is replaced, in the state and in the views, by an id derived from the notebook's
+    name and the model's position (first view first, depth first), so a rebuild with the same
+    outputs gives the same file. JupyterLab, nbconvert's HTML and nbviewer render the views from
+    this state; a running kernel replaces it with live widgets.
+    """
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    views = [
+        out["data"][WIDGET_VIEW]
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if WIDGET_VIEW in out.get("data", {})
+    ]
+    order: list[str] = []
+    pending = [v["model_id"] for v in views]
+    while pending:
+        model_id = pending.pop(0)
+        if model_id in order or model_id not in state:
+            continue
+        order.append(model_id)
+        pending[:0] = _model_refs(state[model_id]["state"])
+    if not order:
+        nb.metadata.pop("widgets", None)
+        return nb
+    new_ids = {old: hashlib.sha256(f"{stem}/{k}".encode()).hexdigest()[:32] for k, old in enumerate(order)}
+
+    def rename(value: object) -> object:
+        text = json.dumps(value)
+        text = _MODEL_REF_RE.sub(lambda m: "IPY_MODEL_" + new_ids.get(m.group(1), m.group(1)), text)
+        return json.loads(text)
+
+    nb.metadata["widgets"] = {
+        WIDGET_STATE: {
+            "version_major": 2,
+            "version_minor": 0,
+            "state": {new_ids[old]: rename(state[old]) for old in order},
+        }
+    }
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view and view["model_id"] in new_ids:
+                view["model_id"] = new_ids[view["model_id"]]
+    return nbformat.from_dict(nb)
 
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 300) -> nbformat.NotebookNode:
@@ -170,7 +238,7 @@ def build(numbers: list[str] | None = None) -> list[Path]:
         if numbers and number not in numbers:
             continue
         name, builder = load_source(path)
-        nb = execute(builder.notebook())
+        nb = stable_widget_state(execute(builder.notebook()), name)
         out = NOTEBOOKS / f"{name}.ipynb"
         nbformat.write(nb, out)
         written.append(out)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,6 +114,13 @@ def jupyter_lab(served_root: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     home = tmp_path_factory.mktemp("jupyterlab-home")
     env = isolated_env(home)
     write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
+    # As `make lab`: the course notebooks are trusted (signed in this server's data folder), so
+    # JupyterLab renders their stored widget state before anyone runs them.
+    served = sorted(str(p) for p in (served_root / SERVED_NOTEBOOKS).glob("*.ipynb"))
+    if served:
+        subprocess.run(
+            [sys.executable, "-m", "nbformat.sign", *served], env=env, check=True, capture_output=True
+        )
     # As `make lab`: Voila pages (the labs' full-screen links) use the course's offline template.
     env["JUPYTER_PATH"] = str(REPO / "tools" / "voila_template")
 

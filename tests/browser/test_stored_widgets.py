@@ -1,0 +1,107 @@
+"""A stored notebook shows its labs and quizzes before anyone runs it.
+
+The stored notebooks carry the widget state of their build (``metadata.widgets``, written by
+``tools/nbtools.py``). JupyterLab renders every widget view from it when the notebook is opened,
+so a learner sees each lab's controls and figure (not ``VBox(children=(...``) before Run All.
+Nothing is executed here: the notebook is opened and looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from browser_support import ARTIFACTS, LabDriver, Notebook, Server, course_notebooks
+
+pytestmark = pytest.mark.browser
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# What a widget view shows when its model is missing: ipywidgets' placeholders or the widget's repr.
+UNRENDERED_RE = re.compile(
+    r"Loading widget\.\.\.|Error displaying widget|model not found|"
+    r"^(VBox|HBox|Box|IntSlider|FloatSlider|Dropdown|HTML|Image)\((children|value|description|layout)=",
+    re.MULTILINE,
+)
+
+
+def stored_views(nb: Notebook) -> list[dict[str, Any]]:
+    """The widget views in the stored outputs, each with the stored state of its model (or None)."""
+    data = nb.load()
+    state = data.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    return [
+        {"model_id": view["model_id"], "model": state.get(view["model_id"])}
+        for cell in data.get("cells", [])
+        for out in cell.get("outputs", [])
+        if (view := out.get("data", {}).get(WIDGET_VIEW))
+    ]
+
+
+def _stored_lab_count(views: list[dict[str, Any]]) -> int:
+    return sum(1 for v in views if v["model"] and "course-lab" in v["model"]["state"].get("_dom_classes", []))
+
+
+NOTEBOOKS_WITH_WIDGETS = [nb for nb in course_notebooks() if stored_views(nb)]
+
+# Every output area of the notebook: a rendered widget (JupyterLab puts the widget's element
+# directly in the output area) or not, and its text.
+_OUTPUTS_JS = f"""
+() => [...document.querySelectorAll('{PANEL} .jp-OutputArea-output')].map(o => ({{
+  widget: !!o.querySelector(':scope > .jupyter-widgets'),
+  text: o.innerText.slice(0, 300),
+}}))
+"""
+
+# The lab's figure: an <img> in its output that the browser decoded (a real picture, not a blank box).
+_FIGURE_JS = """
+([lab]) => {
+  const root = document.querySelector(`[data-browser-test-lab="${lab}"]`);
+  const imgs = root ? [...root.querySelectorAll('.course-lab-output img')] : [];
+  return imgs.map(img => ({complete: img.complete, w: img.naturalWidth, h: img.naturalHeight,
+                           shown: img.getBoundingClientRect().width}));
+}
+"""
+
+
+@pytest.mark.parametrize("notebook", [pytest.param(nb, id=nb.id) for nb in NOTEBOOKS_WITH_WIDGETS])
+def test_stored_notebook_shows_its_labs_before_run_all(
+    notebook: Notebook, jupyter_lab: Server, page: Any, labs: LabDriver
+) -> None:
+    views = stored_views(notebook)
+    expected_labs = _stored_lab_count(views)
+    try:
+        page.goto(jupyter_lab.url(f"lab/tree/{notebook.path}", reset=""))
+        page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
+        page.wait_for_function(
+            "([sel, n]) => document.querySelectorAll(sel).length >= n",
+            arg=[f"{PANEL} .course-lab", max(expected_labs, 1)],
+            timeout=60_000,
+        )
+        # No cell has run in this session: every prompt shows the stored count or nothing, none [*].
+        prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt").all_text_contents()
+        assert not any("*" in p for p in prompts), f"a cell ran while the notebook opened: {prompts}"
+
+        outputs = page.evaluate(_OUTPUTS_JS)
+        widgets = [o for o in outputs if o["widget"]]
+        assert len(widgets) == len(views), (
+            f"{len(views)} stored widget views, JupyterLab renders {len(widgets)}"
+        )
+        bad = [o["text"] for o in outputs if UNRENDERED_RE.search(o["text"])]
+        assert not bad, f"widgets shown as text or placeholders, not rendered: {bad[:3]}"
+
+        found = labs.find(page)
+        assert len(found) == expected_labs, f"{expected_labs} stored labs, {len(found)} rendered"
+        for lab in found:
+            assert lab.controls, f"{lab.label} shows no control before Run All:\n{lab.text}"
+            labs.wait_filled(page, lab, timeout_ms=30_000)
+            figures = page.evaluate(_FIGURE_JS, [lab.index])
+            assert any(
+                f["complete"] and f["w"] > 100 and f["h"] > 50 and f["shown"] > 100 for f in figures
+            ), f"{lab.label} shows no figure before Run All: {figures}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator(f"{PANEL} .course-lab").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"stored-widgets-{notebook.id}.png"))
+    finally:
+        jupyter_lab.shutdown_sessions(notebook.path)
