@@ -424,12 +424,12 @@ quiz = Quiz(
                 ),
                 Option(
                     (
-                        "That the peak is real and caused by follower count: an interval this narrow rules "
-                        "out chance and confounding."
+                        "That follower count causes the peak: an interval this narrow shows the effect is "
+                        "real, not just a pattern."
                     ),
                     feedback=(
                         "A bootstrap interval shows how much the estimate moves when the sample changes; it "
-                        "does nothing about the data being observational."
+                        "says nothing about cause, because the data stay observational."
                     ),
                 ),
                 Option(
