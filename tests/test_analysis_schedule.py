@@ -234,6 +234,78 @@ def test_the_menu_offers_each_creators_preference_only_when_asked():
     assert first == ("each creator's preference", schedule.PREFERRED)
 
 
+# --- executive trips for key partners, with their cost against what those partners bring ------------------
+def test_key_partners_are_the_fewest_partners_bringing_most_of_the_partner_revenue():
+    roster = pd.DataFrame(
+        {
+            "segment": ["partners"] * 5 + ["collaborators"],
+            "revenue_usd": [30.0, 50.0, 15.0, 5.0, 0.0, 100.0],
+        }
+    )
+    assert schedule.key_partner_mask(roster).tolist() == [True, True, False, False, False, False]
+    assert schedule.key_partner_mask(roster, share=0.9).tolist() == [True, True, True, False, False, False]
+    assert not schedule.key_partner_mask(roster.assign(revenue_usd=0.0)).any()
+    with pytest.raises(ValueError, match="revenue_usd"):
+        schedule.key_partner_mask(roster.drop(columns="revenue_usd"))
+
+
+@pytest.fixture
+def money_plan(tables) -> schedule.PlanInput:
+    # ana (partner, Paris) brought $1,000; ben (partner, Paris) $30; dee (collaborator, Tokyo) $500
+    campaigns = tables["campaigns"].assign(
+        revenue_usd=[1000.0, 10.0, 20.0, 500.0, 50.0], fee_usd=[400.0, 5.0, 5.0, 100.0, 10.0]
+    )
+    return schedule.plan_input("Acme", **{**tables, "campaigns": campaigns})
+
+
+def test_the_roster_carries_each_creators_revenue_and_key_partner_flag(money_plan):
+    roster = money_plan.roster.set_index("handle")
+    assert roster.loc["ana", "revenue_usd"] == 1000 and roster.loc["ben", "revenue_usd"] == 30
+    assert roster.loc["ben", "fee_usd"] == 10 and roster.loc["cy", "revenue_usd"] == 0
+    assert roster["key_partner"].to_dict() == {"ana": True, "ben": False, "dee": False, "cy": False}
+
+
+def test_key_partner_trips_meet_the_key_partners_and_count_their_cost_against_their_revenue(money_plan):
+    trips = schedule.trip_plan(money_plan.roster, money_plan.events, basis="key partners")
+    assert trips["city"].tolist() == ["Paris"] and trips["handles"].tolist() == ["ana"]
+    assert trips["anchor"].tolist() == ["Launch: Widget"]
+    value = schedule.trip_value(money_plan.roster, trips, trip_cost_usd=3000)
+    assert value.loc["Paris"].to_dict() == pytest.approx(
+        {
+            "creators_met": 1,
+            "key_partners_met": 1,
+            "revenue_met_usd": 1000,
+            "key_revenue_usd": 1000,
+            "trip_cost_usd": 3000,
+            "key_revenue_per_trip_usd": 1000 / 3000,
+        }
+    )
+    text = schedule.trip_finding(value)
+    assert "1 trip cost about $3,000 and meet 1 key partner, who brought $1,000" in text
+    assert "In Paris the key partners brought less than 2 times" in text
+    sched = schedule.build_schedule(money_plan, {}, tie_to_launches=False, trip_basis="key partners")
+    met = sched.contacts[sched.contacts["kind"] == "trip"]
+    assert met["handle"].tolist() == ["ana"]
+
+
+def test_creator_count_trips_can_meet_no_key_partner_and_the_finding_says_where(money_plan):
+    trips = schedule.trip_plan(money_plan.roster, money_plan.events, trip_min_creators=1)
+    value = schedule.trip_value(money_plan.roster, trips)
+    assert value.loc["Paris", "creators_met"] == 2 and value.loc["Paris", "key_partners_met"] == 1
+    assert value.loc["Paris", "revenue_met_usd"] == 1030 and value.loc["Paris", "key_revenue_usd"] == 1000
+    assert value.loc["Tokyo", "key_partners_met"] == 0
+    assert value.loc["all trips", "trip_cost_usd"] == 2 * schedule.TRIP_COST_USD
+    assert "1 trip meets no key partner: Tokyo" in schedule.trip_finding(value)
+    assert schedule.trip_finding(schedule.trip_value(money_plan.roster, trips.iloc[:0])) == (
+        "No executive trips are planned."
+    )
+
+
+def test_an_unknown_trip_basis_is_rejected(money_plan):
+    with pytest.raises(ValueError, match="key partners, creators"):
+        schedule.build_schedule(money_plan, {}, trip_basis="everyone")
+
+
 # --- roster ---------------------------------------------------------------------------------------------
 
 

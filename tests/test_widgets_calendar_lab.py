@@ -90,7 +90,12 @@ def test_conflicts_table_lists_the_period_conflicts(lab):
 
 def test_nothing_scheduled_gives_a_friendly_message(lab):
     result = lab.set(
-        partners="none", collaborators="none", prospects="none", tie_to_launches=False, trip_min_creators=15
+        partners="none",
+        collaborators="none",
+        prospects="none",
+        tie_to_launches=False,
+        trip_basis="creators",
+        trip_min_creators=15,
     )
     if lab.result.ok:  # a city with 15 creators would still get a trip
         assert result.numbers["trip"] > 0
@@ -102,6 +107,7 @@ def test_nothing_scheduled_gives_a_friendly_message(lab):
         collaborators="quarterly newsletter",
         prospects="biannual newsletter",
         tie_to_launches=True,
+        trip_basis="key partners",
         trip_min_creators=6,
     )
     assert lab.result.ok
@@ -129,9 +135,30 @@ def test_export_writes_nothing_until_clicked_then_never_overwrites(tmp_path: Pat
 def test_export_after_a_message_explains_instead_of_writing(tmp_path: Path):
     lab = RelationshipCalendar(out_dir=tmp_path)
     lab.set(
-        partners="none", collaborators="none", prospects="none", tie_to_launches=False, trip_min_creators=15
+        partners="none",
+        collaborators="none",
+        prospects="none",
+        tie_to_launches=False,
+        trip_basis="creators",
+        trip_min_creators=15,
     )
     if lab.result.ok:
         pytest.skip("the bundled data has a city with 15 creators: nothing to test here")
     assert lab.export() is None and "Nothing to export" in lab.export_status.value
     assert list(tmp_path.iterdir()) == []
+
+
+def test_by_default_executives_travel_to_meet_key_partners_and_the_threshold_rule_is_a_choice(tmp_path: Path):
+    from helpers.analysis import schedule
+
+    lab = RelationshipCalendar(out_dir=tmp_path)
+    assert lab.controls["trip_basis"].value == "key partners"
+    plan = lab.plan(lab.controls["brand"].value)
+    key = set(plan.roster.loc[plan.roster["key_partner"], "influencer_id"])
+    trips = lab.result.extra["schedule"].contacts
+    met = set(trips.loc[trips["kind"] == "trip", "influencer_id"])
+    assert met == key, "key-partner trips meet exactly the key partners"
+    assert lab.result.numbers["trip"] == plan.roster.loc[plan.roster["key_partner"], "city"].nunique()
+    by_count = lab.set(trip_basis="creators", trip_min_creators=6)
+    cities = schedule.city_counts(plan.roster)
+    assert by_count.numbers["trip"] == int((cities >= 6).sum())

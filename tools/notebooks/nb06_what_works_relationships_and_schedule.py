@@ -38,8 +38,9 @@ def build() -> NB:
            what the simulation can and cannot show (quiz);
         4. plan regular contacts that follow each creator's preferred rhythm, compare them with one
            rhythm per segment, and count what they cost (06.q3, quiz);
-        5. tie contacts to launches, embargoes, PR events and executive trips, find the conflicts in a
-           draft, and export the schedule to a calendar app (06.q4, quiz).
+        5. tie contacts to launches, embargoes, PR events and executive trips for key partners, weigh a
+           trip's cost against what those partners bring, find the conflicts in a draft, and export
+           the schedule to a calendar app (06.q4, quiz).
 
         **Time to learn:** 60 minutes. **Prerequisites:** notebook 00 (exercises and labs); lesson 05
         (where the creators come from) helps. No Python is needed to follow; a little pandas helps for
@@ -390,13 +391,28 @@ def build() -> NB:
     # --- 7. executives on the road ---------------------------------------------------------------------
     nb.md(
         """
-        ## 7. Face to face: executive trips grouped by city
+        ## 7. Face to face: executive trips for key partners
         Nothing builds a relationship like meeting in person, and nothing is as expensive as an
-        executive's travel day. So group the meetings: one trip per city where enough partners and
-        collaborators live, on a day when the brand already has a launch, PR event or trade show there.
-        Where the creators of Glowtheory live:
+        executive's travel day. So spend it on the brand's **key partners**: here, the fewest long-term
+        partners who together brought 80 % of the revenue attributed to all partners this year (sales
+        tracked to their campaigns - revenue, not profit). Glowtheory's key partners:
         """,
         slide="slide",
+    )
+    nb.code(
+        """
+        key = plan.roster[plan.roster["key_partner"]].sort_values("revenue_usd", ascending=False)
+        n_partners = int((plan.roster["segment"] == "partners").sum())
+        print(f"{len(key)} of {n_partners} partners are key partners")
+        key[["handle", "city", "revenue_usd", "fee_usd"]].round(0)
+        """
+    )
+    nb.md(
+        """
+        A mechanical rule would instead fly wherever enough creators live - say six partners and
+        collaborators in one city - whoever they are. Where Glowtheory's creators live:
+        """,
+        slide="fragment",
     )
     nb.code(
         """
@@ -411,17 +427,43 @@ def build() -> NB:
         plots.show(fig)
         """
     )
-    nb.code(
+    nb.md(
         """
-        trips = schedule.trip_plan(plan.roster, plan.events, trip_min_creators=threshold)
-        trips[["city", "creators", "start", "end", "anchor"]]
+        What would those trips cost, against what the creators they meet brought? (A trip is costed at
+        $3,000 - flights, two hotel nights, two days of an executive's time: a course assumption.)
         """,
         slide="fragment",
     )
+    nb.code(
+        """
+        by_count = schedule.trip_plan(plan.roster, plan.events, trip_min_creators=threshold)
+        print(schedule.trip_finding(schedule.trip_value(plan.roster, by_count)))
+        """
+    )
     nb.md(
         """
-        An empty `anchor` means the brand has no event in that city, so the trip gets a date of its own.
-        With one executive on the road, two trips on the same days are a clash - the lab below flags it.
+        Now plan the trips around the key partners instead: one trip to each city where a key partner
+        lives, on a day when the brand already has a launch, PR event or trade show there:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        trips = schedule.trip_plan(plan.roster, plan.events, basis="key partners")
+        value = schedule.trip_value(plan.roster, trips)
+        print(schedule.trip_finding(value))
+        money = value[["key_revenue_usd", "trip_cost_usd"]]
+        trips[["city", "creators", "start", "anchor"]].join(money, on="city")
+        """
+    )
+    nb.md(
+        """
+        Read the money with care: the revenue was earned *before* the trip, so it says who matters to
+        the brand, not what a trip will return - and revenue is not profit. Where a key partner brought
+        little more than a trip costs, a video call, or a meeting at an event both attend anyway, may
+        serve as well. An empty `anchor` means the brand has no event in that city, so the trip gets a
+        date of its own. With one executive on the road, two trips on the same days are a clash - the
+        lab below flags it.
         """,
         slide="fragment",
     )
@@ -433,7 +475,8 @@ def build() -> NB:
         Everything together. Choose a brand, a cadence per segment (*each creator's preference*, the
         starting point for partners and collaborators, or one rhythm for everyone), whether contacts
         are tied to launches, the minimum gap between two contacts with one creator, when a city earns
-        a trip and how many executives travel. The timeline shows the year (or one quarter): embargoes shaded,
+        a trip - for its key partners, or wherever enough creators live - and how many executives
+        travel. The timeline shows the year (or one quarter): embargoes shaded,
         launches, PR events, campaign posts, your contacts, trips - and every **conflict** as an X:
 
         * a campaign post or a newsletter **inside an embargo**;
@@ -476,9 +519,9 @@ def build() -> NB:
         **Try:** tick *Skip calls near launch contacts and trips* - the briefing or the meeting replaces
         the call. Switch partners from *each creator's preference* to a quarterly call: compare the
         hours, and note that every partner who asked for a monthly call now hears from you a third as
-        often. Set the trip threshold to 3 and watch for trip
-        clashes; then let a second executive travel. Which conflicts can no cadence setting fix?
-        (Posts inside an embargo: those need a word with the creator.)
+        often. Switch *Executive trips* to *where enough creators live*, set the threshold to 3 and
+        watch for trip clashes; then let a second executive travel. Which conflicts can no cadence
+        setting fix? (Posts inside an embargo: those need a word with the creator.)
         """,
         slide="fragment",
     )
@@ -581,8 +624,8 @@ def build() -> NB:
         * Ask each creator how often and how (call or newsletter) they want to hear from you, plan around
           their answer, and count the contacts and hours it costs; one rhythm per segment is a fallback.
         * Put launches, embargoes, PR events and executive trips on the same calendar: brief under
-          embargo, email on launch day, group meetings by city - and check for conflicts before you
-          export.
+          embargo, email on launch day, send executives to meet key partners (and weigh each trip's cost
+          against what those partners bring) - and check for conflicts before you export.
         """,
         slide="slide",
     )

@@ -14,10 +14,13 @@ The pieces, all pure functions on the tables :mod:`helpers.data` loads:
 3. **Launch tie-ins**: a briefing call with every partner :data:`BRIEFING_DAYS` days before each
    product launch (inside the embargo - briefing under embargo is what an embargo is for), and an
    email sent on behalf of an executive to partners and collaborators on launch day.
-4. **Executive trips**, grouped by city (``influencers.city``): every city with at least
-   ``trip_min_creators`` partners and collaborators gets a :data:`TRIP_DAYS`-day trip with
-   face-to-face meetings, on the brand's first launch, PR event or trade show there (or, for a
-   city without one, on a date spread over the year).
+4. **Executive trips**, grouped by city (``influencers.city``), for one of two bases
+   (:data:`TRIP_BASES`): *key partners* (:func:`key_partner_mask`: the partners who bring most of the
+   revenue attributed to partners) - every city with one gets a trip to meet them - or *creators*:
+   every city with at least ``trip_min_creators`` partners and collaborators. A trip lasts
+   :data:`TRIP_DAYS` days, on the brand's first launch, PR event or trade show there (or, for a city
+   without one, on a date spread over the year). :func:`trip_value` sets each trip's cost
+   (:data:`TRIP_COST_USD`, a course assumption) against the revenue the creators met brought.
 5. **Conflicts** (:func:`find_conflicts`): a campaign post or a newsletter inside an embargo, more
    overlapping trips than executives who travel, and a regular contact fewer than ``min_gap_days``
    days from another contact with the same creator.
@@ -51,6 +54,7 @@ __all__ = [
     "CONFLICT_KINDS",
     "ENTRY_KINDS",
     "FORMATS",
+    "KEY_PARTNER_REVENUE_SHARE",
     "KIND_LABELS",
     "NO_CADENCE",
     "PERIODS",
@@ -61,6 +65,8 @@ __all__ = [
     "SEGMENT_LABELS",
     "STAFF_HOURS",
     "TOUCHPOINT_KINDS",
+    "TRIP_BASES",
+    "TRIP_COST_USD",
     "TRIP_DAYS",
     "PlanInput",
     "Schedule",
@@ -75,6 +81,7 @@ __all__ = [
     "find_conflicts",
     "fold_line",
     "in_period",
+    "key_partner_mask",
     "parse_cadence",
     "period_bounds",
     "plan_input",
@@ -84,7 +91,9 @@ __all__ = [
     "summarise",
     "to_csv",
     "to_ics",
+    "trip_finding",
     "trip_plan",
+    "trip_value",
     "unique_export_paths",
     "workload_by_cadence",
     "write_exports",
@@ -116,6 +125,15 @@ PREFERENCE_COLUMNS: tuple[str, ...] = ("preferred_cadence", "preferred_format")
 BRIEFING_DAYS = 7
 #: Length of an executive trip (days, inclusive).
 TRIP_DAYS = 2
+#: Cost of one executive trip, USD (COURSE ASSUMPTION, no published source): flights, two hotel
+#: nights and two days of a senior executive's time.
+TRIP_COST_USD = 3000.0
+#: Key partners: the fewest partners who together bring at least this share (0-1) of the revenue
+#: attributed to all the brand's partners in the year (a course choice, a Pareto-style cut).
+KEY_PARTNER_REVENUE_SHARE = 0.8
+#: Who executive trips are planned for: cities with a key partner, or cities with at least
+#: ``trip_min_creators`` partners and collaborators.
+TRIP_BASES: tuple[str, ...] = ("key partners", "creators")
 #: Staff hours per calendar entry (COURSE ASSUMPTION, no published source): a call with its
 #: preparation; a newsletter send; an email drafted for an executive's signature; a two-day trip.
 STAFF_HOURS: dict[str, float] = {
@@ -250,8 +268,10 @@ def brand_roster(
     """A brand's creators with their segment.
 
     Columns ``influencer_id``, ``handle``, ``city``, ``followers``, ``segment`` (partners,
-    collaborators, prospects) and, when ``influencers`` has them, :data:`PREFERENCE_COLUMNS`; sorted
-    by segment, then ``influencer_id``. Empty when the brand has no campaigns and no replies.
+    collaborators, prospects) and, when ``influencers`` has them, :data:`PREFERENCE_COLUMNS`; when
+    ``campaigns`` has them, ``revenue_usd`` and ``fee_usd`` (the creator's campaigns with this brand,
+    summed; 0 for prospects) and ``key_partner`` (:func:`key_partner_mask`); sorted by segment, then
+    ``influencer_id``. Empty when the brand has no campaigns and no replies.
     """
     mine = campaigns[campaigns["brand"].astype(str) == brand]
     long_term = set(mine.loc[mine["partnership"].astype(str) == "long_term", "influencer_id"])
@@ -273,8 +293,39 @@ def brand_roster(
     roster = roster.assign(_o=roster["segment"].map(order)).sort_values(
         ["_o", "influencer_id"], kind="stable"
     )
-    columns = ["influencer_id", "handle", "city", "followers", "segment", *prefs]
-    return roster[columns].reset_index(drop=True)
+    money = [c for c in ("revenue_usd", "fee_usd") if c in mine.columns]
+    if money:
+        sums = mine.groupby("influencer_id", observed=True)[money].sum()
+        sums.index = sums.index.astype(str)
+        for column in money:
+            roster[column] = roster["influencer_id"].map(sums[column]).fillna(0.0).astype(float)
+    columns = ["influencer_id", "handle", "city", "followers", "segment", *prefs, *money]
+    roster = roster[columns].reset_index(drop=True)
+    if "revenue_usd" in money:
+        roster["key_partner"] = key_partner_mask(roster)
+    return roster
+
+
+def key_partner_mask(roster: pd.DataFrame, share: float = KEY_PARTNER_REVENUE_SHARE) -> np.ndarray:
+    """Which roster rows are **key partners**: the fewest partners (largest revenue first) who
+    together bring at least ``share`` (0-1) of the revenue (``revenue_usd``, attributed to their
+    campaigns with the brand - revenue, not profit) of all the brand's partners. Partners who
+    brought no revenue are never key. Raises when the roster has no ``revenue_usd`` column."""
+    if "revenue_usd" not in roster.columns:
+        raise ValueError(
+            "key partners need the roster column revenue_usd: build the plan from data.load_campaigns()"
+        )
+    revenue = roster["revenue_usd"].to_numpy(dtype=float)
+    partner = roster["segment"].to_numpy(dtype=object) == "partners"
+    total = revenue[partner].sum()
+    key = np.zeros(len(roster), dtype=bool)
+    if total <= 0:
+        return key
+    idx = np.flatnonzero(partner)
+    idx = idx[np.argsort(-revenue[idx], kind="stable")]
+    before = np.concatenate([[0.0], np.cumsum(revenue[idx])[:-1]])
+    key[idx[(before < share * total) & (revenue[idx] > 0)]] = True
+    return key
 
 
 @dataclass(frozen=True)
@@ -535,13 +586,32 @@ def _launch_part(roster: pd.DataFrame, events: pd.DataFrame) -> tuple[Columns, C
     return _stack(entry_parts, _ENTRY_COLUMNS), _stack(contact_parts, _CONTACT_COLUMNS)
 
 
-def _trips(roster: pd.DataFrame, events: pd.DataFrame, trip_min_creators: int | None, year: int) -> Columns:
+def _trip_people(roster: pd.DataFrame, basis: str) -> np.ndarray:
+    """Which roster rows an executive trip is for (see :data:`TRIP_BASES`)."""
+    if basis not in TRIP_BASES:
+        raise ValueError(f"unknown trip basis {basis!r}; use one of {', '.join(TRIP_BASES)}")
+    if basis == "key partners":
+        if "key_partner" in roster.columns:
+            return roster["key_partner"].to_numpy(dtype=bool)
+        return key_partner_mask(roster)
+    seg = roster["segment"].to_numpy(dtype=object)
+    return (seg == "partners") | (seg == "collaborators")
+
+
+def _trips(
+    roster: pd.DataFrame,
+    events: pd.DataFrame,
+    trip_min_creators: int | None,
+    year: int,
+    basis: str = "creators",
+) -> Columns:
     """:func:`trip_plan` as columns of numpy arrays (fast path for the lab)."""
     if trip_min_creators is None:  # no trips at all
         roster = roster.iloc[:0]
         trip_min_creators = 1
-    seg = roster["segment"].to_numpy(dtype=object)
-    mask = (seg == "partners") | (seg == "collaborators")
+    mask = _trip_people(roster, basis)
+    if basis == "key partners":
+        trip_min_creators = 1  # every city with a key partner
     city = roster["city"].to_numpy(dtype=object)[mask]
     handle = roster["handle"].to_numpy(dtype=object)[mask]
     names, counts = np.unique(city.astype(str), return_counts=True)
@@ -586,10 +656,16 @@ def _trips(roster: pd.DataFrame, events: pd.DataFrame, trip_min_creators: int | 
 
 
 def trip_plan(
-    roster: pd.DataFrame, events: pd.DataFrame, trip_min_creators: int | None = 5, year: int = YEAR
+    roster: pd.DataFrame,
+    events: pd.DataFrame,
+    trip_min_creators: int | None = 5,
+    year: int = YEAR,
+    basis: str = "creators",
 ) -> pd.DataFrame:
     """Executive trips grouped by city: one row per city with at least ``trip_min_creators`` partners
-    and collaborators (creators), the largest group first.
+    and collaborators (creators), the largest group first - or, with ``basis="key partners"``, one
+    row per city with at least one key partner (:func:`key_partner_mask`; ``trip_min_creators`` is
+    then not used, except that None still plans no trips), meeting the key partners.
 
     Columns ``city``, ``creators`` (count), ``start``/``end`` (inclusive days: :data:`TRIP_DAYS`
     long, or as long as the brand event the trip is planned around), ``anchor`` (that event's title:
@@ -597,22 +673,92 @@ def trip_plan(
     date is spread over the year from early February) and ``handles`` (creators to meet).
     ``trip_min_creators=None`` plans no trips.
     """
-    return pd.DataFrame(_trips(roster, events, trip_min_creators, year))
+    return pd.DataFrame(_trips(roster, events, trip_min_creators, year, basis))
+
+
+def trip_value(
+    roster: pd.DataFrame, trips: pd.DataFrame, trip_cost_usd: float = TRIP_COST_USD
+) -> pd.DataFrame:
+    """What each trip of :func:`trip_plan` costs against what the creators it meets brought.
+
+    One row per trip (index ``city``): ``creators_met`` (count), ``key_partners_met`` (count),
+    ``revenue_met_usd`` (revenue attributed to the met creators' campaigns with the brand this year,
+    USD), ``key_revenue_usd`` (of which from key partners), ``trip_cost_usd`` (``trip_cost_usd``, a
+    course assumption) and ``key_revenue_per_trip_usd`` (key partners' revenue per dollar of trip:
+    revenue, not profit). A last row ``all trips`` holds the totals. Needs the roster's
+    ``revenue_usd`` (:func:`brand_roster` with the course campaigns).
+    """
+    key = key_partner_mask(roster)
+    handle = roster["handle"].astype(str).to_numpy()
+    revenue = roster["revenue_usd"].to_numpy(dtype=float)
+    rows = {}
+    for city, handles in zip(trips["city"], trips["handles"], strict=True):
+        met = np.isin(handle, [h for h in str(handles).split("; ") if h])
+        rows[str(city)] = {
+            "creators_met": int(met.sum()),
+            "key_partners_met": int((met & key).sum()),
+            "revenue_met_usd": float(revenue[met].sum()),
+            "key_revenue_usd": float(revenue[met & key].sum()),
+            "trip_cost_usd": float(trip_cost_usd),
+        }
+    table = pd.DataFrame.from_dict(
+        rows,
+        orient="index",
+        columns=["creators_met", "key_partners_met", "revenue_met_usd", "key_revenue_usd", "trip_cost_usd"],
+    )
+    table.loc["all trips"] = table.sum() if len(table) else 0
+    table = table.astype({"creators_met": "int64", "key_partners_met": "int64"})
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["key_revenue_per_trip_usd"] = table["key_revenue_usd"] / table["trip_cost_usd"]
+    table.index.name = "city"
+    return table
+
+
+def trip_finding(value: pd.DataFrame, worth_ratio: float = 2.0) -> str:
+    """Plain-language reading of :func:`trip_value`: what the trips cost, the key partners they meet
+    and the revenue those brought; which trips meet no key partner; and in which cities the key
+    partners brought less than ``worth_ratio`` times the trip's cost (revenue, not profit - a
+    video call may do there)."""
+    if value.empty or "all trips" not in value.index or len(value) == 1:
+        return "No executive trips are planned."
+    trips, total = value.drop(index="all trips"), value.loc["all trips"]
+    n_key = int(total["key_partners_met"])
+    text = (
+        f"{len(trips)} trip{'s' if len(trips) != 1 else ''} cost about ${total['trip_cost_usd']:,.0f} "
+        f"and meet {n_key} key partner{'s' if n_key != 1 else ''}, "
+        f"who brought ${total['key_revenue_usd']:,.0f} of revenue this year "
+        f"({total['key_revenue_per_trip_usd']:.1f} times the trips' cost; revenue, not profit)."
+    )
+    empty = list(trips.index[trips["key_partners_met"] == 0])
+    if empty:
+        verb = "trips meet" if len(empty) != 1 else "trip meets"
+        text += f" {len(empty)} {verb} no key partner: {', '.join(empty)}."
+    thin = trips[(trips["key_partners_met"] > 0) & (trips["key_revenue_per_trip_usd"] < worth_ratio)]
+    if len(thin):
+        text += (
+            f" In {', '.join(thin.index)} the key partners brought less than {worth_ratio:g} times the "
+            "trip's cost: a video call may serve them as well."
+        )
+    return text
 
 
 def _trip_part(
-    roster: pd.DataFrame, events: pd.DataFrame, trip_min_creators: int | None, year: int
+    roster: pd.DataFrame,
+    events: pd.DataFrame,
+    trip_min_creators: int | None,
+    year: int,
+    basis: str = "creators",
 ) -> tuple[Columns, Columns]:
-    trips = _trips(roster, events, trip_min_creators, year)
+    trips = _trips(roster, events, trip_min_creators, year, basis)
     if not len(trips["city"]):
         return _stack([], _ENTRY_COLUMNS), _stack([], _CONTACT_COLUMNS)
-    seg = roster["segment"].to_numpy(dtype=object)
-    people = _people(roster, (seg == "partners") | (seg == "collaborators"))
+    people = _people(roster, _trip_people(roster, basis))
     starts = trips["start"]
     ids = np.array([f"trip-{_slug(c)}-{d}" for c, d in zip(trips["city"], starts, strict=True)], dtype=object)
+    who = "with key partners " if basis == "key partners" else ""
     titles = np.array(
         [
-            f"Executive trip to {c}: {n} face-to-face meetings ("
+            f"Executive trip to {c}: {n} face-to-face meetings {who}("
             + (f"around {a}" if a else "date spread over the year")
             + ")"
             for c, n, a in zip(trips["city"], trips["creators"], trips["anchor"], strict=True)
@@ -626,7 +772,7 @@ def _trip_part(
         kind="trip",
         start=starts,
         end=trips["end"],
-        segment="partners, collaborators",
+        segment="partners" if basis == "key partners" else "partners, collaborators",
         title=titles,
         city=trips["city"],
         creators=trips["handles"],
@@ -701,6 +847,7 @@ def build_schedule(
     trip_min_creators: int | None = 5,
     executives: int = 1,
     min_gap_days: int = 7,
+    trip_basis: str = "creators",
 ) -> Schedule:
     """Build a brand's calendar for the year and check it.
 
@@ -715,6 +862,8 @@ def build_schedule(
             away - that contact replaces the call.
         trip_min_creators: a city gets an executive trip from this many partners + collaborators
             (creators); above the largest city's count, or None, there are no trips.
+        trip_basis: ``"creators"`` (the rule above) or ``"key partners"`` (a trip to every city with
+            a key partner, to meet the key partners; ``trip_min_creators`` None still means no trips).
         executives: executives who can travel at the same time (more trips than this on one day is
             a clash).
         min_gap_days: two contacts with one creator fewer than this many days apart are "too close"
@@ -744,7 +893,7 @@ def build_schedule(
         launch_e, launch_c = _launch_part(plan.roster, plan.events)
     else:
         launch_e, launch_c = _stack([], _ENTRY_COLUMNS), _stack([], _CONTACT_COLUMNS)
-    trip_e, trip_c = _trip_part(plan.roster, plan.events, trip_min_creators, plan.year)
+    trip_e, trip_c = _trip_part(plan.roster, plan.events, trip_min_creators, plan.year, trip_basis)
     anchors = _stack([launch_c, trip_c], _CONTACT_COLUMNS)
     if skip_calls_near_launches and min_gap_days > 0 and len(anchors["date"]) and len(cad_c["date"]):
         codes = {i: k for k, i in enumerate(plan.roster["influencer_id"])}

@@ -3,8 +3,9 @@
 The learner picks a (synthetic) brand, a cadence for each segment of its creators (long-term
 partners, one-off collaborators, prospects who replied) - a fixed one for the whole segment, or
 "each creator's preference" (the cadence and format each creator asked for) -, whether contacts are
-tied to the launch calendar, the minimum gap between two contacts with one creator, the threshold
-for an executive trip to a city and how many executives travel. The lab builds the year's calendar
+tied to the launch calendar, the minimum gap between two contacts with one creator, who executive
+trips are for (every city with a key partner, or cities with enough creators: a threshold) and how
+many executives travel. The lab builds the year's calendar
 with :func:`helpers.analysis.schedule.build_schedule`, overlays the brand's embargoes, launches, PR
 events, trade shows and campaign posts, flags every conflict, and shows the chosen period.
 
@@ -51,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "tie_to_launches": True,
     "skip_calls_near_launches": True,
     "min_gap_days": 7,
+    "trip_basis": "key partners",
     "trip_min_creators": 6,
     "executives": 1,
     "period": "year",
@@ -74,6 +76,7 @@ def plan_schedule(
     min_gap_days: int = DEFAULTS["min_gap_days"],
     trip_min_creators: int = DEFAULTS["trip_min_creators"],
     executives: int = DEFAULTS["executives"],
+    trip_basis: str = DEFAULTS["trip_basis"],
 ) -> schedule.Schedule:
     """The whole year's checked schedule for these controls; :class:`LabInputError` when the brand
     has no creators or nothing at all would be scheduled."""
@@ -90,6 +93,7 @@ def plan_schedule(
         trip_min_creators=trip_min_creators,
         executives=executives,
         min_gap_days=min_gap_days,
+        trip_basis=trip_basis,
     )
     if sched.contacts.empty:
         raise LabInputError(
@@ -424,12 +428,20 @@ class RelationshipCalendar(Lab):
                 **int_style,
                 layout=w.Layout(width="360px"),
             ),
+            "trip_basis": dropdown(
+                "Executive trips",
+                [
+                    ("to meet key partners", "key partners"),
+                    ("where enough creators live", "creators"),
+                ],
+                DEFAULTS["trip_basis"],
+            ),
             "trip_min_creators": w.IntSlider(
                 value=DEFAULTS["trip_min_creators"],
                 min=1,
                 max=15,
                 step=1,
-                description="Creators in a city for a trip",
+                description="Creators in a city (creator-based trips)",
                 **int_style,
                 layout=w.Layout(width="360px"),
             ),
@@ -455,7 +467,7 @@ class RelationshipCalendar(Lab):
                 row(c["brand"], c["period"]),
                 row(c["partners"], c["collaborators"], c["prospects"]),
                 row(c["tie_to_launches"], c["skip_calls_near_launches"], c["min_gap_days"]),
-                row(c["trip_min_creators"], c["executives"]),
+                row(c["trip_basis"], c["trip_min_creators"], c["executives"]),
                 row(self.export_button, self.export_status),
                 w.HTML(LEGEND_HTML),
             ]
