@@ -188,7 +188,11 @@ def test_the_shortlist_comes_from_the_niche_screened_and_ranked(bench, plan):
         reserves = plan.shortlist[(plan.shortlist["role"] == "reserve") & (plan.shortlist["tier"] == tier)]
         if len(reserves):
             assert rows["score"].min() >= reserves["score"].max(), "the best-scored creators are signed"
-    assert plan.contact_target == math.ceil(plan.allocation["slots"].sum() / plan.reply_rate)
+    slots = int(plan.allocation["slots"].sum())
+    known = int(signed["history"].isin(capstone.KNOWN_TO_BRAND).sum())
+    assert 0 < known < slots, "the default plan mixes partners and new names"
+    assert plan.contact_target == known + math.ceil((slots - known) / plan.reply_rate)
+    assert plan.contact_target < math.ceil(slots / plan.reply_rate), "partners are not cold-contacted"
 
 
 def test_without_screening_low_authenticity_creators_can_be_picked(bench, brief):
@@ -273,6 +277,10 @@ def test_the_measurement_plan_names_kpis_denominators_attribution_disclosure_and
     assert [w for w in what if w.startswith("KPI: ")] == [f"KPI: {k}" for k in plan.kpis.index]
     for needed in ("Attribution", "Engagement rate", "Disclosure", "Return", "Incrementality"):
         assert needed in what
+    holdout = table.set_index("what").loc["Incrementality"]
+    assert "weeks before the launch" not in holdout["how"], "a new product has no sales before its launch"
+    assert "by lot" in holdout["how"] and "held-out" in holdout["how"]
+    assert "before the launch, never after" in holdout["target or rule"]
     emv = table.set_index("what").loc["EMV (if anyone asks for it)", "target or rule"]
     assert "never revenue or ROI" in emv
     assert table["denominator"].str.len().gt(0).all()
@@ -402,3 +410,56 @@ def test_any_valid_input_gives_a_consistent_plan_or_a_plan_error(bench, split, g
     assert plan.spent_usd <= budget + 1e-6
     assert len(plan.signed) == plan.forecast["creators"] > 0
     assert list(plan.kpis.index) == list(capstone.GOAL_METRICS[goal])
+
+
+def _failing(plan) -> dict[str, str]:
+    checks = capstone.plan_checks(plan)
+    return dict(
+        zip(checks.loc[~checks["passed"], "check"], checks.loc[~checks["passed"], "detail"], strict=True)
+    )
+
+
+def test_the_worked_plan_fails_the_checks_it_should_fail(plan):
+    """Issue 12 item 9: the worked plan used to pass "9 of 9" while its shortlist was too short for
+    the reply rate, signed a creator at niche fit 0.26 and never looked at the launch market."""
+    failing = _failing(plan)
+    short = failing["enough names to contact for the reply rate"]
+    assert f"{len(plan.shortlist)} names for {plan.contact_target} needed" in short
+    assert "already work with" in short and "widen the search" in short
+    fit = failing[f"every signed creator fits the niche (fit at least {capstone.MIN_NICHE_FIT:.1f})"]
+    low = plan.signed[plan.signed["niche_fit"] < capstone.MIN_NICHE_FIT]
+    assert not low.empty and all(f"@{h}" in fit for h in low["handle"])
+    market = failing[f"audiences where the launch is ({plan.brief.launch_city})"]
+    assert "no audience-country split" in market and "ask each creator" in market
+    assert len(failing) == 3, failing
+
+
+def test_fit_screening_clears_the_fit_check_and_says_what_is_left(bench, brief):
+    fitted = capstone.build_plan(bench, brief, min_niche_fit=capstone.MIN_NICHE_FIT)
+    assert (fitted.shortlist["niche_fit"] >= capstone.MIN_NICHE_FIT).all()
+    failing = _failing(fitted)
+    assert not any(c.startswith("every signed creator fits the niche") for c in failing)
+    assert "every slot filled from the niche" in failing, "the fitting pool is too small for the slots"
+
+
+def test_the_local_audience_check_passes_only_when_most_creators_are_local(plan):
+    from dataclasses import replace
+
+    check = f"audiences where the launch is ({plan.brief.launch_city})"
+    n = len(plan.signed)
+    for local, expected in ((n, True), (math.ceil(n * capstone.MIN_LOCAL_SHARE), True), (n // 3, False)):
+        cities = plan.shortlist["city"].astype(str).copy()
+        signed_rows = plan.shortlist.index[plan.shortlist["role"] == "sign"]
+        cities.loc[signed_rows] = "Elsewhere"
+        cities.loc[signed_rows[:local]] = plan.brief.launch_city
+        moved = replace(plan, shortlist=plan.shortlist.assign(city=cities))
+        passed = capstone.plan_checks(moved).set_index("check")
+        assert bool(passed.loc[check, "passed"]) is expected, local
+        assert f"{local} of {n} signed creators are based in" in passed.loc[check, "detail"]
+
+
+def test_a_plan_of_partners_needs_fewer_names_than_a_plan_of_strangers(plan):
+    """The reply rate of first messages is applied only to creators new to the brand."""
+    known = int(plan.signed["history"].isin(capstone.KNOWN_TO_BRAND).sum())
+    slots = int(plan.allocation["slots"].sum())
+    assert plan.contact_target - known == math.ceil((slots - known) / plan.reply_rate)

@@ -181,6 +181,9 @@ def build() -> NB:
           lesson 08) are left out before ranking;
         * **reserves**: only some creators reply to a first message, so each tier's best-scored creators
           fill the slots and the next ones wait as reserves.
+
+        Ranking is not screening: a creator with strong engagement and a low fee can rank high and still
+        fit the niche poorly. The plan's self-checks at the end catch that.
         """,
         slide="slide",
     )
@@ -220,17 +223,20 @@ def build() -> NB:
     nb.code(
         """
         slots = int(plan.allocation["slots"].sum())
-        print(f"Reply rate of personalised first messages (synthetic outreach): {plan.reply_rate:.0%}")
-        print(f"To sign {slots} creators, contact about {plan.contact_target}.")
-        print(f"The shortlist holds {len(plan.shortlist)} names: {len(plan.signed)} to sign, the rest reserves.")
+        known = int(plan.signed["history"].isin(capstone.KNOWN_TO_BRAND).sum())
+        print(f"{known} of the {slots} creators to sign already work with the brand: ask them directly.")
+        print(f"The other {slots - known} need a first message; {plan.reply_rate:.0%} of personalised ones get a reply.")
+        print(f"So contact about {plan.contact_target} names. The shortlist holds {len(plan.shortlist)}.")
         """
     )
     nb.notes(
         """
         The track record is what each creator's own past campaigns converted - for most creators one or
         two campaigns, so it is noisy (the datasheet says so). The point is the direction: fit and
-        audience quality beat size. The reply-rate line usually shows the shortlist is too short: a good
-        moment to discuss widening the search (lesson 05's three discovery routes).
+        audience quality beat size. The reply rate (synthetic outreach table) is measured on first
+        messages, so the plan applies it only to names new to the brand; partners are asked directly.
+        When the shortlist is shorter than the names needed, discuss widening the search (lesson 05's
+        three discovery routes).
         """
     )
 
@@ -359,6 +365,20 @@ def build() -> NB:
     )
     nb.md(
         """
+        **Did the creators cause the sales?** Codes and links count only the sales you can see, and some
+        of those would have happened anyway. The usual answer, "compare with the weeks before", does not
+        work for a new product: it had no sales before its launch. Keep a **holdout** instead. Before the
+        launch, draw by lot a few comparable areas - districts or postcodes of the launch city, or whole
+        cities for a wider launch - where no creator promotes the product. After the campaign, compare
+        sales per 1,000 people in the areas with creators and in the held-out areas, over the same weeks:
+        the difference is what the creators caused. Drawing by lot, before the launch, is what makes it
+        fair: areas picked afterwards, or picked because they looked promising, differ in more than the
+        creators. Hold out several areas, so one odd district cannot decide the answer.
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
         `flags` are lesson 08's audience-quality signals (reasons to look, not proof; the engagement flags
         are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
         creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
@@ -460,15 +480,84 @@ def build() -> NB:
     nb.md(
         """
         The plan also checks itself. The checks are evidence for your judgement, not a grade: a plan can
-        pass them all and still rest on a weak idea.
+        pass them all and still rest on a weak idea - and a plan that fails one is not ready, however
+        complete it looks.
         """,
         slide="fragment",
     )
     nb.code(
         """
-        capstone.plan_checks(plan)
+        checks = capstone.plan_checks(plan)
+        checks
         """
     )
+    # The text below names the checks this plan fails: the build fails if that stops being true.
+    from helpers.analysis import capstone as _capstone
+
+    _bench = _capstone.prepare()
+    _plan = _capstone.build_plan(
+        _bench, _bench.brief(lesson09.BRAND, lesson09.GOAL, lesson09.BUDGET_USD), split="micro + mid"
+    )
+    _failing = _capstone.plan_checks(_plan).query("not passed")["check"].tolist()
+    assert _failing == [
+        "enough names to contact for the reply rate",
+        f"every signed creator fits the niche (fit at least {_capstone.MIN_NICHE_FIT:.1f})",
+        f"audiences where the launch is ({_plan.brief.launch_city})",
+    ], _failing
+    nb.md(
+        """
+        **This plan is not ready**, and the checks say why. Three of them fail - read their `detail`:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        for check, detail in checks.loc[~checks["passed"], ["check", "detail"]].itertuples(index=False):
+            print(f"NOT YET - {check}:\\n  {detail}\\n")
+        """
+    )
+    nb.md(
+        """
+        What a team does next, one failing check at a time:
+
+        * **too few names**: widen the search before the launch date forces you to (lesson 05's discovery
+          routes), or plan fewer, better-paid slots;
+        * **a poor fit**: leave out creators below the fit line (`min_niche_fit=` in `build_plan`, below)
+          and sign a reserve who fits - a high rank on engagement and cost does not make up for it;
+        * **the launch market**: the course data records where creators live, not where their audiences
+          live. Ask each creator for the top countries of their audience (every platform's insights
+          show them) and prefer creators whose audience is where the product is sold.
+
+        Screening for fit, the same brief again:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        fitted = capstone.build_plan(bench, brief, split="micro + mid", min_niche_fit=capstone.MIN_NICHE_FIT)
+        fitted_checks = capstone.plan_checks(fitted)
+        print(f"{int(fitted_checks['passed'].sum())} of {len(fitted_checks)} checks pass. Not yet:")
+        for check, detail in fitted_checks.loc[~fitted_checks["passed"], ["check", "detail"]].itertuples(index=False):
+            print(f"- {check}: {detail}")
+        """
+    )
+    nb.md(
+        """
+        Every creator now fits, and the checks move the problem to where it really is: the niche holds too
+        few fitting creators for this split, so slots stay empty and money unspent. That is a finding, not
+        a failure of the tool - the honest plan says "we need a wider search, or a smaller campaign",
+        before a single contract is signed.
+        """,
+        slide="fragment",
+    )
+    # ... and the sentence above: fit screening clears the fit check and leaves empty slots.
+    _fitted = _capstone.build_plan(
+        _bench, _plan.brief, split="micro + mid", min_niche_fit=_capstone.MIN_NICHE_FIT
+    )
+    _fitted_failing = _capstone.plan_checks(_fitted).query("not passed")["check"].tolist()
+    assert "every slot filled from the niche" in _fitted_failing, _fitted_failing
+    assert "at most 10% of the budget unspent" in _fitted_failing, _fitted_failing
+    assert not any(c.startswith("every signed creator fits") for c in _fitted_failing), _fitted_failing
     nb.md(
         """
         Now score your own plan, 1 (beginning) to 4 (excellent), per criterion. The numbers below are an
@@ -550,8 +639,9 @@ def build() -> NB:
         """
         ## Exercise 09.q3 - a generic template needs a longer list
         The plan sizes the shortlist with the reply rate of *personalised* first messages. Your team wants
-        to save time with one **generic template**. From the outreach table, how many creators would you
-        have to contact to sign every slot of the plan? Round up to a whole creator.
+        to save time with one **generic template**, and suppose every slot of the plan goes to a creator
+        **new to the brand** (no partner to ask directly). From the outreach table, how many creators would
+        you have to contact to sign every slot? Round up to a whole creator.
         """,
     )
     nb.exercise(
@@ -596,7 +686,9 @@ def build() -> NB:
         * Choose creators for fit, audience quality and cost, after screening out doubtful audiences.
         * Tie outreach to the brand's calendar: brief under embargo, post from launch day, check conflicts.
         * Write the measurement plan before the launch: formulas and denominators, a code and a link per
-          creator, disclosure on every post, and EMV only as a relative measure of attention.
+          creator, disclosure on every post, EMV only as a relative measure of attention, and a holdout
+          (areas drawn by lot, without creators) to learn what the campaign caused.
+        * Read the self-checks: a plan that fails one is not ready - fix it, or say what must happen first.
         * All numbers here are synthetic: the plan teaches the method; real plans use real data.
         """,
         slide="slide",

@@ -65,9 +65,12 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "FOLLOW_UP_DAYS",
     "GOAL_METRICS",
+    "KNOWN_TO_BRAND",
     "KPI_SPECS",
     "LEAD_DAYS",
     "LEVELS",
+    "MIN_LOCAL_SHARE",
+    "MIN_NICHE_FIT",
     "POSTS_PER_CREATOR",
     "POST_SPACING_DAYS",
     "RUBRIC",
@@ -125,6 +128,16 @@ FOLLOW_UP_DAYS = 42
 POSTS_PER_CREATOR = 2
 #: Days between a creator's posts.
 POST_SPACING_DAYS = 7
+#: Lowest niche fit (0-1) of a creator a plan signs (COURSE ASSUMPTION). In the synthetic data the
+#: conversion rate grows as exp(2.5 x (niche_fit - 0.6)) (datasheet, effect 3): a creator at 0.5 converts
+#: about 0.8x as well as one at 0.6, one at 0.26 under half as well.
+MIN_NICHE_FIT = 0.5
+#: A creator's history with the brand that makes a first message unnecessary: they are asked directly.
+#: The outreach table's reply rates are measured on first messages, so they apply only to the others.
+KNOWN_TO_BRAND: tuple[str, ...] = ("long-term partner", "one-off collaborator")
+#: Share (0-1) of the signed creators who should be based in the launch city for the audience check
+#: (COURSE ASSUMPTION: the data has no audience-country split, so a creator's home city stands in).
+MIN_LOCAL_SHARE = 0.5
 #: Creators in one city for an executive trip to be planned (lesson 06's rule).
 TRIP_MIN_CREATORS = 3
 #: Follower tiers a budget is split across (Mediakix cut-offs, as in lesson 05's planner).
@@ -797,7 +810,9 @@ class CampaignPlan:
         posts: the draft posting plan (:func:`draft_posts`).
         schedule: the checked schedule, cut to the campaign window.
         reply_rate: share (0-1) of personalised first messages answered (outreach table).
-        contact_target: candidates to contact to sign every slot at that reply rate.
+        contact_target: names to contact to sign every slot: each signed creator who already worked
+            with the brand (:data:`KNOWN_TO_BRAND`, asked directly) counts once; the other slots need
+            first messages at ``reply_rate``: ``known + ceil((slots - known) / reply_rate)``.
         tracking: per signed creator: promo code, tracked link, authenticity, flags, past disclosure.
         ratios: pooled impressions and clicks per reach of past campaigns with the goal.
         counts: :func:`helpers.analysis.schedule.summarise` of the windowed schedule (touchpoints,
@@ -897,6 +912,7 @@ def build_plan(
     cadence: str = DEFAULT_CADENCE,
     post_offset_days: int = 0,
     posts_per_creator: int = POSTS_PER_CREATOR,
+    min_niche_fit: float | None = None,
 ) -> CampaignPlan:
     """Build the whole plan for ``brief`` (see the module docstring for the steps).
 
@@ -910,6 +926,8 @@ def build_plan(
         cadence: regular contact with the signed creators (``"monthly call"``..., ``"none"``).
         post_offset_days: first post relative to launch day, days (negative = before the launch).
         posts_per_creator: sponsored posts per creator.
+        min_niche_fit: leave out creators whose niche fit (0-1) is below this after ranking (e.g.
+            :data:`MIN_NICHE_FIT`); None (default) keeps everyone and lets the self-check flag misfits.
 
     Raises :class:`PlanError` (a ``ValueError``) with a message saying what to change when the budget
     buys nobody, every weight is 0, nobody passes the screening, or an input is unknown.
@@ -920,7 +938,7 @@ def build_plan(
         schedule.parse_cadence(cadence)
     except ValueError as err:
         raise PlanError(str(err)) from err
-    selection = _select(bench, brief, shares, weights, min_authenticity)
+    selection = _select(bench, brief, shares, weights, min_authenticity, min_niche_fit)
     notes = list(selection["notes"])
     signed = selection["signed"]
     forecast_numbers, forecast_table = selection["forecast"]
@@ -1006,6 +1024,7 @@ def _select(
     shares: Mapping[str, float],
     weights: Mapping[str, float],
     min_authenticity: float | None,
+    min_niche_fit: float | None = None,
 ) -> dict[str, Any]:
     """Allocation, shortlist (signed + reserves), contact target and tracking for these inputs
     (cached on the workbench). Keys: ``forecast`` (:func:`replay_forecast` of the creators actually
@@ -1018,6 +1037,7 @@ def _select(
         tuple(shares.items()),
         tuple(sorted(weights.items())),
         min_authenticity,
+        min_niche_fit,
     )
     if key in bench._selections:
         return bench._selections[key]
@@ -1025,6 +1045,8 @@ def _select(
     histories = bench.histories(brief.goal)
     per_tier = forecast.table
     ranked = bench.ranked(brief.niche, weights, min_authenticity)
+    if min_niche_fit is not None:
+        ranked = ranked[ranked["niche_fit"] >= min_niche_fit]
     reply = bench.reply_rates.get("personalised", float("nan"))
     total_share = max(sum(shares.values()), 1e-12)
     notes: list[str] = []
@@ -1074,11 +1096,13 @@ def _select(
     shortlist = _shortlist(pd.concat(picks), bench.history_of(brief.brand))
     signed = shortlist[shortlist["role"] == "sign"]
     slots_total = int(allocation["slots"].sum())
-    contact_target = math.ceil(slots_total / reply) if reply > 0 else slots_total
+    known, cold = _contact_split(signed, slots_total)
+    contact_target = known + (math.ceil(cold / reply) if reply > 0 else cold)
     if len(shortlist) < contact_target:
         notes.append(
-            f"at a {reply:.0%} reply rate (personalised first messages) you need about {contact_target} "
-            f"candidates to sign {slots_total}; the shortlist has {len(shortlist)}"
+            f"you need about {contact_target} names to sign {slots_total} ({known} who already work with "
+            f"the brand, asked directly, + {contact_target - known} first messages at a {reply:.0%} reply "
+            f"rate for {cold} new names); the shortlist has {len(shortlist)}"
         )
     campaign_id = f"{brief.brand.split()[0]}-{brief.product}".upper().replace(" ", "-")
     selection = {
@@ -1092,6 +1116,12 @@ def _select(
     }
     _bounded(bench._selections)[key] = selection
     return selection
+
+
+def _contact_split(signed: pd.DataFrame, slots: int) -> tuple[int, int]:
+    """(creators to sign who already worked with the brand, slots left for new names)."""
+    known = int(signed["history"].isin(KNOWN_TO_BRAND).sum())
+    return known, max(slots - known, 0)
 
 
 def _shortlist(picks: pd.DataFrame, history_of: pd.Series) -> pd.DataFrame:
@@ -1286,11 +1316,18 @@ def measurement_plan(plan: CampaignPlan) -> pd.DataFrame:
         },
         {
             "what": "Incrementality",
-            "how": "compare sales with the weeks before the launch, or a region without creators",
-            "denominator": "-",
-            "data": "shop sales by week and region",
+            "how": (
+                "a new product has no sales before its launch to compare with, so keep a comparison "
+                "group instead: before the launch, draw by lot some comparable areas (districts, cities "
+                "or shops) where no creator promotes it, then compare sales per 1,000 people in the "
+                "areas with creators and in the held-out ones over the same weeks"
+            ),
+            "denominator": "people living in each area (sales per 1,000 people)",
+            "data": "shop and online sales by week and by area (delivery postcode)",
             "target or rule": (
-                "attributed is not caused: say how much of the result would have happened anyway"
+                "draw the held-out areas by lot before the launch, never after; hold out several, so "
+                "one odd area cannot decide; report the difference as what the creators caused - "
+                "attributed sales (codes, links) show only part of it"
             ),
         },
     ]
@@ -1425,6 +1462,12 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
     finite = np.isfinite(k[["low", "median", "high"]].to_numpy(dtype=float))
     wide = bool(finite.all() and (k["high"] > k["low"]).all())
     unspent = plan.forecast["unspent_usd"]
+    slots = int(a["slots"].sum())
+    known, cold = _contact_split(plan.signed, slots)
+    enough = len(plan.shortlist) >= plan.contact_target
+    misfits = plan.signed[plan.signed["niche_fit"] < MIN_NICHE_FIT]
+    local = int((plan.signed["city"].astype(str) == b.launch_city).sum())
+    local_ok = bool(len(plan.signed)) and local >= MIN_LOCAL_SHARE * len(plan.signed)
     checks = [
         (
             "goal",
@@ -1443,6 +1486,34 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             "every slot filled from the niche",
             bool((a["filled"] >= a["slots"]).all()),
             f"{len(plan.signed)} of {int(a['slots'].sum())} slots filled in {b.niche}",
+        ),
+        (
+            "shortlist",
+            "enough names to contact for the reply rate",
+            enough,
+            f"{len(plan.shortlist)} names for {plan.contact_target} needed: {known} of the {slots} to sign "
+            f"already work with {b.brand} (ask them directly); {cold} new names need first messages, and "
+            f"only {plan.reply_rate:.0%} of personalised first messages get a reply"
+            + ("" if enough else " - widen the search (lesson 05's routes) or plan fewer slots"),
+        ),
+        (
+            "shortlist",
+            f"every signed creator fits the niche (fit at least {MIN_NICHE_FIT:.1f})",
+            misfits.empty,
+            "all fit"
+            if misfits.empty
+            else ", ".join(
+                f"@{h} {f:.3f}" for h, f in zip(misfits["handle"], misfits["niche_fit"], strict=True)
+            )
+            + f" below {MIN_NICHE_FIT:.1f}: swap for a reserve that fits, or screen by fit",
+        ),
+        (
+            "shortlist",
+            f"audiences where the launch is ({b.launch_city})",
+            local_ok,
+            f"{local} of {len(plan.signed)} signed creators are based in {b.launch_city}. The data has no "
+            "audience-country split, so a creator's home city stands in for it: ask each creator for "
+            "their audience's top countries (platform insights) before signing",
         ),
         (
             "shortlist",
@@ -1921,7 +1992,7 @@ def draw_timeline(ax: Axes, plan: CampaignPlan) -> Axes:
         ax,
         f"{n} conflict{'s' if n != 1 else ''} to fix before export"
         if n
-        else "No conflicts: the schedule is ready",
+        else "No schedule conflicts (the other self-checks still apply)",
         f"{b.brand}, {b.planning_start} to {b.window_end}; synthetic calendar",
     )
     return ax

@@ -234,7 +234,7 @@ q3 = NumericQuestion(
     mistakes=[
         Mistake(
             lambda: _contacts("personalised"),
-            "That is the number with **personalised** messages (the plan's `contact_target`). The question "
+            "That is the number with **personalised** messages (slots / their reply rate). The question "
             "asks what a generic template costs.",
         ),
         Mistake(
