@@ -504,8 +504,8 @@ def test_bad_cells_are_counted_not_fatal():
         ("3.3K", 3_300),
         ("475.8m", 475_800_000),
         ("475.8M", 475_800_000),
-        ("29.0b", 29_000_000_000),
-        ("29.0B", 29_000_000_000),
+        ("2.9b", 2_900_000_000),  # below the world's population (29.0b followers is refused)
+        ("2.9B", 2_900_000_000),
         ("1,234,567", 1_234_567),
         ("1.234.567", 1_234_567),
         ("12 345", 12_345),
@@ -844,7 +844,8 @@ def _format(n: int, style: str) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    cells=st.lists(st.tuples(st.integers(0, 10**10), st.sampled_from(STYLES)), min_size=1, max_size=12),
+    # follower counts up to the world's population (more is refused: see the plausibility tests)
+    cells=st.lists(st.tuples(st.integers(0, 8 * 10**9), st.sampled_from(STYLES)), min_size=1, max_size=12),
     delimiter=st.sampled_from([",", ";", "\t"]),
 )
 def test_a_whole_file_of_mixed_formats_round_trips(cells, delimiter):
@@ -881,3 +882,138 @@ def test_public_api_is_exported():
     }
     assert issubclass(ExportFormatError, ValueError)
     assert np.dtype("float64") == read("handle,followers,avg_likes\nx,1,2\n")["avg_likes"].dtype
+
+
+# =====================================================================================================
+# Plausible numbers (issue 15, item 5): what cannot be true is refused or flagged, with the fix
+# =====================================================================================================
+def test_likes_above_followers_are_flagged_and_the_impossible_rate_is_not_kept():
+    df = read("handle,followers,avg_likes\nalice,1,234\nbob,5000,100\n")
+    report = report_of(df)
+    assert math.isnan(df.loc[0, "engagement_rate_pct"]), "23,400 % cannot be an engagement rate"
+    assert df.loc[1, "engagement_rate_pct"] == pytest.approx(2.0)
+    [warning] = report.warnings
+    assert (
+        "avg_likes is above followers in 1 row (line 2; e.g. 'alice': 234 likes per post, 1 follower)"
+        in warning
+    )
+    assert "thousands separator" in warning and "Check those lines" in warning
+    assert describe_report(df).index("Check these first") < describe_report(df).index("Numbers read")
+
+
+def test_an_engagement_rate_above_100_percent_is_refused():
+    df = read("handle,followers,engagement_rate\na,1000,3.5%\nb,2000,140%\n")
+    assert df["engagement_rate_pct"].tolist()[0] == 3.5 and math.isnan(df.loc[1, "engagement_rate_pct"])
+    [problem] = report_of(df).problems_for("engagement_rate_pct")
+    assert (
+        problem.reason.startswith("above 100 %") and problem.examples == ("140%",) and problem.lines == (3,)
+    )
+
+
+def test_percent_and_fraction_cells_in_one_column_are_not_mixed_silently():
+    df = read("handle,followers,engagement_rate\na,1000,3.2%\nb,2000,0.032\nc,3000,2.5%\n")
+    assert df.loc[0, "engagement_rate_pct"] == 3.2 and df.loc[2, "engagement_rate_pct"] == 2.5
+    assert math.isnan(df.loc[1, "engagement_rate_pct"]), "0.032 is neither 0.032 % nor silently 3.2 %"
+    [problem] = report_of(df).problems_for("engagement_rate_pct")
+    assert "mixes two scales" in problem.reason and "all with %" in problem.reason
+    assert problem.examples == ("0.032",) and problem.lines == (3,)
+
+
+def test_percent_cells_next_to_unsigned_percents_of_the_same_scale_are_fine():
+    df = read("handle,followers,engagement_rate\na,1000,3.2%\nb,2000,2.9\nc,3000,0.9%\n")
+    assert df["engagement_rate_pct"].tolist() == [3.2, 2.9, 0.9]
+    assert report_of(df).cell_problems == [] and report_of(df).warnings == []
+
+
+def test_a_header_unit_and_a_cell_unit_do_not_multiply_twice():
+    df = read("handle,Followers (K)\na,1.2M\nb,350\n")
+    assert df["followers"].isna().tolist() == [True, False] and df.loc[1, "followers"] == 350_000
+    [problem] = report_of(df).problems_for("followers")
+    assert (
+        "the unit would count twice" in problem.reason and "remove the unit from the header" in problem.reason
+    )
+    assert problem.examples == ("1.2M",)
+
+
+def test_followers_above_the_worlds_population_are_refused_with_the_header_unit_named():
+    df = read('handle,Followers (M)\na,"1,234,567"\nb,2.5\n')
+    assert pd.isna(df.loc[0, "followers"]) and df.loc[1, "followers"] == 2_500_000
+    [problem] = report_of(df).problems_for("followers")
+    assert "more than the world's population (8.1 billion people)" in problem.reason
+    assert "header's unit (1,000,000)" in problem.reason and "remove the unit" in problem.reason
+    plain = read("handle,followers\na,9000000000\nb,12\n")
+    [problem] = report_of(plain).problems_for("followers")
+    assert problem.reason.startswith("more than the world's population") and "typing error" in problem.reason
+
+
+def test_fractions_with_one_percent_outlier_are_flagged_as_two_scales():
+    df = read("handle,followers,engagement_rate\na,1000,0.02\nb,2000,0.03\nc,3000,1.5\nd,100,0.025\n")
+    [warning] = report_of(df).warnings
+    assert "engagement_rate_pct seems to mix two scales: 3 values are at most 1" in warning
+    assert "1 is above 1" in warning and "Write every value the same way" in warning
+    assert "Check these first" in describe_report(df)
+
+
+def test_an_ordinary_percent_column_with_values_below_1_is_not_flagged():
+    df = read("handle,followers,engagement_rate\na,1000,0.5\nb,2000,0.8\nc,3000,1.2\nd,100,3.4\n")
+    assert report_of(df).warnings == []
+    assert df["engagement_rate_pct"].tolist() == [0.5, 0.8, 1.2, 3.4]
+
+
+def test_an_unclosed_quote_at_the_end_of_the_file_is_named_and_its_row_dropped():
+    df = read('handle,followers\na,100\nb,200\n"c,300\n')
+    assert df["handle"].tolist() == ["a", "b"]
+    [(reason, lines)] = report_of(df).dropped.items()
+    assert lines == [4] and 'a double quote (") opened on line 4 is never closed' in reason
+
+
+def test_a_closed_quote_spanning_lines_is_not_called_unclosed():
+    df = read('handle,followers,bio\na,100,"two\nlines"\nb,200,x\n')
+    assert df["handle"].tolist() == ["a", "b"] and report_of(df).dropped == {}
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted-and-closed"])
+def test_a_field_over_the_csv_limit_is_named_as_such(quoted):
+    big = "x" * (csv.field_size_limit() + 10)
+    value = f'"{big}"' if quoted else big
+    error = fails(f"handle,followers,bio\na,100,{value}\nb,200,hi\n", "field_too_long")
+    assert f"a value on line 2 is longer than {csv.field_size_limit():,} characters" in str(error)
+    assert "Remove that column" in str(error)
+
+
+def test_binary_content_without_nul_bytes_is_not_a_text_file():
+    rng = np.random.default_rng(15)
+    content = bytes(rng.integers(1, 256, size=3000, dtype=np.uint8))
+    assert b"\x00" not in content
+    error = fails(content, "binary")
+    assert "this is not a text file" in str(error) and "control codes" in str(error)
+
+
+def test_a_file_without_read_permission_gets_a_clear_message(tmp_path, monkeypatch):
+    path = tmp_path / "locked.csv"
+    path.write_text("handle,followers\na,1\n", encoding="utf-8")
+    real_open = builtins.open
+
+    def denied(file, *args, **kwargs):  # chmod does not stop root: simulate the refusal
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
+    with pytest.raises(
+        PermissionError, match=r"locked\.csv: you have no permission to read this file"
+    ) as err:
+        read_influencer_export(path)
+    assert "Copy it somewhere you can read" in str(err.value)
+
+
+@pytest.mark.parametrize("footer", ["Total: 2 creators", "Total: 2 creators,"])
+def test_a_total_footer_in_a_two_column_file_is_not_a_creator(footer):
+    df = read(f"handle,followers\na,100\nb,200\n{footer}\n")
+    assert df["handle"].tolist() == ["a", "b"]
+    assert [line for lines in report_of(df).dropped.values() for line in lines] == [4]
+
+
+def test_a_lone_handle_in_a_two_column_file_is_still_a_creator():
+    df = read("handle,followers\na,100\nbob_smith\n")
+    assert df["handle"].tolist() == ["a", "bob_smith"] and pd.isna(df.loc[1, "followers"])

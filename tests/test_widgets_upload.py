@@ -200,7 +200,7 @@ MALFORMED: list[tuple[str, object, str]] = [
     ("followers-all-text", b"handle,followers\na,lots\nb,many\nc,unknown\n", "usable count"),
     ("followers-all-negative", b"handle,followers\na,-10\nb,-20\n", "usable count"),
     ("followers-empty", b"handle,followers\na,\nb,\n", "empty in every row"),
-    ("unclosed-quote", b'handle,followers\n"a,100\nb,200\n', "empty in every row"),
+    ("unclosed-quote", b'handle,followers\n"a,100\nb,200\n', "never closed"),
     ("text-not-path", "handle,followers\na,100\n", "not a path"),
     ("missing-path", str(FIXTURES / "does_not_exist.csv"), "no such file"),
     ("directory", str(FIXTURES), "folder"),
@@ -324,3 +324,22 @@ def test_switching_back_reuses_the_result_and_a_new_upload_is_recomputed(fresh_l
     first = fresh_lab.load_file(good_export(seed=1), name="same_name.csv")
     second = fresh_lab.load_file(good_export(seed=2), name="same_name.csv")
     assert first.numbers != second.numbers
+
+
+def test_a_file_without_read_permission_is_a_message_in_the_lab_not_a_traceback(
+    fresh_lab, tmp_path, monkeypatch
+):
+    path = tmp_path / "locked.csv"
+    path.write_bytes(b"handle,followers\na,100\n")
+    real_open = builtins.open
+
+    def denied(file, *args, **kwargs):  # chmod does not stop root: simulate the refusal
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denied)
+    result = fresh_lab.load_file(path)
+    assert not result.ok
+    assert result.message.startswith("Your file cannot be used.")
+    assert "no permission to read this file" in result.message and "Copy it somewhere" in result.message

@@ -46,6 +46,14 @@ Decisions (documented here once, and in the report whenever they apply):
 * **Duplicate headers**: the first column wins; the others are kept as ``<name>_2``, ``<name>_3``. When two
   different headers mean the same canonical column (``Username`` and ``Name``), the more specific
   spelling (earlier in :data:`HEADER_ALIASES`) wins and the other is kept as is.
+* **Plausibility.** What cannot be true is refused (the cell becomes missing and the report says why and
+  how to fix the file): followers above the world's population (:data:`WORLD_POPULATION`), an engagement
+  rate above 100 %, a k/m/b suffix in a column whose header already gives a unit (the unit would count
+  twice), and cells without % about 100 times smaller than the % cells of the same column (fractions
+  among percents). What is very unlikely is flagged in ``report.warnings`` (shown first by
+  :func:`describe_report`): average likes above followers (a derived rate above 100 % is not kept), and a
+  column without % whose values form two groups :data:`SCALE_GAP` times apart (fractions and percents).
+  A lone value such as ``Total: 2 creators`` is a note, not a creator, and is dropped.
 * **Counts** (followers, following, posts, total_likes, rank) are ``Int64`` rounded to whole numbers
   (``1.2345k`` -> 1,235; reported). Averages, the engagement rate and influence_score are ``float64``.
   Text columns use pandas' string dtype.
@@ -184,6 +192,12 @@ MISSING_TOKENS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "nan", "no
 MAX_EXAMPLES = 3
 #: Counts above this are treated as typing errors (the whole planet has ~8e9 people).
 MAX_COUNT = 1e15
+#: People on Earth, ~8.1 billion (UN World Population Prospects 2024): no account has more followers.
+WORLD_POPULATION = 8.1e9
+#: Two groups of values this many times apart in one column are two scales (0.03 vs 3 for 3 %).
+SCALE_GAP = 20
+#: Lines of the file read to sniff the delimiter and find the header (the whole file is not needed).
+_PREFIX_LINES = 1000
 
 _SUFFIXES: dict[str, int] = {
     "k": 10**3,
@@ -256,8 +270,8 @@ class ExportFormatError(ValueError):
     The message names the source, says what is wrong and what the file needs. Attributes:
     ``source`` (the name used in messages) and ``problem``, a short code for programs and tests:
     ``empty``, ``whitespace``, ``excel``, ``spreadsheet``, ``zip``, ``gzip``, ``pdf``, ``image``, ``binary``,
-    ``html``, ``json``, ``xml``, ``encoding``, ``quote``, ``no_followers``, ``header_only``,
-    ``followers_unusable``, ``text_not_path``.
+    ``html``, ``json``, ``xml``, ``encoding``, ``quote``, ``field_too_long``, ``no_followers``,
+    ``header_only``, ``followers_unusable``, ``text_not_path``.
     """
 
     def __init__(self, message: str, *, source: str = "", problem: str = "") -> None:
@@ -304,6 +318,8 @@ class ExportReport:
         kept_as_is: ``{original header: column name}`` for columns that were not recognised (kept as text).
         duplicate_headers: ``{column name in result: original header}`` for repeated headers.
         derived: ``{column: formula}`` for columns computed here rather than read.
+        warnings: numbers that are implausible as read (likes above followers, a column mixing two
+            scales): what is wrong, on which lines, and how to fix the file. Check these first.
         notes: other things a reader should know (skipped title lines, padded rows, conversions).
     """
 
@@ -321,6 +337,7 @@ class ExportReport:
     duplicate_headers: dict[str, str] = field(default_factory=dict)
     derived: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain dicts and lists (e.g. to save as JSON)."""
@@ -513,7 +530,15 @@ def _read_source(source: ExportSource, name: str | None) -> tuple[bytes | str, s
             raise IsADirectoryError(
                 f"{label}: is a folder, not a file; pass the path of the CSV file inside it."
             )
-        return path.read_bytes(), label
+        try:
+            with open(path, "rb") as handle:
+                return handle.read(), label
+        except PermissionError:
+            raise PermissionError(
+                f"{label}: you have no permission to read this file. Copy it somewhere you can read "
+                "(e.g. download it again into your own folder), or ask its owner to make it readable "
+                "(chmod u+r on Linux/macOS)."
+            ) from None
     if hasattr(source, "read"):
         label = name or str(getattr(source, "name", "") or "file object")
         try:
@@ -631,6 +656,26 @@ def _decode(raw: bytes, label: str, encoding: str | None) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def _reject_control_codes(text: str, label: str) -> None:
+    """Refuse binary content that has no NUL byte: many control codes where text has none."""
+    head = text[:4096]
+    found = _CONTROL.findall(head)
+    if len(found) >= 8 and len(found) > 0.01 * len(head):
+        first = _CONTROL.search(head)
+        assert first is not None
+        raise _error(
+            label,
+            "binary",
+            f"this is not a text file: {len(found)} of its first {len(head):,} characters are control codes "
+            f"that text does not contain (the first, {first.group()!r}, at character {first.start()})",
+            "It is probably a program file, an archive or a picture with a .csv name. Export or save the "
+            "data as CSV (comma- or semicolon-separated text, UTF-8) and read that file",
+        )
+
+
 def _reject_non_csv(text: str, label: str) -> None:
     """Refuse web pages, JSON and XML with a message saying what to download instead."""
     head = text.lstrip("\ufeff \t\r\n")[:2048].lower()
@@ -683,14 +728,59 @@ def _rows(text: str, delimiter: str, label: str, limit: int | None = None) -> li
             if limit is not None and len(out) >= limit:
                 break
     except csv.Error as exc:
+        line = previous + 1
+        if "field larger than field limit" in str(exc):
+            limit = csv.field_size_limit()
+            if text.count('"') % 2:
+                raise _error(
+                    label,
+                    "quote",
+                    f"a value starting on line {line} runs past {limit:,} characters, Python's limit for one "
+                    'CSV field: a double quote (") opened there is never closed, so the rest of the file '
+                    "reads as one value",
+                    "Close or remove that quote character, or save the file again as CSV from a "
+                    "spreadsheet program",
+                ) from None
+            raise _error(
+                label,
+                "field_too_long",
+                f"a value on line {line} is longer than {limit:,} characters, Python's limit for one CSV "
+                "field (a whole document in one cell, or a file that is not a table)",
+                "Remove that column (long texts such as bios or captions) from the export, or shorten the "
+                "value",
+            ) from None
         raise _error(
             label,
             "quote",
-            f"the file cannot be split into fields after line {previous} ({exc}); most likely a value "
+            f"the file cannot be split into fields on line {line} ({exc}); most likely a value "
             'opens a double quote (") that is never closed',
             "Fix or remove that quote character, or save the file again as CSV from a spreadsheet program",
         ) from None
     return out
+
+
+def _unclosed_quote_at_end(text: str, delimiter: str, line: int) -> bool:
+    """Whether the record starting on file line ``line`` opens a double quote that the file never closes.
+
+    The csv module then reads everything to the end of the file as one value, silently.
+    """
+    if text.count('"') % 2 == 0:
+        return False
+    buffer = io.StringIO(text, newline="")
+    tail = ""
+    for number, physical in enumerate(buffer, 1):
+        if number == line:
+            tail = physical + buffer.read()
+            break
+    strict = csv.reader(
+        io.StringIO(tail, newline=""), delimiter=delimiter, quotechar='"', skipinitialspace=True, strict=True
+    )
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _has_value(row: Sequence[str]) -> bool:
@@ -833,6 +923,7 @@ class _NumericColumn:
     how: str
     problems: dict[str, list[int]]  # reason -> row positions
     had_percent: bool
+    percent_cells: np.ndarray | None = None  # bool per row: the cell had a % sign
 
 
 def _column_decimal(cells: Sequence[str], default: str) -> str:
@@ -854,8 +945,25 @@ def _column_decimal(cells: Sequence[str], default: str) -> str:
     return default
 
 
-def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) -> _NumericColumn:
-    """Parse a numeric column cell by cell (each distinct text once)."""
+def _too_large_reason(limit: float, scale: int) -> str:
+    if limit == WORLD_POPULATION:
+        reason = f"more than the world's population ({WORLD_POPULATION / 1e9:.1f} billion people)"
+        if scale != 1:
+            return reason + (
+                f" once multiplied by the header's unit ({scale:,}): the cells look like full counts "
+                "already; remove the unit from the header"
+            )
+        return reason + ": a typing error, or not a follower count"
+    return f"implausibly large (more than {limit:.0e})"
+
+
+def _parse_numeric(
+    cells: Sequence[str], kind: str, scale: int, decimal: str, limit: float = MAX_COUNT
+) -> _NumericColumn:
+    """Parse a numeric column cell by cell (each distinct text once).
+
+    ``limit``: the largest plausible value (counts and averages; followers: the world's population).
+    """
     is_count = kind == "count"
     parsed: dict[str, tuple[Decimal | None, set[str]] | str] = {}
     for text in dict.fromkeys(cells):
@@ -871,6 +979,18 @@ def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) ->
             if "suffix" in features and kind == "percent":
                 parsed[text] = "a k/m/b suffix on a percentage"
                 continue
+            if "suffix" in features and scale != 1:
+                parsed[text] = (
+                    f"has its own unit (k/m/b) while the header gives one too (× {scale:,}): the unit would "
+                    "count twice; write plain numbers in this column, or remove the unit from the header"
+                )
+                continue
+            if kind == "percent" and value > 100:
+                parsed[text] = (
+                    "above 100 % (more interactions per post than followers cannot be true): check the "
+                    "column, or the decimal mark"
+                )
+                continue
             if value < 0 and kind != "score":
                 parsed[text] = "negative (cannot be below 0)"
                 continue
@@ -880,13 +1000,14 @@ def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) ->
                 if whole != value:
                     features.add("rounded")
                 value = whole
-            if kind in ("count", "average") and abs(value) > MAX_COUNT:
-                parsed[text] = f"implausibly large (more than {MAX_COUNT:.0e})"
+            if kind in ("count", "average") and abs(value) > limit:
+                parsed[text] = _too_large_reason(limit, scale)
                 continue
         parsed[text] = (value, features)
 
     codes, uniques = pd.factorize(np.asarray(cells, dtype=object))  # uniques in order of appearance
     unique_values = np.full(len(uniques), np.nan)
+    unique_percent = np.zeros(len(uniques), dtype=bool)
     problems: dict[str, list[int]] = {}
     examples: dict[str, str] = {}
     for u, text in enumerate(uniques):
@@ -895,6 +1016,7 @@ def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) ->
             problems.setdefault(result, []).extend(np.flatnonzero(codes == u).tolist())
             continue
         value, features = result
+        unique_percent[u] = "percent" in features
         if value is not None:
             unique_values[u] = float(value)
         for feature in features:
@@ -906,7 +1028,11 @@ def _parse_numeric(cells: Sequence[str], kind: str, scale: int, decimal: str) ->
     if scale != 1:
         parts.append(f"multiplied by {scale:,} (the header gives the unit)")
     return _NumericColumn(
-        unique_values[codes], "; ".join(parts) or "plain numbers", problems, "percent" in examples
+        unique_values[codes],
+        "; ".join(parts) or "plain numbers",
+        problems,
+        "percent" in examples,
+        unique_percent[codes],
     )
 
 
@@ -997,6 +1123,7 @@ def _to_text(data: bytes | str, report: ExportReport, encoding: str | None) -> s
             )
         text, report.encoding = _decode(data, label, encoding)
     text = text.removeprefix("\ufeff")
+    _reject_control_codes(text, label)
     if not text.strip():
         raise _error(
             label,
@@ -1024,7 +1151,7 @@ def _locate_header(
         report.notes.append(f"the first line 'sep={sep}' set the delimiter (an Excel convention)")
     report.delimiter = delimiter or sep or _sniff(text, label)
     rows = [(line, row) for line, row in _rows(text, report.delimiter, label) if _has_value(row)]
-    if not rows or not re.sub(r"[\s,;|\"']", "", text):
+    if not rows or not re.search(r"[^\s,;|\"']", text):
         raise _error(label, "whitespace", "the file holds no values, only delimiters or quotes", _FIX_EXPORT)
     header_at = _find_header(rows)
     report.header_line, header = rows[header_at]
@@ -1051,7 +1178,25 @@ def _locate_header(
         )
     data_rows = rows[header_at + 1 :]
     report.rows_read = len(data_rows)
+    if data_rows and _unclosed_quote_at_end(text, report.delimiter, data_rows[-1][0]):
+        line = data_rows.pop()[0]
+        reason = (
+            f'a double quote (") opened on line {line} is never closed, so everything after it to the end '
+            "of the file was read as one value; close or remove that quote and read the file again"
+        )
+        report.dropped.setdefault(reason, []).append(line)
     return header_cells, data_rows
+
+
+#: A lone value that is a note, not a creator: "Total: 2 creators", "Generated 2024-05-01", "Source: ...".
+_NOTE_LINE = re.compile(
+    r"^(total|totals|grand total|sum|subtotal|average|mean|count|generated|exported|created|source|"
+    r"page|showing|report|results?)\b|:\s",
+    re.IGNORECASE,
+)
+
+
+_NOTE_REASON = "a note or total line, not a creator (e.g. 'Total: 2 creators')"
 
 
 @dataclass
@@ -1090,11 +1235,15 @@ def _clean_rows(header: list[str], data_rows: list[tuple[int, list[str]]], repor
         ):
             report.dropped.setdefault("repeated header line", []).append(line)
             continue
+        filled = sum(bool(c.strip()) for c in cells)
+        if len(row) < named_width and named_width >= 3 and filled == 1:
+            reason = "a single value on a short line (a note, title or footer?)"
+            report.dropped.setdefault(reason, []).append(line)
+            continue
+        if filled == 1 and _NOTE_LINE.search(cells[0].strip()):
+            report.dropped.setdefault(_NOTE_REASON, []).append(line)
+            continue
         if len(row) < named_width:
-            if named_width >= 3 and sum(bool(c.strip()) for c in cells) == 1:
-                reason = "a single value on a short line (a note, title or footer?)"
-                report.dropped.setdefault(reason, []).append(line)
-                continue
             padded.append(line)
         joined = "\x00".join(cells)
         if "\n" in joined or "\r" in joined:
@@ -1193,7 +1342,10 @@ def _convert_columns(
             series[col] = _text_column(cells, missing_markers=kind == "text" and col != "handle")
             continue
         col_decimal = decimal or _column_decimal(cells, "," if report.delimiter == ";" else ".")
-        result = _parse_numeric(cells, kind, table.matches[j][2], col_decimal)
+        limit = WORLD_POPULATION if col == "followers" else MAX_COUNT
+        result = _parse_numeric(cells, kind, table.matches[j][2], col_decimal, limit)
+        if col == "engagement_rate_pct":
+            _refuse_mixed_percent(result)
         numeric[col] = result.values
         report.parsed[col] = result.how
         for reason, where in result.problems.items():
@@ -1212,6 +1364,7 @@ def _convert_columns(
             key = _match_key(table.header[j])
             er_says_percent = result.had_percent or "pct" in key or "percent" in key
 
+    _likes_above_followers(numeric, table, names, report)
     if "engagement_rate_pct" in numeric:
         _engagement_units(numeric, report, er_says_percent)
     elif "avg_likes" in numeric:
@@ -1225,16 +1378,65 @@ def _convert_columns(
     return series
 
 
+def _refuse_mixed_percent(result: _NumericColumn) -> None:
+    """Cells without % about 100 times smaller than the cells with % are fractions among percents: refused."""
+    signed = result.percent_cells
+    values = result.values
+    if signed is None or not signed.any():
+        return
+    finite = np.isfinite(values)
+    plain = finite & ~signed & (values > 0)
+    if not plain.any() or values[plain].max() > 1:
+        return
+    if np.median(values[plain]) * SCALE_GAP > np.median(values[finite & signed]):
+        return
+    reason = (
+        "no % sign and about 100 times smaller than the cells with one (a fraction, e.g. 0.032 for "
+        "3.2 %?): the column mixes two scales; write every value the same way, e.g. all with %"
+    )
+    where = np.flatnonzero(plain).tolist()
+    result.problems[reason] = where
+    result.values = np.where(plain, np.nan, values)
+
+
+def _likes_above_followers(
+    numeric: dict[str, np.ndarray], table: _Table, names: list[str], report: ExportReport
+) -> None:
+    """Warn about rows whose average likes per post exceed their followers (rarely true; often a shift)."""
+    if "followers" not in numeric or "avg_likes" not in numeric:
+        return
+    with np.errstate(invalid="ignore"):
+        above = np.flatnonzero(numeric["avg_likes"] > numeric["followers"])
+    if not above.size:
+        return
+    first = int(above[0])
+    who = ""
+    if "handle" in names:
+        handle = table.columns[names.index("handle")][first].strip()
+        who = f"{handle!r}: " if handle else ""
+    likes, followers = numeric["avg_likes"][first], numeric["followers"][first]
+    report.warnings.append(
+        f"avg_likes is above followers in {above.size} row{'s' if above.size > 1 else ''} "
+        f"({_lines_text([table.lines[i] for i in above])}; e.g. {who}{likes:,.0f} likes per post, "
+        f"{followers:,.0f} follower{'' if followers == 1 else 's'}). A creator almost never gets more "
+        "likes per post than followers: "
+        "often a number with a thousands separator that was not quoted (1,234 split into two columns) or "
+        "swapped columns. Check those lines in the file (an engagement rate above 100 % is not kept)"
+    )
+
+
 def _derive_engagement(numeric: dict[str, np.ndarray], report: ExportReport) -> None:
     """Add ``engagement_rate_pct`` = (avg_likes [+ avg_comments]) / followers x 100 (percent)."""
     interactions = numeric["avg_likes"] + numeric.get("avg_comments", 0.0)
     followers = numeric["followers"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        numeric["engagement_rate_pct"] = np.where(followers > 0, interactions / followers * 100, np.nan)
+        rate = np.where(followers > 0, interactions / followers * 100, np.nan)
+        numeric["engagement_rate_pct"] = np.where(rate > 100, np.nan, rate)  # cannot be true
     formula = "(avg_likes + avg_comments)" if "avg_comments" in numeric else "avg_likes"
     report.derived["engagement_rate_pct"] = (
         f"{formula} / followers × 100, in percent: the like/comment rate per follower, computed here "
-        "because the file has no engagement-rate column (missing or 0 followers, or a missing average -> NaN)"
+        "because the file has no engagement-rate column (missing or 0 followers, a missing average, or a "
+        "rate above 100 % -> NaN)"
     )
 
 
@@ -1286,6 +1488,17 @@ def _engagement_units(numeric: dict[str, np.ndarray], report: ExportReport, says
     """Decide whether ``engagement_rate_pct`` holds fractions (0.0139) and convert them to percent."""
     er = numeric["engagement_rate_pct"]
     finite = er[np.isfinite(er)]
+    if not says_percent and finite.size and finite.max() > 1:
+        small, big = finite[(finite > 0) & (finite <= 1)], finite[finite > 1]
+        if small.size >= 2 and np.median(small) * SCALE_GAP <= np.median(big):
+            report.warnings.append(
+                f"engagement_rate_pct seems to mix two scales: {small.size} values are at most 1 (median "
+                f"{np.median(small):.3g}) and {big.size} {'is' if big.size == 1 else 'are'} above 1 "
+                f"(median {np.median(big):.3g}), over "
+                f"{SCALE_GAP} times apart. Fractions (0.02 = 2 %) and percents (1.5 = 1.5 %) in one column "
+                "cannot both be read right: all were read as percent (0.02 = 0.02 %). Write every value the "
+                "same way in the file (e.g. all as percent, with a % sign) and read it again"
+            )
     if says_percent or finite.size == 0 or finite.max() > 1 or finite.max() <= 0:
         return
     ratio = _cross_check_ratio(er, numeric)
@@ -1326,6 +1539,9 @@ def describe_report(report: ExportReport | pd.DataFrame) -> str:
         f"header on line {r.header_line}.",
         f"Rows: {r.rows_read} read, {r.rows_kept} kept" + (f", {dropped} dropped." if dropped else "."),
     ]
+    if r.warnings:
+        out.append("Check these first (numbers that cannot be right as read):")
+        out += [f"  ! {warning}" for warning in r.warnings]
     if r.renamed:
         out.append("Columns renamed:")
         out += [f"  {orig!r} -> {canon}" for orig, canon in r.renamed.items()]

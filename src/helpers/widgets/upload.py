@@ -10,7 +10,7 @@ interval, and a fit in log followers. A file that cannot be used gives the reade
 the uploaded bytes stay in memory.
 
 Controls: the data (bundled creators, the example export, your file), the measure (engagement rate,
-or sponsored lift when the data has it), the sample (every creator, a "top 200 by followers" list, or
+or paid-post performance when the data has it), the sample (every creator, a "top 200 by followers" list, or
 200 at random) and the bin width in decades of followers.
 """
 
@@ -84,7 +84,7 @@ def research_lab_update(
     Args:
         creators: ``followers`` and the measure's column (``er_pct`` percent, ``lift`` ratio).
         measure: ``"er"`` (engagement rate, straight-line fit of ln ER on log10 followers) or ``"lift"``
-            (sponsored lift, quadratic fit with its peak).
+            (paid-post performance, quadratic fit with its peak).
         sample: ``"all"``, ``"top200"`` (the 200 most followed) or ``"random200"``.
         bin_width: bin width in decades of followers (0.5: a factor of about 3.2 per bin).
         label: how the summary names the data.
@@ -104,7 +104,7 @@ def research_lab_update(
     ]
     if usable.empty:
         need = (
-            "a column of sponsored lift per creator (e.g. 'Paid Post Performance')"
+            "a column of paid-post performance per creator (e.g. 'Paid Post Performance')"
             if measure == "lift"
             else "an engagement-rate column (or average likes)"
         )
@@ -244,7 +244,7 @@ class ResearchLab(Lab):
             "source": dropdown("Data", self._source_options(), "bundled"),
             "measure": dropdown(
                 "Measure",
-                [("engagement rate (%)", "er"), ("sponsored lift (ratio)", "lift")],
+                [("engagement rate (%)", "er"), ("paid-post performance (ratio)", "lift")],
                 "er",
             ),
             "sample": dropdown("Sample", [(v, k) for k, v in finding.SAMPLES.items()], "all"),
@@ -270,7 +270,14 @@ class ResearchLab(Lab):
         try:
             self.sources["upload"] = read_source(source, name)
             self.upload_error = None
-        except (ExportFormatError, FileNotFoundError, IsADirectoryError, TypeError, ValueError) as err:
+        except (
+            ExportFormatError,
+            FileNotFoundError,
+            IsADirectoryError,
+            PermissionError,
+            TypeError,
+            ValueError,
+        ) as err:
             self.sources.pop("upload", None)
             self.upload_error = str(err).rstrip(".")
         control = self.controls["source"]
