@@ -49,7 +49,7 @@ def toy_posts() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["influencer_id", "sponsored", "likes", "comments"])
 
 
-# --- sponsored lift ------------------------------------------------------------------------------------
+# --- paid-post performance (finding.sponsored_lift) ---------------------------------------------------
 def test_sponsored_lift_is_mean_sponsored_over_mean_organic_engagement_per_creator():
     lift = finding.sponsored_lift(toy_posts())
     assert list(lift.index) == ["a"]  # b has 2 organic posts (< 3); c has organic engagement 0
@@ -403,7 +403,7 @@ def test_headlines_state_the_finding_and_intervals_state_the_uncertainty(creator
     result = finding.analyse(creators)
     assert finding.headline("er", result.er_fit).startswith("Engagement rate falls")
     assert "per tenfold" in finding.interval_text("er", result.er_fit)
-    assert finding.headline("lift", result.lift_fit).startswith("Sponsored lift is an inverted U")
+    assert finding.headline("lift", result.lift_fit).startswith("Paid-post performance peaks near")
     assert "turning point" in finding.interval_text("lift", result.lift_fit, short=True)
 
 

@@ -99,9 +99,26 @@ def test_celebrity_comparison_pools_engagement_per_group(influencers):
     assert table["creators"].tolist() == [1, 1]
     assert table.loc["celebrities", "organic_er_by_reach_pct"] == pytest.approx(10.0)
     assert table.loc["celebrities", "sponsored_er_by_reach_pct"] == pytest.approx(1.0)
-    assert table.loc["celebrities", "paid_post_performance"] == pytest.approx(0.1)
-    assert table.loc["other creators", "paid_post_performance"] == pytest.approx(0.4)
+    assert table.loc["celebrities", "pooled_reach_er_ratio"] == pytest.approx(0.1)
+    assert table.loc["other creators", "pooled_reach_er_ratio"] == pytest.approx(0.4)
     assert table.loc["celebrities", "median_position"] == 9.0
+
+
+def test_boosted_sponsored_reach_lowers_the_pooled_ratio_not_paid_post_performance(influencers):
+    """Issue 12 item 2: a pooled ER-by-reach ratio of 0.25 is not 'ads keep 25 % of the engagement'."""
+    posts = pd.DataFrame(
+        {
+            "influencer_id": ["big"] * 4,
+            "sponsored": [False, False, False, True],
+            "likes": [900, 900, 900, 450],
+            "comments": [100, 100, 100, 50],
+            "reach": [10_000, 10_000, 10_000, 20_000],  # the ad was pushed to twice the people
+        }
+    )
+    row = influence.celebrity_comparison(influencers, posts, min_followers=1_000_000).loc["other creators"]
+    assert row["sponsored_reach_ratio"] == pytest.approx(2.0)
+    assert row["median_paid_post_performance"] == pytest.approx(0.5)  # half the usual engagement
+    assert row["pooled_reach_er_ratio"] == pytest.approx(0.25)  # halved again by the boosted reach
 
 
 def test_conversions_by_fame_pools_fees(influencers):
@@ -132,7 +149,9 @@ def test_bundled_celebrities_have_more_position_and_less_relationship_than_big_c
     celeb, other = table.loc["celebrities"], table.loc["other creators"]
     assert celeb["median_position"] > other["median_position"]
     assert celeb["median_relationship"] < other["median_relationship"]
-    assert celeb["paid_post_performance"] < other["paid_post_performance"]
+    assert celeb["pooled_reach_er_ratio"] < other["pooled_reach_er_ratio"]
+    assert celeb["median_paid_post_performance"] < other["median_paid_post_performance"]
+    assert (table["median_paid_post_performance"] > table["pooled_reach_er_ratio"]).all()
     assert celeb["sponsored_er_by_reach_pct"] < other["sponsored_er_by_reach_pct"]  # 02.q3's ratio is > 1
 
 

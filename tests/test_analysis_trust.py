@@ -54,7 +54,7 @@ def test_paid_post_performance_compares_each_creator_with_themself(posts, creato
 
 def test_pooled_ratio_mixes_creators_and_looks_worse_than_any_creator(posts, creators):
     # ads come mostly from the big, low-ER account: the pooled ratio falls below both creators' own.
-    pooled = trust.pooled_paid_ratio(posts, creators)
+    pooled = trust.pooled_er_ratio(posts, creators)
     within = trust.paid_post_performance_by_creator(posts, creators)["paid_post_performance"]
     assert pooled < within.min()
 
@@ -118,7 +118,7 @@ def test_bundled_posts_show_the_calibrated_effects():
     creators = trust.paid_post_performance_by_creator(posts, influencers)
     by_tier = trust.paid_post_performance_by_tier(creators)
     compliance = trust.compliance_share(posts)
-    pooled = trust.pooled_paid_ratio(posts, influencers)
+    pooled = trust.pooled_er_ratio(posts, influencers)
     print(by_tier, f"\ncompliance {compliance:.1f}%  pooled IG ratio {pooled:.2f}")
     assert 14.0 <= compliance < 50.0, "datasheet effect 11"
     assert pooled < creators.loc[creators["platform"] == "instagram", "paid_post_performance"].median()

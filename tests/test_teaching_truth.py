@@ -9,6 +9,7 @@ a sentence that drifts back in anywhere fails here.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import data
+from helpers import data, metrics
 from helpers.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,8 +33,21 @@ def _prose_files() -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+def _python_strings(source: str) -> Iterator[str]:
+    """The string literals of a Python file (adjacent literals joined; f-string fields as ``{}``)."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+        elif isinstance(node, ast.JoinedStr):
+            yield "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+
+
 def _texts(path: Path) -> Iterator[str]:
-    """The learner-visible text of a file: a notebook's cell sources and text outputs, else the file."""
+    """The learner-visible text of a file: a notebook's cell sources and text outputs, a Python
+    file's string literals, else the whole file."""
+    if path.suffix == ".py":
+        yield from _python_strings(path.read_text(encoding="utf-8"))
+        return
     if path.suffix != ".ipynb":
         yield path.read_text(encoding="utf-8")
         return
@@ -70,8 +84,9 @@ _LABEL = re.compile(r"`(" + "|".join(TABLES) + r")(?:\.csv)?`\s*\((synthetic|rea
 
 def _sentences(text: str) -> list[str]:
     """Split prose into sentences, table cells and list items (good enough for claims about tables)."""
-    text = re.sub(r"\s+", " ", text.replace("|", "\n\n").replace("\n* ", "\n\n"))
-    return [s for s in re.split(r"(?<=[.;!?:])\s+(?=[A-Z*`(])|\n\n", text) if s.strip()]
+    text = re.sub(r"\n\s*\n", "\n\n", text.replace("|", "\n\n").replace("\n* ", "\n\n"))
+    parts = re.split(r"(?<=[.;!?])\s+|(?<=:)\s+(?=[A-Z*`(])|\n\n", text)
+    return [" ".join(p.split()) for p in parts if p.strip()]
 
 
 def provenance_errors(text: str) -> list[str]:
@@ -132,6 +147,81 @@ def test_table_overview_reads_the_flags():
     real = set(overview.index[overview["data"] == "real published figures"])
     assert real == set(data.real_table_names())
     assert set(overview.index[overview["data"] == "synthetic"]) == set(TABLES) - real
+
+
+# --- 2. one name per sponsored-vs-organic metric ------------------------------------------------------
+NAMED = metrics.SPONSORED_VS_ORGANIC
+#: words that belong to one idea only: a sentence naming another metric (alone) must not use them
+_ONLY_POOLED = re.compile(r"\bpooled\b|\bby reach\b|\bper group\b", re.IGNORECASE)
+_ONLY_PER_CREATOR = re.compile(r"\b(?:same|each|per|one) creator'?s?\b|\bwithin creators?\b", re.IGNORECASE)
+
+
+_POOLED_IDEA = re.compile(r"\bpooled[\s-](?:comparisons?|trap)\b|\bpooling\b", re.IGNORECASE)
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.split(r"[\s-]+", name)]
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def metric_name_errors(text: str) -> list[str]:
+    """Sentences that use a retired name, or give a metric's name a neighbour's meaning."""
+    errors = []
+    for sentence in _sentences(text):
+        for metric in NAMED:
+            for old in metric.retired:
+                if _name_pattern(old).search(sentence):
+                    errors.append(f"'{old}' is retired, say '{metric.name}': {sentence}")
+        named = [m for m in NAMED if _name_pattern(m.name).search(sentence)]
+        if _POOLED_IDEA.search(sentence):  # "the pooled trap": the pooled idea named in general
+            named.append(NAMED[1])
+        if len(named) != 1:  # none, or a sentence contrasting two metrics by name
+            continue
+        metric = named[0]
+        wrong = _ONLY_POOLED if metric.function == "paid_post_performance" else _ONLY_PER_CREATOR
+        if found := wrong.search(sentence):
+            errors.append(f"'{metric.name}' described with '{found.group(0)}': {sentence}")
+    return errors
+
+
+def test_each_named_metric_is_defined_once_in_metrics_with_its_formula():
+    names = [m.name.lower() for m in NAMED]
+    assert len(set(names)) == len(names)
+    assert not {r.lower() for m in NAMED for r in m.retired} & set(names)
+    for metric in NAMED:
+        doc = " ".join(getattr(metrics, metric.function).__doc__.split())
+        assert f"**{metric.name[0].upper() + metric.name[1:]}**" in doc, metric.name
+        assert " ".join(metric.formula.split()) in doc, metric.function
+
+
+def test_metric_functions_compute_what_their_names_say():
+    # one creator: ads engage half as much; the ad was pushed to twice the people
+    assert metrics.paid_post_performance(1.0, 2.0) == pytest.approx(0.5)
+    assert metrics.pooled_reach_er_ratio([500], [20_000], [1000, 1000], [10_000, 10_000]) == pytest.approx(
+        0.25
+    )
+    # two creators mixed: the big one posts the ad and has the low ER
+    assert metrics.pooled_er_ratio([1.0], [1.0, 1.0, 5.0, 5.0]) == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "Sponsored lift is an inverted U, peaking near 40K followers.",
+        '"Paid-post performance" is sponsored ER divided by organic ER (here by reach, pooled per group).',
+        "The pooled ER ratio compares each creator with the same creator's organic posts.",
+    ],
+)
+def test_metric_scanner_catches_a_misnamed_metric(wrong):
+    assert metric_name_errors(wrong), wrong
+
+
+@pytest.mark.parametrize("path", _prose_files(), ids=_rel)
+def test_every_sponsored_vs_organic_metric_keeps_its_one_name(path):
+    errors = [e for text in _texts(path) for e in metric_name_errors(text)]
+    assert not errors, f"{_rel(path)} misnames a metric (see helpers.metrics.SPONSORED_VS_ORGANIC):\n" + (
+        "\n".join(errors)
+    )
 
 
 # --- 16. paraphrase, don't quote -------------------------------------------------------------------

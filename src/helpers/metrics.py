@@ -67,9 +67,11 @@ __all__ = [
     "ER_QUALITY_LOWER_BOUNDS",
     "FOLLOWING_RATIO_MAX",
     "MASS_FOLLOWING_MIN",
+    "SPONSORED_VS_ORGANIC",
     "TIER_DTYPE",
     "TIER_LABELS",
     "TIER_SCHEMES",
+    "NamedMetric",
     "TierScheme",
     "assign_tier",
     "audience_quality_flags",
@@ -93,6 +95,8 @@ __all__ = [
     "frequency",
     "niche_penetration",
     "paid_post_performance",
+    "pooled_er_ratio",
+    "pooled_reach_er_ratio",
     "real_followers",
     "reference_er",
     "roas",
@@ -630,17 +634,112 @@ def emv_to_roi_gap(emv_value: Numeric, revenue: Numeric, cost: Numeric) -> Resul
     return kind.wrap(_divide(value - rev, spent))
 
 
+# ---------------------------------------------------------------------------------------------
+# Sponsored vs organic engagement: three ideas, three names (see SPONSORED_VS_ORGANIC)
+# ---------------------------------------------------------------------------------------------
 def paid_post_performance(er_sponsored: Numeric, er_organic: Numeric) -> Result:
-    """Sponsored-post ER relative to organic ER, a **ratio**: ``er_sponsored / er_organic``.
+    """**Paid-post performance** of one creator, a **ratio**:
+    mean ER of the creator's sponsored posts / mean ER of the same creator's organic posts.
 
-    1.0 = sponsored posts engage as well as organic ones; 0.8 = 20 % less. Both ERs must use the
-    same definition and unit (the unit cancels). 0 or missing organic ER -> NaN. Source: Modash API
+    The comparison is *within* one creator, so the audience is the same on both sides. 1.0 =
+    sponsored posts engage as well as organic ones; 0.8 = 20 % less. Both ERs must use the same
+    definition and unit (the unit cancels); with ER by followers the follower count cancels too, so
+    it equals mean (likes + comments) per sponsored post / the same per organic post. 0 or missing
+    organic ER -> NaN. Pass one value per creator (or Series of creators). Source: Modash API
     "paid post performance" -- P.
 
     >>> paid_post_performance(2.0, 2.5)
     0.8
     """
     return _ratio(er_sponsored, er_organic, ("er_sponsored", "er_organic"))
+
+
+def _pooled_mean(values: Numeric, name: str) -> float:
+    arr = _nonneg(values, name).ravel()
+    arr = arr[~np.isnan(arr)]
+    return float(arr.mean()) if arr.size else float("nan")
+
+
+def pooled_er_ratio(er_sponsored_posts: Numeric, er_organic_posts: Numeric) -> float:
+    """**Pooled ER ratio** of a group of creators, a **ratio**:
+    mean ER of all the group's sponsored posts / mean ER of all its organic posts.
+
+    Posts of different creators are mixed, so the ratio also measures *who* publishes the ads: if
+    large accounts (lower ER) publish more of them, it comes out below every creator's own
+    paid-post performance. Inputs are per-post ERs (any one unit); missing values are skipped; no
+    organic post, or a mean organic ER of 0 -> NaN.
+
+    >>> pooled_er_ratio([1.0, 3.0], [4.0, 4.0])
+    0.5
+    """
+    sponsored = _pooled_mean(er_sponsored_posts, "er_sponsored_posts")
+    organic = _pooled_mean(er_organic_posts, "er_organic_posts")
+    return float(_divide(np.array([sponsored]), np.array([organic]))[0])
+
+
+def pooled_reach_er_ratio(
+    sponsored_interactions: Numeric,
+    sponsored_reach: Numeric,
+    organic_interactions: Numeric,
+    organic_reach: Numeric,
+) -> float:
+    """**Pooled ER-by-reach ratio** of a group of creators, a **ratio**:
+    (sum of likes + comments / sum of reach over the group's sponsored posts) / (the same over its
+    organic posts).
+
+    Reach is in the denominator: when a brand boosts its sponsored posts to more people than the
+    creator's organic posts reach, the ratio falls even if each follower engages as much as before.
+    It is *not* the share of a creator's usual engagement that an ad keeps (that is
+    :func:`paid_post_performance`). Inputs are per-post counts; zero or missing reach -> NaN.
+
+    >>> pooled_reach_er_ratio([10, 30], [1000, 3000], [20], [1000])
+    0.5
+    """
+    rates = []
+    for interactions, reach, names in (
+        (sponsored_interactions, sponsored_reach, ("sponsored_interactions", "sponsored_reach")),
+        (organic_interactions, organic_reach, ("organic_interactions", "organic_reach")),
+    ):
+        total = np.nansum(_nonneg(interactions, names[0]))
+        people = np.nansum(_nonneg(reach, names[1]))
+        rates.append(_divide(np.array([total]), np.array([people]))[0])
+    return float(_divide(np.array([rates[0]]), np.array([rates[1]]))[0])
+
+
+@dataclass(frozen=True)
+class NamedMetric:
+    """One idea, its one name in the course's prose, the function that computes it and its formula.
+
+    ``retired`` lists names the course used for the same idea before; they must not come back.
+    """
+
+    name: str
+    function: str
+    formula: str
+    retired: tuple[str, ...] = ()
+
+
+#: The course's ways to compare sponsored with organic engagement: each has one name, used for
+#: nothing else (``tests/test_teaching_truth.py`` scans the notebooks, plans and exercises for it).
+SPONSORED_VS_ORGANIC: tuple[NamedMetric, ...] = (
+    NamedMetric(
+        "paid-post performance",
+        "paid_post_performance",
+        "mean ER of the creator's sponsored posts / mean ER of the same creator's organic posts",
+        retired=("sponsored lift",),
+    ),
+    NamedMetric(
+        "pooled ER ratio",
+        "pooled_er_ratio",
+        "mean ER of all the group's sponsored posts / mean ER of all its organic posts",
+    ),
+    NamedMetric(
+        "pooled ER-by-reach ratio",
+        "pooled_reach_er_ratio",
+        "(sum of likes + comments / sum of reach over the group's sponsored posts) / "
+        "(the same over its organic posts)",
+    ),
+)
 
 
 # ---------------------------------------------------------------------------------------------

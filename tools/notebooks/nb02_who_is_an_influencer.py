@@ -1,12 +1,31 @@
 """Source of notebooks/02_who_is_an_influencer.ipynb (build with `python tools/nbtools.py 02`)."""
 
+from helpers import data, metrics
+from helpers.analysis import influence
 from helpers.exercises import lesson02
 from nbtools import NB
 
 NAME = "02_who_is_an_influencer"
 
 
+REACH_RATIO = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "pooled_reach_er_ratio")
+
+
+def _celebrities():
+    """The 1M+ comparison the notebook shows, computed at build time for the sentences about it."""
+    table = influence.celebrity_comparison(
+        data.load_influencers(), data.load_posts(), min_followers=1_000_000
+    )
+    return table.loc["celebrities"], table.loc["other creators"]
+
+
 def build() -> NB:
+    celeb, other = _celebrities()
+    # the trainer note's reading: boosted reach, not lost engagement, makes the pooled ratio low
+    assert (celeb["sponsored_reach_ratio"] > 1) and (other["sponsored_reach_ratio"] > 1)
+    assert celeb["pooled_reach_er_ratio"] < celeb["median_paid_post_performance"]
+    assert other["pooled_reach_er_ratio"] < other["median_paid_post_performance"]
+    assert celeb["median_paid_post_performance"] < other["median_paid_post_performance"]
     nb = NB(NAME)
     nb.md(
         """
@@ -217,7 +236,8 @@ def build() -> NB:
     nb.code(
         """
         shown = ["creators", "median_followers", "sponsored_posts"]
-        shown += ["organic_er_by_reach_pct", "sponsored_er_by_reach_pct", "paid_post_performance"]
+        shown += ["organic_er_by_reach_pct", "sponsored_er_by_reach_pct", "pooled_reach_er_ratio"]
+        shown += ["sponsored_reach_ratio", "median_paid_post_performance"]
         comparison[shown].round(2).T
         """
     )
@@ -230,12 +250,29 @@ def build() -> NB:
         """,
         slide="fragment",
     )
+    nb.md(
+        f"""
+        Two ratios in the table, with two names. The **{REACH_RATIO.name}** divides the two pooled
+        rates ({celeb["pooled_reach_er_ratio"]:.2f} for celebrities, {other["pooled_reach_er_ratio"]:.2f}
+        for the others). **Paid-post performance** (lesson 03) compares each creator's ads with the same
+        creator's own posts; its median is {celeb["median_paid_post_performance"]:.2f} for celebrities
+        and {other["median_paid_post_performance"]:.2f} for the others.
+        """,
+        slide="fragment",
+    )
     nb.notes(
-        """
-        "Paid-post performance" is Modash's name for sponsored ER divided by organic ER (here by reach,
-        pooled per group). A value of 0.3 means a sponsored post gets 30 % of the engagement of the
-        creator's own posts. Ask: "If you were selling a niche product, which number would you look at
-        first - followers or this?"
+        f"""
+        Do not read the {REACH_RATIO.name} ({REACH_RATIO.formula}) as "a sponsored post gets
+        {other["pooled_reach_er_ratio"]:.0%} of the engagement of the creator's own posts". Brands push
+        sponsored posts to more people: here a sponsored post reached {other["sponsored_reach_ratio"]:.1f}
+        times as many accounts as an organic one for the other creators
+        ({celeb["sponsored_reach_ratio"]:.1f} times for celebrities), and reach is the denominator, so the
+        ratio falls even when the followers engage as before. The share of their usual engagement that
+        ads keep is paid-post performance, per creator: {celeb["median_paid_post_performance"]:.2f} for
+        celebrities vs {other["median_paid_post_performance"]:.2f} for the others (medians): a typical
+        celebrity's ads keep {celeb["median_paid_post_performance"]:.0%} of their usual engagement, not
+        {celeb["pooled_reach_er_ratio"]:.0%}, and still fare worse than the others'. Ask: "If you were selling a niche
+        product, which number would you look at first - followers or this?"
         """
     )
 

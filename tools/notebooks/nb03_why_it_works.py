@@ -1,8 +1,15 @@
 """Source of notebooks/03_why_it_works.ipynb (build with `python tools/nbtools.py 03`)."""
 
+from helpers import metrics
 from nbtools import NB
 
 NAME = "03_why_it_works"
+
+
+PAID, POOLED = (
+    next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == f)
+    for f in ("paid_post_performance", "pooled_er_ratio")
+)
 
 
 def build() -> NB:
@@ -177,13 +184,13 @@ def build() -> NB:
 
     # --- 3. Sponsored vs organic --------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## 3. Ads cost a little attention - compare each creator with themself
         If followers came for the person, how do they treat the person's ads? The fair test compares
         a creator's sponsored posts with **the same creator's** organic posts, shown to the same
         followers. Analytics vendors call it **paid-post performance** (Modash):
 
-        > paid-post performance = ER of sponsored posts / ER of organic posts (1.0 = no difference).
+        > {PAID.name} = {PAID.formula} (1.0 = no difference).
 
         The only published trend we have is a vendor's, read in a secondary report (InfluencerDB,
         likes per follower on Instagram): sponsored posts trailed organic ones in 2016, and led them
@@ -230,18 +237,21 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
-        **The pooled-comparison trap.** Comparing *all* sponsored posts with *all* organic posts
-        mixes creators: big accounts publish most of the ads and have the lowest engagement rates,
-        so ads look far worse than they are. Same data, two answers:
+        f"""
+        **The pooled-comparison trap.** Comparing *all* sponsored posts with *all* organic posts -
+        the **{POOLED.name}**, {POOLED.formula} - mixes creators: big accounts publish most of the
+        ads and have the lowest engagement rates, so ads look far worse than they are. Same data, two
+        answers:
         """,
         slide="fragment",
     )
     nb.code(
         """
         instagram = trust.paid_post_performance_by_creator(posts, influencers, platform="instagram")
-        print(f"Instagram, pooled over all posts:   {trust.pooled_paid_ratio(posts, influencers):.2f}")
-        print(f"Instagram, median within creators: {instagram['paid_post_performance'].median():.2f}")
+        pooled = trust.pooled_er_ratio(posts, influencers)
+        within = instagram["paid_post_performance"].median()
+        print(f"Instagram, pooled ER ratio (all posts mixed):             {pooled:.2f}")
+        print(f"Instagram, paid-post performance (median over creators): {within:.2f}")
         """
     )
     nb.notes(

@@ -14,7 +14,7 @@ The method, the same for both and for any data set:
   *decades*: a width of 0.5 means each bin spans a factor of about 3.2); a bin with too few creators is
   merged into its neighbour. Each bin reports the median and a **95 % bootstrap confidence interval**.
 * **A fit in log followers.** ``ln(value) = c0 + c1 x`` (engagement rate) or ``ln(value) = c0 + c1 x +
-  c2 x²`` (sponsored lift) with ``x = log10(followers)``, by least squares (``numpy.polyfit``). For the
+  c2 x²`` (paid-post performance) with ``x = log10(followers)``, by least squares (``numpy.polyfit``). For the
   quadratic, the **vertex** ``x* = -c1 / (2 c2)`` is the follower count with the highest fitted value.
   Intervals for the coefficients and the vertex come from a seeded bootstrap of creators.
 
@@ -22,8 +22,9 @@ Measures and units:
 
 * ``followers``: accounts (a count); ``x``: log10 followers (4 = 10K, 5 = 100K, 6 = 1M).
 * ``er_pct``: engagement rate by followers, **percent**: (avg likes + avg comments) / followers x 100.
-* ``lift``: **sponsored lift**, a ratio: mean (likes + comments) of a creator's sponsored posts / the same
-  for their organic posts (Modash's "paid post performance"; datasheet effect 2). 1.0 = sponsored posts
+* ``lift``: **paid-post performance** (:func:`helpers.metrics.paid_post_performance`), a ratio: mean
+  (likes + comments) of a creator's sponsored posts / the same for their organic posts (Modash's
+  definition; datasheet effect 2). 1.0 = sponsored posts
   engage as much as organic ones. Creators need at least 1 sponsored and 3 organic posts.
 
 Bootstrap details (all seeded, so results repeat exactly):
@@ -116,14 +117,14 @@ BIN_WIDTH = 0.5
 MIN_PER_BIN = 15
 #: Fewer creators than this: no fit (the bootstrap of a curve needs data across sizes).
 MIN_FIT = 10
-#: Thresholds for a creator's sponsored lift: at least this many sponsored and organic posts.
+#: Thresholds for a creator's paid-post performance: at least this many sponsored and organic posts.
 MIN_SPONSORED_POSTS = 1
 MIN_ORGANIC_POSTS = 3
 
 #: The two measures: column, reader-facing name, unit text, degree of the fit in log followers.
 MEASURES: dict[str, dict[str, Any]] = {
     "er": {"column": "er_pct", "name": "engagement rate", "unit": "% of followers", "degree": 1},
-    "lift": {"column": "lift", "name": "sponsored lift", "unit": "sponsored / organic", "degree": 2},
+    "lift": {"column": "lift", "name": "paid-post performance", "unit": "sponsored / organic", "degree": 2},
 }
 #: Samples the lab can draw: every creator, the 200 most followed (a "top list"), 200 at random.
 SAMPLES: dict[str, str] = {
@@ -133,7 +134,7 @@ SAMPLES: dict[str, str] = {
 }
 #: File name of the bundled example export (synthetic), in ``datasets/examples/``.
 EXAMPLE_EXPORT = "creator_search_export.csv"
-#: Headers (snake_case, as the reader keeps unknown columns) read as a per-creator sponsored lift.
+#: Headers (snake_case, as the reader keeps unknown columns) read as a per-creator paid-post performance.
 LIFT_HEADERS: tuple[str, ...] = (
     "sponsored_lift",
     "paid_post_performance",
@@ -169,7 +170,7 @@ def sponsored_lift(
     min_sponsored: int = MIN_SPONSORED_POSTS,
     min_organic: int = MIN_ORGANIC_POSTS,
 ) -> pd.DataFrame:
-    """Sponsored lift per creator from a posts table (columns influencer_id, sponsored, likes, comments).
+    """Paid-post performance per creator from a posts table (influencer_id, sponsored, likes, comments).
 
     Returns one row per creator with at least ``min_sponsored`` sponsored and ``min_organic`` organic
     posts and organic engagement above 0, indexed by ``influencer_id`` (in order of appearance):
@@ -196,7 +197,7 @@ def sponsored_lift(
         },
         index=pd.Index(pd.array(ids[keep], dtype="str"), name="influencer_id"),
     )
-    out["lift"] = out["sponsored_eng"] / out["organic_eng"]
+    out["lift"] = metrics.paid_post_performance(out["sponsored_eng"], out["organic_eng"])
     return out
 
 
@@ -205,7 +206,7 @@ def creator_table(influencers: pd.DataFrame, posts: pd.DataFrame | None = None) 
 
     Columns: ``handle``, ``platform``, ``is_celebrity``, ``followers`` (float), ``er_pct`` (engagement
     rate by followers, percent), ``er_real_pct`` (the same on estimated real followers, percent:
-    followers x audience_authenticity) and, when ``posts`` is given, ``lift`` (sponsored lift, ratio;
+    followers x audience_authenticity) and, when ``posts`` is given, ``lift`` (paid-post performance, ratio;
     NaN for creators without enough posts, see :func:`sponsored_lift`).
     """
     table = influencers.set_index("influencer_id")
@@ -225,7 +226,7 @@ def creator_table(influencers: pd.DataFrame, posts: pd.DataFrame | None = None) 
 
 
 def _lift_column(df: pd.DataFrame) -> tuple[np.ndarray | None, str | None]:
-    """A per-creator sponsored lift from a kept export column (ratio; '80%' reads as 0.8), if any."""
+    """A per-creator paid-post performance from a kept export column (ratio; '80%' reads as 0.8), if any."""
     for name in LIFT_HEADERS:
         if name not in df.columns:
             continue
@@ -263,7 +264,9 @@ def export_creators(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     lift, lift_name = _lift_column(df)
     table["lift"] = lift if lift is not None else np.nan
     if lift_name:
-        notes.append(f"sponsored lift read from the column '{lift_name}' (ratio; 1 = as organic posts)")
+        notes.append(
+            f"paid-post performance read from the column '{lift_name}' (ratio; 1 = as organic posts)"
+        )
     usable = table["followers"].notna() & (table["followers"] > 0)
     if (~usable).any():
         dropped = int((~usable).sum())
@@ -642,7 +645,7 @@ class Finding:
         creators: creators with a follower count above 0.
         er_bins, er_fit: engagement rate (percent) by follower bin, and its straight-line fit in log
             followers (None when fewer than :data:`MIN_FIT` creators have an ER).
-        lift_bins, lift_fit: sponsored lift by bin and its quadratic fit (None without enough lifts).
+        lift_bins, lift_fit: paid-post performance by bin and its quadratic fit (None without enough lifts).
     """
 
     creators: int
@@ -715,8 +718,8 @@ def analyse_posts(
 def headline(measure: str, fit: LogFit) -> str:
     """The finding a fit shows, short enough for a figure title.
 
-    E.g. 'Engagement rate falls 44% per tenfold followers' or 'Sponsored lift is an inverted U, peaking
-    near 40K followers'; judged with the bootstrap intervals (:attr:`LogFit.shape`).
+    E.g. 'Engagement rate falls 44% per tenfold followers' or 'Paid-post performance peaks near 40K
+    followers: an inverted U'; judged with the bootstrap intervals (:attr:`LogFit.shape`).
     """
     shape = fit.shape
     if measure == "er":
@@ -726,12 +729,12 @@ def headline(measure: str, fit: LogFit) -> str:
         verb = "falls" if change < 0 else "rises"
         return f"Engagement rate {verb} {abs(change):.0f}% per tenfold followers"
     if shape == "inverted U":
-        return f"Sponsored lift is an inverted U, peaking near {follower_label(fit.vertex)} followers"
+        return f"Paid-post performance peaks near {follower_label(fit.vertex)} followers: an inverted U"
     if shape == "U":
-        return f"Sponsored lift is U-shaped, lowest near {follower_label(fit.vertex)} followers"
+        return f"Paid-post performance is U-shaped, lowest near {follower_label(fit.vertex)} followers"
     if shape == "flat":
-        return "Sponsored lift shows no clear trend or peak in these data"
-    return f"Sponsored lift {shape} with followers here, with no clear peak"
+        return "Paid-post performance shows no clear trend or peak here"
+    return f"Paid-post performance {shape} with followers, no clear peak"
 
 
 def interval_text(measure: str, fit: LogFit, *, short: bool = False) -> str:
@@ -930,7 +933,7 @@ def example_export(
     decimal commas, ``12,5k`` / ``1,2M``, ``3,41%``, a few ``NaN%`` and empty cells, one unreadable
     follower count, a title line above the header and a footer line below the data. Columns: Rank,
     Channel Info, Followers, Following, Posts, Avg. Likes, Avg. Comments, Eng. Rate (percent), Paid Post
-    Performance (sponsored lift in percent: 94% = sponsored posts get 0.94 times the organic
+    Performance (paid-post performance in percent: 94% = sponsored posts get 0.94 times the organic
     engagement), Country, Category. ``datasets/examples/creator_search_export.csv`` was written with it.
     """
     rng = np.random.default_rng(seed)
@@ -1080,7 +1083,7 @@ def draw_series(
     return ax
 
 
-def draw_tier_medians(ax: Axes, table: pd.DataFrame, *, ylabel: str = "median sponsored lift") -> Axes:
+def draw_tier_medians(ax: Axes, table: pd.DataFrame, *, ylabel: str = "median paid-post performance") -> Axes:
     """Grouped bars of a :func:`tier_medians` table: one group per tier, one bar per scheme (values on
     the bars, 'n/a' where a scheme has no such tier), legend in one row above the bars."""
     schemes = [c for c in table.columns if not c.startswith("n ")]
@@ -1099,7 +1102,7 @@ def draw_finding(
     """Bin medians with their 95 % intervals and the fitted curve, against log10 followers.
 
     The x axis is in decades (ticks labelled 1K, 10K, 100K...); for a quadratic fit with a peak inside
-    the data the peak's interval is shaded; for sponsored lift a grey line marks 1 (as much engagement
+    the data the peak's interval is shaded; for paid-post performance a grey line marks 1 (as much engagement
     as organic posts). Called again on the same Axes it only moves its artists (fast lab updates).
     """
     artists: _FindingArtists | None = getattr(ax, "_finding_artists", None)

@@ -271,8 +271,14 @@ def celebrity_comparison(
     median of each source-of-power score (``median_authority`` ...), ``median_er_pct`` (ER by
     followers, percent), ``organic_er_by_reach_pct`` and ``sponsored_er_by_reach_pct`` (likes +
     comments / reach x 100, pooled over the group's organic / sponsored posts), ``sponsored_posts``
-    (count) and ``paid_post_performance`` (sponsored / organic ER by reach, a ratio; Modash's
-    definition, applied to the pooled rates).
+    (count), ``pooled_reach_er_ratio`` (the two pooled rates' ratio,
+    :func:`helpers.metrics.pooled_reach_er_ratio`), ``sponsored_reach_ratio`` (mean reach per
+    sponsored post / mean reach per organic post: how much further the ads were pushed) and
+    ``median_paid_post_performance`` (median over the group's creators of each creator's own
+    sponsored / organic ER, :func:`helpers.metrics.paid_post_performance`; creators with >= 1
+    sponsored and >= 3 organic posts, as in lesson 03). The pooled ratio falls when sponsored reach
+    is boosted; the per-creator median answers "how much of a creator's usual engagement does an ad
+    keep".
     """
     big = influencers[influencers["followers"] >= min_followers].copy()
     big["group"] = _fame_group(big["is_celebrity"])
@@ -291,9 +297,26 @@ def celebrity_comparison(
     table["sponsored_er_by_reach_pct"] = rates["sponsored"]
     counts = joined.groupby(["group", "kind"]).size().unstack("kind").reindex(columns=["sponsored"])
     table["sponsored_posts"] = counts["sponsored"]
-    table["paid_post_performance"] = metrics.paid_post_performance(
-        table["sponsored_er_by_reach_pct"], table["organic_er_by_reach_pct"]
-    )
+    joined["interactions"] = joined["likes"] + joined["comments"]
+    pooled, reach_ratio, per_creator = {}, {}, {}
+    for group, rows in joined.groupby("group"):
+        ads, own = rows[rows["kind"] == "sponsored"], rows[rows["kind"] == "organic"]
+        pooled[group] = metrics.pooled_reach_er_ratio(
+            ads["interactions"], ads["reach"], own["interactions"], own["reach"]
+        )
+        reach_ratio[group] = float(ads["reach"].mean() / own["reach"].mean()) if len(own) else np.nan
+        means = rows.groupby(["influencer_id", "kind"])["interactions"].agg(["mean", "size"]).unstack("kind")
+        means = means.reindex(
+            columns=pd.MultiIndex.from_product([["mean", "size"], ["organic", "sponsored"]])
+        )
+        enough = (means[("size", "sponsored")] >= 1) & (means[("size", "organic")] >= 3)
+        ratios = metrics.paid_post_performance(
+            means.loc[enough, ("mean", "sponsored")], means.loc[enough, ("mean", "organic")]
+        )
+        per_creator[group] = float(ratios.median()) if len(ratios) else np.nan
+    table["pooled_reach_er_ratio"] = pd.Series(pooled)
+    table["sponsored_reach_ratio"] = pd.Series(reach_ratio)
+    table["median_paid_post_performance"] = pd.Series(per_creator)
     table = table.reindex([CELEBRITY, OTHERS])
     for column in ("creators", "sponsored_posts"):
         table[column] = table[column].fillna(0).astype(int)
@@ -365,10 +388,10 @@ def plot_celebrity_engagement(ax: Axes, comparison: pd.DataFrame) -> Axes:
         value_format="{:.1f}%",
     )
     celeb, other = comparison.loc[CELEBRITY], comparison.loc[OTHERS]
-    if celeb["paid_post_performance"] < other["paid_post_performance"]:
+    if celeb["pooled_reach_er_ratio"] < other["pooled_reach_er_ratio"]:
         finding = (
-            f"Ads keep {celeb['paid_post_performance']:.0%} of celebrities' engagement, "
-            f"{other['paid_post_performance']:.0%} of others'"
+            f"Ads' ER by reach: {celeb['pooled_reach_er_ratio']:.0%} of own posts' (celebrities), "
+            f"{other['pooled_reach_er_ratio']:.0%} (others)"
         )
     else:
         finding = "Celebrities' sponsored posts hold up as well as other creators' here"

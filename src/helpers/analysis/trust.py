@@ -10,6 +10,8 @@ Units and definitions used throughout:
 * **paid-post performance** is a plain **ratio**: a creator's mean ER on sponsored posts divided by
   their mean ER on organic posts (Modash's definition, :func:`helpers.metrics.paid_post_performance`);
   1.0 = ads engage as well as the creator's other posts, 0.8 = 20 % less;
+* the **pooled ER ratio** (:func:`helpers.metrics.pooled_er_ratio`) mixes every creator's posts: the
+  trap that lesson 03 contrasts with paid-post performance;
 * **disclosure compliance** is in **percent** of creators (or of sponsored posts);
 * **conversion rate** is in **percent**: conversions / clicks x 100.
 
@@ -35,7 +37,7 @@ __all__ = [
     "draw_brand_vs_creator",
     "paid_post_performance_by_creator",
     "paid_post_performance_by_tier",
-    "pooled_paid_ratio",
+    "pooled_er_ratio",
     "post_engagement",
 ]
 
@@ -89,9 +91,9 @@ def paid_post_performance_by_creator(
     return creators.join(table, how="inner")
 
 
-def pooled_paid_ratio(posts: pd.DataFrame, influencers: pd.DataFrame, platform: str = "instagram") -> float:
-    """The *misleading* comparison: mean ER of all sponsored posts / mean ER of all organic posts,
-    pooled over creators (ratio).
+def pooled_er_ratio(posts: pd.DataFrame, influencers: pd.DataFrame, platform: str = "instagram") -> float:
+    """The *misleading* comparison, the **pooled ER ratio** (:func:`helpers.metrics.pooled_er_ratio`):
+    mean ER of all sponsored posts / mean ER of all organic posts, pooled over creators (ratio).
 
     It mixes creators: larger accounts publish more of the ads and have lower ER, so the pooled
     ratio looks worse for ads than the within-creator comparison. Shown next to the median of
@@ -101,8 +103,8 @@ def pooled_paid_ratio(posts: pd.DataFrame, influencers: pd.DataFrame, platform: 
     joined = post_engagement(posts, influencers)
     if platform != "all":
         joined = joined[joined["platform"].astype(str) == platform]
-    means = joined.groupby("sponsored")["er_pct"].mean()
-    return float(metrics.paid_post_performance(means.get(True, np.nan), means.get(False, np.nan)))
+    sponsored = joined["sponsored"].astype(bool)
+    return metrics.pooled_er_ratio(joined.loc[sponsored, "er_pct"], joined.loc[~sponsored, "er_pct"])
 
 
 def paid_post_performance_by_tier(creators: pd.DataFrame, scheme: str = "mediakix") -> pd.DataFrame:

@@ -40,7 +40,7 @@ def _pooled() -> float:
     from helpers import data
     from helpers.analysis import trust
 
-    return trust.pooled_paid_ratio(data.load_posts(), data.load_influencers(), platform=INSTAGRAM)
+    return trust.pooled_er_ratio(data.load_posts(), data.load_influencers(), platform=INSTAGRAM)
 
 
 def _ads():
@@ -85,7 +85,8 @@ q1 = NumericQuestion(
     ],
     solution_code="answer = 2.0 / 2.5",
     explanation=(
-        "Paid-post performance = ER of sponsored posts / ER of organic posts = 2.0 / 2.5 = **0.8**: her "
+        "Paid-post performance = mean ER of her sponsored posts / mean ER of her organic posts = "
+        "2.0 / 2.5 = **0.8**: her "
         "ads earn 80 % of the engagement her other posts earn, per follower. Below 1 means the audience "
         "engages less with ads; 1.0 means no difference. Because the same followers see both kinds of "
         "post, the ratio isolates how the audience treats ads."
@@ -125,7 +126,7 @@ q2 = NumericQuestion(
         "Each creator is compared with themself: their sponsored ER over their organic ER. The median "
         "over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's 2016 "
         "ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size). Pooling all "
-        "posts instead (`trust.pooled_paid_ratio`) gives a much lower number: the biggest accounts publish "
+        "posts instead (`trust.pooled_er_ratio`) gives a much lower number: the biggest accounts publish "
         "most of the ads and have the lowest ER, so the pooled comparison measures *who* posts ads, not "
         "how audiences treat them."
     ),
@@ -133,7 +134,7 @@ q2 = NumericQuestion(
     mistakes=[
         Mistake(
             _pooled,
-            "That is the pooled ratio (all sponsored posts vs all organic posts). It mixes creators: big "
+            "That is the pooled ER ratio (all sponsored posts vs all organic posts). It mixes creators: big "
             "accounts post most ads and have low ER. Compare each creator with themself, then take the "
             "median.",
         ),

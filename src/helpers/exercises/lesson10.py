@@ -3,8 +3,8 @@
 Every expected answer is computed lazily from the bundled (synthetic) data or the bundled example export,
 so the questions stay right when the data are regenerated. The notebook source is
 ``tools/notebooks/nb10_research_lab.py``; its setup cell provides ``np``, ``data``, ``finding``,
-``creators`` (:func:`helpers.analysis.finding.creator_table`) and ``lifts`` (the creators with a sponsored
-lift).
+``creators`` (:func:`helpers.analysis.finding.creator_table`) and ``lifts`` (the creators with a paid-post
+performance, column ``lift``).
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ q2 = NumericQuestion(
 
 q3 = NumericQuestion(
     id="10.q3",
-    title="Where sponsored lift peaks",
+    title="Where paid-post performance peaks",
     expected=_peak_followers,
     rel_tol=1e-2,
     unit="followers",
