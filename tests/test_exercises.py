@@ -622,6 +622,27 @@ def test_check_never_raises_and_always_explains(answer):
         assert result.ok or result.message
 
 
+# -- 07.q5: trimming a brief, with feedback per line -------------------------------------------------
+
+
+def test_brief_exercise_gives_feedback_for_every_misjudged_line():
+    from helpers.exercises import lesson07
+
+    q5 = lesson07.q5
+    assert q5.evaluate(["h", "G", "E", "C", "A"]).ok, "order and case do not matter"
+    assert q5.evaluate("A, C, E, G, H").ok
+    result = q5.evaluate(["A", "B", "C", "E"])  # cut B (the law), kept G and H (house rules)
+    assert result.status is Status.WRONG
+    assert "6 of 9 lines judged right" in result.message
+    assert "Keep B:" in result.message and "Cut G too:" in result.message and "Cut H too:" in result.message
+    assert "Keep D" not in result.message and "Cut A" not in result.message
+    assert "letters" in q5.evaluate(["A", "Z"]).message
+    assert not q5.evaluate(["A", "B"]).ok
+    # every line the brief shows has a verdict, and the task text shows every line
+    text = lesson07.brief_markdown()
+    assert all(f"**{k}.** {line}" in text for k, line in lesson07.BRIEF_LINES.items())
+
+
 # -- display inside a real kernel ------------------------------------------------------------------
 
 

@@ -1,5 +1,7 @@
 """Source of notebooks/07_what_does_not_work.ipynb (build with `make notebooks`)."""
 
+import textwrap
+
 from helpers.exercises import lesson07
 from nbtools import NB
 
@@ -448,6 +450,20 @@ def build() -> NB:
         """,
         slide="subslide",
     )
+    nb.exercise(
+        lesson07.q5,
+        f"""
+        ### Exercise 07.q5 - whose rules? Trim a brief
+        One size for all has a quieter form: a brief that makes the creator work the way the brand's own
+        staff works. Kestrel Athletics' draft brief for a fitness creator has nine lines. Some protect what
+        both sides need; others impose the brand's business rules on a creator who knows their audience
+        better than the brand does. **Which lines would you cut?** Answer with a list of letters; the
+        feedback explains every line you get wrong.
+
+{textwrap.indent(lesson07.brief_markdown(), "        ")}
+        """,
+        slide="subslide",
+    )
 
     # --- quiz, key points, what's next -------------------------------------------------------------
     nb.md(
@@ -478,6 +494,8 @@ def build() -> NB:
           what the comparison rests on (campaigns per creator, one dominating creator, the spend each
           list can absorb) before you quote the gain.
         * A gap in a pooled "per $1,000" figure can be noise: look at its interval and the median.
+        * A brief protects the law, the launch and the deal; it does not impose the brand's routines
+          (posting times, copy, look, approval chains) on the creator.
         """,
         slide="slide",
     )

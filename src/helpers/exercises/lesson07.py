@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: Scorecard weights and shortlist size the exercises use (the lab's defaults).
@@ -266,6 +266,153 @@ q4 = NumericQuestion(
             "difference of the two rates.",
         ),
     ],
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# q5: don't impose the brand's business rules on the creator - which brief lines would you cut?
+# --------------------------------------------------------------------------------------------------
+
+#: A draft brief for a (fictional) sportswear brand and a fitness creator: letter -> line.
+BRIEF_LINES: dict[str, str] = {
+    "A": "Post at 18:00 sharp on launch day, 17 March: the hour our own social team publishes.",
+    "B": "Label every post clearly as a paid partnership (the platform's tag, or #ad).",
+    "C": "Use the caption our copywriters approved, word for word, with all five campaign hashtags.",
+    "D": "Nothing about the shoe goes live before launch day, 17 March: until then it is under embargo.",
+    "E": "Film in a studio dressed in our brand colours, not in the gym you usually train in.",
+    "F": "Do not claim that the shoe prevents injuries; check any health claim with us first.",
+    "G": "Every draft goes through legal, brand and regional marketing: allow ten working days.",
+    "H": "Answer every comment within an hour, as our customer-service team does.",
+    "I": "The deal: two feed posts and one story for $2,400, paid within 30 days of the last post.",
+}
+#: Per line: whether to cut it (a business rule imposed on the creator) and why - the feedback.
+_BRIEF_VERDICT: dict[str, tuple[bool, str]] = {
+    "A": (
+        True,
+        "A sets the posting hour by the brand's own routine; the creator knows when their audience is "
+        "online - keep the launch day, and ask them for the hour.",
+    ),
+    "B": (
+        False,
+        "B is the law, not a house rule: advertising regulators (the FTC in the US, the ASA in the UK) "
+        "require sponsored posts to be disclosed.",
+    ),
+    "C": (
+        True,
+        "C puts the brand's words in the creator's mouth; a caption written by a copy team reads like an "
+        "ad, and followers trust the creator's own voice - give key facts and let them write.",
+    ),
+    "D": (
+        False,
+        "D protects the launch date the whole campaign depends on; an embargo is a fair condition of the "
+        "deal (lesson 06) - keep it, and brief the creator under it.",
+    ),
+    "E": (
+        True,
+        "E swaps the creator's real setting for the brand's look; the gym their followers know is part of "
+        "what makes the post credible.",
+    ),
+    "F": (
+        False,
+        "F keeps a false health claim out of the post; that protects the creator as much as the brand, and "
+        "advertising law requires it.",
+    ),
+    "G": (
+        True,
+        "G imposes the brand's internal approval chain; ten working days of sign-offs kill timeliness. Agree "
+        "one quick check of facts and claims instead.",
+    ),
+    "H": (
+        True,
+        "H imposes a customer-service rule on a person who is not on the brand's staff; agree how product "
+        "questions are passed on instead.",
+    ),
+    "I": (
+        False,
+        "I is the deal itself - deliverables, fee and payment terms belong in every brief.",
+    ),
+}
+_CUT = sorted(k for k, (cut, _) in _BRIEF_VERDICT.items() if cut)
+_KEEP = sorted(k for k, (cut, _) in _BRIEF_VERDICT.items() if not cut)
+
+
+def brief_markdown() -> str:
+    """The draft brief as Markdown lines (``**A.** ...``), for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {line}" for k, line in BRIEF_LINES.items())
+
+
+def _letters(answer: object) -> set[str] | None:
+    """The chosen lines as a set of capital letters; None when the answer is not a collection of
+    letters A-I (a string such as "A, C" or "ACE" is read letter by letter)."""
+    if isinstance(answer, str):
+        parts = answer.replace(",", " ").split()
+        items: list[object] = parts if len(parts) > 1 else list("".join(parts))
+    elif isinstance(answer, list | tuple | set | frozenset):
+        items = list(answer)
+    else:
+        return None
+    if not all(isinstance(x, str) for x in items):
+        return None
+    letters = {str(x).strip().upper() for x in items}
+    return letters if letters <= set(BRIEF_LINES) else None
+
+
+def _check_cuts(answer: object) -> tuple[bool, str]:
+    chosen = _letters(answer)
+    if chosen is None:
+        return False, (
+            f'Give the letters of the lines you would cut, as a list such as `["A", "B"]`; the lines '
+            f"are {', '.join(BRIEF_LINES)}."
+        )
+    if chosen == set(_CUT):
+        return True, ""
+    notes = [f"Keep {k}: {_BRIEF_VERDICT[k][1]}" for k in _KEEP if k in chosen]
+    notes += [f"Cut {k} too: {_BRIEF_VERDICT[k][1]}" for k in _CUT if k not in chosen]
+    right = len(set(BRIEF_LINES)) - len(notes)
+    return False, f"{right} of {len(BRIEF_LINES)} lines judged right. " + " ".join(notes)
+
+
+q5 = Question(
+    id="07.q5",
+    title="Whose rules? Trim a brief",
+    checker=_check_cuts,
+    setup=_SETUP,
+    starter='cut = ____  # the letters of the lines you would cut, e.g. ["A", "B"]',
+    var="cut",
+    hints=[
+        "For each line ask: does it protect something the brand and the creator both need (the law, "
+        "the launch, the deal), or does it make the creator work the way the brand's own staff works?",
+        "Keep disclosure, the embargo, the ban on health claims and the terms of the deal. Everything that "
+        "dictates time, words, setting, approval chains or customer service is a house rule to cut.",
+    ],
+    solution_code='cut = ["A", "C", "E", "G", "H"]',
+    explanation=(
+        "A creator is a partner who knows their audience, not an extra employee. Lines **A, C, E, G and "
+        "H** impose the brand's own routines - its posting time, its copy, its look, its approval chain, "
+        "its service rules - and make the post read like an ad. Lines **B, D, F and I** stay: disclosure "
+        "and honest claims are legal duties, the embargo protects the launch both sides depend on, and "
+        "the deal must be written down. Turn each cut line into a question for the creator instead."
+    ),
+    why="The brief now protects the law, the launch and the deal - and leaves the creator's craft to them.",
+    mistakes=[
+        Mistake(
+            when=lambda a: _letters(a) == set(BRIEF_LINES),
+            feedback=(
+                "Cutting every line leaves no brief at all. Some lines are not the brand's house rules: "
+                "the law (disclosure, honest claims), the launch embargo and the terms of the deal stay."
+            ),
+            example=list(BRIEF_LINES),
+        ),
+        Mistake(
+            when=lambda a: _letters(a) == set(_KEEP),
+            feedback=(
+                "Exactly the other way round: you cut the lines that protect the law, the launch and the "
+                "deal, and kept the ones that make the creator work like the brand's own staff."
+            ),
+            example=list(_KEEP),
+        ),
+    ],
+    wrong_example=["A", "C", "E"],
 )
 
 
