@@ -465,7 +465,19 @@ def build() -> NB:
         print(lab.set(source="bundled", measure="lift", sample="top200", bin_width=0.5).summary)
         lab.set(sample="all")
         print(lab.load_file(finding.example_export_path(), name="creator_search_export.csv").summary)
-        print(lab.load_file(b"handle;likes\\nsomeone;120\\n", name="no_followers.csv").message)
+        """
+    )
+    nb.md(
+        """
+        A file the lab cannot use gets a message saying what is wrong and how to fix it. To show one
+        without breaking the lab above, a second lab reads a file with no follower column:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        demo = widgets.ResearchLab()  # a separate lab, only for this demonstration
+        print(demo.load_file(b"handle;likes\\nsomeone;120\\n", name="no_followers.csv").message)
         """
     )
     nb.notes(
