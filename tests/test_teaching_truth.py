@@ -224,6 +224,44 @@ def test_every_sponsored_vs_organic_metric_keeps_its_one_name(path):
     )
 
 
+# --- 3. Pan et al. (2024-25) as the meta-analysis reports it -------------------------------------------
+_CREDIBILITY_CARRIES = re.compile(r"credibility[^.;]*\bcarries\b(?! part)", re.IGNORECASE)
+_PAN = re.compile(r"\bPan(?: et al\.?|, Blut)", re.IGNORECASE)
+
+
+def pan_errors(text: str) -> list[str]:
+    """Sentences that credit credibility with the effect, or cite Pan et al. on credibility without
+    its headline (follower social identity strongest; credibility a mediator)."""
+    errors = []
+    for sentence in _sentences(text):
+        if _CREDIBILITY_CARRIES.search(sentence):
+            errors.append(f"credibility 'carries' the effect: {sentence}")
+        elif (
+            _PAN.search(sentence)
+            and "credibility" in sentence.lower()
+            and not re.search(r"identity|mediat", sentence, re.IGNORECASE)
+        ):
+            errors.append(f"Pan et al. cited on credibility without identity / mediation: {sentence}")
+    return errors
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "A meta-analysis (Pan et al. 2024-25) finds that credibility carries much of the effect.",
+        "Research: source credibility is what matters most (Pan et al. 2024-25 meta-analysis).",
+    ],
+)
+def test_pan_scanner_catches_the_misreading(wrong):
+    assert pan_errors(wrong)
+
+
+@pytest.mark.parametrize("path", _prose_files(), ids=_rel)
+def test_pan_et_al_is_cited_with_its_headline(path):
+    errors = [e for text in _texts(path) for e in pan_errors(text)]
+    assert not errors, f"{_rel(path)} misstates Pan et al. (2024-25):\n" + "\n".join(errors)
+
+
 # --- 16. paraphrase, don't quote -------------------------------------------------------------------
 RUN = 8
 

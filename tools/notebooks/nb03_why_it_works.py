@@ -36,8 +36,8 @@ def build() -> NB:
         """
         ## Objectives
         By the end of this notebook you can:
-        1. explain how trust and social proof make a creator's recommendation persuasive, and why
-           credibility, not reach alone, carries the effect;
+        1. explain how trust and social proof make a creator's recommendation persuasive: followers
+           who identify with the creator, and the creator's credibility, matter more than reach;
         2. explain why audiences follow people rather than brands, and what it means that the
            audience is the creator's;
         3. measure how sponsored posts perform against a creator's own organic posts
@@ -85,10 +85,12 @@ def build() -> NB:
         of the trust creators build, and their recommendations reassure a brand's potential
         customers.
 
-        Research agrees on the mechanism. A meta-analysis of 251 studies (Pan, Blut, Ghiassaleh &
-        Lee, *Journal of the Academy of Marketing Science*, 2024-25) finds that the creator's
-        **credibility** - being seen as expert and trustworthy - carries much of the effect of
-        influencer marketing. Credibility is not the same as reach.
+        Research agrees on the mechanism. A meta-analysis of 1,531 effects from 251 papers (Pan,
+        Blut, Ghiassaleh & Lee, *Journal of the Academy of Marketing Science*, 2024-25) finds that the
+        strongest driver is the followers' **social identity**: how much they see themselves in the
+        creator and belong to the creator's community. The creator's **credibility** - being seen as
+        expert and trustworthy - *mediates*: with trust and social proof, it is one of the routes by
+        which those drivers turn into influence. Neither is the same as reach.
 
         The synthetic campaigns below build this effect in on purpose (the generator's
         `credibility_effect`, documented in the datasheet), so the figure *illustrates* the
@@ -440,7 +442,8 @@ def build() -> NB:
         """
         ## Key points
         * Influencer marketing works through **trust**: a recommendation from a credible person acts
-          as social proof. Credibility carries the effect; reach alone does not.
+          as social proof. In the research, followers' identification with the creator is the
+          strongest driver and credibility carries part of its effect; reach alone does not.
         * Audiences follow **people**, not brands. The audience is the creator's; a brand rents
           access to it and can lose it by imposing its own rules.
         * Judge ads against **the same creator's** organic posts (paid-post performance); pooled

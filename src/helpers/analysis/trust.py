@@ -182,8 +182,9 @@ def conversion_by_credibility(
     ``"lowest"`` .. ``"highest"`` (or ``"group 1"``.. for other group counts).
 
     In the synthetic data this effect is **built in** (the generator's ``credibility_effect``,
-    mimicking the meta-analysis of Pan et al. 2024-25, where source credibility carries the effect
-    of influencers): the figure illustrates the mechanism, it does not prove it.
+    after the meta-analysis of Pan et al. 2024-25, where follower social identity is the strongest
+    driver and source credibility mediates): the figure illustrates the mechanism, it does not prove
+    it.
     """
     joined = campaigns.merge(
         influencers[["influencer_id", "knowledge_score", "authority_score"]], on="influencer_id", how="inner"

@@ -274,8 +274,9 @@ quiz = Quiz(
                     ),
                     correct=True,
                     feedback=(
-                        "Yes: credibility (expertise and trustworthiness) carries much of the effect of "
-                        "influencer marketing (Pan et al. 2024-25); fame buys attention, not that trust."
+                        "Yes: the runners see the coach as one of them - followers' social identity is the "
+                        "strongest driver in Pan et al.'s 2024-25 meta-analysis - and as credible, the route "
+                        "part of that influence travels by; fame buys attention, not that trust."
                     ),
                 ),
                 Option(
