@@ -539,8 +539,9 @@ def build() -> NB:
     )
     nb.notes(
         """
-        Drive the lab live with the projector zoomed in. Start from the default (quarterly calls), then
-        switch partners to monthly and untick the skip option: the X marks multiply around launches.
+        Drive the lab live with the projector zoomed in. Start from the default (each creator's own
+        cadence, trips to key partners), then switch partners to monthly calls and untick the skip
+        option: the X marks multiply around launches - and ask who of those partners asked for that.
         Ask which conflicts are about the schedule (too close, trip clash, newsletter in embargo) and
         which are about the creators (posts in embargo). If the room has laptops, let one learner export
         and import the .ics into their calendar app.
