@@ -140,3 +140,21 @@ def test_criterion_finding_names_the_closest_single_criterion_and_the_sturdiest_
     assert "niche fit only (+200%, +190% without it)" in text and "falls from +300% to +50%" in text
     table.loc["engagement only", "top_spend_share_pct"] = 20.0
     assert "both lists" not in criterion_finding(table)
+
+
+def test_the_figure_title_flags_a_dominating_creator(candidates):
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+    from helpers.widgets.scorecard import draw_scorecard
+
+    def title_of(result) -> str:
+        fig = Figure()
+        fig.add_subplot()
+        draw_scorecard(fig, result)
+        return " ".join(t.get_text() for t in fig.findobj(Text))
+
+    dominated = scorecard_update(candidates, {"engagement": 1}, n=2)  # @star is most of the spend
+    assert "but one creator is" in title_of(dominated)
+    single = scorecard_update(candidates, {"engagement": 1}, n=1)
+    assert "but one creator" not in title_of(single)

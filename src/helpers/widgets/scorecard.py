@@ -234,6 +234,9 @@ def draw_scorecard(fig: Figure, result: LabResult) -> None:
         if s > f
         else "With these weights the scorecard does no better than popularity"
     )
+    share = result.numbers.get("top_spend_share_pct", float("nan"))
+    if s > f and share > pitfalls.DOMINANCE_PCT and result.numbers["shortlist_size"] > 1:
+        finding = f"The scorecard beats popularity per dollar, but one creator is {share:.0f}% of its spend"
     plots.set_title(ax, finding, "synthetic course data; each creator's own past conversions per dollar")
 
 
