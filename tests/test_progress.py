@@ -58,16 +58,22 @@ def test_importing_exercises_registers_the_recorder_once():
 def test_a_passed_check_is_recorded_with_its_first_utc_time(progress_file):
     assert question().check(2.5)
     data = json.loads(progress_file.read_text(encoding="utf-8"))
-    assert data["format"] == progress.FORMAT and data["version"] == 1
+    assert data["format"] == progress.FORMAT and data["version"] == 2
     assert list(data["passed"]) == ["99.q1"]
+    assert data["tries"] == {"99.q1": {"attempts": 1, "mistakes": {}}}
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data["passed"]["99.q1"])
 
 
-@pytest.mark.parametrize("answer", [____, 250, 7.0], ids=["blank", "known-scale-slip", "wrong"])
-def test_checks_that_do_not_pass_are_not_recorded(progress_file, answer):
-    assert not question().check(answer)
+def test_an_untouched_starter_records_nothing(progress_file):
+    assert not question().check(____)
     assert not progress_file.exists()
+
+
+@pytest.mark.parametrize("answer", [250, 7.0], ids=["known-scale-slip", "wrong"])
+def test_checks_that_do_not_pass_count_an_attempt_but_no_pass(progress_file, answer):
+    assert not question().check(answer)
     assert progress.passed_ids() == {}
+    assert progress.progress_data().tries == {"99.q1": {"attempts": 1, "mistakes": {}}}
 
 
 def test_passing_again_keeps_the_first_time_and_does_not_rewrite_the_file(progress_file):
@@ -243,10 +249,15 @@ def test_overview_never_shows_machine_specific_paths(progress_file):
     [
         ("{not json", "not valid JSON"),
         ('{"passed": {}}', "not a course progress file"),
-        ('{"format": "influencer-course-progress", "version": 2, "passed": {}}', "format version 2"),
+        ('{"format": "influencer-course-progress", "version": 3, "passed": {}}', "format version 3"),
+        (
+            '{"format": "influencer-course-progress", "version": 2, "passed": {}, '
+            '"tries": {"01.q1": {"attempts": -1, "mistakes": {}}}}',
+            "whole number",
+        ),
         ('{"format": "influencer-course-progress", "version": 1, "passed": {"01.q1": "soon"}}', "ISO 8601"),
     ],
-    ids=["not-json", "not-ours", "newer-version", "bad-time"],
+    ids=["not-json", "not-ours", "newer-version", "bad-time", "bad-attempts"],
 )
 def test_a_corrupt_file_is_reported_once_treated_as_empty_and_left_untouched(
     progress_file, capsys, text, reason

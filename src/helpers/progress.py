@@ -38,22 +38,38 @@ starts with a dot, so JupyterLab's file browser hides it: :func:`export` writes 
   :data:`LOCK_TIMEOUT_S` seconds for the lock keeps its pass in memory, says so once, and writes it
   with the next pass. The lock file is empty, git-ignored and safe to delete when no notebook runs.
 
-File format (version 1)::
+**Attempts and known mistakes.** Every answered check (not an untouched starter) also counts one
+attempt for its id, and a known mistake or slip it matched (``Result.mistake_id``) is counted under
+that mistake's stable id - until the id first passes; checks after that (re-running a solved cell)
+change nothing. Nothing else is recorded: no answers, no times per attempt.
 
-    {"format": "influencer-course-progress", "version": 1,
-     "passed": {"01.q1": "2025-03-01T09:30:12Z", "01.quiz.2": "2025-03-01T09:41:55Z"}}
+**Handing in.** :func:`hand_in` writes a small file for the trainer (``output/hand_in-<name>-<time>.json``:
+per check passed yes/no, attempts, known mistakes; an optional name, and a random learner id so that
+two hand-ins of the same learner count once) and shows the same as a copyable code (``ICH1:...``) for
+learners who cannot upload a file. The trainer runs ``python -m helpers.class_report`` on them.
+
+File format (version 2; version-1 files, without ``learner`` and ``tries``, still load)::
+
+    {"format": "influencer-course-progress", "version": 2, "learner": "3f9c1a7be20d",
+     "passed": {"01.q1": "2025-03-01T09:30:12Z", "01.quiz.2": "2025-03-01T09:41:55Z"},
+     "tries": {"01.q1": {"attempts": 3, "mistakes": {"fraction-for-percent": 2}},
+               "01.quiz.2": {"attempts": 1, "mistakes": {}}}}
 """
 
 from __future__ import annotations
 
+import base64
 import errno
 import html
 import json
 import math
 import os
+import re
+import secrets
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,22 +89,36 @@ except ImportError:  # pragma: no cover - Windows: the exclusive-create lock fil
     _fcntl = None
 
 __all__ = [
+    "CODE_PREFIX",
     "ENV_VAR",
     "FORMAT",
+    "HAND_IN_FORMAT",
     "LOCK_TIMEOUT_S",
     "VERSION",
+    "CheckRecord",
+    "HandIn",
+    "HandInNote",
     "Overview",
+    "ProgressData",
     "ProgressFileError",
+    "decode_code",
+    "encode_code",
     "export",
     "format_minutes",
+    "hand_in",
+    "hand_in_data",
     "lock_path",
     "minutes_left",
     "next_lesson",
     "overview",
+    "parse_hand_in",
     "parse_progress",
+    "parse_progress_data",
     "passed_ids",
     "path",
+    "progress_data",
     "record",
+    "record_check",
     "reset",
     "restore",
     "serialise_progress",
@@ -105,8 +135,19 @@ DEFAULT_NAME = ".course_progress.json"
 HOME_NAME = ".influencer_course_progress.json"
 #: The ``format`` marker of a progress file.
 FORMAT = "influencer-course-progress"
-#: The file format version this module reads and writes.
-VERSION = 1
+#: The file format version this module writes.
+VERSION = 2
+#: The file format versions this module reads (version 1 had passes only).
+READS_VERSIONS = (1, 2)
+#: The ``format`` marker of a hand-in file (see :func:`hand_in`), and its version.
+HAND_IN_FORMAT = "influencer-course-hand-in"
+HAND_IN_VERSION = 1
+#: What starts a hand-in code: base64url of the zlib-compressed hand-in JSON follows.
+CODE_PREFIX = "ICH1:"
+#: Longest name a learner may give a hand-in (characters).
+MAX_NAME = 60
+#: Largest decompressed hand-in a code may hold (bytes): a bigger one is refused, not unpacked.
+MAX_HAND_IN_BYTES = 1_000_000
 #: Seconds a write waits for another notebook's write to the same file (which takes milliseconds).
 LOCK_TIMEOUT_S = 10.0
 #: Without ``fcntl``: a lock file older than this many seconds was left by a crashed writer.
@@ -175,11 +216,58 @@ def _utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_progress(text: str) -> dict[str, str]:
-    """The passed ids and their first-passed UTC timestamps from a progress file's text.
+@dataclass(frozen=True)
+class ProgressData:
+    """Everything a progress file holds.
 
-    Raises :class:`ProgressFileError` saying what is wrong when the text is not a version-1
-    progress file.
+    ``passed``: id -> first-passed UTC time (ISO 8601); ``tries``: id -> ``{"attempts": n, "mistakes":
+    {mistake id: count}}`` counted until the id first passed; ``learner``: a random id (hex) or None
+    (version-1 files)."""
+
+    passed: dict[str, str]
+    tries: dict[str, dict]
+    learner: str | None = None
+
+
+_LEARNER = re.compile(r"^[0-9a-f]{6,32}$")
+_EMPTY = ProgressData({}, {}, None)
+
+
+def _new_learner() -> str:
+    """A random learner id: 12 hex digits, not derived from anything about the learner."""
+    return secrets.token_hex(6)
+
+
+def _count(value: object, what: str, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ProgressFileError(f"{what} is not a whole number >= {minimum} ({value!r})")
+    return value
+
+
+def _parse_tries(tries: object) -> dict[str, dict]:
+    """Validate a ``tries`` mapping (see :class:`ProgressData`); a clean copy."""
+    if not isinstance(tries, dict):
+        raise ProgressFileError('its "tries" entry is not a mapping of id -> attempts')
+    clean: dict[str, dict] = {}
+    for key, entry in tries.items():
+        if not isinstance(entry, dict):
+            raise ProgressFileError(f"the attempts for {key!r} are not a mapping")
+        mistakes = entry.get("mistakes", {})
+        if not isinstance(mistakes, dict):
+            raise ProgressFileError(f"the mistakes for {key!r} are not a mapping of id -> count")
+        clean[key] = {
+            "attempts": _count(entry.get("attempts"), f"the attempts for {key!r}"),
+            "mistakes": {
+                str(m): _count(n, f"the count of mistake {m!r} in {key!r}", 1) for m, n in mistakes.items()
+            },
+        }
+    return clean
+
+
+def parse_progress_data(text: str) -> ProgressData:
+    """Everything in a progress file's text (version 1 or 2): passes, attempts, learner id.
+
+    Raises :class:`ProgressFileError` saying what is wrong when the text is not a progress file.
     """
     try:
         data = json.loads(text)
@@ -192,10 +280,10 @@ def parse_progress(text: str) -> dict[str, str]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressFileError(f'it is not a course progress file (no "format": "{FORMAT}")')
     version = data.get("version")
-    if version != VERSION:
+    if isinstance(version, bool) or version not in READS_VERSIONS:
         raise ProgressFileError(
-            f"it has format version {version!r}; this course reads version {VERSION} "
-            "(was it written by another version of the course?)"
+            f"it has format version {version!r}; this course reads versions "
+            f"{', '.join(map(str, READS_VERSIONS))} (was it written by another version of the course?)"
         )
     passed = data.get("passed")
     if not isinstance(passed, dict):
@@ -207,13 +295,60 @@ def parse_progress(text: str) -> dict[str, str]:
             datetime.fromisoformat(stamp)
         except ValueError:
             raise ProgressFileError(f"the time for {key!r} ({stamp!r}) is not an ISO 8601 time") from None
-    return dict(passed)
+    tries = _parse_tries(data.get("tries", {}))
+    learner = data.get("learner")
+    if learner is not None and not (isinstance(learner, str) and _LEARNER.match(learner)):
+        raise ProgressFileError(f"its learner id {learner!r} is not 6-32 hex digits")
+    return ProgressData(dict(passed), tries, learner)
 
 
-def serialise_progress(passed: Mapping[str, str]) -> str:
-    """The text of a progress file for these passed ids (sorted, so the file diffs cleanly)."""
-    data = {"format": FORMAT, "version": VERSION, "passed": dict(sorted(passed.items()))}
+def parse_progress(text: str) -> dict[str, str]:
+    """The passed ids and their first-passed UTC timestamps from a progress file's text (version 1 or
+    2; :func:`parse_progress_data` gives the attempts too).
+
+    Raises :class:`ProgressFileError` saying what is wrong when the text is not a progress file.
+    """
+    return parse_progress_data(text).passed
+
+
+def serialise_progress(
+    passed: Mapping[str, str], tries: Mapping[str, dict] | None = None, learner: str | None = None
+) -> str:
+    """The text of a (version 2) progress file for these passes, attempts and learner id (sorted, so
+    the file diffs cleanly)."""
+    data: dict[str, object] = {"format": FORMAT, "version": VERSION}
+    if learner:
+        data["learner"] = learner
+    data["passed"] = dict(sorted(passed.items()))
+    data["tries"] = {
+        key: {"attempts": entry["attempts"], "mistakes": dict(sorted(entry["mistakes"].items()))}
+        for key, entry in sorted((tries or {}).items())
+    }
     return json.dumps(data, indent=1) + "\n"
+
+
+def _add_tries(*sources: Mapping[str, dict]) -> dict[str, dict]:
+    """Attempts and mistake counts added up per id (new attempts onto stored ones)."""
+    total: dict[str, dict] = {}
+    for source in sources:
+        for key, entry in source.items():
+            into = total.setdefault(key, {"attempts": 0, "mistakes": {}})
+            into["attempts"] += entry["attempts"]
+            for mistake, n in entry["mistakes"].items():
+                into["mistakes"][mistake] = into["mistakes"].get(mistake, 0) + n
+    return total
+
+
+def _max_tries(*sources: Mapping[str, dict]) -> dict[str, dict]:
+    """Attempts and mistake counts per id, the larger of each (restoring a copy twice counts once)."""
+    total: dict[str, dict] = {}
+    for source in sources:
+        for key, entry in source.items():
+            into = total.setdefault(key, {"attempts": 0, "mistakes": {}})
+            into["attempts"] = max(into["attempts"], entry["attempts"])
+            for mistake, n in entry["mistakes"].items():
+                into["mistakes"][mistake] = max(into["mistakes"].get(mistake, 0), n)
+    return total
 
 
 def _merge(*sources: Mapping[str, str]) -> dict[str, str]:
@@ -237,6 +372,10 @@ def _sort_key(stamp: str) -> datetime:
 
 #: Passes kept in memory for files that could not be read or written, by file path.
 _memory: dict[Path, dict[str, str]] = {}
+#: Attempts not yet written (added to the file's with the next write that succeeds), by file path.
+_memory_tries: dict[Path, dict[str, dict]] = {}
+#: The learner id of a file that has none yet or cannot be written, by file path.
+_learners: dict[Path, str] = {}
 #: Files whose folder could not be written in this session (passes go to memory only).
 _memory_only: set[Path] = set()
 #: Messages already shown in this session.
@@ -251,8 +390,8 @@ def _report(message: str) -> None:
     print(f"Course progress: {message}", file=sys.stderr)
 
 
-def _read(file: Path) -> dict[str, str] | None:
-    """The passes stored in ``file`` ({} when it does not exist), or None when the file is unreadable
+def _read(file: Path) -> ProgressData | None:
+    """What ``file`` holds (nothing when it does not exist), or None when the file is unreadable
     or invalid: that is reported once and the file is left untouched."""
     if file.is_dir():
         _report(
@@ -263,12 +402,12 @@ def _read(file: Path) -> dict[str, str] | None:
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        return _EMPTY
     except (OSError, UnicodeDecodeError) as exc:
         problem = f"it could not be read ({exc.__class__.__name__}: {getattr(exc, 'strerror', None) or exc})"
     else:
         try:
-            return parse_progress(text)
+            return parse_progress_data(text)
         except ProgressFileError as exc:
             problem = str(exc)
     _report(
@@ -360,46 +499,87 @@ def _locked(file: Path, timeout: float | None = None) -> Iterator[None]:
 def passed_ids() -> dict[str, str]:
     """Every id passed so far (file and in-memory passes) -> first-passed UTC time (ISO 8601)."""
     file = path()
-    return _merge(_read(file) or {}, _memory.get(file, {}))
+    return _merge((_read(file) or _EMPTY).passed, _memory.get(file, {}))
+
+
+def progress_data() -> ProgressData:
+    """Everything recorded so far (file and in-memory): passes, attempts, the learner id."""
+    file = path()
+    stored = _read(file) or _EMPTY
+    learner = stored.learner or _learners.get(file)
+    return ProgressData(
+        _merge(stored.passed, _memory.get(file, {})),
+        _add_tries(stored.tries, _memory_tries.get(file, {})),
+        learner,
+    )
 
 
 #: What :func:`_store` did: written to the file, nothing new, or kept in memory (and why).
 _SAVED, _UNCHANGED, _UNUSABLE, _UNWRITABLE, _BUSY = "saved", "unchanged", "unusable", "unwritable", "busy"
 
 
-def _keep_in_memory(file: Path, new: Mapping[str, str]) -> None:
+def _keep_in_memory(
+    file: Path,
+    new: Mapping[str, str],
+    tries: Mapping[str, dict] | None = None,
+    restored: Mapping[str, dict] | None = None,
+) -> None:
+    """Keep passes and attempts for a later write; attempts of ids already passed are dropped."""
+    if tries:
+        try:
+            known = (_read(file) or _EMPTY).passed if not file.is_dir() else {}
+        except OSError:
+            known = {}
+        fresh = {k: v for k, v in tries.items() if k not in known and k not in _memory.get(file, {})}
+        _memory_tries[file] = _add_tries(_memory_tries.get(file, {}), fresh)
+    if restored:
+        _memory_tries[file] = _max_tries(_memory_tries.get(file, {}), restored)
     _memory[file] = _merge(_memory.get(file, {}), new)
+    _learners.setdefault(file, _new_learner())
 
 
-def _store(new: Mapping[str, str]) -> str:
-    """Add passes: under the file's lock, re-read the file, merge, write atomically; fall back to
-    memory when that fails. Returns ``SAVED``, ``UNCHANGED`` or why the passes are in memory
-    only (``UNUSABLE`` file, ``UNWRITABLE`` folder, ``BUSY`` lock)."""
+def _store(
+    new: Mapping[str, str],
+    tries: Mapping[str, dict] | None = None,
+    restored: Mapping[str, dict] | None = None,
+) -> str:
+    """Add passes and attempts: under the file's lock, re-read the file, merge, write atomically; fall
+    back to memory when that fails. ``tries`` are new attempts (added to the stored ones, except for
+    ids already passed); ``restored`` are attempts from an exported copy (the larger count of each
+    wins). Returns ``SAVED``, ``UNCHANGED`` or why the passes are in memory only (``UNUSABLE`` file,
+    ``UNWRITABLE`` folder, ``BUSY`` lock)."""
     file = path()
     if file in _memory_only:
-        _keep_in_memory(file, new)
+        _keep_in_memory(file, new, tries, restored)
         return _UNWRITABLE
     if file.is_dir():
         _read(file)  # explains, once
-        _keep_in_memory(file, new)
+        _keep_in_memory(file, new, tries, restored)
         return _UNUSABLE
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         with _locked(file):
             stored = _read(file)
             if stored is None:
-                _keep_in_memory(file, new)
+                _keep_in_memory(file, new, tries, restored)
                 return _UNUSABLE
-            merged = _merge(stored, _memory.get(file, {}), new)
-            if merged != stored:
-                _write_atomic(file, serialise_progress(merged))
+            already = set(stored.passed) | set(_memory.get(file, {}))
+            fresh = {k: v for k, v in (tries or {}).items() if k not in already}
+            merged = _merge(stored.passed, _memory.get(file, {}), new)
+            merged_tries = _add_tries(stored.tries, _memory_tries.get(file, {}), fresh)
+            if restored:
+                merged_tries = _max_tries(merged_tries, restored)
+            learner = stored.learner or _learners.get(file) or _new_learner()
+            changed = merged != stored.passed or merged_tries != stored.tries or learner != stored.learner
+            if changed:
+                _write_atomic(file, serialise_progress(merged, merged_tries, learner))
     except _LockTimeout as exc:
-        _keep_in_memory(file, new)
+        _keep_in_memory(file, new, tries, restored)
         _report(f"{exc}: this pass is kept in memory and saved with your next one.")
         return _BUSY
     except OSError as exc:
         _memory_only.add(file)
-        _keep_in_memory(file, new)
+        _keep_in_memory(file, new, tries, restored)
         reason = exc.strerror or exc.__class__.__name__
         _report(
             f"cannot write {_where(file)} ({reason}). Your passes are kept in memory until the kernel "
@@ -408,23 +588,45 @@ def _store(new: Mapping[str, str]) -> str:
         )
         return _UNWRITABLE
     _memory.pop(file, None)
-    return _SAVED if merged != stored else _UNCHANGED
+    _memory_tries.pop(file, None)
+    _learners.pop(file, None)
+    return _SAVED if changed else _UNCHANGED
+
+
+def record_check(key: str, *, passed: bool, mistake: str = "", now: datetime | None = None) -> None:
+    """Record one answered check of ``key`` (plain data, no exercise objects): one attempt, the known
+    mistake's id when it matched one, and the first-passed UTC time when ``passed``. Attempts after
+    the id first passed change nothing; an id already passed keeps its first time. Never raises."""
+    try:
+        tries = {key: {"attempts": 1, "mistakes": {mistake: 1} if mistake else {}}}
+        new = {key: _utc_stamp(now or datetime.now(UTC))} if passed else {}
+        _store(new, tries)
+    except Exception as exc:  # progress tracking must never break a check
+        _report(
+            f"could not record a {'passed ' if passed else ''}check ({exc!r}); your answer's feedback "
+            "is unaffected."
+        )
 
 
 def record(result: _HasResult, *, now: datetime | None = None) -> None:
-    """The ``on_check`` listener: remember a *passed* result's id with the current UTC time.
+    """The ``on_check`` listener: record a result's id, whether it passed (with the current UTC time)
+    and the known mistake it matched (``result.mistake_id``); see :func:`record_check`.
 
-    Results that did not pass are ignored; an id already recorded keeps its first time. Never raises:
-    any problem is reported once and the learner's check goes on.
+    Untouched starters (``result.attempted`` false) are ignored; an id already recorded keeps its
+    first time. Never raises: any problem is reported once and the learner's check goes on.
     """
+    key = getattr(result, "question_id", None)
+    if key is None:
+        return
     try:
-        if not bool(getattr(result, "ok", False)):
+        ok = bool(getattr(result, "ok", False))
+        if not bool(getattr(result, "attempted", ok)):
             return
-        key = str(result.question_id)
-        stamp = _utc_stamp(now or datetime.now(UTC))
-        _store({key: stamp})
-    except Exception as exc:  # progress tracking must never break a check
-        _report(f"could not record a passed check ({exc!r}); your answer's feedback is unaffected.")
+        mistake = getattr(result, "mistake_id", "") or ""
+    except Exception as exc:  # pragma: no cover - a result whose properties fail
+        _report(f"could not record a check ({exc!r}); your answer's feedback is unaffected.")
+        return
+    record_check(str(key), passed=ok, mistake=str(mistake), now=now)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -637,9 +839,11 @@ def reset() -> str:
     done, in one sentence."""
     file = path()
     earned = _memory.pop(file, {})
+    earned_tries = _memory_tries.pop(file, {})
     _memory_only.discard(file)
     if file.is_dir():
         _memory[file] = earned
+        _memory_tries[file] = earned_tries
         return f"Nothing was deleted: {_where(file)} is a folder; set {ENV_VAR} to a file path."
     try:
         text = file.read_text(encoding="utf-8")
@@ -661,11 +865,12 @@ def reset() -> str:
         file.rename(aside)
     except OSError as exc:
         _memory[file] = earned
+        _memory_tries[file] = earned_tries
         return f"Could not move the unusable {_where(file)} aside ({exc.strerror}); move it by hand."
     done = f"Progress reset: the unusable file was moved aside to `{aside.name}` (delete it when you like)"
-    if not earned:
+    if not earned and not earned_tries:
         return done + "."
-    outcome = _store(earned)
+    outcome = _store(earned, earned_tries)
     if outcome == _SAVED:
         return done + f"; this session's {len(earned)} passed check(s) are saved in the new file."
     return done + f"; this session's {len(earned)} passed check(s) are still kept in memory only."
@@ -681,7 +886,8 @@ def export(folder: Path | str | None = None) -> Path:
     it when ``folder`` cannot be written; your progress itself is unchanged."""
     target = output_dir() if folder is None else Path(folder).expanduser()
     stem = f"course_progress-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
-    data = serialise_progress(passed_ids()).encode("utf-8")
+    everything = progress_data()
+    data = serialise_progress(everything.passed, everything.tries, everything.learner).encode("utf-8")
     try:
         target.mkdir(parents=True, exist_ok=True)
         for n in range(1, 10_000):
@@ -722,7 +928,7 @@ def restore(file: str | Path) -> str:
             "then pass its name, e.g. progress.restore('course_progress-20250301T094155Z.json')"
         )
     try:
-        incoming = parse_progress(source.read_text(encoding="utf-8"))
+        copy = parse_progress_data(source.read_text(encoding="utf-8"))
     except ProgressFileError as exc:
         raise ProgressFileError(f"{source.name} cannot be restored: {exc}") from None
     except UnicodeDecodeError:
@@ -736,8 +942,11 @@ def restore(file: str | Path) -> str:
             f"{source.name} could not be read ({exc.strerror or exc.__class__.__name__}): check the file's "
             "permissions, or upload it again",
         ) from None
+    incoming = copy.passed
     before = set(passed_ids())
-    outcome = _store(incoming)
+    if copy.learner:  # the same learner: a file without an id yet takes the copy's
+        _learners.setdefault(path(), copy.learner)
+    outcome = _store(incoming, restored=copy.tries)
     added = len(set(incoming) - before)
     done = f"Restored {added} new passed check(s) from {source.name} ({len(incoming)} in the file)"
     if outcome in {_SAVED, _UNCHANGED}:
@@ -756,6 +965,228 @@ def restore(file: str | Path) -> str:
     return done + f", but they are kept in memory only, for this session: {why}."
 
 
+# --------------------------------------------------------------------------------------------------
+# Handing in: a small file or a copyable code for the trainer's class report
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One check in a hand-in: passed or not, attempts (None when unknown: passes from a version-1
+    progress file), and the known mistakes hit on the way (stable id -> times)."""
+
+    passed: bool
+    attempts: int | None
+    mistakes: dict[str, int]
+
+
+@dataclass(frozen=True)
+class HandIn:
+    """A learner's hand-in as the trainer reads it: an optional name, a random learner id (None for
+    copies without one), when it was made (UTC ISO 8601, None when unknown) and one record per check."""
+
+    name: str | None
+    learner: str | None
+    made: str | None
+    checks: dict[str, CheckRecord]
+
+
+def _check_name(name: str | None) -> str | None:
+    """A hand-in name: None or text of 1-60 printable characters (surrounding spaces dropped)."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise TypeError(
+            f"the name must be text in quotes, e.g. hand_in('Ana'); you gave {type(name).__name__}"
+        )
+    clean = " ".join(name.split())
+    if not clean:
+        return None
+    if len(clean) > MAX_NAME or not clean.isprintable():
+        raise ValueError(
+            f"the name must be at most {MAX_NAME} printable characters, e.g. hand_in('Ana'); "
+            "a first name or initials are enough (or none at all: hand_in())"
+        )
+    return clean
+
+
+def hand_in_data(data: ProgressData, name: str | None = None, made: datetime | None = None) -> dict:
+    """The hand-in for ``data`` as plain JSON data (pure): per check id passed yes/no, attempts and
+    known mistakes; ``name`` (optional), the learner id and the UTC time it was made. No answers, no
+    pass times."""
+    checks: dict[str, dict] = {}
+    for key in sorted(set(data.passed) | set(data.tries)):
+        tried = data.tries.get(key)
+        checks[key] = {
+            "passed": key in data.passed,
+            "attempts": tried["attempts"] if tried else None,
+            "mistakes": dict(sorted(tried["mistakes"].items())) if tried else {},
+        }
+    return {
+        "format": HAND_IN_FORMAT,
+        "version": HAND_IN_VERSION,
+        "name": _check_name(name),
+        "learner": data.learner,
+        "made": _utc_stamp(made or datetime.now(UTC)),
+        "checks": checks,
+    }
+
+
+def encode_code(hand_in: Mapping) -> str:
+    """A hand-in as one line of text to copy: :data:`CODE_PREFIX` then base64url (no padding) of the
+    zlib-compressed compact JSON. A damaged or cut code fails zlib's checksum when read."""
+    raw = json.dumps(hand_in, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return CODE_PREFIX + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def decode_code(code: str) -> HandIn:
+    """Read a hand-in code made by :func:`encode_code`. Raises :class:`ProgressFileError` saying what
+    is wrong (not a code, cut short or mistyped, too large, not a hand-in)."""
+    text = "".join(code.split())
+    if not text.startswith(CODE_PREFIX):
+        raise ProgressFileError(f"it is not a hand-in code (a code starts with {CODE_PREFIX})")
+    body = text[len(CODE_PREFIX) :].rstrip("=")  # padding is optional
+    if not body or not re.fullmatch(r"[A-Za-z0-9_-]+", body):
+        raise ProgressFileError("the code has characters a hand-in code never has: copy it again, whole")
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        unpacker = zlib.decompressobj()
+        raw = unpacker.decompress(packed, MAX_HAND_IN_BYTES)
+        if unpacker.unconsumed_tail:
+            raise ProgressFileError(f"the code unpacks to more than {MAX_HAND_IN_BYTES:,} bytes")
+        if not unpacker.eof:
+            raise zlib.error("incomplete")
+    except (ValueError, zlib.error) as exc:
+        if isinstance(exc, ProgressFileError):
+            raise
+        raise ProgressFileError(
+            "the code is damaged or cut short: copy it again, whole, on one line"
+        ) from None
+    try:
+        return parse_hand_in(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProgressFileError("the code does not hold text: copy it again") from None
+
+
+def parse_hand_in(text: str) -> HandIn:
+    """A hand-in from a file's text: a hand-in file (:func:`hand_in`), or a progress file or copy
+    (:func:`export`; no name, made = its latest pass). Raises :class:`ProgressFileError` saying what
+    is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProgressFileError(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except (RecursionError, ValueError):
+        raise ProgressFileError("it is not a hand-in (its JSON cannot be read)") from None
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        copy = parse_progress_data(text)
+        made = max(copy.passed.values(), key=_sort_key) if copy.passed else None
+        checks = hand_in_data(copy)["checks"]
+        return HandIn(None, copy.learner, made, {k: CheckRecord(**v) for k, v in checks.items()})
+    if not isinstance(data, dict) or data.get("format") != HAND_IN_FORMAT:
+        raise ProgressFileError(f'it is not a hand-in (no "format": "{HAND_IN_FORMAT}" or "{FORMAT}")')
+    if data.get("version") != HAND_IN_VERSION:
+        raise ProgressFileError(
+            f"it has hand-in version {data.get('version')!r}; this course reads version {HAND_IN_VERSION}"
+        )
+    try:
+        name = _check_name(data.get("name"))
+    except (TypeError, ValueError):
+        raise ProgressFileError("its name is not 1-60 printable characters") from None
+    learner = data.get("learner")
+    if learner is not None and not (isinstance(learner, str) and _LEARNER.match(learner)):
+        raise ProgressFileError(f"its learner id {learner!r} is not 6-32 hex digits")
+    made = data.get("made")
+    if made is not None:
+        try:
+            _sort_key(made)
+        except (TypeError, ValueError):
+            raise ProgressFileError(f"its time {made!r} is not an ISO 8601 time") from None
+    raw_checks = data.get("checks")
+    if not isinstance(raw_checks, dict):
+        raise ProgressFileError('its "checks" entry is not a mapping of check id -> record')
+    checks: dict[str, CheckRecord] = {}
+    for key, entry in raw_checks.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("passed"), bool):
+            raise ProgressFileError(f"the record of {key!r} has no passed true/false")
+        attempts = entry.get("attempts")
+        if attempts is not None:
+            attempts = _count(attempts, f"the attempts for {key!r}")
+        mistakes = _parse_tries({key: {"attempts": 0, "mistakes": entry.get("mistakes", {})}})[key][
+            "mistakes"
+        ]
+        checks[key] = CheckRecord(entry["passed"], attempts, mistakes)
+    return HandIn(name, learner, made, checks)
+
+
+@dataclass(frozen=True)
+class HandInNote:
+    """What :func:`hand_in` made: the file written and the same hand-in as a code; shows both."""
+
+    file: Path
+    code: str
+    checks: int
+
+    def _where(self) -> str:
+        return f"output/{self.file.name}" if self.file.parent == output_dir(create=False) else str(self.file)
+
+    def __repr__(self) -> str:
+        return (
+            f"Hand-in ready ({self.checks} checks): {self._where()}\n"
+            "Send your trainer that file (right-click > Download in the file browser), or copy this code "
+            f"(all of it, one line):\n\n{self.code}\n"
+        )
+
+    def _repr_html_(self) -> str:
+        return (
+            "<div class='course-hand-in' style='font-size:1.1em;line-height:1.45'>"
+            f"<p><strong>Hand-in ready</strong> ({self.checks} checks): "
+            f"<code>{html.escape(self._where())}</code>. Send your trainer that file (right-click &gt; "
+            "Download in the file browser), or copy this code (all of it):</p>"
+            "<pre style='white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:0.5em' "
+            f"aria-label='hand-in code'>{html.escape(self.code)}</pre></div>"
+        )
+
+
+def hand_in(name: str | None = None, folder: Path | str | None = None) -> HandInNote:
+    """Make a hand-in for the trainer: a small JSON file in ``folder`` (default ``output/``,
+    git-ignored; never overwrites) and the same as a one-line code to copy. It holds, per check,
+    passed yes/no, attempts and the known mistakes hit - and ``name`` only if you give one.
+
+    Raises ``ValueError`` for a name that is too long, and ``OSError`` saying what went wrong when
+    ``folder`` cannot be written (the code is then still in the message's advice: hand in with
+    ``progress.hand_in(folder='~')``). Your progress is unchanged either way."""
+    clean = _check_name(name)
+    everything = progress_data()
+    if everything.learner is None:  # a version-1 file, or nothing recorded yet: give it its id now
+        _store({})
+        everything = progress_data()
+    data = hand_in_data(everything, clean)
+    code = encode_code(data)
+    target = output_dir() if folder is None else Path(folder).expanduser()
+    slug = re.sub(r"[^a-z0-9]+", "-", (clean or "anonymous").casefold()).strip("-")[:30] or "learner"
+    stem = f"hand_in-{slug}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+    payload = (json.dumps(data, indent=1) + "\n").encode("utf-8")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for n in range(1, 10_000):
+            candidate = target / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+            try:
+                written = write_new(candidate, payload)
+                break
+            except FileExistsError:
+                continue
+        else:  # pragma: no cover
+            raise FileExistsError(f"no free file name for {stem} in {target}")
+    except OSError as exc:
+        message = (
+            f"{write_problem(exc, target)} Your progress is unchanged; try progress.hand_in(folder='~'), "
+            f"or send your trainer this code instead: {code}"
+        )
+        raise _os_error(exc, message) from None
+    return HandInNote(written, code, len(data["checks"]))
+
+
 def _os_error(exc: OSError, message: str) -> OSError:
     """An ``OSError`` of the same kind as ``exc`` (e.g. ``PermissionError``) carrying ``message``."""
     return OSError(exc.errno, message) if exc.errno is not None else OSError(message)
@@ -764,5 +1195,7 @@ def _os_error(exc: OSError, message: str) -> OSError:
 def _reset_session_state() -> None:
     """Forget in-memory passes and shown messages (for tests)."""
     _memory.clear()
+    _memory_tries.clear()
+    _learners.clear()
     _memory_only.clear()
     _reported.clear()

@@ -36,6 +36,7 @@ every question in the course.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib
 import math
@@ -75,7 +76,9 @@ __all__ = [
     "all_questions",
     "all_quizzes",
     "is_blank",
+    "known_mistakes",
     "lesson_modules",
+    "mistake_id",
     "on_check",
     "questions_in",
     "quizzes_in",
@@ -252,6 +255,9 @@ class Result(_ShowOnce):
     message: str
     hints_used: int = 0
     solution_seen: bool = False
+    #: the stable id (:func:`mistake_id`) of the known mistake, slip or wrong quiz option this answer
+    #: matched (``Status.MISTAKE``), else "": a named slip's id when the answer is also that slip's
+    mistake_id: str = ""
 
     @property
     def ok(self) -> bool:
@@ -353,6 +359,24 @@ class Solution(_Text):
 # --------------------------------------------------------------------------------------------------
 
 
+def mistake_id(name: str = "", text: str = "") -> str:
+    """A stable, short id for a known mistake: the slug of its ``name`` (``"fraction for percent"`` ->
+    ``"fraction-for-percent"``), else ``"m-"`` and 8 hex digits of a SHA-1 of its ``text`` (feedback or
+    option text, whitespace-normalised). The same definition gives the same id in every run and
+    course copy, so a trainer can count mistakes across a class's hand-ins."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    if slug:
+        return slug[:48]
+    digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+    return f"m-{digest[:8]}"
+
+
+def _short_label(text: str, limit: int = 60) -> str:
+    """The first sentence of ``text``, at most ``limit`` characters (for tables)."""
+    first = re.split(r"(?<=[.:;?!])\s", " ".join(text.split()), maxsplit=1)[0].rstrip(".:;")
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 class _Missing:
     def __repr__(self) -> str:
         return "<no value>"
@@ -378,6 +402,8 @@ class Mistake:
     feedback: str = ""
     when: Callable[[Any], bool] | None = None
     example: Any = _MISSING
+    #: a short name shared by the same mistake in other questions (``"wrong denominator"``); optional
+    name: str = ""
 
     def __post_init__(self) -> None:
         if not self.feedback.strip():
@@ -394,6 +420,16 @@ class Mistake:
     def sample(self) -> Any:
         """An answer that this mistake should catch: its value, or its example."""
         return self.example if self.when is not None else self.resolved_value()
+
+    @property
+    def id(self) -> str:
+        """Stable id (:func:`mistake_id`): the slug of ``name``, else a hash of the feedback."""
+        return mistake_id(self.name, self.feedback)
+
+    @property
+    def label(self) -> str:
+        """A few words for a trainer's table: the name, else the feedback's first sentence."""
+        return self.name or _short_label(self.feedback)
 
 
 @dataclass(frozen=True)
@@ -433,6 +469,16 @@ class Slip:
     def sample(self, expected: Any) -> Any:
         """The answer this slip produces when the right answer is ``expected``."""
         return self.wrong(expected)
+
+    @property
+    def id(self) -> str:
+        """Stable id (:func:`mistake_id`): the slug of the name, ``"fraction-for-percent"``."""
+        return mistake_id(self.name)
+
+    @property
+    def label(self) -> str:
+        """The slip's name, for a trainer's table."""
+        return self.name
 
 
 # --------------------------------------------------------------------------------------------------
@@ -684,11 +730,14 @@ class Question:
             return self._result(Status.CORRECT, self.why)
         for mistake in self.mistakes:
             if self._mistake_matches(mistake, answer, type_problem is None):
-                return self._result(Status.MISTAKE, mistake.feedback)
+                # the question's own feedback; the id of a named slip giving the same answer (the
+                # fraction typed for a percentage), so a class report counts it as one mistake
+                slip = self.matching_slip(answer) if type_problem is None else None
+                return self._result(Status.MISTAKE, mistake.feedback, slip.id if slip else mistake.id)
         if type_problem is None:
             slip = self.matching_slip(answer)
             if slip is not None:
-                return self._result(Status.MISTAKE, slip.feedback)
+                return self._result(Status.MISTAKE, slip.feedback, slip.id)
         if type_problem is not None:
             return self._result(Status.WRONG_TYPE, type_problem)
         return self._result(Status.WRONG, f"{self._diagnose(answer)} {self._nudge()}")
@@ -696,7 +745,7 @@ class Question:
     def _run_checker(self, answer: Any) -> Result:
         for mistake in self.mistakes:
             if self._mistake_matches(mistake, answer, True):
-                return self._result(Status.MISTAKE, mistake.feedback)
+                return self._result(Status.MISTAKE, mistake.feedback, mistake.id)
         outcome = self.checker(answer)  # type: ignore[misc]
         ok, message = outcome if isinstance(outcome, tuple) else (bool(outcome), "")
         if ok:
@@ -745,7 +794,7 @@ class Question:
                 return False
         return type_ok and self._same(answer, mistake.resolved_value())
 
-    def _result(self, status: Status, message: str) -> Result:
+    def _result(self, status: Status, message: str, mistake: str = "") -> Result:
         return Result(
             question_id=self.id,
             title=self.title,
@@ -753,7 +802,15 @@ class Question:
             message=message.strip(),
             hints_used=self._hints_shown,
             solution_seen=self._solution_seen,
+            mistake_id=mistake,
         )
+
+    def known_mistakes(self) -> dict[str, str]:
+        """Every known mistake and slip this question can name: stable id -> short label."""
+        found = {m.id: m.label for m in self.mistakes}
+        for slip in self.all_slips():
+            found.setdefault(slip.id, slip.label)
+        return found
 
     # -- what subclasses override --------------------------------------------------------------
 
@@ -1222,6 +1279,16 @@ def all_questions() -> list[Question]:
 def all_quizzes() -> list[Quiz]:
     """Every concept quiz in the course, in lesson and definition order."""
     return [z for module in lesson_modules() for z in quizzes_in(module)]
+
+
+def known_mistakes() -> dict[str, dict[str, str]]:
+    """Every check id of the course (``"01.q3"``, ``"01.quiz.2"``) -> its known mistakes, slips and
+    wrong quiz options as stable id -> short label (for :mod:`helpers.class_report`)."""
+    found = {q.id: q.known_mistakes() for q in all_questions()}
+    for quiz in all_quizzes():
+        for i, question in enumerate(quiz.questions):
+            found[quiz.question_id(i)] = question.known_mistakes()
+    return found
 
 
 def validate_lesson(module: ModuleType) -> list[str]:

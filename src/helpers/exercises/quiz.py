@@ -53,6 +53,7 @@ from helpers.exercises import (
     Slip,
     Status,
     _notify,
+    mistake_id,
 )
 
 __all__ = [
@@ -95,6 +96,12 @@ class Option:
         if not self.feedback.strip():
             raise ValueError(f"option {self.text!r} needs feedback explaining why it is right or wrong")
 
+    @property
+    def id(self) -> str:
+        """Stable id of the option (a hash of its text): the known-mistake id when a wrong option is
+        chosen, whatever position the option is shown at."""
+        return mistake_id(text=self.text)
+
 
 @dataclass(kw_only=True)
 class MultipleChoice:
@@ -124,7 +131,13 @@ class MultipleChoice:
         if option.correct:
             others = "\n".join(f"- {o.text.rstrip('.')}: {o.feedback}" for o in self.options if not o.correct)
             return Result(qid, title, Status.CORRECT, f"{option.feedback}\n\nWhy not the others:\n{others}")
-        return Result(qid, title, Status.MISTAKE, f"{option.feedback}\n\nTry another option.")
+        return Result(
+            qid, title, Status.MISTAKE, f"{option.feedback}\n\nTry another option.", mistake_id=option.id
+        )
+
+    def known_mistakes(self) -> dict[str, str]:
+        """The wrong options as known mistakes: stable id -> option text."""
+        return {o.id: o.text for o in self.options if not o.correct}
 
 
 @dataclass(kw_only=True)
@@ -170,7 +183,11 @@ class Numeric:
                 qid, title, Status.WRONG_TYPE, f"{text!r} is not a number: type digits, such as 12.5."
             )
         inner = self._checker.evaluate(value)
-        return Result(qid, title, inner.status, inner.message)
+        return Result(qid, title, inner.status, inner.message, mistake_id=inner.mistake_id)
+
+    def known_mistakes(self) -> dict[str, str]:
+        """Its known mistakes and slips: stable id -> short label."""
+        return self._checker.known_mistakes()
 
 
 @dataclass(kw_only=True, eq=False)

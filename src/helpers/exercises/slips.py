@@ -82,6 +82,7 @@ def wrong_denominator(value: float | Callable[[], Any], used: str, wanted: str) 
         value,
         f"You divided by the {used}: that is the rate per {_singular(used)}. This question asks per "
         f"{_singular(wanted)}: divide by the {wanted}.",
+        name=f"per {_singular(used)} instead of per {_singular(wanted)}",
     )
 
 
@@ -91,6 +92,7 @@ def revenue_for_profit(value: float | Callable[[], Any], cost: str = "the cost")
         value,
         f"That is the revenue: money in before {cost} is paid. The question asks what is left: "
         f"subtract {cost} first.",
+        name="revenue for profit",
     )
 
 
