@@ -50,3 +50,24 @@ def test_navigation_of_the_first_and_last_lessons():
     assert _links(first) == {"Next: 01 What influencer marketing is": "01_what_is_influencer_marketing.ipynb"}
     last = course.navigation_markdown(course.COURSE[-1].number)
     assert "Next" not in last and "last lesson of the course" in last
+
+
+def test_the_readme_course_map_states_the_planned_minutes_and_an_honest_total():
+    """Issue 12 item 18: the README's minutes, total and time sentence follow helpers.course.COURSE."""
+    from helpers.paths import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| (\d\d) \| \[.*\| (\d+) \|$", readme, re.M))
+    assert rows == {item.number: str(item.minutes) for item in course.COURSE}
+    total = sum(item.minutes for item in course.COURSE)
+    assert f"| | **whole course** | | **{total}** |" in readme
+    words = {10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen"}
+    assert (
+        f"about\n{words[round(total / 60)]} hours" in readme
+        or f"about {words[round(total / 60)]} hours" in readme
+    )
+    longest = sorted(course.COURSE, key=lambda item: item.minutes)[-2:]
+    assert (
+        f"The two longest lessons, {min(i.number for i in longest)} and {max(i.number for i in longest)},"
+        in readme
+    )

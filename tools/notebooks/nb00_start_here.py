@@ -1,6 +1,6 @@
 """Source of notebooks/00_start_here.ipynb (build with `make notebooks`)."""
 
-from helpers import data
+from helpers import course, data
 from nbtools import NB
 
 NAME = "00_start_here"
@@ -285,13 +285,13 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Learning paths
         | path | what to do | time |
         |---|---|---|
         | **Class** (a trainer leads) | follow the trainer through each notebook; do the exercises in pairs | one lesson per session |
         | **Workshop** (one or two days) | lessons 01, 02, 05, 07 and 08 on day one; 03, 04, 06, 09 and 10 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
-        | **Self-paced** (Binder or your laptop) | go in order 01 -> 10; do every exercise before reading the solution | about 10 hours |
+        | **Self-paced** (Binder or your laptop) | go in order 01 -> 10; do every exercise before reading the solution | about {round(sum(item.minutes for item in course.COURSE) / 60)} hours |
 
         Working in **Binder**? Binder sessions end after some idle time and do not keep your changes:
         download anything you want to keep (*File > Download*).
