@@ -262,6 +262,24 @@ def test_pan_et_al_is_cited_with_its_headline(path):
     assert not errors, f"{_rel(path)} misstates Pan et al. (2024-25):\n" + "\n".join(errors)
 
 
+# --- 11. small numbers in the prose that the data decides ---------------------------------------------
+def test_datasheet_celebrity_share_matches_the_parameter_and_the_data():
+    from helpers.generate import DEFAULT_PARAMS
+
+    text = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"`celebrity_share` = ([\d.]+)%, so the\s+bundled data has ([\d,]+) of ([\d,]+) creators, ([\d.]+)%",
+        text,
+    )
+    assert found, "the datasheet's Celebrities line no longer states the parameter and the bundled count"
+    share, count, total, pct = found.groups()
+    influencers = data.load_influencers()
+    celebrities = int(influencers["is_celebrity"].sum())
+    assert float(share) == pytest.approx(100 * DEFAULT_PARAMS.celebrity_share)
+    assert (int(count.replace(",", "")), int(total.replace(",", ""))) == (celebrities, len(influencers))
+    assert pct == f"{100 * celebrities / len(influencers):.1f}"
+
+
 # --- 16. paraphrase, don't quote -------------------------------------------------------------------
 RUN = 8
 

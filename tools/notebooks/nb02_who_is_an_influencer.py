@@ -19,7 +19,16 @@ def _celebrities():
     return table.loc["celebrities"], table.loc["other creators"]
 
 
+def _fashion_vs_finance() -> float:
+    """How many times the Instagram fashion audience the finance one is (synthetic niches table)."""
+    niches = data.load_niches()
+    instagram = niches[niches["platform"].astype(str) == "instagram"].set_index("niche")["niche_audience"]
+    assert instagram.idxmax() == "fashion" and instagram.idxmin() == "finance"  # the sentence's pair
+    return float(instagram["fashion"] / instagram["finance"])
+
+
 def build() -> NB:
+    fashion_vs_finance = _fashion_vs_finance()
     celeb, other = _celebrities()
     # the trainer note's reading: boosted reach, not lost engagement, makes the pooled ratio low
     assert (celeb["sponsored_reach_ratio"] > 1) and (other["sponsored_reach_ratio"] > 1)
@@ -162,11 +171,12 @@ def build() -> NB:
 
     # --- 3. size relative to the niche -------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## A following is big or small *for its niche*
-        Influencers build their audience around a topic, and topics differ hugely in size: far more people
-        follow fashion than personal finance (in the course's niche table, several times more). So a follower count only means something next to the size
-        of its niche. **Niche penetration** expresses it: followers / people interested in the niche on the
+        Influencers build their audience around a topic, and topics differ in size: far more people
+        follow fashion than personal finance ({fashion_vs_finance:.1f} times as many on Instagram in the
+        course's synthetic niche table, the largest and the smallest niche). So a follower count only
+        means something next to the size of its niche. **Niche penetration** expresses it: followers / people interested in the niche on the
         same platform x 100.
 
         The `niches` table gives each niche's audience per platform (synthetic orders of magnitude):
