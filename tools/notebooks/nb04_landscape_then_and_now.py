@@ -1,11 +1,30 @@
 """Source of notebooks/04_landscape_then_and_now.ipynb (build with `python tools/nbtools.py 04`)."""
 
+from helpers import data
 from nbtools import NB
 
 NAME = "04_landscape_then_and_now"
 
 
+def _engagement_proxy() -> dict[str, object]:
+    """Which published engagement series measure brands' own accounts (their definition says so)."""
+    landscape = data.load_landscape()
+    rates = landscape[landscape["metric"].astype(str) == "engagement_rate"]
+    brand = rates["definition"].str.contains("brand", case=False)
+    first_year = int(rates["year"].min())
+    earliest = rates[rates["year"] == first_year]
+    assert brand[earliest.index].all(), "the text says the earliest figures measure brand accounts"
+    return {
+        "series": rates["series"].nunique(),
+        "brand_series": rates.loc[brand, "series"].nunique(),
+        "first_year": first_year,
+        "first_series": earliest["series"].iloc[0],
+        "other_first_year": int(rates.loc[~brand, "year"].min()),
+    }
+
+
 def build() -> NB:
+    proxy = _engagement_proxy()
     nb = NB(NAME)
     nb.md(
         """
@@ -69,7 +88,7 @@ def build() -> NB:
 
     # --- 1. 2014 ------------------------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## 1. In 2014, a post got more attention
         The course's source article says that standing out on Instagram was easier in 2014: with a
         distinctive look, or a spot on the platform's featured page, a creator had a real chance of
@@ -79,6 +98,11 @@ def build() -> NB:
         Read them **inside their series**: Forrester measured the top 50 brands' accounts,
         InfluencerDB likes per follower, Rival IQ brand accounts; Jumper Media gives one average.
         Lines join figures of one series only; a thin dotted line crosses years with no figure.
+
+        These are a **proxy**, not a measurement of what creators faced: {proxy["brand_series"]} of the
+        {proxy["series"]} series measure brands' own accounts, and the only {proxy["first_year"]} figure
+        ({proxy["first_series"]}) is one of them; the other series start in {proxy["other_first_year"]}.
+        They show the direction attention moved on the platform, not a creator's own numbers.
         """,
         slide="slide",
     )
@@ -162,9 +186,11 @@ def build() -> NB:
     # --- 3. Market growth ------------------------------------------------------------------------
     nb.md(
         """
-        ## 3. From side income to a career: the money grew
-        The source article notes that, after enough brand partnerships, some creators turned
-        influencer marketing into a full-time career. The money that pays them is the market:
+        ## 3. From side income to a career? The money grew
+        The source article notes that, after enough brand partnerships, some creators made working
+        with brands their main job. The course's sources hold **no figures on creators' incomes** -
+        how many live from it, or what they earn - so that claim stays the article's, untested here.
+        What the sources do measure is the money that pays creators, the market:
         Influencer Marketing Hub estimates it at $1.7B in 2016 and $32.55B in 2025. Two caveats
         travel with these numbers: **IMH sells influencer-marketing services** (a vendor estimate),
         and the table has **no verified figure for 2017-2019** - the chart marks the gap with a
@@ -331,8 +357,9 @@ def build() -> NB:
         * In 2014 a post earned more attention: every published Instagram engagement series falls
           over time, while the platform grew to ten times the users. Matching an old audience's
           attention takes more followers today.
-        * Brand partnerships turned creating into a career for some, and the market that pays for
-          them grew fast - according to estimates by a company that sells influencer marketing.
+        * The article says brand partnerships became a living for some creators; the course's sources
+          hold no income figures to test it. The market that pays creators grew fast - according to
+          estimates by a company that sells influencer marketing.
         * Read every figure with its publisher, definition, period and confidence; compare figures
           only inside one series; leave gaps open; label anything you estimate yourself.
         * Growth compounds: use (last / first) ^ (1 / years) - 1, with the years between the dates
