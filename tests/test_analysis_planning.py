@@ -74,6 +74,18 @@ def test_kpi_table_has_one_row_per_goal_with_its_cost_metric(campaigns):
     assert table.loc["conversion", "pooled value (USD)"] == pytest.approx(8_000 / 90, abs=0.01)
 
 
+def test_cpm_by_platform_shows_where_the_pooled_cpm_comes_from(campaigns, influencers):
+    table = planning.cpm_by_platform(planning.with_creators(campaigns, influencers))
+    # awareness: c0 (a, instagram: $1,000 / 100K) and c4 (b, tiktok: $4,000 / 400K)
+    assert list(table.index) == ["instagram", "tiktok", "all platforms"]
+    assert table.loc["all platforms", "pooled_cpm_usd"] == pytest.approx(kpi := 5_000 / 500_000 * 1000)
+    assert kpi == pytest.approx(planning.kpi_table(campaigns).loc["awareness", "pooled value (USD)"])
+    assert table.loc["tiktok", "impressions_share_pct"] == pytest.approx(80.0)
+    assert table.loc["instagram", "median_cpm_usd"] == pytest.approx(10.0)
+    with pytest.raises(ValueError, match="goal"):
+        planning.cpm_by_platform(planning.with_creators(campaigns, influencers), goal="fame")
+
+
 def test_conversions_spread_brackets_the_median(campaigns, influencers):
     spread = planning.conversions_per_1k_spread(planning.with_creators(campaigns, influencers))
     assert (spread["p10"] <= spread["median"]).all() and (spread["median"] <= spread["p90"]).all()

@@ -1,12 +1,37 @@
 """Source of notebooks/05_what_works_strategy_and_discovery.ipynb (build with `make notebooks`)."""
 
+from helpers import data
+from helpers.analysis import planning
 from helpers.exercises import lesson05
 from nbtools import NB
 
 NAME = "05_what_works_strategy_and_discovery"
 
 
+def _awareness_cpm() -> dict[str, float]:
+    """The pooled awareness CPM, where it comes from, and the published CPM ranges it is read against."""
+    joined = planning.with_creators(data.load_campaigns(), data.load_influencers())
+    table = planning.cpm_by_platform(joined, "awareness")
+    bench = data.load_benchmarks().set_index("key")["value"]
+    n = {
+        "pooled": table.loc["all platforms", "pooled_cpm_usd"],
+        "ig": table.loc["instagram", "pooled_cpm_usd"],
+        "ig_median": table.loc["instagram", "median_cpm_usd"],
+        "yt": table.loc["youtube", "pooled_cpm_usd"],
+        "tt": table.loc["tiktok", "pooled_cpm_usd"],
+        "tt_share": table.loc["tiktok", "impressions_share_pct"],
+    }
+    n |= {f"{p}_{end}": bench[f"cpm_usd_{p}_{end}"] for p in ("instagram", "youtube", "tiktok") for end in ("low", "high")}
+    # what the sentence says: below the range as pooled; TikTok far below its range; Instagram and
+    # YouTube inside theirs; pooling weighs the big, cheap campaigns most
+    assert n["pooled"] < n["instagram_low"] and n["tt"] < n["tiktok_low"]
+    assert n["instagram_low"] <= n["ig"] <= n["instagram_high"] and n["youtube_low"] <= n["yt"] <= n["youtube_high"]
+    assert n["ig_median"] > n["ig"]
+    return n
+
+
 def build() -> NB:
+    cpm = _awareness_cpm()
     nb = NB(NAME)
     nb.md(
         """
@@ -111,6 +136,25 @@ def build() -> NB:
         """
         benchmarks = data.load_benchmarks()
         benchmarks.loc[benchmarks["group"] == "cpm", ["key", "value", "unit", "source", "year", "is_vendor_estimate"]]
+        """
+    )
+    nb.md(
+        f"""
+        Why is the pooled awareness CPM above (${cpm["pooled"]:.2f}) below the published
+        ${cpm["instagram_low"]:.0f}-{cpm["instagram_high"]:.0f} Instagram range? Three reasons, all in the
+        table below. The data is **synthetic**. The value **pools every platform**, and the synthetic
+        TikTok campaigns cost ${cpm["tt"]:.2f} per 1,000 impressions - far below the published
+        ${cpm["tiktok_low"]:.0f}-{cpm["tiktok_high"]:.0f}, a known limit of the course data (datasheet,
+        known limitations) - while carrying {cpm["tt_share"]:.0f} % of the awareness impressions. And
+        pooling **weighs campaigns by their impressions**, so the big accounts, cheaper per impression,
+        count most: the median Instagram campaign paid ${cpm["ig_median"]:.2f}. Alone, Instagram pools
+        at ${cpm["ig"]:.2f} and YouTube at ${cpm["yt"]:.2f}, inside their published ranges.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        planning.cpm_by_platform(joined, "awareness").round(2)
         """
     )
     nb.notes(

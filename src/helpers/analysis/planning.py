@@ -31,6 +31,7 @@ __all__ = [
     "all_in_cpa",
     "cheapest",
     "conversions_per_1k_spread",
+    "cpm_by_platform",
     "discovery_finding",
     "discovery_summary",
     "draw_discovery_overview",
@@ -165,6 +166,39 @@ def kpi_table(campaigns: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("goal")
+
+
+def cpm_by_platform(joined: pd.DataFrame, goal: str = "awareness") -> pd.DataFrame:
+    """Where a pooled CPM comes from: one goal's campaigns, per platform.
+
+    ``joined`` is :func:`with_creators` output. Rows: platforms with campaigns of ``goal``, plus
+    ``"all platforms"`` (the pooled value :func:`kpi_table` shows). Columns: ``campaigns``,
+    ``pooled_cpm_usd`` (sum of fees / sum of impressions x 1,000; large campaigns weigh most),
+    ``median_cpm_usd`` (the median campaign's CPM, USD per 1,000 impressions) and
+    ``impressions_share_pct`` (percent of the goal's impressions).
+    """
+    rows = joined[joined["goal"].astype(str) == goal]
+    if rows.empty:
+        raise ValueError(f"no campaigns with the goal {goal!r}; the goals are {', '.join(GOALS)}")
+    groups = {str(p): g for p, g in rows.groupby("platform", observed=True)}
+    groups["all platforms"] = rows
+    total = float(rows["impressions"].sum())
+    table = pd.DataFrame(
+        {
+            name: {
+                "campaigns": len(g),
+                "pooled_cpm_usd": float(
+                    metrics.cpm(float(g["fee_usd"].sum()), float(g["impressions"].sum()))
+                ),
+                "median_cpm_usd": float(metrics.cpm(g["fee_usd"], g["impressions"]).median()),
+                "impressions_share_pct": 100 * float(g["impressions"].sum()) / total if total else np.nan,
+            }
+            for name, g in groups.items()
+        }
+    ).T
+    table["campaigns"] = table["campaigns"].astype(int)
+    table.index.name = f"{goal} campaigns"
+    return table
 
 
 def conversions_per_1k_spread(joined: pd.DataFrame, by: str = "tier", min_campaigns: int = 0) -> pd.DataFrame:
