@@ -49,6 +49,12 @@ EXEC_ENV = {
 }
 
 
+#: How a trainer's notes cell starts and ends (see :meth:`NB.notes`): the notes stay out of a
+#: self-paced learner's way until opened; ``tools/slides.py`` unfolds them for reveal's speaker view.
+NOTES_OPEN = '<details class="trainer-notes"><summary>Trainer notes</summary>'
+NOTES_CLOSE = "</details>"
+
+
 class NB:
     """A notebook under construction: markdown, code and speaker-notes cells with slide metadata."""
 
@@ -61,7 +67,9 @@ class NB:
     @staticmethod
     def _meta(slide: str | None, tags: tuple[str, ...]) -> dict:
         meta: dict = {}
-        if slide:
+        # "-" (continue the current slide) is written as no slide type at all: RISE and nbconvert read
+        # a missing type as "-", while jupyterlab-slideshow shows a cell typed "-" on no slide.
+        if slide and slide != "-":
             meta["slideshow"] = {"slide_type": slide}
         if tags:
             meta["tags"] = list(tags)
@@ -96,8 +104,11 @@ class NB:
         )
 
     def notes(self, text: str) -> NB:
-        """Add a trainer's speaker-notes cell (hidden in the slideshow, shown in presenter view)."""
-        return self.md("**Trainer notes.** " + textwrap.dedent(text).strip("\n"), slide="notes")
+        """Add a trainer's speaker-notes cell: folded away under a "Trainer notes" line in the notebook
+        (an HTML ``<details>`` block: closed in JupyterLab, on GitHub and nbviewer; a click opens it),
+        hidden in the slideshow, and unfolded into the speaker notes of the static decks."""
+        body = textwrap.dedent(text).strip("\n")
+        return self.md(f"{NOTES_OPEN}\n\n{body}\n\n{NOTES_CLOSE}", slide="notes")
 
     def _nav_cell(self) -> nbformat.NotebookNode:
         """Home / previous / next links (hidden in the slideshow: the slides have "What's next")."""

@@ -1,0 +1,108 @@
+"""A trainer presents a lesson as a live slideshow and every lab on its slides responds.
+
+The course presents with jupyterlab-slideshow (the notebook toolbar's "Toggle Deck" button,
+command ``deck:toggle``): the slides are the notebook itself, so a lab keeps JupyterLab's widget
+manager and its kernel. (RISE's ``/rise/`` page does not render ipywidgets 8 labs: it shows
+``VBox(children=(...`` and fails with "Exception opening new comm".)
+
+The trainer's steps, as the trainer guide gives them: open the notebook, Run All, click the title,
+Toggle Deck, then walk forward through the slides. On every slide that shows a lab, the test
+changes a control as the trainer would and waits for the lab's output (summary sentence and
+figure) to change, *while the deck is presenting*.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import (
+    ARTIFACTS,
+    RUN_TIMEOUT_S,
+    LabDriver,
+    Notebook,
+    PageFactory,
+    Server,
+    course_notebooks,
+    params,
+)
+from test_jupyterlab import _FINISHED_JS, clear_all_outputs, run_all_cells, wait_kernel_ready
+
+pytestmark = pytest.mark.browser
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+DECK_TOGGLE = f'{PANEL} .jp-Toolbar [data-command="deck:toggle"]'
+FORWARD = ".jp-Deck-Remote .jp-deck-mod-direction-forward"
+MAX_STEPS = 200
+
+# The deck's state: presenting or not, and the labs on the current slide (marked by LabDriver.find).
+_DECK_JS = """
+() => ({
+  presenting: !!document.querySelector('.jp-NotebookPanel.jp-Deck'),
+  onscreen: [...document.querySelectorAll('[data-browser-test-lab]')]
+    .filter(lab => lab.closest('.jp-deck-mod-onscreen.jp-deck-mod-visible'))
+    .map(lab => Number(lab.getAttribute('data-browser-test-lab'))),
+  forward: !!document.querySelector('.jp-Deck-Remote .jp-deck-mod-direction-forward:not(.jp-mod-disabled)'),
+  // where the deck is: the active cell (each step forward moves it; a step onto a cell that is
+  // already on screen changes nothing else)
+  step: [...document.querySelectorAll('.jp-NotebookPanel.jp-Deck .jp-Notebook .jp-Cell')]
+    .findIndex(c => c.classList.contains('jp-mod-active')),
+})
+"""
+
+
+def slideshow_lab_notebooks() -> list[Notebook]:
+    """Every course notebook that shows a helpers.widgets lab."""
+    return [nb for nb in course_notebooks() if nb.mentions_a_lab()]
+
+
+@pytest.mark.parametrize("notebook", params(slideshow_lab_notebooks()))
+def test_every_lab_responds_during_the_slideshow(
+    notebook: Notebook, jupyter_lab: Server, new_page: PageFactory, labs: LabDriver
+) -> None:
+    page = new_page()
+    try:
+        code_cells = notebook.code_cells()
+        must_run = ["".join(c.get("source", "")).strip() != "" for c in code_cells]
+        page.goto(jupyter_lab.url(f"lab/tree/{notebook.path}", reset=""))
+        page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
+        wait_kernel_ready(page, jupyter_lab, notebook.path)
+        clear_all_outputs(page)
+        run_all_cells(page)
+        page.wait_for_function(_FINISHED_JS, arg=[must_run], timeout=RUN_TIMEOUT_S * 1000, polling=250)
+        page.wait_for_function("() => document.querySelectorAll('.course-lab').length > 0", timeout=30_000)
+        expected = len(labs.find(page))
+
+        # Start the slideshow at the title, as a trainer does.
+        page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.click()
+        page.locator(DECK_TOGGLE).first.click()
+        page.wait_for_function("() => !!document.querySelector('.jp-NotebookPanel.jp-Deck')", timeout=15_000)
+
+        moved: dict[int, str] = {}
+        steps: list[int] = []
+        for _step in range(MAX_STEPS):
+            labs.find(page)  # (re)marks labs and their controls; the indices are stable on one page
+            deck = page.evaluate(_DECK_JS)
+            assert deck["presenting"], "the deck stopped presenting while walking through the slides"
+            steps.append(deck["step"])
+            for index in deck["onscreen"]:
+                if index in moved:
+                    continue
+                lab = labs.find(page)[index]
+                assert lab.controls, f"{lab.label} shows no control on its slide:\n{lab.text}"
+                action, _tried = labs.change_and_wait(page, lab)
+                moved[index] = action
+                if len(moved) == 1:
+                    ARTIFACTS.mkdir(exist_ok=True)
+                    page.screenshot(path=str(ARTIFACTS / f"slideshow-{notebook.id}.png"))
+            if not deck["forward"]:
+                break
+            page.locator(FORWARD).click()
+            page.wait_for_function(
+                f"(before) => ({_DECK_JS})().step !== before", arg=deck["step"], timeout=10_000
+            )
+        assert expected and len(moved) == expected, (
+            f"{expected} labs in {notebook.path}, {len(moved)} shown and moved on a slide ({moved}); "
+            f"deck steps (active cell): {steps}"
+        )
+    finally:
+        page.close()
+        jupyter_lab.shutdown_sessions(notebook.path)
