@@ -86,6 +86,11 @@ LAB_CALL_RE = re.compile(r"\bwidgets\.([A-Z]\w*)\s*\(")
 NOTEBOOK_NAME_RE = re.compile(r"^(\d\d)_[a-z0-9_]+$")
 #: TeX math would need MathJax, which the decks do not ship (the course uses none).
 TEX_RE = re.compile(r"\$\$|\\\(|\\\[|\\begin\{")
+#: A trainer's notes cell as the notebooks store it: folded in a ``<details>`` block (tools/nbtools.py
+#: ``NB.notes``), so a self-paced learner sees only its "Trainer notes" line.
+FOLDED_NOTES_RE = re.compile(
+    r"^\s*<details\b[^>]*>\s*<summary>(?P<summary>.*?)</summary>\s*(?P<body>.*?)\s*</details>\s*$", re.DOTALL
+)
 
 
 class SlidesError(Exception):
@@ -389,6 +394,20 @@ def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.Noteboo
     return nb
 
 
+def unfold_notes(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` whose trainer's notes cells are open: the ``<details>`` fold learners see in the
+    notebook becomes ``**Trainer notes.** <text>``, so reveal's speaker view (S) shows the whole note
+    at once. Notes cells without the fold are kept as they are."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or cell.metadata.get("slideshow", {}).get("slide_type") != "notes":
+            continue
+        folded = FOLDED_NOTES_RE.match(cell.source)
+        if folded:
+            cell.source = f"**{folded['summary'].strip().rstrip('.')}.** {folded['body']}"
+    return nb
+
+
 def check_no_tex(nb: nbformat.NotebookNode, notebook: str) -> None:
     """Raise if a markdown cell uses TeX math: the offline decks ship no MathJax."""
     for index, cell in enumerate(nb.cells):
@@ -483,7 +502,7 @@ def render_deck(deck: Deck, built: Iterable[str], out_dir: Path) -> tuple[str, d
     nb = nbformat.read(deck.source, as_version=4)
     check_no_tex(nb, deck.source.name)
     settings = rise_settings(nb)
-    nb = static_widgets(nb, deck.source.name)
+    nb = unfold_notes(static_widgets(nb, deck.source.name))
     resources = {"metadata": {"name": f"{deck.number} {deck.title}", "path": str(deck.source.parent)}}
     body, _ = make_exporter(settings).from_notebook_node(nb, resources=resources)
     return strip_style_comments(rewrite_links(body, built, deck.source.parent, out_dir)), settings

@@ -270,12 +270,15 @@ def build() -> NB:
     nb.md(
         """
         ## Your progress
-        Every exercise or quiz answer you get right is recorded in a small file on this computer,
-        `.course_progress.json` in the course folder (git-ignored, so it is never committed; delete it,
-        or run `progress.reset()`, to start again). Run the next cell at any time: it shows what you have
-        passed in each notebook and about how much time is left. The stored output below is a fresh
-        start; yours changes as you go. In **Binder** the file vanishes when the session ends; the cell
-        says how to keep it.
+        Every exercise or quiz answer you check is recorded in a small file on this computer,
+        `.course_progress.json` in the course folder: which checks you passed, how many tries each took
+        and which common mistakes you made on the way - not your answers (the file is git-ignored, so it
+        is never committed; delete it, or run `progress.reset()`, to start again). Run the next cell at
+        any time: it shows what you have passed in each notebook and about how much time is left. The
+        stored output below is a fresh start; yours changes as you go. In **Binder** the file vanishes
+        when the session ends; the cell says how to keep it. In a class, your trainer may ask you to hand
+        in: `progress.hand_in("your name")` (the name is optional) writes a small file to send and shows
+        the same as a code to paste.
         """,
         slide="slide",
     )
