@@ -551,9 +551,9 @@ kbd {{ border: 1px solid #999; border-radius: 3px; padding: 0 0.3em; }}
 <h2>Presenting</h2>
 <p><kbd>→</kbd> / <kbd>Space</kbd> next, <kbd>S</kbd> speaker notes (a second window),
 <kbd>Esc</kbd> overview, <kbd>F</kbd> full screen.</p>
-<p>Labs and quizzes are interactive only in a running notebook: use <code>make lab</code> (JupyterLab,
-where the same notebooks present as RISE slides) or <code>make app LAB=&lt;name&gt;</code> for one lab full
-screen.</p>
+<p>Labs and quizzes are interactive only in a running notebook: use <code>make lab</code> and present the
+notebook itself as a live slideshow (run it, then <b>Toggle Deck</b> in the notebook toolbar: every lab on a
+slide responds), or <code>make app LAB=&lt;name&gt;</code> for one lab full screen.</p>
 </main>
 </body>
 </html>
