@@ -79,7 +79,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, plots, widgets
+        from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import planning
         from helpers.exercises import ____, lesson05 as ex
 
@@ -120,7 +120,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        planning.kpi_table(campaigns)
+        tables.show(planning.kpi_table(campaigns))
         """
     )
     nb.md(
@@ -135,7 +135,8 @@ def build() -> NB:
     nb.code(
         """
         benchmarks = data.load_benchmarks()
-        benchmarks.loc[benchmarks["group"] == "cpm", ["key", "value", "unit", "source", "year", "is_vendor_estimate"]]
+        cpm_ranges = benchmarks.loc[benchmarks["group"] == "cpm", ["key", "value", "unit", "source", "year", "is_vendor_estimate"]]
+        tables.show(cpm_ranges, index=False)
         """
     )
     nb.md(
@@ -271,7 +272,7 @@ def build() -> NB:
         result = lab.set(budget_usd=40_000, platform="all", **default_split)
         print(result.summary)
         print(f"Unspent: ${result.numbers['unspent_usd']:,.0f}")
-        result.table[["budget_usd", "creators", "conversions_p10", "conversions_p50", "conversions_p90"]]
+        lab.table_view(result, ["budget_usd", "creators", "conversions"])
         """
     )
     nb.md(
@@ -390,7 +391,7 @@ def build() -> NB:
         """
         result2 = lab2.set(creators=8, deadline_days=21, niche="food", goal="all")
         print(result2.summary)
-        result2.table.round(2)
+        lab2.table_view(result2)
         """,
         slide="fragment",
     )

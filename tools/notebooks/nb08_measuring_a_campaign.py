@@ -108,7 +108,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import measurement
         from helpers.exercises import ____, lesson08 as ex
 
@@ -469,7 +469,7 @@ def build() -> NB:
     nb.code(
         """
         attribution = measurement.attribution_by_platform(costs)
-        attribution.round(2)
+        tables.show(attribution, measurement.ATTRIBUTION_COLUMNS)
         """
     )
     nb.code(

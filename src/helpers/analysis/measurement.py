@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics
+from ..tables import Column
 
 __all__ = [
     "ER_COLUMNS",
@@ -285,6 +286,19 @@ def emv_rate_scenarios(campaigns: pd.DataFrame, scenarios: dict[str, tuple[float
             }
         )
     return pd.DataFrame(rows).set_index("scenario")
+
+
+#: How :func:`attribution_by_platform` is shown to learners (:func:`helpers.tables.show`).
+ATTRIBUTION_COLUMNS: dict[str, Column] = {
+    "clicks": Column("clicks", fmt="count"),
+    "conversions": Column("conversions", fmt="count"),
+    "promo_code_uses": Column("promo-code uses", fmt="count"),
+    "link_only": Column("link only", fmt="count"),
+    "promo_share_pct": Column("code share", "%", "percent"),
+    "conversion_rate_pct": Column("conversion rate", "%", "percent2"),
+    "cpa_usd": Column("CPA", "USD", "usd"),
+    "cpa_codes_only_usd": Column("CPA, codes only", "USD", "usd"),
+}
 
 
 def attribution_by_platform(costs: pd.DataFrame) -> pd.DataFrame:

@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import ipywidgets as w
 import pandas as pd
+from IPython.display import HTML
 from matplotlib.figure import Figure
 
 from .. import plots
+from ..tables import Column, html_table, human_header
 
 
 class LabInputError(ValueError):
@@ -70,12 +72,18 @@ def _summary_html(result: LabResult) -> str:
     )
 
 
-def _table_html(table: pd.DataFrame | None) -> str:
+def _table_html(
+    table: pd.DataFrame | None,
+    columns: Mapping[str, Column] | None = None,
+    index: Column | str | bool | None = None,
+    rest: bool = True,
+) -> str:
+    """The result's table in the house style (:func:`helpers.tables.html_table`), fitted to the width."""
     if table is None or table.empty:
         return ""
     return (
-        '<div style="font-size:1.05em;overflow-x:auto">'
-        + table.to_html(border=0, na_rep="-", float_format=lambda v: f"{v:,.2f}")
+        '<div class="course-lab-table" style="font-size:1.05em;max-width:100%;overflow-x:auto">'
+        + html_table(table, columns, index=index, rest=rest)
         + "</div>"
     )
 
@@ -93,6 +101,11 @@ class Lab:
     #: Bundled tables the lab needs; its constructor takes each as an optional keyword argument
     #: of the same name (default: the bundled file), so tests and benchmarks can pass other data.
     tables: ClassVar[tuple[str, ...]] = ()
+    #: How the result's table is shown: column key -> :class:`helpers.tables.Column` (label, unit,
+    #: format), in display order; ``None`` makes headers and formats from the column names and values.
+    table_columns: ClassVar[Mapping[str, Column] | None] = None
+    #: How the table's index is shown (a Column or a header; ``None``: its name, made readable).
+    table_index: ClassVar[Column | str | None] = None
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> Lab:
@@ -108,7 +121,8 @@ class Lab:
         self.ax = axes
         self._summary = w.HTML()
         self._image = w.Image(format="svg+xml", layout=w.Layout(max_width="100%"))
-        self._table = w.HTML()
+        # the table wraps to the lab's width (no side margins: 100% + margins would overflow)
+        self._table = w.HTML(layout=w.Layout(width="100%", margin="2px 0px"))
         self._output = w.VBox([self._summary, self._image, self._table])
         self._output.add_class("course-lab-output")
         for control in self.controls.values():
@@ -195,9 +209,20 @@ class Lab:
         self._summary.value = _summary_html(result)
         self._image.value = image
         self._image.layout.display = None if result.ok else "none"
-        self._table.value = _table_html(result.table) if result.ok else ""
+        self._table.value = (
+            _table_html(result.table, self.table_columns, self.table_index) if result.ok else ""
+        )
         self.last_update_ms = (time.perf_counter() - start) * 1000
         return result
+
+    def table_view(self, result: LabResult | None = None, keys: Sequence[str] | None = None) -> HTML:
+        """A result's table (default: the last) as the lab shows it, for a notebook cell to display;
+        ``keys`` keeps only these columns of :attr:`table_columns`, in this order."""
+        result = self.result if result is None else result
+        columns = self.table_columns
+        if keys is not None:
+            columns = {key: (columns or {}).get(key) or Column(human_header(key)) for key in keys}
+        return HTML(_table_html(result.table, columns, self.table_index, rest=keys is None))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         return self.widget._repr_mimebundle_(**kwargs)

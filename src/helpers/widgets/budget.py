@@ -9,7 +9,7 @@ percentile) as well as the median, so the learner sees the uncertainty, not one 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import numpy as np
@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import data, metrics, plots
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Outcomes the planner forecasts, in display order (campaigns table columns).
@@ -185,6 +186,24 @@ class BudgetPlanner(Lab):
     name = "budget-planner"
     title = "Budget planner: split a budget across tiers"
     tables = ("campaigns", "influencers")
+    table_index = "tier"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "budget_usd": Column("budget", "USD", "usd0"),
+        "creators": Column("creators bought", fmt="count"),
+        "reach": Column(
+            "reach: median (80% interval)", "accounts", "compact", ("reach_p50", "reach_p10", "reach_p90")
+        ),
+        "engagements": Column(
+            "engagements: median (80% interval)",
+            fmt="compact",
+            source=("engagements_p50", "engagements_p10", "engagements_p90"),
+        ),
+        "conversions": Column(
+            "conversions: median (80% interval)",
+            fmt="count",
+            source=("conversions_p50", "conversions_p10", "conversions_p90"),
+        ),
+    }
 
     def __init__(
         self,

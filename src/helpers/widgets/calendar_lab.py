@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import numpy as np
@@ -31,6 +31,7 @@ from matplotlib.lines import Line2D
 from .. import data, paths, plots
 from ..analysis import schedule
 from ..safe_files import export_problem
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 #: Rows of the timeline, top to bottom: (key, label).
@@ -345,6 +346,14 @@ class RelationshipCalendar(Lab):
     title = "Relationship calendar: cadence, launches, PR, trips - and the conflicts"
     figsize = (12.0, 6.0)
     tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
+    table_index = "#"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "date": Column("date", fmt="date"),
+        "kind": Column("conflict", fmt="text"),
+        "who": Column("who", fmt="text"),
+        "detail": Column("what happens", fmt="text"),
+        "fix": Column("fix", fmt="text"),
+    }
 
     def __init__(
         self,

@@ -68,7 +68,7 @@ between creators. Use it to reason about direction and trade-offs, never to fore
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import numpy as np
@@ -78,6 +78,7 @@ from matplotlib.ticker import FixedLocator, MaxNLocator
 
 from .. import data, plots
 from ..analysis import trust
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Sponsored shares (percent) the lab sweeps to find the share with the most sponsored engagements.
@@ -418,6 +419,13 @@ class CommercialisationLab(Lab):
     title = "Over-commercialisation - a TOY MODEL: more ads -> trust, engagement and followers over a year"
     figsize = (12.0, 5.2)
     tables = ("posts", "influencers")
+    table_index = "month"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "trust (0-100)": Column("trust", "0-100", "decimal1"),
+        "followers": Column("followers", fmt="count"),
+        "ER all posts (%)": Column("ER, all posts", "%", "percent2"),
+        "unfollows in month": Column("unfollows in the month", fmt="count"),
+    }
 
     def __init__(
         self,

@@ -26,6 +26,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from .. import data, metrics, plots
 from ..analysis.planning import trade_off_sentence
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 #: Discovery channels in display order (the ``discovery_channel`` column of ``campaigns``).
@@ -243,6 +244,16 @@ class DiscoveryComparison(Lab):
     title = "Finding creators: organic search, a platform or an agency?"
     figsize: ClassVar[tuple[float, float]] = (12.0, 4.6)
     tables = ("campaigns", "influencers")
+    table_index = "channel"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "past campaigns": Column("past campaigns", fmt="count"),
+        "cost per creator (USD)": Column("cost per creator", "USD", "usd0"),
+        "median days to sign": Column("median days to sign", fmt="decimal1"),
+        "% signed within 21 days": Column("signed within 21 days", "%", "percent"),
+        "creators signed in time": Column("creators signed in time", fmt="decimal1"),
+        "mean niche fit": Column("mean niche fit", "0-1", "decimal2"),
+        "conversions per $1,000 all-in": Column("conversions per $1,000 all-in", fmt="decimal1"),
+    }
 
     def __init__(
         self, campaigns: pd.DataFrame | None = None, influencers: pd.DataFrame | None = None

@@ -12,7 +12,7 @@ All of it is synthetic course data; niche sizes are orders of magnitude, not mea
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import numpy as np
@@ -24,6 +24,7 @@ from matplotlib.text import Text
 
 from .. import data, plots
 from ..analysis.influence import SOURCES_OF_POWER, equivalent_followers, niche_reach_table
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 ALL = "all"
@@ -288,6 +289,17 @@ class NicheReach(Lab):
     title = "Niche reach: share of the niche vs raw followers, and the four sources of influence"
     figsize = (13.0, 5.6)
     tables = ("influencers", "niches")
+    table_index = "rank"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "handle": Column("creator", fmt="text"),
+        "niche": Column("niche", fmt="text"),
+        "platform": Column("platform", fmt="text"),
+        "followers": Column("followers", fmt="compact"),
+        "niche share %": Column("share of niche", "%", "percent2"),
+        "engaged per post": Column("engaged per post", "accounts", "compact"),
+        "engaged share %": Column("engaged share", "%", "percent2"),
+        "celebrity": Column("celebrity", fmt="yesno"),
+    }
 
     def __init__(self, influencers: pd.DataFrame | None = None, niches: pd.DataFrame | None = None) -> None:
         influencers = data.load_influencers() if influencers is None else influencers

@@ -20,7 +20,7 @@ out. :func:`criterion_comparison` shows what each criterion alone would have bou
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as w
 import numpy as np
@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 
 from .. import data, metrics, plots
 from ..analysis import pitfalls
+from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Criteria of the scorecard: column in the candidate table, and whether higher is better.
@@ -247,6 +248,16 @@ class Scorecard(Lab):
     name = "scorecard"
     title = "Popularity trap: a weighted scorecard vs the most-followed"
     tables = ("influencers", "campaigns")
+    table_index = "rank"
+    table_columns: ClassVar[dict[str, Column]] = {
+        "handle": Column("creator", fmt="text"),
+        "followers": Column("followers", fmt="compact"),
+        "er_pct": Column("engagement rate", "%", "percent"),
+        "niche_fit": Column("niche fit", "0-1", "decimal2"),
+        "audience_authenticity": Column("real audience", "%", "share"),
+        "price_per_post_usd": Column("price per post", "USD", "usd0"),
+        "campaigns": Column("past campaigns", fmt="count"),
+    }
 
     def __init__(
         self, influencers: pd.DataFrame | None = None, campaigns: pd.DataFrame | None = None
