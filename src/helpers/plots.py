@@ -17,6 +17,8 @@ module makes the house style Matplotlib's default (:func:`apply_style`).
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -384,7 +386,40 @@ def show(fig: Figure, dpi: int = 100) -> Image:
     """
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
-    return Image(data=buf.getvalue(), format="png")
+    return Image(data=_with_description(buf.getvalue(), figure_text(fig)), format="png")
+
+
+def figure_text(fig: Figure) -> str:
+    """Every visible text of a figure except tick labels, one per line: titles, subtitles, axis labels,
+    value labels, annotations, legend entries (tick labels are the axes' scale, not what the figure says).
+
+    :func:`show` stores it in the PNG's ``Description`` text chunk, so what a learner reads in a stored
+    figure can be searched: the course test that no exercise's answer is on screen above the exercise
+    reads it (tests/test_answers_hidden.py).
+    """
+    ticks = {
+        id(label)
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        for label in (*axis.get_ticklabels(which="both"), axis.get_offset_text())
+    }
+    lines = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text().strip()
+        if text and artist.get_visible() and id(artist) not in ticks:
+            lines.append(" ".join(text.split()))
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _with_description(png: bytes, text: str) -> bytes:
+    """The PNG with an international text chunk (iTXt, UTF-8) ``Description`` = ``text``, before IEND."""
+    if not text:
+        return png
+    payload = b"Description\x00\x00\x00\x00\x00" + text.encode("utf-8")
+    chunk = struct.pack(">I", len(payload)) + b"iTXt" + payload
+    chunk += struct.pack(">I", zlib.crc32(b"iTXt" + payload) & 0xFFFFFFFF)
+    end = png.rindex(b"IEND") - 4  # the IEND chunk starts with its 4-byte length
+    return png[:end] + chunk + png[end:]
 
 
 def figure_png(fig: Figure, dpi: int = LAB_DPI) -> bytes:

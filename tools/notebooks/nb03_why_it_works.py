@@ -1,6 +1,11 @@
 """Source of notebooks/03_why_it_works.ipynb (build with `python tools/nbtools.py 03`)."""
 
+import textwrap
+
+from helpers import data as _course_data
 from helpers import metrics
+from helpers.analysis import trust as _trust
+from helpers.exercises import lesson03 as _lesson03
 from nbtools import NB
 
 NAME = "03_why_it_works"
@@ -260,8 +265,8 @@ def build() -> NB:
         """
         The pooled number is a classic Simpson's-paradox-style trap; vendors' "sponsored content
         underperforms" headlines sometimes fall into it. Ask the room why the two numbers differ
-        before showing the explanation. Exercise 03.q2 makes learners compute the within-creator
-        median themselves.
+        before showing the explanation. Exercise 03.q2 hands learners an agency report built on the
+        pooled number and asks them to name the error.
         """
     )
 
@@ -285,6 +290,8 @@ def build() -> NB:
         """,
         slide="slide",
     )
+    # the figure's title states the finding without the number 03.q3 asks for
+    assert _trust.compliance_share(_course_data.load_posts()) < 50, "title: 'most creators ... leave one unlabelled'"
     nb.code(
         """
         imh_pct = benchmarks.set_index("key").loc["fully_compliant_influencers_pct", "value"]
@@ -298,7 +305,7 @@ def build() -> NB:
         ax.set_xlabel("follower tier (Mediakix)")
         plots.set_title(
             ax,
-            f"Only {trust.compliance_share(posts):.0f}% of creators with ads label every one",
+            "Most creators with ads leave at least one unlabelled",
             f"synthetic posts, calibrated to IMH 2020 (vendor): {imh_pct:.0f}% fully compliant",
         )
         plots.show(fig)
@@ -400,9 +407,15 @@ def build() -> NB:
     )
     nb.code(ex_cell("q1"))
     nb.md(
-        """
-        **Exercise 03.q2 - the typical Instagram creator.** Compute each Instagram creator's
-        paid-post performance from the two engagement-rate columns, then the median over creators.
+        f"""
+        **Exercise 03.q2 - find the error in the agency's report.** An agency sends you this, from the
+        same Instagram posts:
+
+        > {_lesson03.agency_claim()}
+
+        What is wrong with it? The feedback explains every option.
+
+{textwrap.indent(_lesson03.report_options_markdown(), "        ")}
         """,
         slide="subslide",
     )

@@ -410,7 +410,8 @@ def build() -> NB:
         shortlists = widgets.scorecard_update(candidates, ex.WEIGHTS, n=ex.SHORTLIST)
         by_score = shortlists.extra["by_score"]
         by_followers = shortlists.extra["by_followers"]
-        print(shortlists.summary)
+        score_per_1k = shortlists.numbers["score_conv_per_1k_usd"]
+        print(f"Scorecard shortlist: {score_per_1k:.1f} expected conversions per $1,000.")
         """
     )
     nb.exercise(

@@ -1,5 +1,7 @@
 """Source of notebooks/09_capstone_campaign_plan.ipynb (build with `python tools/nbtools.py 09`)."""
 
+import textwrap
+
 from helpers.analysis.capstone import TIMELINE_KEY
 from helpers.exercises import lesson09
 from nbtools import NB
@@ -628,10 +630,13 @@ def build() -> NB:
     )
     nb.exercise(
         lesson09.q2,
-        """
-        ## Exercise 09.q2 - the cautious client's CPA
-        The client asks: "how bad can the cost per acquisition get?" Using the plan's fees and its forecast
-        of conversions, compute the **highest CPA inside the 80% interval**, in USD per conversion.
+        f"""
+        ## Exercise 09.q2 - the CPA ceiling in the contract
+        The client wants one number in the contract: "the cost per acquisition will not go above ...".
+        Your team proposes four, all from this plan's fees and forecast. **Which do you write in, and
+        why?** The feedback says what is wrong with each of the others.
+
+{textwrap.indent(lesson09.cpa_options_markdown(), "        ")}
         """,
     )
     nb.exercise(

@@ -7,7 +7,7 @@ bundled (synthetic) data, so they stay right when the data is regenerated. The n
 
 from __future__ import annotations
 
-from helpers.exercises import Mistake, NumericQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -101,51 +101,79 @@ q1 = NumericQuestion(
     ],
 )
 
-q2 = NumericQuestion(
+
+def agency_claim() -> str:
+    """03.q2's agency report, its number computed from the synthetic Instagram posts (pooled ratio)."""
+    loss = (1 - _pooled()) * 100
+    return (
+        f'"Across all Instagram posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
+        f'(ER ratio {_pooled():.2f}). Keep sponsored content to a minimum: every ad costs engagement."'
+    )
+
+
+#: 03.q2's answers to "what is wrong with the agency's report?": letter -> text.
+REPORT_OPTIONS: dict[str, str] = {
+    "A": "Nothing: both ERs come from the same platform and the same months, so the ratio is a fair "
+    "measure of what an ad costs.",
+    "B": "It mixes creators: big accounts publish most of the ads and have the lowest ERs. Compare each "
+    "creator's ads with their own organic posts, then take the typical creator.",
+    "C": "It should average each creator's ratio (the mean) instead of pooling the posts; the mean over "
+    "creators is the true cost of an ad.",
+    "D": "Engagement is the wrong measure: only sales matter, so no ER ratio can say anything about ads.",
+}
+
+
+def report_options_markdown() -> str:
+    """The four answers as Markdown lines for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {v}" for k, v in REPORT_OPTIONS.items())
+
+
+q2 = ChoiceQuestion(
     id="03.q2",
-    title="Median paid-post performance on Instagram",
-    expected=lambda: float(_ratios().median()),
-    rel_tol=2e-3,
+    title="Find the error in the agency's report",
+    expected="B",
+    choices=("A", "B", "C", "D"),
     setup=_SETUP,
-    starter=(
-        'creators = trust.paid_post_performance_by_creator(posts, influencers, platform="instagram")\n'
-        "ratios = ____  # each creator's sponsored ER divided by their organic ER\n"
-        "answer = ratios.median()"
-    ),
+    starter='error = ____  # "A", "B", "C" or "D"',
+    var="error",
     hints=[
-        "`creators` has one row per Instagram creator, with the columns `er_sponsored_pct` and "
-        "`er_organic_pct`. Divide one column by the other.",
-        "`ratios = creators['er_sponsored_pct'] / creators['er_organic_pct']` (or use "
-        "`metrics.paid_post_performance`); the starter then takes the median.",
+        "Who publishes most of the sponsored posts, and how do those accounts engage in general (lesson 02)?",
+        "The section above prints two numbers from the same posts: the pooled ratio and the median of each "
+        "creator's own ratio. Which one keeps the creator fixed and changes only 'ad or not'?",
     ],
-    solution_code=(
-        "ratios = metrics.paid_post_performance(creators['er_sponsored_pct'], creators['er_organic_pct'])\n"
-        "answer = ratios.median()"
-    ),
+    solution_code="""
+    creators = trust.paid_post_performance_by_creator(posts, influencers, platform="instagram")
+    ratios = creators["er_sponsored_pct"] / creators["er_organic_pct"]  # each creator vs themself
+    print(f"pooled: {trust.pooled_er_ratio(posts, influencers):.2f}, typical creator: {ratios.median():.2f}")
+    error = "B"
+    """,
     explanation=(
         "Each creator is compared with themself: their sponsored ER over their organic ER. The median "
         "over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's 2016 "
         "ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size). Pooling all "
-        "posts instead (`trust.pooled_er_ratio`) gives a much lower number: the biggest accounts publish "
-        "most of the ads and have the lowest ER, so the pooled comparison measures *who* posts ads, not "
-        "how audiences treat them."
+        "posts gives a much lower number: the biggest accounts publish most of the ads and have the lowest "
+        "ER, so the pooled comparison measures *who* posts ads, not how audiences treat them."
     ),
     why="The typical creator's ads engage almost as well as their other posts: compare within creators.",
     mistakes=[
         Mistake(
-            _pooled,
-            "That is the pooled ER ratio (all sponsored posts vs all organic posts). It mixes creators: big "
-            "accounts post most ads and have low ER. Compare each creator with themself, then take the "
-            "median.",
+            "A",
+            "Same platform and months, but not the same creators: most ads come from big accounts, whose "
+            "organic posts engage less too. The pooled ratio measures who posts ads, not what an ad costs.",
+            name="pooled comparison",
         ),
         Mistake(
-            lambda: float(_ratios().mean()),
-            "That is the mean; the question asks for the median (a few creators with extreme ratios pull "
-            "the mean).",
+            "C",
+            "Comparing each creator with themself is the right idea, but a mean over creators is pulled "
+            "by a few extreme ratios (a creator with two ads); the typical creator is the median. And the "
+            "report's error is the pooling, not the average.",
+            name="mean instead of median",
         ),
         Mistake(
-            lambda: float((1 / _ratios()).median()),
-            "You divided organic by sponsored: put the sponsored ER on top.",
+            "D",
+            "Sales matter, but engagement is a fair measure of how an audience treats a post. The flaw is "
+            "not the metric; it is comparing different creators' posts.",
+            name="dismisses the metric",
         ),
     ],
 )

@@ -12,7 +12,7 @@ import functools
 import math
 from typing import Any
 
-from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brief of the notebook's plan (the lab's defaults).
@@ -131,52 +131,73 @@ def _cpa(conversions_key: str, cost: str = "spent") -> float:
     return float(money / plan.forecast[conversions_key])
 
 
-q2 = NumericQuestion(
+def cpa_options() -> dict[str, str]:
+    """09.q2's four proposals for the contract's CPA ceiling, letter -> text (numbers from the plan)."""
+    plan = _plan()
+    return {
+        "A": f"${_cpa('conversions_p90'):,.2f}: fees / the forecast's high end - show the client how good "
+        "this plan can be.",
+        "B": f"${_cpa('conversions_p50'):,.2f}: fees / the median forecast - the most likely outcome, so "
+        "the fairest promise.",
+        "C": f"${_cpa('conversions_p10'):,.2f}: fees / the forecast's low end - a ceiling most runs stay "
+        "under.",
+        "D": f"${_cpa('conversions_p50', cost='budget'):,.2f}: the whole ${plan.brief.budget_usd:,.0f} "
+        "budget / the median forecast - every dollar counts.",
+    }
+
+
+def cpa_options_markdown() -> str:
+    """The four proposals as Markdown lines for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {v}" for k, v in cpa_options().items())
+
+
+q2 = ChoiceQuestion(
     id="09.q2",
-    title="The highest CPA inside the forecast's 80% interval",
-    expected=lambda: _cpa("conversions_p10"),
-    rel_tol=1e-3,
-    unit="USD",
+    title="Which CPA ceiling goes into the contract?",
+    expected="C",
+    choices=("A", "B", "C", "D"),
     setup=_SETUP,
     starter="""
-    fees = plan.spent_usd  # USD of creator fees the plan spends
-    low = plan.forecast["conversions_p10"]  # 10th percentile of the forecast conversions
-    median = plan.forecast["conversions_p50"]
-    high = plan.forecast["conversions_p90"]  # 90th percentile
-    worst_cpa = ____  # USD per conversion
+    ceiling = ____  # "A", "B", "C" or "D"
     """,
-    var="worst_cpa",
+    var="ceiling",
     hints=[
-        "CPA = fees / conversions. The fees are fixed once the creators are signed; the conversions are "
-        "uncertain.",
-        "The *highest* cost per conversion comes with the *fewest* conversions: divide by the low end "
-        "(`low`, the 10th percentile).",
+        "A ceiling is a promise the client can hold you to: it should hold in most outcomes, not in the "
+        "typical or the best one.",
+        "CPA = fees / conversions, and the fees are fixed once creators sign. Which end of the forecast's "
+        "conversions gives the *highest* cost per conversion? And which money buys conversions: the whole "
+        "budget, or the fees actually spent?",
     ],
-    solution_code="worst_cpa = fees / low",
+    solution_code="""
+    low = plan.forecast["conversions_p10"]  # the forecast's low end: 1 run in 10 does worse
+    print(f"fees / low end = ${plan.spent_usd / low:,.2f} per conversion")
+    ceiling = "C"
+    """,
     explanation=(
-        "A cost metric turns an interval upside down: the fewest conversions (the 10th percentile) give "
-        "the highest CPA, the most conversions the lowest. Report a cost target as a range too - and use "
-        "the money actually spent on creators, not the whole budget: idle money buys no conversions."
+        "A cost metric turns the interval upside down: the fewest conversions (the 10th percentile) give "
+        "the highest CPA. A ceiling at that value holds in nine runs out of ten; the median is missed half "
+        "the time, the high end nine times in ten. Use the money actually spent on creators, not the whole "
+        "budget: idle money buys no conversions (and will not be spent, so it cannot raise the real CPA)."
     ),
-    why="Fees / the low end of the conversions: the cautious client's number.",
+    why="Fees / the low end of the conversions: a promise the cautious client can hold you to.",
     mistakes=[
         Mistake(
-            lambda: _cpa("conversions_p90"),
-            "That is the *best* case: many conversions make each one cheap. The highest CPA comes with the "
-            "fewest conversions (the 10th percentile).",
+            "A",
+            "That is the *best* case: many conversions make each one cheap. Nine runs in ten cost more per "
+            "conversion - a ceiling you would break almost every time.",
+            name="best case as a promise",
         ),
         Mistake(
-            lambda: _cpa("conversions_p50"),
-            "That is the median CPA. The question asks for the highest value inside the 80% interval.",
+            "B",
+            "The median is the expectation, not a ceiling: half the runs cost more per conversion. Promise "
+            "the median and you miss it one time in two.",
+            name="median as a ceiling",
         ),
         Mistake(
-            lambda: _cpa("conversions_p10", cost="budget"),
-            "You divided the whole budget. Use `plan.spent_usd`, the fees the plan actually spends: money "
-            "left unspent buys no conversions.",
-        ),
-        Mistake(
-            lambda: 1 / _cpa("conversions_p10"),
-            "Upside down: that is conversions per dollar. CPA is dollars per conversion.",
+            "D",
+            "That divides the whole budget, including money the plan does not spend on creators; idle money "
+            "buys no conversions. And it is still the median, missed half the time.",
+            name="budget instead of spend",
         ),
     ],
 )
@@ -274,6 +295,7 @@ q4 = NumericQuestion(
     expected=lambda: _embargo_posts(EARLY_OFFSET_DAYS),
     abs_tol=0,
     rel_tol=0,
+    unit="posts",
     setup=_SETUP,
     starter=f"""
     # the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
