@@ -113,6 +113,13 @@ def test_speaker_notes_window_opens_offline_and_shows_the_trainer_notes(
             ".innerText?.includes('Trainer notes')",
             timeout=15_000,
         )
+        # the whole note, unfolded: no closed <details> left for the presenter to open mid-talk
+        notes = speaker.evaluate(
+            "() => { const n = document.querySelector('.speaker-controls-notes');"
+            " return {closed: !!n.querySelector('details:not([open])'),"
+            " words: n.innerText.split(/\\s+/).length}; }"
+        )
+        assert not notes["closed"] and notes["words"] > 12, notes
     finally:
         speaker.close()
     assert not attempted, f"the speaker view tried to reach the network: {sorted(set(attempted))[:10]}"
