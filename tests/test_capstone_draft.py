@@ -227,3 +227,17 @@ def test_self_assessment_starts_empty(bench, brief):
     plan = capstone.build_plan(bench, brief)
     table = capstone.self_assessment(plan, {c.key: None for c in capstone.RUBRIC})
     assert (table["level"] == 0).all() and (table["descriptor"] == "not assessed").all()
+
+
+def test_the_model_answer_is_runnable_code_with_its_review(bench, brief):
+    """ex.model_answer(): the code rebuilds the model draft, and the text shows every finding."""
+    from helpers.exercises import lesson09
+
+    answer = lesson09.model_answer()
+    namespace: dict = {"capstone": capstone}
+    exec(answer.code, namespace)  # the code a learner could paste
+    context = capstone.draft_context(bench, brief)
+    model = capstone.model_draft(capstone.build_plan(bench, brief), context)
+    assert namespace["draft"] == model
+    findings = capstone.review_draft(model, context)
+    assert findings and all(f.message in answer.body for f in findings)

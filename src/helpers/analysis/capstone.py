@@ -2133,8 +2133,8 @@ def model_draft(plan: CampaignPlan, context: DraftContext) -> PlanDraft:
     for h in plan.shortlist["handle"]:
         row = cands.loc[h]
         reasons[str(h)] = (
-            f"{row['tier']}, scorecard {row['score']:.2f}: niche fit {row['niche_fit']:.2f}, "
-            f"audience {row['audience_authenticity']:.0%} authentic, {row['history']}"
+            f"score {row['score']:.2f}, fit {row['niche_fit']:.2f}, "
+            f"{row['audience_authenticity']:.0%} authentic, {row['history']}"
         )
     return PlanDraft(
         goal=b.goal,

@@ -596,3 +596,47 @@ quiz = Quiz(
         ),
     ],
 )
+
+
+# --------------------------------------------------------------------------------------------------
+# The capstone draft: the worked plan as a model answer, shown only on request
+# --------------------------------------------------------------------------------------------------
+
+
+def _literal(draft: Any) -> str:
+    """A :class:`~helpers.analysis.capstone.PlanDraft` as the Python a learner would type."""
+    import dataclasses
+
+    lines = ["draft = capstone.PlanDraft("]
+    for f in dataclasses.fields(draft):
+        value = getattr(draft, f.name)
+        if isinstance(value, dict) and len(value) > 1:
+            items = [f"        {k!r}: {v!r}," for k, v in value.items()]
+            lines += [f"    {f.name}={{", *items, "    },"]
+        else:
+            lines.append(f"    {f.name}={value!r},")
+    return "\n".join([*lines, ")"])
+
+
+def model_answer() -> Any:
+    """The worked plan of this notebook (``capstone.build_plan``) written as a draft, with the review it
+    gets: a model answer to compare with, like an exercise's solution. It is not a perfect plan - the
+    review says where it falls short, as the plan's self-checks do."""
+    from helpers.analysis import capstone
+    from helpers.exercises import Solution
+
+    bench = _bench()
+    brief = bench.brief(BRAND, goal=GOAL, budget_usd=BUDGET_USD)
+    context = capstone.draft_context(bench, brief)
+    draft = capstone.model_draft(_plan(), context)
+    findings = capstone.review_draft(draft, context)
+    body = (
+        "This is the plan the course's planner builds for the brief (`capstone.build_plan`), written as "
+        "a draft. It is a model of the *form* - every part filled in, a reason per creator, disclosure in "
+        "the brief and the contract, a holdout - not a perfect plan. Its review:\n\n"
+        + "\n".join(f"* **{f.part}**: {f.message}" for f in findings)
+        + "\n\nThe same weaknesses the plan's self-checks find (section 'Self-assessment'). A better "
+        "answer drops the misfits, adds names from the launch market and makes the list long enough for "
+        "the reply rate."
+    )
+    return Solution("Capstone: the model answer", body, code=_literal(draft))
