@@ -510,17 +510,25 @@ def build() -> NB:
     nb.code(lesson10.q1.cell_code())
     nb.md(
         """
-        **Exercise 10.q2 - change per tenfold followers.** Fit a straight line to ln(engagement rate)
-        against log10(followers). By what percent does the fitted engagement rate change per tenfold
-        increase in followers? (Negative when it falls, e.g. -25.0.)
+        **Exercise 10.q2 - does the fall survive a filter?** The figures above mix three platforms, and
+        platforms differ in their typical engagement. Keep only the **YouTube** creators, fit a straight
+        line to ln(engagement rate) against log10(followers), and give the percent change of the fitted
+        engagement rate per tenfold increase in followers (negative when it falls, e.g. -25.0). Is the
+        finding still there?
         """,
         slide="subslide",
     )
+    # the exercises' texts and lesson10's feedback say both findings survive the YouTube filter
+    _yt_change, _all_change = lesson10._change_per_decade(), lesson10._change_per_decade(None)
+    assert _yt_change < 0 and abs(_yt_change - _all_change) < 10, "10.q2: 'about as steeply' on YouTube"
+    assert lesson10._vertex_coefficients()[0] < 0, "10.q3: still an inverted U on YouTube"
+    assert lesson10._peak_followers() < lesson10._peak_followers(None), "10.q3: YouTube's peak sits lower"
     nb.code(lesson10.q2.cell_code())
     nb.md(
         """
-        **Exercise 10.q3 - where paid-post performance peaks.** The starter fits a parabola to ln(lift) against
-        log10(followers). At how many **followers** is its peak?
+        **Exercise 10.q3 - where does the peak sit on YouTube?** The starter fits a parabola to ln(lift)
+        against log10(followers) for the YouTube creators only. At how many **followers** is its peak - and
+        is it still an inverted U?
         """,
         slide="subslide",
     )
@@ -535,8 +543,9 @@ def build() -> NB:
     nb.code(lesson10.q4.cell_code())
     nb.notes(
         """
-        10.q1 and 10.q2 are the first finding in two forms (a ratio of medians, a slope); 10.q3 is the
-        second; 10.q4 is the habit of counting what an analysis actually used. Answers and methods are in
+        10.q1 and 10.q2 are the first finding in two forms (a ratio of medians, a slope on YouTube
+        alone: does it survive the filter?); 10.q3 is the second, on YouTube; 10.q4 is the habit of
+        counting what an analysis actually used. Answers and methods are in
         lessons/10_research_lab.md.
         """
     )

@@ -50,23 +50,33 @@ def _er_difference() -> float:
     )
 
 
-def _slope(log=np.log10, transform=np.log) -> float:
+#: 10.q2 and 10.q3 measure the notebook's two findings on one platform's creators: the notebook shows
+#: them for all platforms, so the exercise asks whether they survive the filter (not for a number on screen).
+PLATFORM = "youtube"
+
+
+def _platform_creators(platform: str | None = PLATFORM) -> pd.DataFrame:
     c = _creators()
+    return c if platform is None else c[c["platform"] == platform]
+
+
+def _slope(log=np.log10, transform=np.log, platform: str | None = PLATFORM) -> float:
+    c = _platform_creators(platform)
     return float(np.polyfit(log(c["followers"]), transform(c["er_pct"]), 1)[0])
 
 
-def _change_per_decade() -> float:
-    return float(np.expm1(_slope()) * 100)
+def _change_per_decade(platform: str | None = PLATFORM) -> float:
+    return float(np.expm1(_slope(platform=platform)) * 100)
 
 
-def _vertex_coefficients() -> tuple[float, float]:
-    lifts = _creators().dropna(subset=["lift"])
+def _vertex_coefficients(platform: str | None = PLATFORM) -> tuple[float, float]:
+    lifts = _platform_creators(platform).dropna(subset=["lift"])
     c2, c1, _ = np.polyfit(np.log10(lifts["followers"]), np.log(lifts["lift"]), 2)
     return float(c2), float(c1)
 
 
-def _peak_followers() -> float:
-    c2, c1 = _vertex_coefficients()
+def _peak_followers(platform: str | None = PLATFORM) -> float:
+    c2, c1 = _vertex_coefficients(platform)
     return float(10 ** (-c1 / (2 * c2)))
 
 
@@ -139,27 +149,30 @@ q1 = NumericQuestion(
 
 q2 = NumericQuestion(
     id="10.q2",
-    title="Change in ER per tenfold followers",
+    title="Change in ER per tenfold followers, YouTube creators",
     expected=_change_per_decade,
     rel_tol=1e-3,
     unit="%",
     detect_scale=False,
     setup=_SETUP,
     starter=(
-        "x = np.log10(creators['followers'])\n"
-        "y = np.log(creators['er_pct'])\n"
+        "youtube = creators[creators['platform'] == 'youtube']  # keep the YouTube creators\n"
+        "x = np.log10(youtube['followers'])\n"
+        "y = np.log(youtube['er_pct'])\n"
         "coefficients = ____  # a straight-line fit of y on x: np.polyfit(x, y, 1)\n"
         "slope = coefficients[0]\n"
         "answer = ____  # percent change of the fitted ER per tenfold followers (negative if it falls)"
     ),
     hints=[
-        "`coefficients = np.polyfit(x, y, 1)` fits ln(ER) = slope × log10(followers) + intercept.",
-        "One step right on x is ten times the followers; it multiplies the fitted ER by `np.exp(slope)`. "
-        "As a percent change: `(np.exp(slope) - 1) * 100`.",
+        "The fit is a straight line through ln(ER) against log10(followers): its slope is the change in "
+        "ln(ER) for one step of x, and one step of x is ten times the followers.",
+        "A change of `slope` in ln(ER) multiplies ER by e^slope; a percent change is (e^slope - 1) x 100. "
+        "`np.polyfit(x, y, 1)` returns the slope first.",
     ],
     solution_code=(
-        "x = np.log10(creators['followers'])\n"
-        "y = np.log(creators['er_pct'])\n"
+        "youtube = creators[creators['platform'] == 'youtube']\n"
+        "x = np.log10(youtube['followers'])\n"
+        "y = np.log(youtube['er_pct'])\n"
         "coefficients = np.polyfit(x, y, 1)\n"
         "slope = coefficients[0]\n"
         "answer = (np.exp(slope) - 1) * 100"
@@ -167,10 +180,19 @@ q2 = NumericQuestion(
     explanation=(
         "ln(ER) = intercept + slope × log10(followers), so every tenfold increase in followers multiplies "
         "the fitted ER by e^slope; (e^slope − 1) × 100 is the percent change. `finding.fit_log_followers` "
-        "does the same fit and adds a bootstrap interval: the notebook's figure title is this number."
+        "does the same fit and adds a bootstrap interval. The notebook's figure gives the fit for all "
+        "platforms; on YouTube alone the fall is of the same size, so the finding is not an artefact of "
+        "mixing platforms."
     ),
-    why="Each tenfold increase in followers comes with a markedly lower engagement rate, in these data.",
+    why="The finding survives the filter: on YouTube too, each tenfold increase in followers comes with a "
+    "markedly lower engagement rate, in these data.",
     mistakes=[
+        Mistake(
+            lambda: _change_per_decade(None),
+            "That is the fit over every platform, the number in the notebook's figure. This question keeps "
+            "only the YouTube creators: filter first, then fit.",
+            name="all platforms instead of the filter",
+        ),
         Mistake(
             lambda: _slope() * 100,
             "That is the slope × 100 (change in ln ER). Turn it into a percent change of ER itself: "
@@ -192,23 +214,26 @@ q2 = NumericQuestion(
 
 q3 = NumericQuestion(
     id="10.q3",
-    title="Where paid-post performance peaks",
+    title="Where paid-post performance peaks, YouTube creators",
     expected=_peak_followers,
     rel_tol=1e-2,
     unit="followers",
     detect_scale=False,
     setup=_SETUP,
     starter=(
-        "c2, c1, c0 = np.polyfit(np.log10(lifts['followers']), np.log(lifts['lift']), 2)\n"
+        "yt = lifts[lifts['platform'] == 'youtube']  # YouTube creators with a paid-post performance\n"
+        "c2, c1, c0 = np.polyfit(np.log10(yt['followers']), np.log(yt['lift']), 2)\n"
         "vertex = ____  # the x of the parabola's highest point, in log10 followers\n"
         "answer = ____  # the same point in followers"
     ),
     hints=[
-        "A parabola c2·x² + c1·x + c0 turns where its slope 2·c2·x + c1 is 0: `vertex = -c1 / (2 * c2)`.",
-        "x is log10(followers), so followers = 10 ** x: `answer = 10 ** vertex`.",
+        "A parabola c2·x² + c1·x + c0 turns where its slope, 2·c2·x + c1, is 0: solve that for x.",
+        "The x you found is in log10(followers), the axis of the fit; turn it back into followers (the "
+        "inverse of log10).",
     ],
     solution_code=(
-        "c2, c1, c0 = np.polyfit(np.log10(lifts['followers']), np.log(lifts['lift']), 2)\n"
+        "yt = lifts[lifts['platform'] == 'youtube']\n"
+        "c2, c1, c0 = np.polyfit(np.log10(yt['followers']), np.log(yt['lift']), 2)\n"
         "vertex = -c1 / (2 * c2)\n"
         "answer = 10 ** vertex"
     ),
@@ -218,8 +243,15 @@ q3 = NumericQuestion(
         "almost the same peak here. The point estimate alone says nothing about its uncertainty: the "
         "notebook's bootstrap interval does."
     ),
-    why="Sponsored posts engage best, relative to organic ones, for mid-sized accounts in these data.",
+    why="Sponsored posts engage best, relative to organic ones, for mid-sized accounts in these data - on "
+    "YouTube too, though its peak sits lower than the all-platform one.",
     mistakes=[
+        Mistake(
+            lambda: _peak_followers(None),
+            "That is the peak over every platform, the one the notebook's figure shows. This question keeps "
+            "only the YouTube creators (`yt`).",
+            name="all platforms instead of the filter",
+        ),
         Mistake(
             _peak_log10,
             "That is the vertex in log10 followers (the x axis of the fit). Turn it into followers: "
