@@ -192,7 +192,8 @@ def test_status_counts_passes_per_notebook_and_suggests_the_first_incomplete_one
     assert table.loc["00", "complete"] and table.loc["00", "minutes_left"] == 0
     assert table.loc["01", "done"] == f"1/{len(ids['01'])}"
     assert table["next"].sum() == 1 and table.loc["01", "next"]
-    expected_left = 600 - 20 - 45 / len(ids["01"])
+    minutes = {item.number: item.minutes for item in COURSE}
+    expected_left = sum(minutes.values()) - minutes["00"] - minutes["01"] / len(ids["01"])
     assert table["minutes_left"].sum() == pytest.approx(expected_left)
     assert progress.next_lesson(table).number == "01"
 
@@ -210,8 +211,10 @@ def test_a_finished_course_has_no_next_notebook_and_no_time_left():
 def test_overview_when_nothing_is_passed_yet(progress_file):
     text = repr(progress.overview())
     total = sum(len(v) for v in progress.totals().values())
-    assert f"You have passed 0 of {total} checks; about 10 h of 10 h left." in text
+    course_time = progress.format_minutes(sum(item.minutes for item in COURSE))
+    assert f"You have passed 0 of {total} checks; about {course_time} of {course_time} left." in text
     assert "Next: 00 Start here (00_start_here.ipynb)." in text
+    assert "progress.hand_in(" in text and "not your answers" in text
     assert "COURSE_PROGRESS_FILE" in text and "progress.reset()" in text
     assert "In Binder: the file lives in the session's container and vanishes when the session ends" in text
     assert "vanishes when the session ends" in text and "progress.export()" in text
@@ -223,8 +226,10 @@ def test_overview_after_three_passes_shows_counts_bars_and_time_left(progress_fi
         progress.record(passed(qid), now=T1)
     view = progress.overview()
     text, page = repr(view), view._repr_html_()
-    left = progress.format_minutes(600 - 45 * 3 / len(ids["01"]))
-    assert f"passed 3 of {sum(map(len, ids.values()))} checks; about {left} of 10 h left." in text
+    planned = sum(item.minutes for item in COURSE)
+    left = progress.format_minutes(planned - COURSE[1].minutes * 3 / len(ids["01"]))
+    course_time = progress.format_minutes(planned)
+    assert f"passed 3 of {sum(map(len, ids.values()))} checks; about {left} of {course_time} left." in text
     row = next(line for line in text.splitlines() if line.startswith("01 "))
     assert f"3/{len(ids['01'])}" in row and "[" in row
     assert "<- next" in next(line for line in text.splitlines() if line.startswith("00 "))

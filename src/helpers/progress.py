@@ -1,8 +1,9 @@
 """A self-paced learner's progress: which exercises and quiz questions have passed, and the time left.
 
-Every passed check (``ex.q1.check(...)`` or a quiz's **Check** button) is recorded automatically:
-importing :mod:`helpers.exercises` registers :func:`record` as an ``on_check`` listener. Only passed
-results are recorded, each id once, with the time it *first* passed (ISO 8601, UTC).
+Every answered check (``ex.q1.check(...)`` or a quiz's **Check** button) is recorded automatically:
+importing :mod:`helpers.exercises` registers :func:`record` as an ``on_check`` listener. A passed id is
+recorded once, with the time it *first* passed (ISO 8601, UTC); attempts and known mistakes are
+counted until then (see below).
 
 In a notebook::
 
@@ -764,7 +765,9 @@ class Overview:
 
     def _notes(self) -> list[str]:
         return [
-            f"Where: {self.where}. Only passed checks are recorded; the file stays on this computer.",
+            f"Where: {self.where}. It records which checks you passed, your tries and the known mistakes "
+            "you made (not your answers); the file stays on this computer.",
+            "Hand in to a trainer: run `progress.hand_in('<your name>')` (the name is optional).",
             "Reset: run `progress.reset()` to start again (it deletes only this file).",
             f"In Binder: {_BINDER_NOTE}",
         ]
