@@ -39,6 +39,9 @@ Template for a lesson module (copy into ``lessonNN.py``; ids are ``"NN.<attribut
         mistakes=[
             Mistake(lambda: _count_under("mediakix"), "That is the Mediakix scheme; this asks Later x Fohr."),
             Mistake(when=lambda a: a > 10_000, feedback="More than the whole table?", example=20_000),
+            # name= gives the mistake a readable, stable id in the trainer's class report
+            # (helpers.class_report); without it the id is a hash of the feedback text
+            Mistake(lambda: _count_under("hubspot"), "That is HubSpot's scheme.", name="wrong tier scheme"),
         ],
         # named slips: rules that turn the right answer into a predictable wrong one (see
         # helpers.exercises.slips; unit="%" questions catch the fraction for the percentage by themselves)
