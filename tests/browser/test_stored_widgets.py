@@ -43,6 +43,19 @@ def _stored_lab_count(views: list[dict[str, Any]]) -> int:
     return sum(1 for v in views if v["model"] and "course-lab" in v["model"]["state"].get("_dom_classes", []))
 
 
+def _stored_figure_count(nb: Notebook) -> int:
+    """Stored Image models with a picture (the labs' figures), shown (not ``display: none``)."""
+    state = nb.load().get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    count = 0
+    for model in state.values():
+        if model["model_name"] != "ImageModel" or not model.get("buffers"):
+            continue
+        layout = state.get(str(model["state"].get("layout", "")).removeprefix("IPY_MODEL_"), {})
+        if layout.get("state", {}).get("display") != "none":
+            count += 1
+    return count
+
+
 NOTEBOOKS_WITH_WIDGETS = [nb for nb in course_notebooks() if stored_views(nb)]
 
 # Every output area of the notebook: a rendered widget (JupyterLab puts the widget's element
@@ -93,13 +106,20 @@ def test_stored_notebook_shows_its_labs_before_run_all(
 
         found = labs.find(page)
         assert len(found) == expected_labs, f"{expected_labs} stored labs, {len(found)} rendered"
+        drawn = 0
         for lab in found:
             assert lab.controls, f"{lab.label} shows no control before Run All:\n{lab.text}"
             labs.wait_filled(page, lab, timeout_ms=30_000)
             figures = page.evaluate(_FIGURE_JS, [lab.index])
-            assert any(
-                f["complete"] and f["w"] > 100 and f["h"] > 50 and f["shown"] > 100 for f in figures
-            ), f"{lab.label} shows no figure before Run All: {figures}"
+            blank = [
+                f for f in figures if f["shown"] > 0 and not (f["complete"] and f["w"] > 100 and f["h"] > 50)
+            ]
+            assert not blank, f"{lab.label} shows a figure that did not draw before Run All: {blank}"
+            drawn += sum(1 for f in figures if f["shown"] > 100)
+        # Every stored lab figure (an Image model with a value) is drawn on the page.
+        assert drawn >= _stored_figure_count(notebook), (
+            f"{_stored_figure_count(notebook)} stored lab figures, {drawn} drawn before Run All"
+        )
         ARTIFACTS.mkdir(exist_ok=True)
         page.locator(f"{PANEL} .course-lab").first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"stored-widgets-{notebook.id}.png"))
