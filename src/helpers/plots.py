@@ -16,6 +16,7 @@ module makes the house style Matplotlib's default (:func:`apply_style`).
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zlib
@@ -27,9 +28,11 @@ import matplotlib as mpl
 import numpy as np
 from IPython.display import Image
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.collections import LineCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
@@ -129,12 +132,55 @@ def style_axes(ax: Axes) -> Axes:
     return ax
 
 
+#: Smallest size (points) a title or subtitle is shrunk to so that it fits the figure's width.
+MIN_TITLE_PT = 11
+
+
+@functools.lru_cache(maxsize=4)
+def _measurer(dpi: float) -> RendererAgg:
+    return RendererAgg(8, 8, dpi)
+
+
+def text_width_px(text: str, size: float, dpi: float, weight: str = "normal") -> float:
+    """Width in pixels of one line of ``text`` at ``size`` points (the Agg renderer's measure)."""
+    props = FontProperties(size=size, weight=weight)
+    return max(
+        (
+            _measurer(dpi).get_text_width_height_descent(line, props, ismath=False)[0]
+            for line in text.split("\n")
+        ),
+        default=0.0,
+    )
+
+
+def fitting_size(text: str, size: float, width_px: float, dpi: float, weight: str = "normal") -> float:
+    """``size``, or the smaller size (not below :data:`MIN_TITLE_PT`) at which ``text`` fits ``width_px``."""
+    if not text:
+        return size
+    wide = text_width_px(text, size, dpi, weight)
+    if wide <= width_px:
+        return size
+    return max(MIN_TITLE_PT, size * width_px / wide * 0.98)
+
+
+def _room_px(ax: Axes) -> float:
+    """Pixels from the Axes' left edge to the figure's right edge, less a small margin."""
+    fig = ax.get_figure()
+    width = fig.get_figwidth() * fig.dpi
+    return width * (1.0 - ax.get_position().x0) - 6.0
+
+
 def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
     """Title the Axes with the finding it shows (and an optional smaller subtitle line).
 
-    Safe to call on every redraw: the subtitle text artist is reused, not stacked.
+    Both start at the Axes' left edge; a line too long for the figure's width is set smaller (not
+    below :data:`MIN_TITLE_PT`) instead of running off the edge. Safe to call on every redraw: the
+    subtitle text artist is reused, not stacked.
     """
-    ax.set_title(finding, loc="left", fontsize=BASE_FONT_PT + 2, fontweight="bold", pad=22 if subtitle else 6)
+    room = _room_px(ax)
+    dpi = ax.get_figure().dpi
+    title_pt = fitting_size(finding, BASE_FONT_PT + 2, room, dpi, "bold")
+    ax.set_title(finding, loc="left", fontsize=title_pt, fontweight="bold", pad=22 if subtitle else 6)
     sub: Text | None = getattr(ax, "_course_subtitle", None)
     if sub is None or sub.axes is not ax or sub not in ax.texts:
         sub = ax.text(
@@ -142,6 +188,7 @@ def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
         )
         ax._course_subtitle = sub  # type: ignore[attr-defined]
     sub.set_text(subtitle or "")
+    sub.set_fontsize(fitting_size(subtitle or "", BASE_FONT_PT - 2, room, dpi))
     return ax
 
 
@@ -255,8 +302,8 @@ def _build_bars(ax: Axes, shape: tuple, categories: Sequence[str], series: dict,
             artists.errors[i] = lines
     ax.set_xticks(x, list(categories))
     ax.set_ylabel(ylabel)
-    if len(series) > 1:
-        ax.legend(loc="upper right")
+    if len(series) > 1:  # one row in the headroom above the tallest bar (see LEGEND_HEADROOM)
+        ax.legend(loc="upper right", ncols=min(len(series), 3))
     return artists
 
 
@@ -277,6 +324,11 @@ def _rename_bars(
         artists.names = tuple(series)
     if ax.get_ylabel() != ylabel:
         ax.set_ylabel(ylabel)
+
+
+#: Top of a grouped-bar chart with a legend, as a multiple of the tallest bar: the value labels and
+#: the one-row legend sit above the bars, so the legend covers no bar and no label.
+LEGEND_HEADROOM = 1.5
 
 
 def bar_groups(
@@ -320,7 +372,8 @@ def bar_groups(
             text.xy = (bar.get_x() + bar.get_width() / 2, y)
             text.set_text(value_format.format(v) if np.isfinite(v) else "n/a")
         top = max(top, float(np.max(label_y, initial=0.0)))
-    ax.set_ylim(0, top * 1.18 if top > 0 else 1.0)
+    headroom = LEGEND_HEADROOM if len(series) > 1 else 1.18  # room for the value labels (and legend)
+    ax.set_ylim(0, top * headroom if top > 0 else 1.0)
     return ax
 
 

@@ -566,5 +566,6 @@ def draw_sources(ax: Axes, sources: pd.DataFrame) -> Axes:
     ax.set_xticks(x, [str(t) for t in sources.index])
     ax.set_ylim(0, 10)
     ax.set_ylabel("median rating (0-10)")
-    ax.legend(loc="upper left", ncols=2)
+    # beside the Axes: the ratings span the whole 0-10 range, so any corner inside covers points
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="source")
     return ax

@@ -250,8 +250,9 @@ def _na_or(value: float, fmt: Any) -> str:
 
 
 def plain_dollars(text: str) -> str:
-    """Escape dollar signs so Matplotlib shows them instead of reading "$...$" as mathematics."""
-    return text.replace("$", r"\$")
+    """The text as is: the house style (``text.parse_math`` off) already draws "$" literally, so an
+    escape would show as a backslash (the learner saw ``\\$10``)."""
+    return text
 
 
 def few_ticks(*axes: Axes) -> None:
