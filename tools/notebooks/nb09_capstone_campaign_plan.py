@@ -15,9 +15,11 @@ def build() -> NB:
         """
         # Capstone: plan a campaign end to end
 
-        **In 90 minutes you will plan a whole campaign for a fictional brand - a goal and its KPIs, a
-        shortlist, a budget split, outreach scheduled around the launch, a forecast with its range and a
-        measurement plan - check it against a rubric, and export it as files a team can use.**
+        **In 95 minutes you will write your own campaign plan for a fictional brand - a goal and its
+        KPIs, a budget split, a shortlist with a reason per creator, a creative brief, the key contract
+        terms and a measurement plan - get feedback on every part, compare it with the plan the course's
+        planner builds (forecast, schedule around the launch, self-checks), and export a plan as files a
+        team can use.**
         """,
         slide="slide",
     )
@@ -26,9 +28,11 @@ def build() -> NB:
         The capstone adds no new theory: it asks learners to make every decision of the earlier lessons
         in the right order, for one brief, and to see how each decision constrains the next. Everything
         is computed with the tools they already met (lesson 05's planner, lesson 06's calendar, lesson
-        07's scorecard, lesson 08's metrics). Suggested rhythm: walk through the worked plan together
-        (35 min), then pairs take the lab and make the plan their own (20 min), then exercises, the
-        quiz and the self-assessment. Say "synthetic" every time a number appears.
+        07's scorecard, lesson 08's metrics). Suggested rhythm: pairs write their first draft from
+        the candidate table and run its review (20 min), then walk through the planner's plan together
+        (30 min) and let pairs improve their draft with what it showed, then the lab, the
+        self-assessment, the exercises and the quiz. Learners who finish early compare with
+        `ex.model_answer()`; do not show it before pairs have a draft. Say "synthetic" every time a number appears.
         """
     )
     nb.md(
@@ -36,17 +40,19 @@ def build() -> NB:
         ## Objectives
         By the end of this notebook you can:
         1. turn a brief into one goal and the KPIs that belong to it, each with a target range;
-        2. split a budget across creator tiers and check that the niche can fill the slots it buys;
-        3. build a shortlist with a weighted scorecard, screen out doubtful audiences, and size it for
+        2. write your own plan as a draft - KPIs, budget split, a shortlist with a reason per creator, a
+           creative brief, contract terms, a measurement plan - and improve it with the feedback;
+        3. split a budget across creator tiers and check that the niche can fill the slots it buys;
+        4. build a shortlist with a weighted scorecard, screen out doubtful audiences, and size it for
            the reply rate;
-        4. schedule outreach, briefings and posts around the brand's launch, embargo and PR events, and
+        5. schedule outreach, briefings and posts around the brand's launch, embargo and PR events, and
            fix the conflicts;
-        5. read a forecast as a range and turn it into promises a client can hold you to;
-        6. write a measurement plan: metrics with formulas and denominators, promo codes and tracked
+        6. read a forecast as a range and turn it into promises a client can hold you to;
+        7. write a measurement plan: metrics with formulas and denominators, promo codes and tracked
            links, disclosure checks, and what EMV can and cannot say;
-        7. assess your plan against a rubric and export it without overwriting anything.
+        8. assess your plan against a rubric and export it without overwriting anything.
 
-        **Time to learn:** 90 minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
+        **Time to learn:** 95 minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
         tools and vocabulary) and notebook 00. A little pandas helps for the exercises.
         """,
         slide="subslide",
@@ -132,18 +138,108 @@ def build() -> NB:
     )
     nb.md(
         """
-        This brief asks for **conversions**, so the plan will promise conversions, a CPA and a ROAS - each
-        as a range - and nothing else. Followers, likes and EMV may appear in a report; they are not what
-        this campaign is judged on.
+        This brief asks for **conversions**. Which of these numbers will your plan promise? Your draft
+        (next section) names them; the plan will give each as a range. Followers, likes and EMV may
+        appear in a report; they are not what a campaign is judged on.
         """,
         slide="fragment",
+    )
+
+    # --- the learner's draft -----------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Your plan: a first draft
+        Before you see how the course's planner does it, write your own plan. A draft has eight parts:
+        the **goal** and its **KPIs**, the **budget split** across tiers, a **shortlist** with a reason
+        for each creator, the **reply rate** you expect from first messages, a short **creative brief**,
+        the key **contract terms** and a **measurement plan**. Every part starts blank (`____`); the
+        review below says "not filled in yet" until you fill it, and gives specific feedback once you do.
+
+        What a tier's share buys: its money divided by the average fee of past campaigns with this goal,
+        rounded down to whole creators (lesson 05). The average fees:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        context = capstone.draft_context(bench, brief)  # what your draft is checked against
+        for tier, fee in context.fee_usd.items():
+            print(f"{tier:>5}: ${fee:,.0f} per creator")
+        """
+    )
+    nb.md(
+        """
+        The creators you can pick from: every creator of the brand's niche with a track record,
+        unscreened, by tier and then by lesson 07's score (engagement, fit, audience quality and cost;
+        what you pay is the tier's average fee above). `niche_fit` and `audience_authenticity` run
+        from 0 to 1; `history` says what each creator already is to the brand - partners are asked
+        directly, new names need a first message, and not everyone replies (lesson 06). The data
+        records where a creator lives, not where their audience lives: `city` is the best clue here.
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        import pandas as pd
+        from IPython.display import display
+
+        columns = ["tier", "platform", "city", "followers", "niche_fit", "audience_authenticity"]
+        columns += ["score", "history"]
+        with pd.option_context("display.max_rows", 120):  # show every candidate
+            display(context.candidates[columns].round(3))
+        """
+    )
+    nb.md(
+        """
+        Replace every `____` with your choice (text in quotes) and run the cell. Handles are copied from
+        the table above, without the `@`; add as many `"handle": "reason",` lines as you need.
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        draft = capstone.PlanDraft(
+            goal=____,  # the brief's goal: "awareness", "consideration" or "conversion"
+            kpis=[____, ____],  # KPI names from section 1's table, e.g. ["reach", "CPM"]
+            split_pct={"nano": ____, "micro": ____, "mid": ____, "macro": ____, "mega": ____},  # percent
+            shortlist={  # "handle": "your reason for this creator",
+                ____: ____,
+            },
+            reply_rate=____,  # share (0-1) of first messages to new names you expect answered
+            creative_brief=____,  # "a few sentences for the creators"
+            contract={"usage rights": ____, "disclosure": ____, "payment terms": ____},
+            measurement=____,  # "how you will know it worked"
+        )
+        capstone.findings_table(capstone.review_draft(draft, context))
+        """
+    )
+    nb.md(
+        """
+        Fill in what you can now and run the cell again after each change. Sections 2-6 show how the
+        course's planner takes each decision for the same brief: read them, then come back and improve
+        your draft (the self-assessment at the end reminds you). Finished, or stuck?
+        `ex.model_answer()` shows the model answer - the planner's plan written as a draft, with the
+        feedback it gets - like an exercise's solution. Try first.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        Pairs write the draft; each runs the review after every part. The review is specific on
+        purpose: a shortlist too short for the reply rate (first messages only to names new to the
+        brand), an optimistic reply rate, creators far from the launch market, a split the shortlist
+        cannot absorb, KPIs of another goal, a fit below the line, a missing reason, a brief without
+        disclosure or with the brand's business rules, contract terms missing, no holdout. The brief,
+        contract and measurement checks look for words: read those parts yourself.
+        """
     )
 
     # --- 2. allocation -----------------------------------------------------------------------------------
     nb.md(
         """
         ## 2. Split the budget, then check the niche can fill it
-        The budget is split across follower tiers. Lesson 05's planner turns each tier's money into
+        From here on, the course's planner builds its plan for the same brief, step by step: compare
+        each step with your draft. The budget is split across follower tiers. Lesson 05's planner turns each tier's money into
         **slots**: as many creators as it buys at the average fee of past campaigns with the same goal.
         A slot is only useful if a suitable creator exists: `pool` counts the creators of that tier in the
         brand's niche who have a track record and pass the audience screening (next section).
@@ -227,7 +323,8 @@ def build() -> NB:
         slots = int(plan.allocation["slots"].sum())
         known = int(plan.signed["history"].isin(capstone.KNOWN_TO_BRAND).sum())
         print(f"{known} of the {slots} creators to sign already work with the brand: ask them directly.")
-        print(f"The other {slots - known} need a first message; {plan.reply_rate:.0%} of personalised ones get a reply.")
+        print(f"The other {slots - known} need a first message;", end=" ")
+        print(f"{plan.reply_rate:.0%} of personalised ones get a reply.")
         print(f"So contact about {plan.contact_target} names. The shortlist holds {len(plan.shortlist)}.")
         """
     )
@@ -560,18 +657,29 @@ def build() -> NB:
     assert "every slot filled from the niche" in _fitted_failing, _fitted_failing
     assert "at most 10% of the budget unspent" in _fitted_failing, _fitted_failing
     assert not any(c.startswith("every signed creator fits") for c in _fitted_failing), _fitted_failing
+    # ... and the model answer (ex.model_answer) "fails the same three checks as the planner's plan".
+    _context = _capstone.draft_context(_bench, _plan.brief)
+    _model_codes = [f.code for f in _capstone.review_draft(_capstone.model_draft(_plan, _context), _context)]
+    assert sorted(_model_codes) == ["shortlist.geography", "shortlist.niche_fit", "shortlist.too_short"], (
+        _model_codes
+    )
     nb.md(
         """
-        Now score your own plan, 1 (beginning) to 4 (excellent), per criterion. The numbers below are an
-        example - replace them with yours. Where you claim a high level and a check disagrees, the table
-        says "look again".
+        **Back to your draft.** Improve it with what sections 2-6 showed - the fit line, the launch
+        market, the reply rate, disclosure, a holdout - and run its review again. Then compare with the
+        model answer, `ex.model_answer()`: it fails the same three checks as the planner's plan.
+
+        Now score your plan, 1 (beginning) to 4 (excellent), per criterion: replace each `____` with
+        your level. `checks passed` and the notes come from the planner's plan's self-checks above, a
+        second opinion: where you claim a high level and a check disagrees, the table says "look again".
         """,
         slide="fragment",
     )
     nb.code(
         """
         # your levels here: 1 beginning, 2 developing, 3 proficient, 4 excellent
-        levels = {"goal": 3, "shortlist": 3, "budget": 3, "schedule": 3, "forecast": 3, "measurement": 3}
+        levels = {"goal": ____, "shortlist": ____, "budget": ____, "schedule": ____, "forecast": ____}
+        levels["measurement"] = ____
         capstone.self_assessment(plan, levels)
         """
     )
