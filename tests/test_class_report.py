@@ -211,3 +211,24 @@ def test_nothing_readable_exits_non_zero_with_the_reasons(tmp_path):
     assert run.returncode == 1
     assert "no hand-in in it" in run.stderr and "No hand-in could be read" in run.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_old_progress_copy_counts_its_passes_with_unknown_tries(tmp_path):
+    """A version-1 export (passes only, no name, no learner id) still counts: tried and passed, and
+    no median tries for a check nobody's tries are known of."""
+    copy = tmp_path / "course_progress-20250301T094155Z.json"
+    copy.write_text(
+        json.dumps({"format": progress.FORMAT, "version": 1, "passed": {"00.q1": "2025-03-01T09:30:12Z"}}),
+        encoding="utf-8",
+    )
+    loaded, rows = class_report.collect([str(copy)])
+    assert not loaded.skipped and len(loaded.hand_ins) == 1
+    [row] = rows
+    assert (row.check, row.attempted, row.passed, row.median_attempts, row.mistakes) == (
+        "00.q1",
+        1,
+        1,
+        None,
+        (),
+    )
+    assert "  -  " in class_report.format_table(rows).splitlines()[-1]
