@@ -13,6 +13,8 @@ figure) to change, *while the deck is presenting*.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from browser_support import (
     ARTIFACTS,
@@ -54,6 +56,14 @@ def slideshow_lab_notebooks() -> list[Notebook]:
     return [nb for nb in course_notebooks() if nb.mentions_a_lab()]
 
 
+def stop_deck(page: Any) -> None:
+    """Leave presentation mode (the deck's stop button). jupyterlab-slideshow keeps "presenting" in
+    the user's settings, so a page opened after a slideshow starts in the deck, menus hidden."""
+    if page.evaluate("() => !!document.querySelector('.jp-NotebookPanel.jp-Deck')"):
+        page.locator(".jp-Deck-Remote .jp-deck-mod-stop").first.click()
+        page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel.jp-Deck')", timeout=15_000)
+
+
 @pytest.mark.parametrize("notebook", params(slideshow_lab_notebooks()))
 def test_every_lab_responds_during_the_slideshow(
     notebook: Notebook, jupyter_lab: Server, new_page: PageFactory, labs: LabDriver
@@ -65,6 +75,7 @@ def test_every_lab_responds_during_the_slideshow(
         page.goto(jupyter_lab.url(f"lab/tree/{notebook.path}", reset=""))
         page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
         wait_kernel_ready(page, jupyter_lab, notebook.path)
+        stop_deck(page)
         clear_all_outputs(page)
         run_all_cells(page)
         page.wait_for_function(_FINISHED_JS, arg=[must_run], timeout=RUN_TIMEOUT_S * 1000, polling=250)
@@ -102,6 +113,10 @@ def test_every_lab_responds_during_the_slideshow(
         assert expected and len(moved) == expected, (
             f"{expected} labs in {notebook.path}, {len(moved)} shown and moved on a slide ({moved}); "
             f"deck steps (active cell): {steps}"
+        )
+        stop_deck(page)
+        assert page.get_by_role("menuitem", name="Edit", exact=True).is_visible(), (
+            "the menus did not come back"
         )
     finally:
         page.close()
