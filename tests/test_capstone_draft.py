@@ -241,3 +241,27 @@ def test_the_model_answer_is_runnable_code_with_its_review(bench, brief):
     assert namespace["draft"] == model
     findings = capstone.review_draft(model, context)
     assert findings and all(f.message in answer.body for f in findings)
+
+
+def test_a_list_of_handles_asks_for_reasons_and_odd_input_never_crashes(context):
+    draft = dataclasses.replace(good_draft(), shortlist=[f"@m{i}" for i in range(12)])
+    findings = capstone.review_draft(draft, context)
+    assert codes(findings) == ["shortlist.no_reason"] and "@m0" in findings[0].message
+    odd = capstone.PlanDraft(
+        goal=3,
+        kpis=7,
+        split_pct="half and half",
+        shortlist="m1",
+        reply_rate="27%",
+        creative_brief=["a list"],
+        contract="all the usual terms",
+        measurement=0,
+    )
+    findings = capstone.review_draft(odd, context)
+    assert {f.part for f in findings} == set(capstone.DRAFT_PARTS)  # every part gets feedback, no crash
+    assert not any(f.not_filled for f in findings)
+
+
+def test_contract_terms_may_be_spelled_with_underscores_or_capitals(context):
+    terms = {"Usage_Rights": "6 months", "DISCLOSURE": "#ad", "payment terms": "30 days"}
+    assert capstone.review_draft(dataclasses.replace(good_draft(), contract=terms), context) == []

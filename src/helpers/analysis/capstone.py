@@ -1810,11 +1810,8 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
     if is_blank(draft.kpis):
         add(_not_filled("kpis"))
     else:
-        names = (
-            [draft.kpis]
-            if isinstance(draft.kpis, str)
-            else [str(k).strip() for k in draft.kpis if not is_blank(k)]
-        )
+        items = draft.kpis if isinstance(draft.kpis, list | tuple | set | frozenset) else [draft.kpis]
+        names = [str(k).strip() for k in items if not is_blank(k)]
         by_lower = {k.lower(): k for k in KPI_SPECS}
         unknown = [n for n in names if n.lower() not in by_lower]
         known = [by_lower[n.lower()] for n in names if n.lower() in by_lower]
@@ -1911,7 +1908,7 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
     picks: pd.DataFrame | None = None
     if is_blank(draft.shortlist):
         add(_not_filled("shortlist"))
-    elif not isinstance(draft.shortlist, Mapping):
+    elif not isinstance(draft.shortlist, Mapping | list | tuple | set | frozenset):
         add(
             Finding(
                 "shortlist",
@@ -1920,7 +1917,8 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
             )
         )
     else:
-        handles = [str(h).strip().lstrip("@") for h in draft.shortlist if not is_blank(h)]
+        listed = draft.shortlist if isinstance(draft.shortlist, Mapping) else dict.fromkeys(draft.shortlist)
+        handles = [str(h).strip().lstrip("@") for h in listed if not is_blank(h)]
         unknown = [h for h in handles if h not in cands.index]
         if unknown:
             add(
@@ -1933,7 +1931,7 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
             )
         no_reason = [
             str(h).strip().lstrip("@")
-            for h, r in draft.shortlist.items()
+            for h, r in listed.items()
             if not is_blank(h) and (is_blank(r) or len(str(r).split()) < 3)
         ]
         if no_reason:
@@ -2088,7 +2086,9 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
         )
     else:
         filled = {
-            str(k).strip().lower() for k, v in draft.contract.items() if not is_blank(k) and not is_blank(v)
+            str(k).strip().lower().replace("_", " ")
+            for k, v in draft.contract.items()
+            if not is_blank(k) and not is_blank(v)
         }
         missing = [t for t in REQUIRED_TERMS if t not in filled]
         if missing:
