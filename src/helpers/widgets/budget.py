@@ -8,6 +8,7 @@ percentile) as well as the median, so the learner sees the uncertainty, not one 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -98,13 +99,16 @@ def budget_planner_update(
         shares_pct: share of the budget per tier in percent; normalised to sum to 100.
 
     Returns numbers ``<outcome>_p10/_p50/_p90`` for the whole plan, ``creators``, ``unspent_usd``,
-    and a table per tier: money, creators bought, median and 80% interval of each outcome.
+    ``share_total_pct`` (what the shares add up to) and ``share_used_pct_<tier>`` (the split used),
+    and a table per tier: share used, money, creators bought, median and 80% interval of each
+    outcome. Shares that do not add up to 100% are scaled to 100%, and the summary says so.
     """
     if not budget_usd or budget_usd <= 0:
         raise LabInputError("Set a budget above $0.")
     total_share = sum(max(v, 0.0) for v in shares_pct.values())
     if total_share <= 0:
         raise LabInputError("Every tier is at 0%: move at least one tier's slider above 0%.")
+    used = {tier: 100 * max(share, 0.0) / total_share for tier, share in shares_pct.items()}
     rng = np.random.default_rng(SEED)
     rows = []
     plan_totals = {o: np.zeros(N_SIMS) for o in OUTCOMES}
@@ -126,7 +130,7 @@ def budget_planner_update(
             )
             continue
         spent += n * history.mean_fee_usd
-        row: dict[str, Any] = {"tier": tier, "budget_usd": money, "creators": n}
+        row: dict[str, Any] = {"tier": tier, "share_pct": used[tier], "budget_usd": money, "creators": n}
         for o in OUTCOMES:
             plan_totals[o] += sims[o]
             p10, p50, p90 = np.percentile(sims[o], [10, 50, 90])
@@ -142,7 +146,8 @@ def budget_planner_update(
     numbers: dict[str, float] = {
         "creators": float(table["creators"].sum()),
         "unspent_usd": budget_usd - spent,
-    }
+        "share_total_pct": total_share,
+    } | {f"share_used_pct_{tier}": pct for tier, pct in used.items()}
     for o in OUTCOMES:
         p10, p50, p90 = np.percentile(plan_totals[o], [10, 50, 90])
         numbers |= {f"{o}_p10": p10, f"{o}_p50": p50, f"{o}_p90": p90}
@@ -154,7 +159,34 @@ def budget_planner_update(
     )
     if notes:
         summary += " Note: " + "; ".join(notes) + "."
+    if not _adds_up(total_share):
+        summary = f"{split_message(shares_pct)} {summary}"
     return LabResult(summary=summary, numbers=numbers, table=table.round(0))
+
+
+def _adds_up(total_pct: float) -> bool:
+    return abs(total_pct - 100.0) < 0.05
+
+
+def split_message(shares_pct: dict[str, float]) -> str:
+    """What the planner does with shares that do not add up to 100% (empty when they do)."""
+    total = sum(max(v, 0.0) for v in shares_pct.values())
+    if total <= 0 or _adds_up(total):
+        return ""
+    used = ", ".join(f"{tier} {100 * v / total:.0f}%" for tier, v in shares_pct.items() if v > 0)
+    return f"The tier shares add up to {total:.0f}%, not 100%: the plan below scales them to {used}."
+
+
+def split_note_html(shares_pct: dict[str, float]) -> str:
+    """The line under the tier sliders: their total, and the split used when it is not 100%."""
+    total = sum(max(v, 0.0) for v in shares_pct.values())
+    if _adds_up(total):
+        return f'<div class="course-lab-split">Tier shares add up to {total:.0f}% of the budget.</div>'
+    text = split_message(shares_pct) if total > 0 else "Every tier is at 0%: move a slider above 0%."
+    return (
+        '<div class="course-lab-split course-lab-split-warning" role="status" '
+        f'style="border-left:6px solid #E69F00;padding:2px 8px">&#9888; {html.escape(text)}</div>'
+    )
 
 
 def draw_budget(fig: Figure, result: LabResult) -> None:
@@ -188,6 +220,7 @@ class BudgetPlanner(Lab):
     tables = ("campaigns", "influencers")
     table_index = "tier"
     table_columns: ClassVar[dict[str, Column]] = {
+        "share_pct": Column("share used", "%", "percent"),
         "budget_usd": Column("budget", "USD", "usd0"),
         "creators": Column("creators bought", fmt="count"),
         "reach": Column(
@@ -213,6 +246,7 @@ class BudgetPlanner(Lab):
         self.campaigns = data.load_campaigns() if campaigns is None else campaigns
         self.influencers = data.load_influencers() if influencers is None else influencers
         self._histories: dict[tuple[str, str], dict[str, TierHistory]] = {}
+        self.split_note = w.HTML()  # under the tier sliders: their total and the split used
         super().__init__()
 
     def histories(self, scheme: str, platform: str) -> dict[str, TierHistory]:
@@ -241,6 +275,15 @@ class BudgetPlanner(Lab):
         for tier in metrics.tier_labels("mediakix", include_below=False):
             controls[f"share_{tier}"] = slider(f"{tier} %", defaults.get(tier, 0.0), 0, 100, 5)
         return controls
+
+    def layout_controls(self) -> w.Widget:
+        return w.VBox([super().layout_controls(), self.split_note])
+
+    def update(self) -> LabResult:
+        result = super().update()
+        shares = {k.removeprefix("share_"): v for k, v in self.values().items() if k.startswith("share_")}
+        self.split_note.value = split_note_html(shares)
+        return result
 
     def compute(self, **values: Any) -> LabResult:
         shares = {k.removeprefix("share_"): v for k, v in values.items() if k.startswith("share_")}

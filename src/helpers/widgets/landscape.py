@@ -202,10 +202,14 @@ class LandscapeLab(Lab):
         years = self.landscape["year"]
         metrics = [m for m in la.METRIC_LABELS if m in set(self.landscape["metric"].astype(str))]
         first, last = int(years.min()), int(years.max())
+        # First view: the figure with the most published numbers, up to the latest year - every
+        # point drawn - so the chart opens full and the learner steps back in time from there.
+        counts = self.landscape["metric"].astype(str).value_counts()
+        fullest = max(metrics, key=lambda m: (int(counts.get(m, 0)), -metrics.index(m)))
         return {
-            "metric": dropdown("Figure", [(la.METRIC_LABELS[m], m) for m in metrics], metrics[-1]),
+            "metric": dropdown("Figure", [(la.METRIC_LABELS[m], m) for m in metrics], fullest),
             "year": w.IntSlider(
-                value=min(max(2016, first), last),
+                value=last,
                 min=first,
                 max=last,
                 step=1,
