@@ -5,6 +5,14 @@ Every passed check is recorded by :mod:`helpers.progress` in the file named by `
 points it into a temporary folder for the whole run, and at a fresh, empty file for each test file and
 each notebook, so tests do not see each other's passes and ``00_start_here``'s progress overview is the
 same on every run. Kernels started by nbval and the browser tests' servers inherit the variable.
+
+Parallel runs (``make test`` runs ``pytest -n auto --dist loadscope``, pytest-xdist): each worker makes
+its own temporary folder (the variable it inherits from the controlling process is replaced), and the
+tests are handed out in work units that keep together what must stay together: a file (a notebook's
+nbval cells share one kernel), or for the browser tests of ``test_jupyterlab.py`` one notebook (its
+module-scoped run); the units that take longest (the Binder-like virtualenv, then the browser tests,
+then the notebooks) are handed out first. Each worker starts its own JupyterLab/Voila servers on free
+ports and its own Chromium.
 """
 
 from __future__ import annotations
@@ -12,12 +20,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 PROGRESS_ENV = "COURSE_PROGRESS_FILE"  # helpers.progress.ENV_VAR (not imported: keep startup light)
+#: Set beside PROGRESS_ENV when this file pointed it, so a pytest-xdist worker (which inherits the
+#: controlling process's environment) knows to make its own folder instead of sharing one file.
+SET_BY_PYTEST_ENV = "COURSE_PROGRESS_FILE_SET_BY_PYTEST"
 
 
 @dataclass
@@ -42,10 +55,11 @@ _isolation: _Isolation | None = None
 def pytest_configure(config: pytest.Config) -> None:
     """Point ``COURSE_PROGRESS_FILE`` into a temporary folder unless the caller set it."""
     global _isolation
-    if os.environ.get(PROGRESS_ENV, "").strip():
+    if os.environ.get(PROGRESS_ENV, "").strip() and not os.environ.get(SET_BY_PYTEST_ENV):
         return
     _isolation = _Isolation(Path(tempfile.mkdtemp(prefix="course-progress-")))
     _isolation.fresh_file()
+    os.environ[SET_BY_PYTEST_ENV] = "1"
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -62,5 +76,56 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     global _isolation
     if _isolation is not None:
         os.environ.pop(PROGRESS_ENV, None)
+        os.environ.pop(SET_BY_PYTEST_ENV, None)
         shutil.rmtree(_isolation.folder, ignore_errors=True)
         _isolation = None
+
+
+# --------------------------------------------------------------------------------------------
+# Parallel runs: work units and their order (pytest-xdist, --dist loadscope)
+# --------------------------------------------------------------------------------------------
+
+#: Test files whose tests of one notebook share a module-scoped run of it: one work unit per notebook
+#: (the id in brackets); every other file is one unit, so its module-scoped fixtures are built once.
+SPLIT_BY_NOTEBOOK = ("tests/browser/test_jupyterlab.py",)
+
+
+def work_unit(nodeid: str) -> str:
+    """The work unit of a test id: its file (a notebook's nbval cells share one kernel, in order), or
+    for SPLIT_BY_NOTEBOOK files the file and the notebook's id."""
+    path, _, rest = nodeid.partition("::")
+    if path in SPLIT_BY_NOTEBOOK and rest.endswith("]") and "[" in rest:
+        return f"{path}[{rest[rest.index('[') + 1 : -1]}]"
+    return path
+
+
+def unit_rank(unit: str) -> int:
+    """Units that take longest are handed out first: the Binder-like virtualenv, the per-notebook browser
+    runs, other browser tests, the notebooks, then the rest."""
+    path = unit.partition("[")[0]
+    if path == "tests/test_binder.py":
+        return 0
+    if path in SPLIT_BY_NOTEBOOK:
+        return 1
+    if path.startswith("tests/browser/"):
+        return 2
+    return 3 if path.endswith(".ipynb") else 4
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """With ``--dist loadscope``: pytest-xdist hands out whole work units (:func:`work_unit`), longest
+    first (:func:`unit_rank`). (pytest-xdist's ``xdist_group`` marks do not work with pytest 9.2, whose
+    test ids cannot be renamed any more.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class CourseScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            self.workqueue = OrderedDict(sorted(self.workqueue.items(), key=lambda kv: unit_rank(kv[0])))
+            super()._assign_work_unit(node)
+
+    return CourseScheduling(config, log)

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "tools"))  # bench imports nbtools the way `make b
 _spec = importlib.util.spec_from_file_location("course_bench_tool", ROOT / "tools" / "bench.py")
 assert _spec and _spec.loader
 bench = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = bench  # dataclasses look their module up while it loads
 _spec.loader.exec_module(bench)
 
 LINE = re.compile(
@@ -48,12 +49,17 @@ def test_course_exec_ratio_is_the_median_of_interleaved_passes(tmp_path, monkeyp
         nbformat.write(nb, notebooks / f"{name}.ipynb")
     calls: list[str] = []
 
-    def fake_exec(nb: nbformat.NotebookNode) -> float:  # import-only: 2 s; a notebook: 3, 4, 5 s
+    def fake_exec(nb: nbformat.NotebookNode, profile=None) -> float:  # import-only: 2 s; notebook: 3-5 s
         if nb.cells[0].source == "import math":
+            assert profile is None
             calls.append("import-only")
             return 2.0
         calls.append("notebook")
-        return 3.0 + calls.count("notebook") // 2 * 0.5
+        run = calls.count("notebook")
+        # setup cell 0.4-0.6 s, a second cell 0.2 s, a third 0.1-0.3 s, 150-170 MB
+        profile.cell_seconds = [0.3 + run * 0.1 % 0.3, 0.2, 0.1 * (run % 3 + 1)]
+        profile.kernel_rss_mb = 150.0 + 10 * (run % 3)
+        return 3.0 + run // 2 * 0.5
 
     monkeypatch.setattr(bench, "ROOT", tmp_path)
     monkeypatch.setattr(bench, "_exec_seconds", fake_exec)
@@ -70,6 +76,10 @@ def test_course_exec_ratio_is_the_median_of_interleaved_passes(tmp_path, monkeyp
     assert float(median[0][3]["hi"]) == pytest.approx(ratios[-1], abs=1e-3)
     per_notebook = {r[3]["notebook"]: r[1] for r in rows if r[0] == "notebook_exec_s"}
     assert set(per_notebook) == {"01", "02"}
+    for figure, unit in (("setup_cell_s", "s"), ("max_cell_s", "s"), ("kernel_rss_mb", "MB")):
+        lines = [r for r in rows if r[0] == figure]
+        assert [r[3]["notebook"] for r in lines] == ["01", "02"], figure
+        assert {r[2] for r in lines} == {unit}, figure
 
 
 def test_each_import_only_partner_runs_exactly_its_notebooks_imports():
@@ -95,3 +105,37 @@ def test_a_notebook_without_imports_is_paired_with_importing_the_course():
         cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_markdown_cell("# T")]
     )
     assert bench._import_only_notebook(nb).cells[0].source == "import helpers"
+
+
+def test_cell_figures_are_medians_of_the_passes_per_notebook(capsys):
+    """setup = first code cell; max = slowest *other* cell (with its position); RSS after Run All."""
+    runs = [
+        bench.CellProfile([0.9, 0.2, 0.45, 0.1], 180.0),
+        bench.CellProfile([0.5, 0.3, 0.40, 0.1], 150.0),
+        bench.CellProfile([0.7, 0.1, 0.60, 0.2], 190.0),
+    ]
+    bench.emit_cell_figures({"03": runs})
+    rows = {r[0]: r for r in _parse(capsys.readouterr().out)}
+    assert set(rows) == {"setup_cell_s", "max_cell_s", "kernel_rss_mb"}
+    assert rows["setup_cell_s"][1:] == (0.7, "s", {"notebook": "03"})
+    assert rows["max_cell_s"][1:] == (0.45, "s", {"notebook": "03", "cell": "2"})
+    assert rows["kernel_rss_mb"][1:] == (180.0, "MB", {"notebook": "03"})
+
+
+def test_profiled_run_times_each_cell_in_the_kernel_and_reads_its_memory():
+    """A real kernel: a 1 s sleep shows as the slowest cell, a 60 MB array in the kernel's RSS."""
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import time\nimport numpy as np"),
+            nbformat.v4.new_markdown_cell("text"),
+            nbformat.v4.new_code_cell("x = 1"),
+            nbformat.v4.new_code_cell("time.sleep(1.0)"),
+            nbformat.v4.new_code_cell("big = np.ones(60_000_000 // 8)"),
+        ]
+    )
+    profile = bench.CellProfile()
+    wall = bench._exec_seconds(nb, profile)
+    assert len(profile.cell_seconds) == 4  # code cells only
+    assert profile.max_cell[0] == 2 and 1.0 <= profile.max_cell[1] < wall
+    assert profile.cell_seconds[1] < 0.2
+    assert 60 + 30 < profile.kernel_rss_mb < 1000  # a bare kernel is > 30 MB; plus the array

@@ -219,8 +219,12 @@ class BuildResult:
     log: list[str] = field(default_factory=list)
 
 
-def _run_pip(python: Path, args: list[str], log: list[str]) -> None:
-    cmd = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input", *args]
+def _run_pip(python: Path, args: list[str], log: list[str], *, via: Path | None = None) -> None:
+    """``pip install args`` into ``python``'s environment, with that environment's pip, or with the pip
+    of the interpreter ``via`` (``pip --python``: how pip upgrades itself without replacing its own
+    files while it runs, which can fail half-way)."""
+    runner = [str(via), "-m", "pip", "--python", str(python)] if via else [str(python), "-m", "pip"]
+    cmd = [*runner, "install", "--disable-pip-version-check", "--no-input", *args]
     log.append("$ " + " ".join(cmd))
     proc = subprocess.run(cmd, capture_output=True, text=True, env=tool_env())
     log.append(proc.stdout[-4000:] + proc.stderr[-4000:])
@@ -277,7 +281,7 @@ def build_venv(
     py = venv_python(venv)
     pip_pin = pip_self_requirement(text)
     if pip_pin:
-        _run_pip(py, [pip_pin], log)
+        _run_pip(py, [pip_pin], log, via=Path(sys.executable))
     _run_pip(py, [*(["--only-binary", ":all:"] if only_binary else []), *pip_install_args(text, root)], log)
     marker.write_text(key)
     return BuildResult(venv, False, time.perf_counter() - start, version, wanted, log)
