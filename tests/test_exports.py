@@ -1017,3 +1017,94 @@ def test_a_total_footer_in_a_two_column_file_is_not_a_creator(footer):
 def test_a_lone_handle_in_a_two_column_file_is_still_a_creator():
     df = read("handle,followers\na,100\nbob_smith\n")
     assert df["handle"].tolist() == ["a", "bob_smith"] and pd.isna(df.loc[1, "followers"])
+
+
+# =====================================================================================================
+# Large files (issue 15, item 7): the column-wise path gives exactly what the csv-module path gives
+# =====================================================================================================
+def _both_paths(content: str, monkeypatch, **kwargs) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Read ``content`` by the csv-module path and by the column-wise path (a 35-line prefix makes it
+    "large"); returns both frames and how many times the column-wise path ran."""
+    slow = read(content, **kwargs)
+    runs = []
+    real = exports._fast_table
+
+    def counted(*args, **kw):
+        runs.append(1)
+        return real(*args, **kw)
+
+    with monkeypatch.context() as m:
+        m.setattr(exports, "_PREFIX_LINES", 35)
+        m.setattr(exports, "_fast_table", counted)
+        fast = read(content, **kwargs)
+    return slow, fast, len(runs)
+
+
+def _same(slow: pd.DataFrame, fast: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(slow, fast)
+    assert report_of(slow).to_dict() == report_of(fast).to_dict()
+
+
+CELLS = st.one_of(
+    st.integers(0, 10**12).map(str),
+    st.decimals(0, 10**6, places=3, allow_nan=False).map(str),
+    st.sampled_from(
+        ["", " ", "1,234", "1.234", "12.5k", "3%", "-4", "+7", "n/a", "1e3", "abc", "0.0", "007"]
+    ),
+    st.sampled_from(["Total: 3 creators", "handle", "Handle", "x y", " pad ", "café", "1.234.567"]),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=st.lists(st.lists(CELLS, max_size=5), min_size=40, max_size=60),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    crlf=st.booleans(),
+)
+def test_large_quote_free_files_read_the_same_column_wise(rows, delimiter, crlf, monkeypatch_module):
+    header = delimiter.join(["handle", "followers", "avg_likes", "engagement_rate", "country", "notes"])
+    end = "\r\n" if crlf else "\n"
+    lines = [  # one line in ten blank; every other one a creator with 0-5 more cells, some odd
+        "" if i % 10 == 9 else delimiter.join([f"c{i}", *(c for c in cells if delimiter not in c)])
+        for i, cells in enumerate(rows)
+    ]
+    content = header + end + end.join(lines) + end
+    try:
+        read(content)
+    except ExportFormatError as error:
+        with monkeypatch_module.context() as m:
+            m.setattr(exports, "_PREFIX_LINES", 35)
+            with pytest.raises(ExportFormatError) as again:
+                read(content)
+        assert str(again.value) == str(error)
+        return
+    slow, fast, runs = _both_paths(content, monkeypatch_module)
+    assert runs == 1, "the column-wise path did not run"
+    _same(slow, fast)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as m:
+        yield m
+
+
+def test_a_large_file_with_quotes_below_the_header_uses_the_csv_module(monkeypatch):
+    rows = "".join(f'c{i},"{i},000",{i}\n' for i in range(60))
+    slow, fast, runs = _both_paths("handle,followers,avg_likes\n" + rows, monkeypatch)
+    assert runs == 0
+    _same(slow, fast)
+    assert fast.loc[5, "followers"] == 5000
+
+
+def test_column_wise_reading_reports_drops_notes_and_repeats_like_the_csv_path(monkeypatch):
+    lines = [f"title line {i}" for i in range(3)] + ["handle;followers;avg_likes;country"]
+    lines += [f"c{i};{1000 + i};{i}.5;FR" for i in range(40)]
+    lines += ["c1;2,5k;3;", "handle;followers;avg_likes;country", "lonely", "Total: 40 creators;;;", ";;;"]
+    lines += ["x;1;2;3;4;5", "short;12", "dup;5;1;DE", "dup;6;1;DE", "neg;-5;1;FR", "big;9e12;1;FR"]
+    slow, fast, runs = _both_paths("\n".join(lines) + "\n", monkeypatch)
+    assert runs == 1
+    _same(slow, fast)
+    report = report_of(fast)
+    assert set(report.dropped) >= {"repeated header line", exports._NOTE_REASON}
+    assert report.problems_for("followers") and any("more than once" in n for n in report.notes)
