@@ -1973,7 +1973,8 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
                     Finding(
                         "shortlist",
                         "shortlist.geography",
-                        f"{local} of {len(picks)} creators are based in {b.launch_city}, where "
+                        f"{local} of {len(picks)} creators {'is' if local == 1 else 'are'} based in "
+                        f"{b.launch_city}, where "
                         f"the product launches (at least {MIN_LOCAL_SHARE:.0%} wanted). The "
                         "data has no audience-country split, so home city stands in: ask each "
                         "creator for their audience's top countries before signing",
