@@ -139,3 +139,50 @@ def test_profiled_run_times_each_cell_in_the_kernel_and_reads_its_memory():
     assert profile.max_cell[0] == 2 and 1.0 <= profile.max_cell[1] < wall
     assert profile.cell_seconds[1] < 0.2
     assert 60 + 30 < profile.kernel_rss_mb < 1000  # a bare kernel is > 30 MB; plus the array
+
+
+def test_byo_export_lines_are_ratios_measured_side_by_side(monkeypatch, capsys, tmp_path):
+    """`make bench` prints the reader/pandas ratios of a large export (here 3,000 rows, two runs each)."""
+    import bench_byo
+
+    reads: list[str] = []
+    real = bench_byo.read_in_child
+
+    def recorded(which, path):
+        reads.append(which)
+        return real(which, path)
+
+    monkeypatch.setattr(bench_byo, "read_in_child", recorded)
+    figures = bench_byo.bench_byo_export(rows=3000, runs=2)
+    assert reads == ["pandas", "reader", "pandas", "reader"], "interleaved, in separate children"
+    rows = _parse(capsys.readouterr().out)
+    ratios = {r[0]: r for r in rows if r[0].endswith("ratio")}
+    assert set(ratios) == {"byo_1m_rows_ratio", "byo_1m_rows_peak_ratio"}
+    assert ratios["byo_1m_rows_ratio"][2:] == ("x", {"rows": "3000", "file_mb": "0"})
+    assert ratios["byo_1m_rows_peak_ratio"][2:] == ("x", {"rows": "3000"})
+    seconds = {r[3]["reader"]: r[1] for r in rows if r[0] == "byo_1m_rows_read_s"}
+    peaks = {r[3]["reader"]: r[1] for r in rows if r[0] == "byo_1m_rows_peak_mb"}
+    assert ratios["byo_1m_rows_ratio"][1] == pytest.approx(figures["byo_1m_rows_ratio"], abs=1e-3)
+    assert ratios["byo_1m_rows_peak_ratio"][1] == pytest.approx(figures["byo_1m_rows_peak_ratio"], abs=1e-3)
+    assert set(seconds) == set(peaks) == {"read_influencer_export", "pandas.read_csv"}
+    assert all(value > 0 for value in seconds.values())
+    assert 50 < peaks["pandas.read_csv"] < 1000, "a child's own peak (pandas imported), not the test's"
+    assert figures["byo_1m_rows_peak_ratio"] == pytest.approx(
+        peaks["read_influencer_export"] / peaks["pandas.read_csv"], rel=2e-3
+    )
+
+
+def test_byo_export_is_synthetic_seeded_and_read_by_both(tmp_path):
+    import pandas as pd
+
+    import bench_byo
+    from helpers.exports import read_influencer_export
+
+    first = bench_byo.write_export(tmp_path / "a.csv", 500)
+    second = bench_byo.write_export(tmp_path / "b.csv", 500)
+    assert first.read_bytes() == second.read_bytes(), "seeded"
+    plain, ours = pd.read_csv(first), read_influencer_export(first)
+    assert list(plain.columns) == ["handle", "followers", "avg_likes", "avg_comments", "platform"]
+    assert plain["followers"].nunique() > 400, "nearly every count differs, as in a real export"
+    assert ours["followers"].astype("int64").tolist() == plain["followers"].tolist()
+    assert ours["avg_likes"].tolist() == plain["avg_likes"].tolist()

@@ -11,6 +11,8 @@ Budgets (checked by reading this output, not by timed tests):
 * per notebook (medians of the passes): ``setup_cell_s`` <= 0.6 s (the first code cell: imports and
   data loading), ``max_cell_s`` <= 0.5 s (the slowest other cell), ``kernel_rss_mb`` <= 200 MB
   (the kernel's resident memory after Run All).
+* ``byo_1m_rows_ratio`` <= 3 and ``byo_1m_rows_peak_ratio`` <= 2: reading a 1,000,000-row creator
+  export with ``read_influencer_export`` vs plain ``pandas.read_csv``, side by side (tools/bench_byo.py).
 
 Usage: python tools/bench.py [--quick] [--passes N]
 """
@@ -300,6 +302,9 @@ def main() -> int:
         parser.error(f"--passes must be at least 1, got {args.passes}")
     bench_data()
     bench_metrics_1m()
+    from bench_byo import bench_byo_export  # a 1,000,000-row export: the course's reader vs pandas
+
+    bench_byo_export(runs=1 if args.quick else 3)
     bench_labs(updates=15 if args.quick else 60)
     if not args.quick:
         # Bytecode for helpers, as a learner's Python writes it on the first import (unless
