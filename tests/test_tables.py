@@ -231,13 +231,13 @@ def test_budget_planner_table_shows_counts_without_decimals_and_intervals_in_one
     lab = LABS["budget-planner"]()
     (table,) = parse(lab._table.value)
     headers = [t for t, _ in table["head_rows"][0]]
-    assert headers[:3] == ["tier", "budget (USD)", "creators bought"]
-    assert len(headers) <= 6, f"{len(headers)} columns do not fit 1024 px: {headers}"
+    assert headers[:4] == ["tier", "share used (%)", "budget (USD)", "creators bought"]
+    assert len(headers) <= 7, f"{len(headers)} columns do not fit 1024 px: {headers}"
     nano = [t for t, _ in table["body"][0]]
     conversions = lab.result.table.loc["nano", ["conversions_p50", "conversions_p10", "conversions_p90"]]
     p50, p10, p90 = (f"{v:,.0f}" for v in conversions)
     assert nano[-1] == f"{p50} ({p10}-{p90})"
-    assert nano[1] == f"${lab.result.table.loc['nano', 'budget_usd']:,.0f}"
+    assert nano[2] == f"${lab.result.table.loc['nano', 'budget_usd']:,.0f}"
 
 
 def test_niche_reach_table_shows_follower_counts_compactly():
