@@ -241,6 +241,8 @@ TEMPLATE = r"""
   background: #f6f6f6; color: #222; font-size: 0.9em; line-height: 1.4;
 }
 .course-static-widget code { font-size: 0.95em; }
+.course-static-summary { font-size: 0.8em; line-height: 1.35; margin: 0.2em 0; }
+.course-static-figure { display: block; max-width: 100%; max-height: 60vh; margin: 0.2em 0; }
 .reveal .slides { text-align: left; }
 .reveal .slides section.course-scroll { overflow-y: auto; }
 </style>
@@ -375,11 +377,64 @@ def widget_note(
     )
 
 
+_MODEL_REF_RE = re.compile(r"^IPY_MODEL_([0-9a-f]{32})$")
+
+
+def _lab_output_model(state: Mapping[str, Any], model_id: str) -> Mapping[str, Any] | None:
+    """The ``course-lab-output`` box inside the widget ``model_id`` (depth first), if any."""
+    pending, seen = [model_id], set()
+    while pending:
+        current = pending.pop(0)
+        model = state.get(current)
+        if current in seen or model is None:
+            continue
+        seen.add(current)
+        if "course-lab-output" in model["state"].get("_dom_classes", []):
+            return model
+        children = [
+            m.group(1) for c in model["state"].get("children", []) if (m := _MODEL_REF_RE.match(str(c)))
+        ]
+        pending[:0] = children
+    return None
+
+
+def lab_first_view(state: Mapping[str, Any], model_id: str) -> str:
+    """HTML of a lab's first view as the notebook stored it (tools/nbtools.py keeps the widget
+    state): its summary sentence and its figure (an inline SVG picture); "" without stored state.
+    A static deck cannot run the lab, so this is a picture of it, not a control."""
+    box = _lab_output_model(state, model_id)
+    if box is None:
+        return ""
+    parts: list[str] = []
+    summary_text = ""
+    for ref in box["state"].get("children", []):
+        match = _MODEL_REF_RE.match(str(ref))
+        child = state.get(match.group(1)) if match else None
+        if child is None:
+            continue
+        if child["model_name"] == "HTMLModel" and not parts and child["state"].get("value"):
+            value = str(child["state"]["value"])
+            summary_text = re.sub(r"<[^>]+>", "", value)
+            parts.append(f'<div class="course-static-summary">{value}</div>')
+        elif child["model_name"] == "ImageModel":
+            fmt = str(child["state"].get("format", "png"))
+            data = next((b["data"] for b in child.get("buffers", []) if b.get("path") == ["value"]), None)
+            if data and fmt in ("svg+xml", "png", "jpeg"):
+                alt = html.escape(summary_text or "the lab's figure", quote=True)
+                parts.append(
+                    f'<img class="course-static-figure" alt="{alt}" src="data:image/{fmt};base64,{data}">'
+                )
+    return "".join(parts)
+
+
 def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
-    """A copy of ``nb`` whose widget views are replaced by static notes (no kernel in a static deck)
+    """A copy of ``nb`` whose widget views are replaced by static notes (no kernel in a static deck),
+    each lab's note under a picture of its first view when the notebook stores its widget state,
     and whose full-screen app-link cells are left out (they need a running server)."""
     nb = copy.deepcopy(nb)
-    nb.metadata.pop("widgets", None)
+    state = (
+        nb.metadata.pop("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    )
     labs, titles = lab_names(), lab_titles()
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -388,7 +443,8 @@ def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.Noteboo
                 continue
             plain = "".join(data.get("text/plain", ""))
             note = widget_note("".join(cell.source), plain, notebook, labs, titles)
-            output["data"] = {"text/html": note, "text/plain": plain}
+            view = lab_first_view(state, str(data[WIDGET_VIEW].get("model_id", "")))
+            output["data"] = {"text/html": view + note, "text/plain": plain}
     # A full-screen app link needs a running Jupyter server; the lab's note already names `make app`.
     nb.cells = [cell for cell in nb.cells if not APP_LINK_CELL_RE.fullmatch(cell.source.strip())]
     return nb
