@@ -254,3 +254,41 @@ def test_bundled_disclosure_is_incomplete(bundled):
     compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
     print(f"{compliant:.0f}% of creators disclosed every sponsored post")
     assert 0 < compliant < 50
+
+
+def _costs(revenue: list[float], all_in: list[float], goal: str = "conversion") -> pd.DataFrame:
+    return pd.DataFrame({"revenue_usd": revenue, "all_in_usd": all_in, "goal": [goal] * len(revenue)})
+
+
+def test_margin_check_counts_campaigns_above_cost_that_lose_money_after_the_margin():
+    # ROAS 0.5, 1.7, 2.0, 3.0 on $1,000 each; at a 40 % margin only ROAS 3.0 (>= 2.5) is left above cost
+    costs = pd.concat(
+        [_costs([500, 1_700, 2_000, 3_000], [1_000] * 4), _costs([9_000], [1_000], "awareness")]
+    )
+    table = m.margin_check(costs, [0.4, 0.6])
+    row = table.loc[0.4]
+    assert row["campaigns"] == 4  # the awareness campaign is left out
+    assert row["break_even_roas"] == pytest.approx(2.5)
+    assert row["revenue_above_cost_pct"] == pytest.approx(75.0)  # 1.7, 2.0 and 3.0
+    assert row["profit_after_margin_pct"] == pytest.approx(25.0)  # only 3.0
+    assert row["above_cost_but_losing"] == 2  # 1.7 and 2.0
+    # 200 + 680 + 800 + 1,200 kept minus 4,000 spent
+    assert row["profit_after_margin_usd"] == pytest.approx(-1_120.0)
+    # a fatter margin: ROAS 2.0 and 3.0 clear the break-even ROAS of 1.67, 1.7 clears it too
+    assert table.loc[0.6, "profit_after_margin_pct"] == pytest.approx(75.0)
+    assert table.loc[0.6, "above_cost_but_losing"] == 0
+
+
+def test_margin_check_on_the_course_data_loses_campaigns_as_the_margin_shrinks():
+    costs = m.campaign_costs(data.load_campaigns(), data.load_influencers())
+    table = m.margin_check(costs, [0.3, 0.4, 0.6, 1.0])
+    above = table["profit_after_margin_pct"]
+    assert above.is_monotonic_increasing and above[1.0] == pytest.approx(
+        table.loc[1.0, "revenue_above_cost_pct"]
+    )
+    assert (table["above_cost_but_losing"].loc[[0.3, 0.4, 0.6]] > 0).all()
+
+
+def test_margin_check_names_the_goals_when_none_matches():
+    with pytest.raises(ValueError, match="conversion"):
+        m.margin_check(_costs([1.0], [1.0]), [0.4], goal="sales")

@@ -699,3 +699,54 @@ def test_emv_is_linear_in_impressions(a: int, b: int, k: float, cpm_rate: float)
 def test_cagr_round_trips_to_the_end_value(start: float, end: float, years: float) -> None:
     growth = m.cagr(start, end, years)
     assert start * (1 + growth) ** years == pytest.approx(end, rel=1e-6)
+
+
+# ---------------------------------------------------------------------------------------------
+# Return on the gross margin (issue 17 item 3)
+# ---------------------------------------------------------------------------------------------
+def test_roas_of_1_7_at_a_40_percent_margin_loses_32_cents_per_dollar() -> None:
+    # $1,000 spent, $1,700 of sales (ROAS 1.7): 40 % of 1,700 = 680 kept, 680 - 1,000 = -320
+    assert m.roas(1_700, 1_000) == pytest.approx(1.7)
+    assert m.roi(1_700, 1_000) == pytest.approx(0.7)  # on revenue it looks like +70 %
+    assert m.profit_after_margin(1_700, 0.4, 1_000) == pytest.approx(-320.0)
+    assert m.margin_roi(1_700, 0.4, 1_000) == pytest.approx(-0.32)
+    assert m.break_even_roas(0.4) == pytest.approx(2.5)  # 1 / 0.4
+
+
+def test_margin_metrics_keep_the_input_kind_and_nan_rules() -> None:
+    index = pd.Index(["a", "b", "c"])
+    revenue = pd.Series([2_500.0, 1_000.0, np.nan], index=index)
+    cost = pd.Series([1_000.0, 0.0, 500.0], index=index)
+    profit = m.profit_after_margin(revenue, 0.4, cost)
+    assert list(profit.index) == list(index)
+    assert profit["a"] == pytest.approx(0.0)  # 2,500 x 0.4 - 1,000: exactly break-even
+    assert profit["b"] == pytest.approx(400.0)  # nothing spent, all margin kept
+    assert math.isnan(profit["c"])
+    ratio = m.margin_roi(revenue, 0.4, cost)
+    assert ratio["a"] == pytest.approx(0.0) and math.isnan(ratio["b"]) and math.isnan(ratio["c"])
+    assert np.isnan(m.break_even_roas([0.5, 0.0])).tolist() == [False, True]
+
+
+@pytest.mark.parametrize("function", [m.profit_after_margin, m.margin_roi])
+def test_a_margin_in_percent_is_refused_with_a_hint(function: Callable[..., Any]) -> None:
+    with pytest.raises(ValueError, match="divide by 100"):
+        function(1_700, 40, 1_000)
+    with pytest.raises(ValueError, match="cost must not be negative"):
+        function(1_700, 0.4, -1)
+
+
+@settings(deadline=None)
+@given(
+    revenue=money,
+    spend=positive_money,
+    margin=st.floats(min_value=0.01, max_value=1, allow_nan=False),
+)
+def test_margin_roi_is_roas_times_margin_minus_one_and_never_above_roi(
+    revenue: float, spend: float, margin: float
+) -> None:
+    value = m.margin_roi(revenue, margin, spend)
+    assert value == pytest.approx(m.roas(revenue, spend) * margin - 1, rel=1e-9, abs=1e-9)
+    assert value <= m.roi(revenue, spend) + 1e-9  # a margin below 100 % never raises the return
+    # it is 0 exactly where ROAS reaches the break-even ROAS
+    at_break_even = m.break_even_roas(margin) * spend
+    assert m.margin_roi(at_break_even, margin, spend) == pytest.approx(0.0, abs=1e-9)

@@ -3,10 +3,13 @@ texts about them must not call revenue above cost a "profit" (or a campaign "pro
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+
+from helpers import metrics
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Texts that talk about ROI / ROAS on revenue: lessons 08 and 09, their notebooks' sources, exercises
@@ -39,3 +42,52 @@ def test_revenue_above_cost_is_not_called_profit(path):
 def test_the_roi_section_says_it_is_on_revenue_not_profit():
     source = (ROOT / "tools/notebooks/nb08_measuring_a_campaign.py").read_text(encoding="utf-8")
     assert "computed on **revenue**, not profit" in source
+
+
+# --- Issue 17 item 3: profit is what the margin leaves -------------------------------------------------
+RETURNS = metrics.RETURN_ON_SPEND
+
+
+def test_each_return_metric_has_one_name_and_its_formula_in_its_docstring():
+    names = [m.name.lower() for m in RETURNS]
+    assert len(set(names)) == len(names)
+    for metric in RETURNS:
+        doc = " ".join(getattr(metrics, metric.function).__doc__.split())
+        assert f"**{metric.name[0].upper() + metric.name[1:]}**" in doc, metric.name
+        assert metric.formula in doc, metric.function
+    # only the two margin metrics may be called profit
+    assert [m.name for m in RETURNS if "profit" in m.name or "margin" in m.name] == [
+        "profit after margin",
+        "ROI on margin",
+    ]
+
+
+def test_roas_of_1_7_loses_money_at_a_40_percent_margin_while_its_roi_on_revenue_is_positive():
+    assert metrics.roi(1_700, 1_000) == pytest.approx(0.7)
+    assert metrics.profit_after_margin(1_700, 0.40, 1_000) == pytest.approx(-320.0)
+    assert metrics.break_even_roas(0.40) == pytest.approx(2.5)
+
+
+def test_notebook_08_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin():
+    notebook = json.loads((ROOT / "notebooks/08_measuring_a_campaign.ipynb").read_text(encoding="utf-8"))
+    printed = "".join(
+        "".join(output.get("text", ""))
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "code" and "metrics.margin_roi" in "".join(cell["source"])
+        for output in cell.get("outputs", [])
+    )
+    assert "ROI on revenue +70%" in printed
+    assert "profit after margin -320 USD" in printed
+    assert "ROI on margin -32%" in printed and "break-even ROAS 2.50" in printed
+
+
+def test_lesson_08_exercise_on_the_margin_names_the_revenue_and_roas_slips():
+    from helpers.exercises import lesson08
+
+    question = lesson08.q11
+    feedback = {m.resolved_value(): m.name for m in question.mistakes}
+    right = question.expected_value
+    assert "lost $500" in lesson08.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000
+    assert metrics.profit_after_margin(5_000, 0.30, 2_000) == pytest.approx(-500.0)
+    assert set(feedback.values()) >= {"revenue for profit", "ROAS for ROI"}
+    assert set(feedback) | {right} == set(lesson08.MARGIN_OPTIONS)

@@ -103,7 +103,7 @@ COURSE: tuple[Lesson, ...] = (
         "measuring_a_campaign",
         "Measuring a campaign",
         "Compute ER variants, CPM to ROI and EMV, and see through fake followers.",
-        110,
+        115,
     ),
     Lesson(
         "09",

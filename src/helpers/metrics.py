@@ -13,9 +13,10 @@ Units
       :func:`conversion_rate` and :func:`niche_penetration` -- the way the industry quotes them
       (``3.0`` means 3.0 %).
     * **Fractions / plain ratios**: everything else that is dimensionless -- :func:`roi`,
-      :func:`roas`, :func:`frequency`, :func:`paid_post_performance`, :func:`following_ratio`,
-      :func:`fake_follower_share`, :func:`cagr`, :func:`emv_to_roi_gap`, and the *input*
-      ``authenticity`` (``0.75`` means 75 %). ROI is always a fraction (``0.5`` = +50 %); there is
+      :func:`roas`, :func:`margin_roi`, :func:`break_even_roas`, :func:`frequency`,
+      :func:`paid_post_performance`, :func:`following_ratio`, :func:`fake_follower_share`,
+      :func:`cagr`, :func:`emv_to_roi_gap`, and the *inputs* ``authenticity`` and ``margin``
+      (``0.75`` means 75 %). ROI is always a fraction (``0.5`` = +50 %); there is
       no ``as_percent`` switch -- multiply by 100 or format with ``f"{x:.0%}"`` to display it.
     * **Money** is in the currency of the inputs (USD throughout the course).
 Missing values and zero denominators
@@ -67,6 +68,7 @@ __all__ = [
     "ER_QUALITY_LOWER_BOUNDS",
     "FOLLOWING_RATIO_MAX",
     "MASS_FOLLOWING_MIN",
+    "RETURN_ON_SPEND",
     "SPONSORED_VS_ORGANIC",
     "TIER_DTYPE",
     "TIER_LABELS",
@@ -75,6 +77,7 @@ __all__ = [
     "TierScheme",
     "assign_tier",
     "audience_quality_flags",
+    "break_even_roas",
     "cagr",
     "conversion_rate",
     "conversions_per_dollar",
@@ -93,10 +96,12 @@ __all__ = [
     "fake_follower_share",
     "following_ratio",
     "frequency",
+    "margin_roi",
     "niche_penetration",
     "paid_post_performance",
     "pooled_er_ratio",
     "pooled_reach_er_ratio",
+    "profit_after_margin",
     "real_followers",
     "reference_er",
     "roas",
@@ -554,10 +559,11 @@ def cpa(cost: Numeric, conversions: Numeric) -> Result:
 
 
 def roi(revenue: Numeric, cost: Numeric) -> Result:
-    """Return on investment as a **fraction**: ``(revenue - cost) / cost``.
+    """**ROI on revenue** (return on investment) as a **fraction**: (revenue - cost) / cost.
 
     Unit: fraction (0.5 = +50 %, -1.0 = all money lost); multiply by 100 for percent. Equals
-    ``roas(revenue, cost) - 1``. 0 or missing cost -> NaN. Source: standard definition.
+    ``roas(revenue, cost) - 1``. 0 or missing cost -> NaN. Source: standard definition. It is on
+    revenue, not profit: the goods sold cost money too -- :func:`margin_roi` counts only the margin.
 
     >>> roi(1_500, 1_000)
     0.5
@@ -569,7 +575,7 @@ def roi(revenue: Numeric, cost: Numeric) -> Result:
 
 
 def roas(revenue: Numeric, spend: Numeric) -> Result:
-    """Return on ad spend as a **ratio**: ``revenue / spend`` (3.0 = $3 of revenue per $1).
+    """**ROAS** (return on ad spend) as a **ratio**: revenue / spend (3.0 = $3 of revenue per $1).
 
     Unit: plain ratio (a fraction, not percent). 0 or missing spend -> NaN. Source: standard
     definition.
@@ -578,6 +584,56 @@ def roas(revenue: Numeric, spend: Numeric) -> Result:
     3.0
     """
     return _ratio(revenue, spend, ("revenue", "spend"))
+
+
+def profit_after_margin(revenue: Numeric, margin: Numeric, cost: Numeric) -> Result:
+    """**Profit after margin**, in USD: revenue x margin - cost.
+
+    ``margin`` is the product's gross margin, a **fraction** of the selling price (0.4 = 40 %: of
+    each $1 of sales, $0.40 is left after making and shipping the goods). ``cost`` is every cost of
+    the campaign -- creators' fees plus other costs (products sent, agency fees, finding creators).
+    Negative = the campaign lost money. Missing input -> NaN. A margin above 1 raises ValueError
+    (divide percents by 100).
+
+    >>> profit_after_margin(1_700, 0.4, 1_000)
+    -320.0
+    """
+    kind = _kind(revenue, margin, cost)
+    rev = _nonneg(revenue, "revenue")
+    share = _fraction(margin, "margin")
+    spent = _nonneg(cost, "cost")
+    return kind.wrap(rev * share - spent)
+
+
+def margin_roi(revenue: Numeric, margin: Numeric, cost: Numeric) -> Result:
+    """**ROI on margin** as a **fraction**: (revenue x margin - cost) / cost.
+
+    The return on the gross margin rather than on revenue: :func:`profit_after_margin` divided by
+    the cost. Equals ``roas(revenue, cost) * margin - 1``, so it is 0 at ROAS = 1 / margin (see
+    :func:`break_even_roas`). Unit: fraction (-0.32 = 32 cents lost per dollar spent). 0 or missing
+    cost -> NaN; ``margin`` as in :func:`profit_after_margin`.
+
+    >>> round(margin_roi(1_700, 0.4, 1_000), 2)
+    -0.32
+    """
+    kind = _kind(revenue, margin, cost)
+    spent = _nonneg(cost, "cost")
+    profit = _nonneg(revenue, "revenue") * _fraction(margin, "margin") - spent
+    return kind.wrap(_divide(profit, spent))
+
+
+def break_even_roas(margin: Numeric) -> Result:
+    """**Break-even ROAS**, a **ratio**: 1 / margin.
+
+    The ROAS at which :func:`profit_after_margin` is 0: below it the campaign loses money however
+    far its revenue exceeds its cost (at a 40 % margin, 2.5). 0 or missing margin -> NaN.
+
+    >>> break_even_roas(0.4)
+    2.5
+    """
+    kind = _kind(margin)
+    share = _fraction(margin, "margin")
+    return kind.wrap(_divide(np.ones_like(share), share))
 
 
 def emv(
@@ -739,6 +795,18 @@ SPONSORED_VS_ORGANIC: tuple[NamedMetric, ...] = (
         "(sum of likes + comments / sum of reach over the group's sponsored posts) / "
         "(the same over its organic posts)",
     ),
+)
+
+
+#: The course's returns on a campaign's money: each has one name, used for nothing else. ROI and ROAS
+#: are on revenue; only "profit after margin" and "ROI on margin" may be called profit
+#: (``tests/test_revenue_not_profit.py`` checks the docstrings and the lesson texts).
+RETURN_ON_SPEND: tuple[NamedMetric, ...] = (
+    NamedMetric("ROAS", "roas", "revenue / spend"),
+    NamedMetric("ROI on revenue", "roi", "(revenue - cost) / cost"),
+    NamedMetric("profit after margin", "profit_after_margin", "revenue x margin - cost"),
+    NamedMetric("ROI on margin", "margin_roi", "(revenue x margin - cost) / cost"),
+    NamedMetric("break-even ROAS", "break_even_roas", "1 / margin"),
 )
 
 

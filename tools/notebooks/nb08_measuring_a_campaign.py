@@ -1,5 +1,7 @@
 """Source of notebooks/08_measuring_a_campaign.ipynb (build with `python tools/nbtools.py 08`)."""
 
+import textwrap
+
 from helpers.exercises import lesson08
 from nbtools import NB
 
@@ -54,6 +56,14 @@ EXERCISES: dict[str, str] = {
         **Exercise 08.q10 - disclosure (pandas).** Using the `posts` table: what percentage of
         **sponsored** posts carry a clear disclosure (column `disclosed`)?
         """,
+    "q11": """
+        **Exercise 08.q11 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
+        campaign cost **$2,000** all in and brought **$5,000** of sales, "ROAS 2.5, ROI +150 %". The
+        brand's products sell at a **30 % gross margin**. Which sentence is right? Answer with a letter.
+
+"""
+    + textwrap.indent(lesson08.margin_options_markdown(), "        ")
+    + "\n",
 }
 
 
@@ -86,7 +96,8 @@ def build() -> NB:
            denominator changes who ranks first;
         2. tell reach, impressions and frequency apart;
         3. compute CPM, CPE, CPC and CPA, and say which one matters for which goal;
-        4. compute ROI and ROAS without mixing them up, with every cost counted;
+        4. compute ROI and ROAS without mixing them up, with every cost counted, and the return on
+           the product's margin (profit after margin);
         5. compute EMV and explain why it is not a return;
         6. attribute sales with promo codes and tracked links, and say what both miss;
         7. predict what bought followers do to the numbers, and read audience-quality flags;
@@ -333,6 +344,85 @@ def build() -> NB:
         """
         Awareness campaigns rarely bring tracked revenue above their cost, and are not meant to: judge them on the
         rungs they were bought for (reach, CPM), and conversion campaigns on CPA and ROI.
+        """,
+        slide="fragment",
+    )
+
+    # -- 4b. return on the margin ---------------------------------------------------------------
+    nb.md(
+        """
+        ## 4b. Return on the margin
+        ROI and ROAS count every dollar of sales, but most of that dollar pays for the goods: making,
+        packing, shipping. What the brand keeps is its **gross margin**, a share of the price that only
+        the brand knows - so it is an input here, not a column of the course data. Count only that share:
+
+        * **profit after margin** = revenue x margin - every cost, in USD (`metrics.profit_after_margin`);
+        * **ROI on margin** = profit after margin / cost = ROAS x margin - 1 (`metrics.margin_roi`);
+        * it is 0 at the **break-even ROAS** = 1 / margin (`metrics.break_even_roas`).
+
+        A campaign with a ROAS of 1.7, for a product sold at a 40 % margin:
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        roas, margin, cost = 1.7, 0.40, 1_000
+        revenue = roas * cost
+        profit = metrics.profit_after_margin(revenue, margin, cost)
+        print(f"ROAS {metrics.roas(revenue, cost):.1f}: ROI on revenue {metrics.roi(revenue, cost):+.0%}")
+        print(f"at a {margin:.0%} margin: profit after margin {profit:+,.0f} USD")
+        print(f"ROI on margin {metrics.margin_roi(revenue, margin, cost):+.0%}; ", end="")
+        print(f"break-even ROAS {metrics.break_even_roas(margin):.2f}")
+        """
+    )
+    # The sentence below states what the data decides: the build fails if it stops being true.
+    from helpers import metrics as _metrics
+
+    assert round(_metrics.roi(1_700, 1_000), 2) == 0.70  # "Sales 70 % above the cost"
+    assert round(_metrics.profit_after_margin(1_700, 0.40, 1_000) / 1_000 + 1, 2) == 0.68  # "68 cents"
+    assert _metrics.margin_roi(1_700, 0.40, 1_000) < 0 < _metrics.roi(1_700, 1_000)  # "still a loss"
+    nb.md(
+        """
+        Sales 70 % above the cost, and still a loss: each dollar spent brings back 68 cents of margin.
+        The same check on the course's conversion campaigns (all costs counted), at three margins:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        margins = measurement.margin_check(costs, [0.30, 0.40, 0.60], goal="conversion")
+        tables.show(margins, measurement.MARGIN_COLUMNS, index=measurement.MARGIN_INDEX)
+        """
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        plots.bar_groups(
+            ax,
+            [f"{m:.0%} margin" for m in margins.index],
+            {
+                "revenue above cost": margins["revenue_above_cost_pct"],
+                "profit after margin above 0": margins["profit_after_margin_pct"],
+            },
+            ylabel="% of conversion campaigns",
+            value_format="{:.0f}%",
+        )
+        ax.legend(loc="upper left")
+        at_40 = margins.loc[0.40]
+        plots.set_title(
+            ax,
+            f"At a 40% margin, {at_40['profit_after_margin_pct']:.0f}% of conversion campaigns earn more than "
+            f"they cost, not {at_40['revenue_above_cost_pct']:.0f}%",
+            "conversion campaigns, all costs counted; the margin is an input; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        Ask for the margin before you read a ROAS: the thinner the margin, the higher the ROAS a campaign
+        needs before it earns more than it costs. Say "ROI on revenue" or "ROI on margin", never just
+        "ROI", when the difference matters.
         """,
         slide="fragment",
     )
@@ -635,8 +725,8 @@ def build() -> NB:
     nb.md(
         """
         ## Exercises: every metric once
-        Ten short exercises, one per metric family. 08.q1-08.q7 and 08.q9 use the numbers in the task;
-        08.q8 and 08.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
+        Eleven short exercises, one per metric family. 08.q1-08.q7, 08.q9 and 08.q11 use the numbers in
+        the task; 08.q8 and 08.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
         new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
         shows a worked solution - the same for every exercise.
         """,
@@ -670,6 +760,8 @@ def build() -> NB:
           mean expensive customers.
         * ROI = (revenue - every cost) / cost; ROAS = revenue / spend; ROI = ROAS - 1. Pool the money
           before dividing.
+        * Both are on revenue. Profit after margin = revenue x margin - every cost: below a ROAS of
+          1 / margin a campaign loses money, even with sales above its cost.
         * EMV prices attention at rates someone chose. It is not revenue and not ROI; compare EMVs only
           within one method.
         * Links and codes undercount (no click, no code) and codes leak: report attributed sales as a

@@ -32,6 +32,8 @@ __all__ = [
     "ER_COLUMNS",
     "ER_LABELS",
     "FLAG_LABELS",
+    "MARGIN_COLUMNS",
+    "MARGIN_INDEX",
     "all_in_roi_by_goal",
     "attribution_by_platform",
     "benchmark_value",
@@ -43,6 +45,7 @@ __all__ = [
     "engagement_by_denominator",
     "flag_hit_rates",
     "frequency_by_platform",
+    "margin_check",
     "median_by",
     "portfolio_roi",
     "top_n_platform_mix",
@@ -239,6 +242,55 @@ def portfolio_roi(campaigns: pd.DataFrame, all_in: bool = True) -> float:
     """
     cost = campaigns["fee_usd"].sum() + (campaigns["discovery_cost_usd"].sum() if all_in else 0.0)
     return float(metrics.roi(float(campaigns["revenue_usd"].sum()), float(cost)))
+
+
+#: How :func:`margin_check`'s table is shown (``tables.show(table, MARGIN_COLUMNS, index=MARGIN_INDEX)``).
+MARGIN_COLUMNS: dict[str, Column] = {
+    "break_even_roas": Column("break-even ROAS", fmt="decimal2"),
+    "revenue_above_cost_pct": Column("revenue above cost", "% of campaigns", "percent"),
+    "profit_after_margin_pct": Column("profit after margin above 0", "% of campaigns", "percent"),
+    "above_cost_but_losing": Column("above cost on revenue, losing after margin", "campaigns", "count"),
+    "profit_after_margin_usd": Column("profit after margin, all campaigns", "USD", "usd_compact"),
+}
+MARGIN_INDEX = Column("gross margin", fmt="share")
+
+
+def margin_check(
+    costs: pd.DataFrame, margins: Sequence[float], goal: str | None = "conversion"
+) -> pd.DataFrame:
+    """Per gross margin: how many campaigns bring revenue above their all-in cost, and how many are
+    still above it once only the margin of each sale is counted.
+
+    ``costs`` is :func:`campaign_costs` output; ``margins`` are fractions (0.4 = 40 %); ``goal``
+    keeps the campaigns of one goal (None: all). Indexed by ``margin``; columns
+    ``break_even_roas`` (1 / margin), ``revenue_above_cost_pct`` (percent of campaigns with ROI on
+    revenue > 0, the same for every margin), ``profit_after_margin_pct`` (percent with
+    :func:`helpers.metrics.profit_after_margin` > 0), ``above_cost_but_losing`` (campaigns whose
+    revenue exceeds their cost yet lose money after the margin: ROAS between 1 and the break-even
+    ROAS), ``profit_after_margin_usd`` (summed over the campaigns, USD) and ``campaigns``.
+    """
+    table = costs if goal is None else costs[costs["goal"].astype(str) == goal]
+    if table.empty:
+        raise ValueError(
+            f"no campaign with goal {goal!r}: use one of {sorted(costs['goal'].astype(str).unique())}"
+        )
+    revenue, cost = table["revenue_usd"], table["all_in_usd"]
+    above_cost = revenue > cost
+    rows = []
+    for margin in margins:
+        profit = metrics.profit_after_margin(revenue, margin, cost)
+        rows.append(
+            {
+                "margin": margin,
+                "break_even_roas": metrics.break_even_roas(margin),
+                "revenue_above_cost_pct": 100.0 * above_cost.mean(),
+                "profit_after_margin_pct": 100.0 * (profit > 0).mean(),
+                "above_cost_but_losing": int((above_cost & (profit < 0)).sum()),
+                "profit_after_margin_usd": float(profit.sum()),
+                "campaigns": len(table),
+            }
+        )
+    return pd.DataFrame(rows).set_index("margin")
 
 
 def emv_vs_revenue(campaigns: pd.DataFrame, cpm_rate: float, cpe_rate: float) -> pd.DataFrame:

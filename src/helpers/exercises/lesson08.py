@@ -8,8 +8,9 @@ the bundled (synthetic) tables, so their answers are computed here, lazily, from
 
 from __future__ import annotations
 
-from helpers.exercises import Mistake, NumericQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+from helpers.exercises.slips import ROAS_FOR_ROI
 
 _STARTER = "answer = ____  # replace ____ with a number"
 _PERCENT = "answer = ____  # a percentage: 2.5 for 2.5%"
@@ -467,6 +468,72 @@ q10 = NumericQuestion(
             lambda: float(_posts()["sponsored"].mean() * 100),
             "That is the share of posts that are sponsored. The question asks how many sponsored posts "
             "carry a disclosure.",
+        ),
+    ],
+)
+
+
+# A brand's report at a 30 % gross margin (08.q11)
+_SKIN_FEE, _SKIN_REVENUE, _SKIN_MARGIN = 2_000, 5_000, 0.30
+
+#: The four answers of 08.q11, as the notebook's task text shows them.
+MARGIN_OPTIONS: dict[str, str] = {
+    "A": "It came out $3,000 ahead: the $5,000 of sales minus the $2,000 it cost.",
+    "B": "It returned 250 %: $5,000 of sales on $2,000, so $2.50 for every dollar.",
+    "C": "It lost $500: 30 % of $5,000 is $1,500 kept, less the $2,000 it cost.",
+    "D": "It came out $1,500 ahead: the margin on $5,000; the fee is marketing, not cost.",
+}
+
+
+def margin_options_markdown() -> str:
+    """The four answers of 08.q11 as Markdown lines for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {v}" for k, v in MARGIN_OPTIONS.items())
+
+
+q11 = ChoiceQuestion(
+    id="08.q11",
+    title="ROAS 2.5 at a 30 % margin",
+    expected="C",
+    choices=("A", "B", "C", "D"),
+    starter='verdict = ____  # "A", "B", "C" or "D"',
+    var="verdict",
+    hints=[
+        "Of each dollar of sales the brand keeps only its gross margin, here 30 cents: the rest paid for "
+        "making and shipping the goods.",
+        "Profit after margin = revenue x margin - cost = 5,000 x 0.30 - 2,000. "
+        "`metrics.profit_after_margin(5_000, 0.30, 2_000)` computes it.",
+    ],
+    solution_code="""
+    from helpers import metrics
+    print(metrics.profit_after_margin(5_000, 0.30, 2_000))  # -500.0
+    print(metrics.break_even_roas(0.30))  # 3.33: ROAS 2.5 is below it
+    verdict = "C"
+    """,
+    explanation=(
+        "Profit after margin = revenue x margin - cost = 5,000 x 0.30 - 2,000 = **-500 USD**: the ROI on "
+        "margin is -500 / 2,000 = -0.25. The report's ROAS of 2.5 and ROI on revenue of +150 % are both "
+        "true, and both are on revenue. At a 30 % margin a campaign needs a ROAS of 1 / 0.30 = 3.33 (the "
+        "break-even ROAS) before it earns more than it costs."
+    ),
+    why="5,000 x 0.30 - 2,000 = -500 USD: below the break-even ROAS of 3.33, a ROAS of 2.5 loses money.",
+    mistakes=[
+        Mistake(
+            "A",
+            "$3,000 is revenue above cost: it still counts the money that paid for making and shipping "
+            "the goods. Keep only the margin of each sale (30 %), then subtract the cost.",
+            name="revenue for profit",
+        ),
+        Mistake(
+            "B",
+            "250 % is the ROAS (revenue / cost = 2.5) read as a return; even the ROI on revenue is only "
+            "ROAS - 1 = +150 %, and both are on revenue. Count the margin: 5,000 x 0.30 - 2,000.",
+            name=ROAS_FOR_ROI.name,
+        ),
+        Mistake(
+            "D",
+            "The margin is right ($1,500 of the $5,000 is kept), but the creator's fee is a cost of the "
+            "campaign: subtract it. 1,500 - 2,000 = -500.",
+            name="cost left out",
         ),
     ],
 )
