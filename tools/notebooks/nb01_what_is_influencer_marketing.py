@@ -1,6 +1,6 @@
 """Source of notebooks/01_what_is_influencer_marketing.ipynb (build with `python tools/nbtools.py 01`)."""
 
-from helpers import data
+from helpers import data, metrics
 from helpers.exercises import lesson01
 from nbtools import NB
 
@@ -331,19 +331,29 @@ def build() -> NB:
         went wrong. Stuck? Add a cell with `ex.q1.hint()` (run it again for the next hint) or
         `ex.q1.solution()` - the same for `q2`, `q3`, `q4`.
 
-        **Exercise 01.q1 - micro under Later x Fohr.** How many creators in the course data are "micro"
-        under the Later x Fohr (2021) scheme?
+        **Exercise 01.q1 - what an Instagram-only client can book.** An agency's pitch quotes its "micro
+        creators" (Later x Fohr, 2021) across every platform. Your client runs campaigns on **Instagram
+        only**. How many micro creators under Later x Fohr are on Instagram in the course data? (The tier
+        explorer above answers it without code.)
         """,
         slide="slide",
     )
     nb.code(lesson01.q1.cell_code())
     nb.md(
         """
-        **Exercise 01.q2 - whose tier depends on the scheme?** What percentage of the creators get a
-        *different* tier label under HypeAuditor than under Mediakix? Give a percentage (e.g. 12.5).
+        **Exercise 01.q2 - the same contract, two tier names.** Your rate card prices creators by Mediakix
+        tier; the agency invoices by HypeAuditor tier. Across all 2,000 creators in the course data, how
+        many would the agency bill under a **different tier name** than your rate card's? The table of who
+        moves where above is all you need.
         """,
         slide="subslide",
     )
+    # 01.q2's feedback says hundreds of creators move, every one of them one tier up
+    _moves = metrics.tier_changes(data.load_influencers()["followers"], "mediakix", "hypeauditor").to_numpy()
+    assert lesson01._changed_count() >= 100, "01.q2 explanation: 'hundreds of the 2,000'"
+    assert all(
+        _moves[i, j] == 0 for i in range(len(_moves)) for j in range(len(_moves)) if j not in (i, i + 1)
+    ), "01.q2 explanation: 'every move is one tier up'"
     nb.code(lesson01.q2.cell_code())
     nb.md(
         """
@@ -372,8 +382,9 @@ def build() -> NB:
     nb.code(lesson01.q4.cell_code())
     nb.notes(
         """
-        Pairs work well: one types, one reads the feedback aloud. 01.q2 and 01.q3 both use the "mean of
-        a True/False column is a share" trick - worth showing once on the board. Answers are in the
+        Pairs work well: one types, one reads the feedback aloud. 01.q2 is read from the table of moves
+        (the diagonal keeps its label); 01.q3 uses the "mean of a True/False column is a share" trick -
+        worth showing once on the board. Answers are in the
         lesson plan (lessons/01_what_is_influencer_marketing.md).
         """
     )

@@ -346,8 +346,11 @@ def build() -> NB:
         Replace each `____` and run the cell. Stuck? Add a cell with `ex.q1.hint()` (again for the next
         hint) or `ex.q1.solution()` - the same for `q2`, `q3`, `q4`.
 
-        **Exercise 02.q1 - niche penetration.** Take the most-followed finance creator on TikTok. What
-        percentage of the finance audience on TikTok do their followers represent?
+        **Exercise 02.q1 - niche penetration on another platform.** The lab above found the finance
+        creator with the largest share of their niche on TikTok. A finance brand's brief is for
+        **YouTube**: take the most-followed finance creator on YouTube. What percentage of the finance
+        audience on YouTube do their followers represent - more or less of their niche than the lab's
+        TikTok creator?
         """,
         slide="slide",
     )

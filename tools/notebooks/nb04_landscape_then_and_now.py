@@ -201,11 +201,11 @@ def build() -> NB:
     nb.code(
         """
         market = la.metric_rows(landscape, "market_size")
-        growth = la.series_cagr(landscape, "Influencer Marketing Hub market size")
         multiple = market["value"].iloc[-1] / market["value"].iloc[0]
+        first, last = market["period"].iloc[0], market["period"].iloc[-1]
         fig, ax = plots.new_figure()
         la.draw_metric(ax, landscape, "market_size")
-        finding = f"The vendor-estimated market grew {multiple:.0f}x, about {growth:.0%} a year"
+        finding = f"The vendor-estimated market grew {multiple:.0f}x from {first} to {last}"  # per year: 04.q1
         plots.set_title(ax, finding, la.source_note(market))
         plots.show(fig)
         """
@@ -309,9 +309,10 @@ def build() -> NB:
     nb.code(ex_cell("q1"))
     nb.md(
         """
-        **Exercise 04.q2 - followers to match 2016.** InfluencerDB's like-follower ratio of organic
-        Instagram posts fell between 2016 and 2019. A creator had **10,000 followers** in 2016. How
-        many followers would she need in 2019 to get as many likes per organic post?
+        **Exercise 04.q2 - the same fee, the same attention?** A creator you booked in 2016 had
+        **40,000 followers**, and her fee was set by the likes her posts earned. In 2019 she quotes the
+        same fee. Using the InfluencerDB series above, how many followers would she need in 2019 to earn
+        as many likes per organic post?
         """,
         slide="subslide",
     )

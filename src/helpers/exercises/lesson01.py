@@ -19,10 +19,17 @@ benchmarks = data.load_benchmarks()
 """
 
 
-def _tier_count(scheme: str, tier: str = "micro") -> int:
+#: 01.q1's client runs campaigns on this platform only (the notebook's figure counts every platform).
+PLATFORM = "instagram"
+
+
+def _tier_count(scheme: str, tier: str = "micro", platform: str | None = PLATFORM) -> int:
     from helpers import data, metrics
 
-    return int(metrics.tier_counts(data.load_influencers()["followers"], scheme)[tier])
+    influencers = data.load_influencers()
+    if platform is not None:
+        influencers = influencers[influencers["platform"].astype(str) == platform]
+    return int(metrics.tier_counts(influencers["followers"], scheme)[tier])
 
 
 def _changed_pct(scheme_a: str = "mediakix", scheme_b: str = "hypeauditor") -> float:
@@ -59,43 +66,50 @@ def _creators_under_100k() -> float:
 
 q1 = NumericQuestion(
     id="01.q1",
-    title="Micro creators under Later x Fohr",
+    title="Micro creators an Instagram-only client can book",
     expected=lambda: _tier_count("later_fohr"),
     abs_tol=0,
+    unit="creators",
     setup=_SETUP,
-    starter="n_micro = ____  # how many creators are 'micro' under the Later x Fohr (2021) scheme?",
+    starter="n_micro = ____  # micro creators (Later x Fohr) on Instagram",
     var="n_micro",
     hints=[
-        "`metrics.assign_tier(influencers['followers'], 'later_fohr')` gives every creator's tier label "
-        "under Later x Fohr.",
-        "Compare the labels with `'micro'` and add up the `True` values: "
-        "`(metrics.assign_tier(influencers['followers'], 'later_fohr') == 'micro').sum()`. "
-        "`metrics.tier_counts(influencers['followers'], 'later_fohr')` gives every tier at once.",
+        "Two filters decide the answer: the platform the client runs on, and the scheme whose 'micro' the "
+        "brief uses (Later x Fohr: 10K-100K followers). The figure above counts every platform.",
+        "Without code: set the tier explorer to Later x Fohr and platform *instagram* and read the micro "
+        "bar. With code: keep the Instagram rows, label their followers with `metrics.assign_tier(..., "
+        "'later_fohr')` and count the 'micro' labels.",
     ],
     solution_code=(
-        'labels = metrics.assign_tier(influencers["followers"], "later_fohr")\n'
+        'instagram = influencers[influencers["platform"] == "instagram"]\n'
+        'labels = metrics.assign_tier(instagram["followers"], "later_fohr")\n'
         'n_micro = int((labels == "micro").sum())'
     ),
     explanation=(
-        "Later x Fohr (2021) calls 10,000 to 99,999 followers micro. `assign_tier` labels every creator "
-        "(lower bound included: exactly 10,000 is micro), and summing the comparison counts the `True` "
-        "values. Under Mediakix, micro stops at 50,000, so the same data holds fewer micro creators."
+        "Later x Fohr (2021) calls 10,000 to 99,999 followers micro (lower bound included). An agency "
+        "quoting its micro creators across every platform offers an Instagram-only client far fewer than "
+        "the headline number: filter to the platform the campaign runs on before you count. Under Mediakix, "
+        "micro stops at 50,000, so the same data holds fewer micro creators again."
     ),
-    why="Later x Fohr's micro tier runs from 10K up to 100K followers.",
+    why="Count what the client can use: the platform first, then the scheme's micro range.",
     mistakes=[
         Mistake(
+            lambda: _tier_count("later_fohr", platform=None),
+            "That is every platform - the number in the figure above. The client runs on Instagram only: "
+            "keep the Instagram creators, then count.",
+            name="all platforms instead of the filter",
+        ),
+        Mistake(
             lambda: _tier_count("mediakix"),
-            "That is the Mediakix count (micro = 10K-50K). This question uses Later x Fohr: pass "
-            "`'later_fohr'` as the scheme.",
+            "That is the Mediakix count (micro = 10K-50K). The brief uses Later x Fohr (10K-100K).",
         ),
         Mistake(
             lambda: _tier_count("hypeauditor"),
-            "That is the HypeAuditor count (its 'micro' is 5K-20K). This question uses Later x Fohr: pass "
-            "`'later_fohr'` as the scheme.",
+            "That is the HypeAuditor count (its 'micro' is 5K-20K). The brief uses Later x Fohr (10K-100K).",
         ),
         Mistake(
             lambda: _tier_count("later_fohr", "nano"),
-            "That is the number of *nano* creators under Later x Fohr; compare the labels with 'micro'.",
+            "That is the number of *nano* creators under Later x Fohr on Instagram; count 'micro'.",
         ),
         Mistake(
             when=lambda a: isinstance(a, int | float) and 0 < a < 1,
@@ -105,49 +119,78 @@ q1 = NumericQuestion(
     ],
 )
 
+
+def _n_creators() -> int:
+    from helpers import data
+
+    return len(data.load_influencers())
+
+
+def _instagram_changed_count() -> int:
+    from helpers import data, metrics
+
+    influencers = data.load_influencers()
+    instagram = influencers.loc[influencers["platform"].astype(str) == "instagram", "followers"]
+    a = metrics.assign_tier(instagram, "mediakix").astype(str)
+    b = metrics.assign_tier(instagram, "hypeauditor").astype(str)
+    return int((a != b).sum())
+
+
+def _later_fohr_changed_count() -> int:
+    from helpers import data
+
+    return round(_changed_pct("mediakix", "later_fohr") / 100 * len(data.load_influencers()))
+
+
 q2 = NumericQuestion(
     id="01.q2",
-    title="Creators whose tier depends on the scheme",
-    expected=_changed_pct,
-    unit="%",
-    abs_tol=0.05,
+    title="Contracts billed under a different tier",
+    expected=_changed_count,
+    unit="creators",
+    abs_tol=0,
+    rel_tol=0,
     setup=_SETUP,
-    starter=(
-        'tiers_mediakix = metrics.assign_tier(influencers["followers"], "mediakix")\n'
-        'tiers_hype = metrics.assign_tier(influencers["followers"], "hypeauditor")\n'
-        "changed_pct = ____  # percent of creators whose label differs between the two schemes"
-    ),
-    var="changed_pct",
+    starter="billed_differently = ____  # creators whose HypeAuditor tier differs from their Mediakix tier",
+    var="billed_differently",
     hints=[
-        "`tiers_mediakix != tiers_hype` is True for every creator whose label changes.",
-        "The mean of True/False values is the share of True: `(tiers_mediakix != tiers_hype).mean()`. "
-        "Multiply by 100 for a percentage.",
+        "A creator is billed differently when the agency's tier name (HypeAuditor) is not your rate card's "
+        "(Mediakix). In the table of who moves where, which cells hold those creators?",
+        "Every cell off the diagonal (row tier != column tier) is a creator who changes label. Add up the "
+        "diagonal - the creators who keep their label - and take it from the total.",
     ],
-    solution_code="changed_pct = (tiers_mediakix != tiers_hype).mean() * 100",
-    explanation=(
-        "Both schemes use the same six labels, so comparing them creator by creator finds everyone whose "
-        "label changes; the mean of a True/False column is the share of True. A large share of the same "
-        "creators changes label: a report's 'micro' or 'mid' means nothing until you know whose cut-offs "
-        "it uses."
+    solution_code=(
+        'moves = metrics.tier_changes(influencers["followers"], "mediakix", "hypeauditor")\n'
+        "same = sum(moves.iloc[i, i] for i in range(len(moves)))  # the diagonal\n"
+        "billed_differently = int(moves.to_numpy().sum() - same)"
     ),
-    why="The same people, a different label for a large share of them: always name the scheme.",
+    explanation=(
+        "Every creator off the diagonal carries a different tier name in the agency's invoice than in "
+        "your rate card - hundreds of the 2,000, so a 'micro rate' in a contract means nothing until the "
+        "contract names the scheme (or, better, states follower ranges). Every move is one tier up: "
+        "HypeAuditor draws its lines lower, so the agency's 'mid' includes creators your rate card prices "
+        "as micro."
+    ),
+    why="Hundreds of contracts would name a different tier: write the scheme, or the follower range, in.",
     mistakes=[
         Mistake(
-            lambda: _changed_pct() / 100,
-            "That is the right share as a fraction; the question asks for a percentage: multiply by 100.",
+            _changed_pct,
+            "That is the share of creators, in percent; the question asks how many creators (contracts).",
+            name="share instead of count",
         ),
         Mistake(
-            lambda: 100 - _changed_pct(),
-            "That is the share whose label stays the same. Count the creators whose label *differs* (`!=`).",
+            lambda: _n_creators() - _changed_count(),
+            "That is the creators who keep their label (the diagonal). The contracts at risk are the others.",
+            name="the diagonal instead of the rest",
         ),
         Mistake(
-            _changed_count,
-            "That is the number of creators who change tier; divide by the number of creators (or use "
-            "`.mean()`) and multiply by 100.",
+            _instagram_changed_count,
+            "That is the Instagram creators only (the lab's second line). The agency's list covers every "
+            "platform in the course data.",
+            name="one platform instead of all",
         ),
         Mistake(
-            lambda: _changed_pct("mediakix", "later_fohr"),
-            "That compares Mediakix with Later x Fohr; this question compares Mediakix with HypeAuditor.",
+            _later_fohr_changed_count,
+            "That compares Mediakix with Later x Fohr (the lab's first line); the agency uses HypeAuditor.",
         ),
     ],
 )

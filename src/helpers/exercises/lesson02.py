@@ -22,11 +22,15 @@ campaigns = data.load_campaigns()
 
 
 # --- q1: niche penetration --------------------------------------------------------------------------
-def _top_finance_tiktok_followers() -> float:
+#: 02.q1's platform: the lab above shows the top finance creator on TikTok, so the exercise takes YouTube.
+PLATFORM = "youtube"
+
+
+def _top_finance_followers(platform: str = PLATFORM) -> float:
     from helpers import data
 
     inf = data.load_influencers()
-    chosen = inf[(inf["niche"].astype(str) == "finance") & (inf["platform"].astype(str) == "tiktok")]
+    chosen = inf[(inf["niche"].astype(str) == "finance") & (inf["platform"].astype(str) == platform)]
     return float(chosen["followers"].max())
 
 
@@ -40,16 +44,16 @@ def _finance_audience(platform: str | None) -> float:
     return float(finance.loc[finance["platform"].astype(str) == platform, "niche_audience"].iloc[0])
 
 
-def _share(platform: str | None = "tiktok") -> float:
-    return _top_finance_tiktok_followers() / _finance_audience(platform) * 100
+def _share(platform: str | None = PLATFORM, creator_platform: str = PLATFORM) -> float:
+    return _top_finance_followers(creator_platform) / _finance_audience(platform) * 100
 
 
-def _largest_tiktok_share() -> float:
+def _largest_niche_share() -> float:
     from helpers import data
 
     niches = data.load_niches()
-    largest = niches.loc[niches["platform"].astype(str) == "tiktok", "niche_audience"].max()
-    return _top_finance_tiktok_followers() / float(largest) * 100
+    largest = niches.loc[niches["platform"].astype(str) == PLATFORM, "niche_audience"].max()
+    return _top_finance_followers() / float(largest) * 100
 
 
 # --- q3 / q4: celebrities and other creators ---------------------------------------------------------
@@ -101,25 +105,26 @@ def _mean_campaign_rate() -> float:
 
 q1 = NumericQuestion(
     id="02.q1",
-    title="Niche penetration of the top finance creator on TikTok",
+    title="Niche penetration of the top finance creator on YouTube",
     expected=_share,
     unit="%",
     rel_tol=0.005,
     setup=_SETUP,
     starter=(
-        'is_finance_tiktok = (influencers["niche"] == "finance") & (influencers["platform"] == "tiktok")\n'
-        'top = influencers[is_finance_tiktok].nlargest(1, "followers").iloc[0]  # the most followed\n'
-        "niche_audience = ____  # people interested in finance on TikTok (the niches table)\n"
+        'is_finance_youtube = (influencers["niche"] == "finance") & (influencers["platform"] == "youtube")\n'
+        'top = influencers[is_finance_youtube].nlargest(1, "followers").iloc[0]  # the most followed\n'
+        "niche_audience = ____  # people interested in finance on YouTube (the niches table)\n"
         "share_pct = ____  # top['followers'] as a percent of niche_audience"
     ),
     var="share_pct",
     hints=[
-        "The `niches` table has one row per niche and platform: select the row where niche is 'finance' "
-        "and platform is 'tiktok' (as the starter does for the creators), then take its `niche_audience`.",
-        "`metrics.niche_penetration(top['followers'], niche_audience)` = followers / niche audience x 100.",
+        "Niche penetration compares a following with the audience of *its own* niche on *its own* platform: "
+        "the creator's followers are on YouTube, so the denominator is the finance audience on YouTube.",
+        "The `niches` table has one row per niche and platform: select the finance row on YouTube (as the "
+        "starter does for the creators) and take its `niche_audience`; then followers / audience x 100.",
     ],
     solution_code=(
-        'row = niches[(niches["niche"] == "finance") & (niches["platform"] == "tiktok")]\n'
+        'row = niches[(niches["niche"] == "finance") & (niches["platform"] == "youtube")]\n'
         'niche_audience = row["niche_audience"].iloc[0]\n'
         'share_pct = metrics.niche_penetration(top["followers"], niche_audience)'
     ),
@@ -129,25 +134,36 @@ q1 = NumericQuestion(
         "synthetic orders of magnitude. Measured this way, a following is big or small *for its niche*: "
         "the same count would be a much thinner slice of a large niche such as fashion."
     ),
-    why="Size means something only next to the niche: this is the share of finance on TikTok.",
+    why="Size means something only next to the niche: this is the share of finance on YouTube.",
     mistakes=[
         Mistake(
             lambda: _share() / 100,
             "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
         ),
         Mistake(
+            lambda: _share(creator_platform="tiktok", platform="tiktok"),
+            "That is the TikTok creator the lab shows above. This brief is for YouTube: take the "
+            "most-followed finance creator on YouTube (the starter's `top`).",
+            name="the lab's number instead of the question's",
+        ),
+        Mistake(
             lambda: _share("instagram"),
-            "You divided by the finance audience on *Instagram*. The creator is on TikTok: use the "
-            "TikTok row of the niches table.",
+            "You divided by the finance audience on *Instagram*. The creator is on YouTube: use the "
+            "YouTube row of the niches table.",
+        ),
+        Mistake(
+            lambda: _share("tiktok"),
+            "You divided by the finance audience on *TikTok*. The creator is on YouTube: use the "
+            "YouTube row of the niches table.",
         ),
         Mistake(
             lambda: _share(None),
             "You divided by the finance audience of all three platforms together. The creator's followers "
-            "are on TikTok: use the TikTok row only.",
+            "are on YouTube: use the YouTube row only.",
         ),
         Mistake(
-            _largest_tiktok_share,
-            "You divided by the largest niche on TikTok, not by finance: pick the finance row.",
+            _largest_niche_share,
+            "You divided by the largest niche on YouTube, not by finance: pick the finance row.",
         ),
         Mistake(
             when=lambda a: isinstance(a, int | float) and a > 100,

@@ -18,7 +18,8 @@ landscape = data.load_landscape()
 MARKET = "Influencer Marketing Hub market size"
 ORGANIC = "InfluencerDB organic like-follower ratio"
 USERS = "Instagram monthly active users"
-BASE_FOLLOWERS = 10_000
+#: 04.q2's creator in 2016 (the notebook's table works the example for 10,000 followers).
+BASE_FOLLOWERS = 40_000
 
 
 def _landscape():
@@ -138,20 +139,23 @@ q2 = NumericQuestion(
     starter=(
         'organic = landscape[landscape["series"] == "InfluencerDB organic like-follower ratio"]\n'
         'organic = organic.set_index("year")["value"]\n'
-        "answer = ____  # followers needed in 2019 to get the likes 10,000 followers got in 2016"
+        "answer = ____  # followers needed in 2019 to get the likes 40,000 followers got in 2016"
     ),
     hints=[
-        "Likes per post = followers x like-follower ratio / 100. In 2016: 10,000 x 4.5 / 100 = 450 likes.",
-        "Followers needed in 2019 = 450 likes / (the 2019 ratio / 100), i.e. 10,000 x 4.5 / 1.9.",
+        "Likes per post = followers x like-follower ratio. Her likes stay the target; the ratio fell, so "
+        "the followers must rise by the same factor.",
+        "First her 2016 likes per post (40,000 followers at the 2016 ratio), then the followers that give "
+        "as many likes at the 2019 ratio - or scale 40,000 by the 2016 ratio over the 2019 ratio.",
     ],
-    solution_code="answer = 10_000 * organic[2016] / organic[2019]",
+    solution_code="answer = 40_000 * organic[2016] / organic[2019]",
     explanation=(
-        "Same likes, lower rate, so more followers: 10,000 x 4.5 / 1.9 ≈ **23,700** followers, 2.4 times as "
-        "many. This reads one series (InfluencerDB, organic posts, likes only, a vendor figure quoted in a "
-        "secondary report) and keeps its definition; mixing it with another publisher's rate would "
-        "compare different things."
+        "Same likes, lower rate, so more followers: 40,000 x 4.5 / 1.9 ≈ **94,700** followers, 2.4 times as "
+        "many - past the 50K line, so in 2019 she needs a mid-tier following (Mediakix) for the attention a "
+        "micro creator had in 2016. This reads one series (InfluencerDB, organic posts, likes only, a "
+        "vendor figure quoted in a secondary report) and keeps its definition; mixing it with another "
+        "publisher's rate would compare different things."
     ),
-    why="10,000 x 4.5 / 1.9 ≈ 23,700: the same 450 likes per post needed 2.4 times the audience by 2019.",
+    why="40,000 x 4.5 / 1.9 ≈ 94,700: the same 1,800 likes per post needed 2.4 times the audience by 2019.",
     mistakes=[
         Mistake(
             lambda: _followers_needed(inverted=True),
@@ -160,12 +164,12 @@ q2 = NumericQuestion(
         ),
         Mistake(
             BASE_FOLLOWERS * 4.5 / 100,
-            "That is the number of likes per post in 2016 (450); now find the followers that give 450 likes "
-            "at the 2019 rate.",
+            "That is the number of likes per post in 2016 (1,800); now find the followers that give 1,800 "
+            "likes at the 2019 rate.",
         ),
         Mistake(
             lambda: BASE_FOLLOWERS * (1 + (1 - _series(ORGANIC).iloc[-1] / _series(ORGANIC).iloc[0])),
-            "You added the percentage drop (58 %) to 10,000; a rate that falls to 1.9 / 4.5 of its level "
+            "You added the percentage drop (58 %) to 40,000; a rate that falls to 1.9 / 4.5 of its level "
             "needs 4.5 / 1.9 times the followers.",
         ),
     ],

@@ -1,0 +1,191 @@
+"""No exercise's answer is on screen above its check cell.
+
+For every numeric exercise (``ex.qN.check(...)`` in a stored notebook), every number a learner can read
+above the check cell - markdown, printed text, tables (text/plain, or HTML without one) and figure
+text (titles, subtitles, value labels: :func:`helpers.plots.show` stores it in the PNG's Description
+chunk) - is compared with the exercise's expected answer, as the question itself compares it
+(its tolerance) and as the number is written (18.27 shown as "18.3" or "18" gives the answer away).
+A learner who can copy the answer from the screen learns nothing from the exercise.
+
+Whole numbers under 10, and whole numbers under 100 written without a % or $ sign, are skipped: they are
+everywhere (list items, counts of creators, "5 USD CPM") and saying one is the answer would be noise.
+Run with ``-s`` to print every hit with its context.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from helpers.exercises import NumericQuestion, all_questions
+
+ROOT = Path(__file__).resolve().parents[1]
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<usd>\\?\$)?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?P<scale>[KM](?![a-zA-Z]))?(?P<pct>\s?%)?(?![\w])"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:#+\s*)?\d+\.\s", re.M)
+_TAG = re.compile(r"<style.*?</style>|<[^>]+>", re.S)
+_PERCENT_UNITS = ("%", "percentage points")
+_MONEY_UNITS = ("USD", "")
+_NUMERIC = [q for q in all_questions() if isinstance(q, NumericQuestion)]
+
+
+def _joined(value: str | list[str]) -> str:
+    return "".join(value) if isinstance(value, list) else value
+
+
+def _figure_text(png_b64: str | list[str]) -> str:
+    image = Image.open(io.BytesIO(base64.b64decode(_joined(png_b64))))
+    image.load()
+    return str(image.text.get("Description", ""))
+
+
+def visible_texts(cell: dict) -> list[tuple[str, str]]:
+    """(kind, text) for everything a learner reads in a cell: markdown, or a code cell's outputs
+    (not its code, not widget placeholders, not the feedback of checks)."""
+    if cell["cell_type"] == "markdown":
+        return [("markdown", _LIST_ITEM.sub(" ", _joined(cell["source"])))]
+    found = []
+    for output in cell.get("outputs", []):
+        if "text" in output:
+            found.append(("printed", _joined(output["text"])))
+        data = output.get("data", {})
+        if "application/vnd.jupyter.widget-view+json" in data:
+            continue  # the text/plain is a VBox(...) repr nobody sees; widget views are live
+        rich = _joined(data.get("text/html", "")) + _joined(data.get("text/markdown", ""))
+        if "course-feedback" in rich or "course-note" in rich:
+            continue  # a check's feedback, hint or solution: the learner's own doing
+        if "text/plain" in data:
+            found.append(("table/text", _joined(data["text/plain"])))
+        elif rich:
+            found.append(("html", html.unescape(_TAG.sub(" ", rich))))
+        if "image/png" in data:
+            found.append(("figure", _figure_text(data["image/png"])))
+    return found
+
+
+def _decimals(token: str) -> int:
+    return len(token.split(".", 1)[1]) if "." in token else 0
+
+
+def _significant_digits(token: str) -> int:
+    """Significant digits as written, trailing zeros not counted: '0.800' -> 1, '18.3' -> 3, '50' -> 1."""
+    return len(token.replace(",", "").replace("-", "").replace(".", "").strip("0"))
+
+
+def gives_away(question: NumericQuestion, token: str, usd: bool, pct: bool, scale: str = "") -> bool:
+    """Whether the number written as ``token`` on screen (with a $ before it, a % after it, a K or M
+    after it) is the question's answer: one the check accepts, or the answer rounded to the digits shown.
+    A percentage's sign is in the words around it: "falls 44%" gives away a change of -44 %."""
+    value = float(token.replace(",", ""))
+    signs = (1, -1) if pct else (1,)
+    if scale:  # "40K followers": a learner types 40000, which the check may accept
+        return question._is_correct(value * {"K": 1e3, "M": 1e6}[scale])
+    if "." not in token and (abs(value) < 10 or (abs(value) < 100 and not (usd or pct))):
+        return False
+    if _significant_digits(token) < 2:  # 0.5, 50, 0.800, 1.0: every notebook is full of them
+        return False
+    if (pct and question.unit not in _PERCENT_UNITS) or (usd and question.unit not in _MONEY_UNITS):
+        return False  # a different kind of number: 14 % is not a CPM of $14.29, $15 is not 15 posts
+    expected = float(question.expected_value)
+    shown = round(expected, _decimals(token))
+    return any(
+        question._is_correct(sign * value) or math.isclose(shown, sign * value, abs_tol=1e-9)
+        for sign in signs
+    )
+
+
+#: Numbers above an exercise that equal its answer by coincidence, each checked by hand: question id ->
+#: (a piece of the text around the number, why it gives nothing away).
+COINCIDENCES: dict[str, list[tuple[str, str]]] = {
+    "02.q3": [
+        ("below nano 4.30 5.3 1.3", "a relationship-power score (1-10) in the tier table, not a ratio of ERs")
+    ],
+    "02.q4": [
+        ("below nano 4.30 5.3 1.3 8.7", "a relationship-power score (1-10) in the tier table"),
+        ("position (8.6/10)", "a power score out of 10, not conversions per $1,000"),
+        ("Relationship falls from 8.7", "the relationship-power score in the figure's title"),
+    ],
+    "07.q4": [("leilastrong 260861 12.590690", "one creator's engagement rate in the scorecard table")],
+    "08.q2": [("1.5 means", "the ROAS in the definition's example, not a frequency")],
+}
+
+
+def _coincidence(question: NumericQuestion, context: str) -> bool:
+    return any(piece in context for piece, _ in COINCIDENCES.get(question.id, []))
+
+
+def _check_cell(cells: list[dict], question: NumericQuestion) -> int:
+    call = re.compile(rf"\b{question.name}\.check\(")
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and call.search(_joined(cell["source"])):
+            return i
+    raise AssertionError(f"{question.id}: no `ex.{question.name}.check(...)` cell in the stored notebook")
+
+
+def hits_above(question: NumericQuestion) -> list[str]:
+    """Every place above the question's check cell where its answer can be read."""
+    [path] = (ROOT / "notebooks").glob(f"{question.lesson}_*.ipynb")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    hits = []
+    for i, cell in enumerate(cells[: _check_cell(cells, question)]):
+        for kind, text in visible_texts(cell):
+            for match in _NUMBER.finditer(text):
+                if gives_away(
+                    question, match["num"], bool(match["usd"]), bool(match["pct"]), match["scale"] or ""
+                ):
+                    start = max(0, match.start() - 70)
+                    context = " ".join(text[start : match.end() + 30].split())
+                    if _coincidence(question, context):
+                        continue
+                    answer = f"{question.expected_value:.4g}"
+                    hits.append(f"{question.id} (answer {answer}) cell {i} {kind}: ...{context}...")
+    return list(dict.fromkeys(hits))
+
+
+def test_the_scan_finds_an_answer_in_a_table_a_title_and_a_sentence():
+    """The scan itself: a number the question would accept, or the answer rounded as displayed, is
+    found; a different number and a small count are not."""
+    question = NumericQuestion(
+        id="99.q1", title="t", expected=18.27, abs_tol=0.01, unit="%", hints=["h"], solution_code="x"
+    )
+    assert gives_away(question, "18.27", False, False)
+    assert gives_away(question, "18.3", False, True)
+    assert gives_away(question, "18", False, True)
+    assert not gives_away(question, "18", False, False)  # a bare count under 100
+    assert not gives_away(question, "18.4", False, True)
+    assert not gives_away(question, "18.3", True, False)  # $18.30 is not 18.3 %
+    assert not gives_away(question, "0.800", False, False)  # one significant digit
+    assert gives_away(question, "-18.3", False, True)  # "falls 18.3 %" gives away -18.3 too
+    followers = NumericQuestion(
+        id="99.q2", title="t", expected=39_928, rel_tol=0.01, hints=["h"], solution_code="x"
+    )
+    assert gives_away(followers, "40", False, False, "K")  # "peaks near 40K followers"
+    assert not gives_away(followers, "45", False, False, "K")
+    figure = {"cell_type": "code", "outputs": []}
+    from helpers import plots
+
+    fig, ax = plots.new_figure()
+    plots.set_title(ax, "Only 18.3% of creators label every ad", "synthetic")
+    shown = plots.show(fig)
+    figure["outputs"] = [
+        {"output_type": "display_data", "data": {"image/png": base64.b64encode(shown.data).decode()}}
+    ]
+    [(kind, text)] = visible_texts(figure)
+    assert kind == "figure" and "Only 18.3% of creators" in text
+
+
+@pytest.mark.parametrize("question", _NUMERIC, ids=[q.id for q in _NUMERIC])
+def test_no_answer_on_screen_above_its_exercise(question):
+    hits = hits_above(question)
+    for hit in hits:
+        print(hit)
+    assert not hits, f"{question.id}'s answer is on screen above its check cell:\n" + "\n".join(hits)
