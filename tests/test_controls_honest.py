@@ -3,6 +3,8 @@ control either changes what the learner sees or says why it does not."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from helpers.widgets import LABS
@@ -42,3 +44,55 @@ def test_landscape_lab_opens_on_the_fullest_chart_not_a_nearly_empty_one():
     first = lab.values()
     assert first["metric"] == counts.idxmax()
     assert lab.result.numbers["figures_shown"] == counts.max(), "some figures of the first view are hidden"
+
+
+# --- capstone planner: brand and authenticity screen ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def capstone_lab():
+    return LABS["capstone-planner"]()
+
+
+def test_capstone_brand_change_shows_who_signs_and_why_the_forecast_holds(capstone_lab):
+    brands = capstone_lab.bench.brands[:6]
+    seen = {}
+    for brand in brands:
+        result = capstone_lab.set(brand=brand, screen=True)
+        assert result.ok, result.message
+        seen[brand] = result
+    same = [
+        (a, b)
+        for a, b in itertools.combinations(brands, 2)
+        if seen[a].numbers["kpi_p50"] == seen[b].numbers["kpi_p50"]
+    ]
+    assert same, "no two brands share a forecast: update this test's premise"
+    a, b = same[0]
+    # the forecast is the same, so what changed must be on screen, with the reason
+    assert seen[a].extra["plan"].signed["handle"].tolist() != seen[b].extra["plan"].signed["handle"].tolist()
+    for brand in (a, b):
+        assert "Who signs" in seen[brand].summary
+        assert "not with which ones" in seen[brand].summary
+        fit = seen[brand].numbers["signed_median_niche_fit"]
+        assert f"median niche fit {fit:.2f}" in seen[brand].summary
+
+
+def test_capstone_authenticity_screen_shows_what_it_removed(capstone_lab):
+    on = capstone_lab.set(brand=capstone_lab.bench.brands[0], screen=True)
+    off = capstone_lab.set(screen=False)
+    assert on.numbers["signed_lowest_real_audience_pct"] >= 75
+    assert off.numbers["signed_lowest_real_audience_pct"] < on.numbers["signed_lowest_real_audience_pct"]
+    assert f"lowest {off.numbers['signed_lowest_real_audience_pct']:.0f}%" in off.summary
+    assert "screen off" in off.summary and "none under 75%" in on.summary
+
+
+def _px(value: str) -> float:
+    assert value.endswith("px"), value
+    return float(value.removesuffix("px"))
+
+
+def test_capstone_first_post_slider_keeps_room_for_its_track(capstone_lab):
+    slider = capstone_lab.controls["post_offset_days"]
+    width, label = _px(slider.layout.width), _px(slider.style.description_width)
+    assert _px(slider.layout.min_width) == width, "the row may not shrink the slider"
+    assert width - label >= 250, f"{width - label:.0f}px left for the track"

@@ -41,6 +41,11 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+#: The first-post slider: its label's width and the whole control's (the track gets the difference).
+POST_LABEL_WIDTH = "220px"
+POST_SLIDER_WIDTH = "520px"
+
+
 def capstone_update(
     bench: capstone.Workbench,
     brand: str = DEFAULTS["brand"],
@@ -100,8 +105,34 @@ def capstone_update(
     )
     if plan.notes:
         summary += " Note: " + plan.notes[0] + "."
+    who = who_signs(plan.signed)
+    numbers |= who
+    summary += " " + who_signs_sentence(who, kpi, screen)
     table = capstone.kpi_display(plan.kpis)
     return LabResult(summary=summary, numbers=numbers, table=table, extra={"plan": plan})
+
+
+def who_signs(signed: pd.DataFrame) -> dict[str, float]:
+    """What the brand and the authenticity screen change: who signs. Medians over the signed
+    creators of niche fit (0-1) and of real audience (%), and the lowest real audience (%)."""
+    real = signed["audience_authenticity"].astype(float) * 100
+    return {
+        "signed_median_niche_fit": float(signed["niche_fit"].astype(float).median()),
+        "signed_median_real_audience_pct": float(real.median()),
+        "signed_lowest_real_audience_pct": float(real.min()),
+    }
+
+
+def who_signs_sentence(who: dict[str, float], kpi: str, screen: bool) -> str:
+    """Why the headline forecast may not move when the brand or the screen changes, and what does."""
+    return (
+        f"Who signs (brand and screen decide): median niche fit {who['signed_median_niche_fit']:.2f}, "
+        f"median audience {who['signed_median_real_audience_pct']:.0f}% real, lowest "
+        f"{who['signed_lowest_real_audience_pct']:.0f}%"
+        + (" (screen on: none under 75%)." if screen else " (screen off).")
+        + f" The {kpi} forecast replays past campaigns of the tiers bought, so it changes with how many "
+        "creators sign in each tier, not with which ones."
+    )
 
 
 def draw_capstone(fig: Figure, result: LabResult) -> None:
@@ -172,14 +203,17 @@ class CapstonePlanner(Lab):
                 layout=w.Layout(width="auto"),
             ),
             "cadence": dropdown("Contact cadence", schedule.cadence_options(), DEFAULTS["cadence"]),
+            # a fixed label width and room for the track: with a label as wide as it needs, app mode
+            # (Voila) squashed the track to a dot
             "post_offset_days": w.IntSlider(
                 value=DEFAULTS["post_offset_days"],
                 min=-14,
                 max=21,
                 step=1,
                 description="First post (days from launch)",
-                layout=w.Layout(width="380px"),
-                **int_style,
+                layout=w.Layout(width=POST_SLIDER_WIDTH, min_width=POST_SLIDER_WIDTH),
+                style={"description_width": POST_LABEL_WIDTH},
+                continuous_update=False,
             ),
         }
 
