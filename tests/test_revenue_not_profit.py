@@ -91,3 +91,13 @@ def test_lesson_08_exercise_on_the_margin_names_the_revenue_and_roas_slips():
     assert metrics.profit_after_margin(5_000, 0.30, 2_000) == pytest.approx(-500.0)
     assert set(feedback.values()) >= {"revenue for profit", "ROAS for ROI"}
     assert set(feedback) | {right} == set(lesson08.MARGIN_OPTIONS)
+
+
+def test_capstone_measurement_plan_reports_roi_on_revenue_next_to_the_profit_after_margin():
+    from helpers.analysis import capstone
+
+    bench = capstone.prepare()
+    row = capstone.measurement_plan(capstone.build_plan(bench, bench.brief())).set_index("what").loc["Return"]
+    assert "ROI on revenue =" in row["how"] and "profit after margin = revenue x" in row["how"]
+    assert "gross margin" in row["data"]
+    assert "1 / margin" in row["target or rule"]

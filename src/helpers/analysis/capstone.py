@@ -1312,10 +1312,16 @@ def measurement_plan(plan: CampaignPlan) -> pd.DataFrame:
         },
         {
             "what": "Return",
-            "how": "ROI = (revenue - all-in cost) / all-in cost; ROAS = revenue / fees",
+            "how": (
+                "ROI on revenue = (revenue - all-in cost) / all-in cost; ROAS = revenue / fees; "
+                "profit after margin = revenue x the product's gross margin - all-in cost"
+            ),
             "denominator": "cost (fees + finding creators + products sent)",
-            "data": "orders + contracts + invoices",
-            "target or rule": "report ROI all-in, pooled over the campaign, never the mean of creators' ROIs",
+            "data": "orders + contracts + invoices + the brand's gross margin",
+            "target or rule": (
+                "report ROI on revenue all-in, pooled over the campaign, never the mean of creators' ROIs, "
+                "next to profit after margin: below a ROAS of 1 / margin the campaign loses money"
+            ),
         },
         {
             "what": "EMV (if anyone asks for it)",
@@ -2383,12 +2389,18 @@ def draw_forecast(ax: Axes, plan: CampaignPlan, *, plain: bool = False) -> Axes:
     ax.yaxis.set_major_formatter(plots.HUMAN)
     if plain:
         _plain_bars(ax, [str(t) for t in table.index])
+        # no y axis here: each bar says its median and its 80% interval in words
+        labels = ax._course_bars.labels[0]  # type: ignore[attr-defined]
+        for text, tier in zip(labels, table.index, strict=True):
+            row = table.loc[tier]
+            text.set_text(f"{row[f'{kpi}_p50']:,.0f}\n({row[f'{kpi}_p10']:,.0f}-{row[f'{kpi}_p90']:,.0f})")
     f = plan.forecast
     plots.set_title(
         ax,
         f"{plots.human_number(f[kpi + '_p50'])} {kpi} expected "
         f"({plots.human_number(f[kpi + '_p10'])}-{plots.human_number(f[kpi + '_p90'])})",
-        f"${plan.spent_usd:,.0f} in fees; synthetic past {plan.brief.goal} campaigns replayed",
+        f"${plan.spent_usd:,.0f} in fees; synthetic past {plan.brief.goal} campaigns replayed"
+        + ("; per tier: median (80% interval)" if plain else ""),
     )
     return ax
 
@@ -2415,7 +2427,7 @@ def _plain_bars(ax: Axes, categories: list[str]) -> None:
 #: What the timeline's markers mean (for a caption or a lab's key).
 TIMELINE_KEY = (
     "▲ launch, ◆ PR event, ■ trade show (brand calendar) · | campaign post · ▼ briefing · "
-    "● call, ■ newsletter · ★ executive email · ▶ executive trip · ✖ conflict · shaded: embargo"
+    "● call, ⬢ newsletter · ★ executive email · ▶ executive trip · ✖ conflict · shaded: embargo"
 )
 #: Rows of the campaign timeline, top to bottom.
 TIMELINE_ROWS: tuple[tuple[str, str], ...] = (
@@ -2436,7 +2448,7 @@ _TIMELINE_STYLES: dict[str, tuple[str, str, str, float]] = {
     "post": ("posts", "|", plots.PALETTE[0], 14),
     "briefing": ("briefing", "v", plots.PALETTE[2], 9),
     "call": ("regular", "o", plots.PALETTE[1], 7),
-    "newsletter": ("regular", "s", plots.PALETTE[1], 7),
+    "newsletter": ("regular", "h", plots.PALETTE[1], 8),  # not the trade show's square
     "exec_email": ("exec_email", "*", plots.PALETTE[7], 13),
     "trip": ("trip", ">", plots.PALETTE[3], 9),
 }
