@@ -93,16 +93,36 @@ def figure_text_problems(fig: Figure) -> list[str]:
             or box.y1 > frame.y1 + TOLERANCE_PX
         ):
             problems.append(f"text {_label(t)} reaches outside the figure ({_px(box)} vs {_px(frame)})")
+    heads: list[tuple[str, Bbox]] = []
     for n, ax in enumerate(fig.axes):
         if not ax.get_visible():
             continue
         where = f"axes {n}"
         problems += _axes_problems(ax, where, renderer, frame)
+        heads += [(f"{where} {name}", box) for name, box in _head_boxes(ax, renderer).items()]
+    for (a, box_a), (b, box_b) in itertools.combinations(heads, 2):
+        if a.split()[1] != b.split()[1] and _shrunk(box_a).overlaps(_shrunk(box_b)):
+            problems.append(f"{a} overlaps {b}")
     return problems
 
 
 def _px(box: Bbox) -> str:
     return f"[{box.x0:.0f},{box.y0:.0f} - {box.x1:.0f},{box.y1:.0f}]"
+
+
+def _head_boxes(ax, renderer) -> dict[str, Bbox]:
+    """Window extents of the Axes' titles, subtitle and legend (what sits above or on a chart)."""
+    boxes: dict[str, Bbox] = {}
+    for title in (ax.title, ax._left_title, ax._right_title):
+        if title.get_visible() and title.get_text().strip():
+            boxes[f"title {title.get_text()[:40]!r}"] = title.get_window_extent(renderer)
+    sub = getattr(ax, "_course_subtitle", None)
+    if sub is not None and sub.get_visible() and sub.get_text().strip() and sub in ax.texts:
+        boxes[f"subtitle {sub.get_text()[:40]!r}"] = sub.get_window_extent(renderer)
+    legend = ax.get_legend()
+    if legend is not None and legend.get_visible():
+        boxes["legend"] = legend.get_window_extent(renderer)
+    return boxes
 
 
 def _axes_problems(ax, where: str, renderer, frame: Bbox) -> list[str]:
@@ -284,3 +304,27 @@ def _fig_disclosure(old_layout: bool = False) -> Figure:
 def test_nb03_disclosure_legend_sits_above_the_bars_and_their_labels():
     assert figure_text_problems(_fig_disclosure()) == []
     assert any("covers the label" in p for p in figure_text_problems(_fig_disclosure(old_layout=True)))
+
+
+def test_capstone_timeline_key_gives_each_event_type_its_own_symbol():
+    from helpers.analysis import capstone
+
+    markers = [style[1] for style in capstone._TIMELINE_STYLES.values()]
+    assert len(set(markers)) == len(markers), f"two event types share a marker: {markers}"
+    entries = [e.strip() for part in capstone.TIMELINE_KEY.split("·") for e in part.split(",")]
+    symbols = [e.split()[0] for e in entries if not e.startswith("shaded")]
+    assert len(set(symbols)) == len(symbols), f"two key entries share a symbol: {entries}"
+
+
+def test_capstone_lab_forecast_panel_without_an_axis_writes_each_interval():
+    from helpers.widgets import LABS
+
+    lab = LABS["capstone-planner"]()
+    ax = lab.fig.axes[0]
+    assert not ax.axison  # the lab's panel has no y axis, so the numbers must be on the bars
+    table = lab.result.extra["plan"].forecast_table
+    written = {t.get_text() for t in ax.texts}
+    for _, row in table.iterrows():
+        p10, p50, p90 = (row[f"conversions_{p}"] for p in ("p10", "p50", "p90"))
+        assert f"{p50:,.0f}\n({p10:,.0f}-{p90:,.0f})" in written
+    assert "80% interval" in lab.fig.axes[0]._course_subtitle.get_text()

@@ -164,10 +164,17 @@ def fitting_size(text: str, size: float, width_px: float, dpi: float, weight: st
 
 
 def _room_px(ax: Axes) -> float:
-    """Pixels from the Axes' left edge to the figure's right edge, less a small margin."""
+    """Pixels from the Axes' left edge to the figure's right edge - or to the next Axes on its right
+    in the same row, whose own title starts there - less a small margin."""
     fig = ax.get_figure()
     width = fig.get_figwidth() * fig.dpi
-    return width * (1.0 - ax.get_position().x0) - 6.0
+    here = ax.get_position()
+    right = 1.0
+    for other in fig.axes:
+        there = other.get_position()
+        if other is not ax and there.x0 > here.x0 and there.y0 < here.y1 and there.y1 > here.y0:
+            right = min(right, there.x0)
+    return width * (right - here.x0) - 6.0
 
 
 def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:

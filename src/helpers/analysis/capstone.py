@@ -2399,8 +2399,9 @@ def draw_forecast(ax: Axes, plan: CampaignPlan, *, plain: bool = False) -> Axes:
         ax,
         f"{plots.human_number(f[kpi + '_p50'])} {kpi} expected "
         f"({plots.human_number(f[kpi + '_p10'])}-{plots.human_number(f[kpi + '_p90'])})",
-        f"${plan.spent_usd:,.0f} in fees; synthetic past {plan.brief.goal} campaigns replayed"
-        + ("; per tier: median (80% interval)" if plain else ""),
+        f"${plan.spent_usd:,.0f} in fees; per tier: median (80% interval); synthetic replay"
+        if plain  # the lab: no y axis, and the panel beside it starts where this line must end
+        else f"${plan.spent_usd:,.0f} in fees; synthetic past {plan.brief.goal} campaigns replayed",
     )
     return ax
 
