@@ -33,8 +33,9 @@ def build() -> NB:
         3. answer an exercise, ask for a hint and reveal a solution;
         4. pick a learning path: class, workshop or self-paced.
 
-        **Time to learn:** 20 minutes. **Prerequisites:** none - no Python knowledge is needed to follow
-        the course; a little helps for the exercises.
+        **Time to learn:** 20 minutes. **Prerequisites:** none. The lessons and labs need no Python.
+        Many exercises can be answered from a lab, a table or a figure; the others ask for a line of
+        pandas, and the five moves they use are in the short primer below.
         """,
         slide="subslide",
     )
@@ -186,6 +187,51 @@ def build() -> NB:
         answer = ____
         ex.q2.check(answer)
         """
+    )
+    nb.md(
+        """
+        ## A pandas primer: the five moves the exercises use
+        Some exercises ask for a line of code on a course table. They only ever need these five moves
+        of pandas, the library that holds the
+        tables. Run each cell, then change something in it (another column, another platform) and run it
+        again. Each lesson's starter cells show the shape of the line it needs.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        influencers = data.load_influencers()  # one row per creator
+        influencers[["handle", "platform", "followers"]].head(3)  # 1. pick columns: a list of names
+        """
+    )
+    nb.code(
+        """
+        tiktok = influencers[influencers["platform"] == "tiktok"]  # 2. keep the rows where a test is True
+        print(len(tiktok), "creators on TikTok; median followers:", tiktok["followers"].median())
+        """
+    )
+    nb.code(
+        """
+        influencers.groupby("platform", observed=True)["followers"].median()  # 3. one number per group
+        """
+    )
+    nb.code(
+        """
+        influencers.nlargest(3, "followers")[["handle", "followers"]]  # 4. sort: the three largest
+        """
+    )
+    nb.code(
+        """
+        share_pct = (influencers["followers"] < 10_000).mean() * 100  # 5. the mean of True/False is a share
+        print(f"{share_pct:.1f}% of the creators have fewer than 10,000 followers")
+        """
+    )
+    nb.md(
+        """
+        That is all the pandas the course asks of you. When a starter cell asks for more, the first hint
+        says what to compute, the second how, and `solution()` shows the code.
+        """,
+        slide="fragment",
     )
     nb.md(
         """
