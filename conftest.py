@@ -112,6 +112,7 @@ def unit_rank(unit: str) -> int:
     return 3 if path.endswith(".ipynb") else 4
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: pytest runs without it too
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
     """With ``--dist loadscope``: pytest-xdist hands out whole work units (:func:`work_unit`), longest
     first (:func:`unit_rank`). (pytest-xdist's ``xdist_group`` marks do not work with pytest 9.2, whose
