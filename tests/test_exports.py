@@ -1108,3 +1108,41 @@ def test_column_wise_reading_reports_drops_notes_and_repeats_like_the_csv_path(m
     report = report_of(fast)
     assert set(report.dropped) >= {"repeated header line", exports._NOTE_REASON}
     assert report.problems_for("followers") and any("more than once" in n for n in report.notes)
+
+
+@pytest.mark.parametrize(
+    ("odd_row", "native"),
+    [
+        ("", {"followers", "avg_likes", "engagement_rate"}),  # pandas reads every number column
+        ("odd,12.5,3,1.5", {"avg_likes", "engagement_rate"}),  # a fraction of a follower: rounded here
+        ("odd,-12,3,1.5", {"avg_likes", "engagement_rate"}),  # negative: a problem to report
+        ("odd,12,3,140", {"followers", "avg_likes"}),  # above 100 %: refused
+        ("odd,9000000000,3,1.5", {"avg_likes", "engagement_rate"}),  # above the world's population
+        ("odd,12,n/a,1.5", {"followers", "engagement_rate"}),  # a marker: pandas keeps the texts
+        ("odd,1e3,3,1.5", set()),  # an exponent somewhere: no column is left to pandas
+        ("odd,+12,3,1.5", set()),  # a plus sign somewhere: likewise
+    ],
+    ids=["plain", "fraction", "negative", "over-100", "world", "marker", "exponent", "plus"],
+)
+def test_number_columns_pandas_reads_itself_give_the_same_result(odd_row, native, monkeypatch):
+    rng = np.random.default_rng(15)
+    rows = [
+        f"c{i},{rng.integers(10, 10**8)},{rng.integers(0, 10**5) / 10},{rng.integers(1, 999) / 100}"
+        for i in range(60)
+    ]
+    content = "handle,followers,avg_likes,engagement_rate\n" + "\n".join([*rows, odd_row]).strip() + "\n"
+    kept: list[str] = []
+    real = exports._native_values
+
+    def recorded(values, kind, scale, limit):
+        out = real(values, kind, scale, limit)
+        if out is not None:
+            kept.append(kind)
+        return out
+
+    monkeypatch.setattr(exports, "_native_values", recorded)
+    slow, fast, runs = _both_paths(content, monkeypatch)
+    assert runs == 1
+    _same(slow, fast)
+    kinds = {"followers": "count", "avg_likes": "average", "engagement_rate": "percent"}
+    assert sorted(kept) == sorted(kinds[c] for c in native)

@@ -1288,7 +1288,7 @@ def read_influencer_export(
     del data  # a large file is held once, as text
     notes = list(report.notes)
     header, data_rows, body_at = _locate_header(text, report, delimiter)
-    table = None if body_at is None else _fast_table(text, *body_at, header, report)
+    table = None if body_at is None else _fast_table(text, *body_at, header, report, decimal)
     if table is None:
         if body_at is not None:  # pandas did not see one row per line: split with the csv module
             report = ExportReport(source=label, encoding=report.encoding, notes=notes)
@@ -1441,7 +1441,7 @@ class _Table:
 
     header: list[str]  # header cells, padded to the table width
     matches: list[tuple[str | None, int, int]]  # _match_header per header cell
-    columns: list[Sequence[str]]  # cell texts, one list (or object array) per column
+    columns: list[Sequence[str] | _Cells]  # cell texts, one list or object array per column (or numbers)
     lines: Sequence[int]  # file line of each kept row (a list, or an integer array)
     stripped: bool = False  # the cells have no whitespace at either end
 
@@ -1528,8 +1528,65 @@ def _no_rows_error(header: list[str], report: ExportReport) -> ExportFormatError
 _ASCII_SPACES = tuple(bytes([b]) for b in b"\t\x0b\x0c\x1c\x1d\x1e\x1f ")  # what str.strip removes
 
 
+def _native_candidates(
+    header: list[str], raw: bytes, delimiter: str, decimal: str | None
+) -> dict[int, tuple[str, int, float]]:
+    """``{column: (kind, header unit, largest plausible value)}`` of the numeric columns that pandas may
+    parse as numbers itself: then no text is made for their cells. Only where the file cannot hold a
+    number pandas reads differently from :func:`_parse_cell`: no ``+`` (reported), no exponent (``1e5``,
+    reported), no run of 16 digits (exactness), an English decimal mark (``1.234`` is not ambiguous).
+    """
+    if delimiter == ";" or decimal == "," or b"+" in raw:
+        return {}
+    matches = [_match_header(c) if c else (None, 0, 1) for c in header]
+    winner: dict[str, int] = {}
+    for j, (canonical, priority, _) in enumerate(matches):
+        if canonical is not None and (canonical not in winner or priority < matches[winner[canonical]][1]):
+            winner[canonical] = j
+    out = {
+        j: (_kind(canonical), matches[j][2], WORLD_POPULATION if canonical == "followers" else MAX_COUNT)
+        for canonical, j in winner.items()
+        if _kind(canonical) in ("count", "average", "percent", "score")
+    }
+    if not out:
+        return {}
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    digit = (buf >= 48) & (buf <= 57)
+    number = digit | (buf == 46)
+    e = (buf | 32) == 101
+    if len(buf) > 2 and (number[:-2] & e[1:-1] & (digit[2:] | (buf[2:] == 45))).any():
+        return {}  # a digit, e/E and a digit or sign: maybe an exponent
+    run = number
+    for k in (1, 2, 4, 8):  # runs of 2, 4, 8, 16 digits or dots
+        run = run[:-k] & run[k:]
+    return {} if run.any() else out
+
+
+def _native_values(values: np.ndarray, kind: str, scale: int, limit: float) -> np.ndarray | None:
+    """The column's numbers when they are read exactly as :func:`_parse_numeric` would, with no problem to
+    report (else None: the column is read as text)."""
+    if values.dtype == np.int64:
+        numbers = values.astype(np.float64) * scale
+    elif values.dtype == np.float64 and kind != "count" and scale == 1:
+        numbers = values
+    else:
+        return None
+    if not np.isfinite(numbers).all() or np.signbit(numbers).any() or (np.abs(numbers) >= MAX_COUNT).any():
+        return None
+    if (kind in ("count", "average") and (numbers > limit).any()) or (
+        kind == "percent" and (numbers > 100).any()
+    ):
+        return None
+    return numbers
+
+
 def _fast_table(
-    text: str, offset: int, width_hint: int, header: list[str], report: ExportReport
+    text: str,
+    offset: int,
+    width_hint: int,
+    header: list[str],
+    report: ExportReport,
+    decimal: str | None = None,
 ) -> _Table | None:
     """Stage 3 for a large file without quotes below the header: :func:`_clean_rows`, column-wise.
 
@@ -1544,6 +1601,7 @@ def _fast_table(
     n_lines = raw.count(b"\n") + (1 if raw and not raw.endswith(b"\n") else 0)
     if n_lines == 0:
         return None
+    native = _native_candidates(header, raw, delimiter, decimal)
     frame = None
     for attempt in range(2):
         if attempt:  # a longer row than the first lines had: count every line's fields
@@ -1554,7 +1612,7 @@ def _fast_table(
                 sep=delimiter,
                 header=None,
                 names=list(range(width_hint)),
-                dtype=object,
+                dtype={j: object for j in range(width_hint) if j not in native},
                 na_filter=False,
                 keep_default_na=False,
                 skip_blank_lines=False,
@@ -1569,16 +1627,50 @@ def _fast_table(
     if frame is None or len(frame) != n_lines:
         return None
     width_read = width_hint
+    numbers: dict[int, np.ndarray] = {}
+    for j, (kind, scale, limit) in native.items():
+        if j < width_read:
+            values = _native_values(frame[j].to_numpy(), kind, scale, limit)
+            if values is not None:
+                numbers[j] = values
     # cells may have whitespace at either end (pandas skips only spaces after a delimiter): strip them
     padded_cells = not raw.isascii() or any(byte in raw for byte in _ASCII_SPACES)
-    cols = [frame[j].to_numpy(dtype=object) for j in range(width_read)]
+    cols: list[np.ndarray] = []
+    for j in range(width_read):
+        if j in numbers:
+            cols.append(numbers[j])
+        elif j in native and (frame[j].dtype == object or isinstance(frame[j].dtype, pd.StringDtype)):
+            cols.append(frame[j].to_numpy(dtype=object))  # not all numbers: pandas kept the texts
+        elif j in native:  # pandas read numbers we must read ourselves: the texts, once more
+            cols.append(
+                pd.read_csv(
+                    io.BytesIO(raw),
+                    sep=delimiter,
+                    header=None,
+                    names=list(range(width_read)),
+                    usecols=[j],
+                    dtype=object,
+                    na_filter=False,
+                    keep_default_na=False,
+                    skip_blank_lines=False,
+                    skipinitialspace=True,
+                    quoting=csv.QUOTE_NONE,
+                    engine="c",
+                    encoding="utf-8",
+                )[j].to_numpy(dtype=object)
+            )
+        else:
+            cols.append(frame[j].to_numpy(dtype=object))
     del frame
     if padded_cells:
-        cols = [np.array(list(map(str.strip, col)), dtype=object) for col in cols]
+        cols = [
+            col if j in numbers else np.array(list(map(str.strip, col)), dtype=object)
+            for j, col in enumerate(cols)
+        ]
     filled = np.zeros(n_lines, dtype=np.int64)
     used = np.zeros(n_lines, dtype=np.int64)  # fields up to the last non-blank one
     for j, col in enumerate(cols):
-        has = col != ""
+        has = np.ones(n_lines, dtype=bool) if j in numbers else col != ""
         filled += has
         used[has] = j + 1
     lines = np.arange(first_line, first_line + n_lines)
@@ -1604,7 +1696,7 @@ def _fast_table(
     first_header = header[0].casefold() if header else ""
     header_key = [_match_key(c) for c in header]
     candidates = np.flatnonzero(valued & (why < 0) & (used >= named_width))
-    if len(candidates):
+    if len(candidates) and 0 not in numbers:  # a column of numbers holds no header text
         # casefold() makes a text at most 3 times longer: only such lengths can equal the header's
         size = np.fromiter(map(len, cols[0][candidates]), np.int64, len(candidates))
         candidates = candidates[(size <= len(first_header)) & (3 * size >= len(first_header))]
@@ -1620,7 +1712,7 @@ def _fast_table(
         if short_note.any():
             reasons.append("a single value on a short line (a note, title or footer?)")
             why[short_note] = len(reasons) - 1
-    lone = np.flatnonzero(alone & (why < 0) & (cols[0] != ""))
+    lone = np.flatnonzero(alone & (why < 0) & (cols[0] != "")) if 0 not in numbers else []
     notes = [i for i in lone if _NOTE_LINE.search(cols[0][i])]
     if notes:
         reasons.append(_NOTE_REASON)
@@ -1635,10 +1727,15 @@ def _fast_table(
     header = (header + [""] * width)[:width]
     n_kept = int(kept.sum())
     every = bool(kept.all())
-    columns = [
+    columns: list[Sequence[str] | _Cells] = [
         (cols[j] if every else cols[j][kept]) if j < width_read else np.full(n_kept, "", dtype=object)
         for j in range(width)
     ]
+    for j in numbers:  # numbers read by pandas: every cell plain, none with a dot that matters
+        if j < width:
+            flat = np.zeros(n_kept, dtype=bool)
+            nothing = np.broadcast_to(np.array("", dtype=object), (n_kept,))
+            columns[j] = _Cells(nothing, flat, ~flat, np.asarray(columns[j], dtype=np.float64), flat, flat)
     return _Table(
         header=header,
         matches=[_match_header(c) if c else (None, 0, 1) for c in header],
@@ -1725,7 +1822,7 @@ def _convert_columns(
                 cells, missing_markers=kind == "text" and col != "handle", stripped=table.stripped
             )
             continue
-        classified = _classify(cells)
+        classified = cells if isinstance(cells, _Cells) else _classify(cells)
         col_decimal = decimal or _column_decimal(classified, "," if report.delimiter == ";" else ".")
         limit = WORLD_POPULATION if col == "followers" else MAX_COUNT
         result = _parse_numeric(classified, kind, table.matches[j][2], col_decimal, limit)
