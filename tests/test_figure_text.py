@@ -154,6 +154,30 @@ def _axes_problems(ax, where: str, renderer, frame: Bbox) -> list[str]:
             problems.append(f"{where}: {a} overlaps {b}")
     if "legend" in boxes:
         problems += _covered_by_legend(ax, legend, _shrunk(boxes["legend"]), where, renderer)
+    return problems + _half_clipped_markers(ax, where)
+
+
+def _half_clipped_markers(ax, where: str) -> list[str]:
+    """Markers of lines whose centre is inside the Axes but closer to its left or right edge than
+    half the marker: the Axes clips them in half (e.g. a calendar's last day)."""
+    box = ax.get_window_extent()
+    dpi = ax.get_figure().dpi
+    problems = []
+    for line in ax.lines:
+        if not (line.get_visible() and line.get_clip_on()) or line.get_marker() in (None, "None", "none", ""):
+            continue
+        x = np.asarray(line.get_xdata(), float)
+        if not x.size:
+            continue
+        y = np.asarray(line.get_ydata(), float)
+        px = line.get_transform().transform(np.column_stack([x, y]))[:, 0]
+        half = line.get_markersize() * dpi / 72 / 2
+        inside = (px >= box.x0) & (px <= box.x1)
+        cut = inside & ((px - box.x0 < half - TOLERANCE_PX) | (box.x1 - px < half - TOLERANCE_PX))
+        if cut.any():
+            problems.append(
+                f"{where}: {int(cut.sum())} marker(s) {line.get_marker()!r} cut in half at the Axes edge"
+            )
     return problems
 
 

@@ -2474,7 +2474,7 @@ def _timeline_artists(ax: Axes) -> _TimelineArtists:
     plots.reset_axes(ax)
     ax.set_axis_off()
     ax.set_ylim(-0.6, len(TIMELINE_ROWS) - 0.4)
-    ax.set_xlim(-LEAD_DAYS - 1, FOLLOW_UP_DAYS + 1)
+    ax.set_xlim(-LEAD_DAYS - 3, FOLLOW_UP_DAYS + 3)  # room for half a marker on the first and last days
     rows_x = blended_transform_factory(ax.transAxes, ax.transData)
     days_y = blended_transform_factory(ax.transData, ax.transAxes)
     size = plots.BASE_FONT_PT - 1

@@ -319,7 +319,9 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
     pts = np.unique(np.column_stack([cx, cy]), axis=0) if cx else np.empty((0, 2))
     artists.conflicts.set_data(pts[:, 0], pts[:, 1])
     first, last = schedule.period_bounds(period, result.extra["year"])
-    ax.set_xlim(_days(first), _days(last) + 1)
+    lo, hi = _days(first), _days(last) + 1
+    pad = 0.015 * (hi - lo) + 0.5  # half a marker, so the first and last days' marks are not cut in half
+    ax.set_xlim(lo - pad, hi + pad)
     ticks, labels = _ticks(first, last, period == "year")
     ax.set_xticks(ticks, labels)
     n = int(result.numbers["conflicts"])
