@@ -1,5 +1,7 @@
 """Source of notebooks/06_what_works_relationships_and_schedule.ipynb (build with `make notebooks`)."""
 
+import textwrap
+
 from helpers.exercises import lesson06
 from nbtools import NB
 
@@ -32,7 +34,8 @@ def build() -> NB:
         """
         ## Objectives
         By the end of this notebook you can:
-        1. measure reply rates by message style and by sender, with their uncertainty (exercise 06.q1);
+        1. measure reply rates by message style and by sender, with their uncertainty, and use them to
+           plan who signs which first message (exercise 06.q1);
         2. explain why patience pays, using how long replies take (06.q2);
         3. treat "long-term partnerships work better" as a hypothesis: vary it in a simulation and say
            what the simulation can and cannot show (quiz);
@@ -167,8 +170,8 @@ def build() -> NB:
         In this data the two effects add up: a personal message signed by an executive gets the most
         replies (again: by construction). An executive's time is the scarcest thing a brand has, so use
         the signature where it counts - the partners who matter most and the launch-day email - and
-        let the team's coordinators handle the everyday, personally. In exercise 06.q1 you build this
-        table yourself.
+        let the team's coordinators handle the everyday, personally. Exercise 06.q1 uses these rates
+        to plan a week of first messages.
         """,
         slide="fragment",
     )
@@ -549,12 +552,18 @@ def build() -> NB:
     )
 
     # --- exercises ------------------------------------------------------------------------------------
+    # 06.q1's feedback ranks the plans: C first, E a close second, then D, B, A
+    _ranked = sorted(lesson06.PLANS, key=lesson06.expected_replies, reverse=True)
+    assert _ranked == ["C", "E", "D", "B", "A"], f"06.q1 feedback assumes this order: {_ranked}"
     nb.exercise(
         lesson06.q1,
-        """
-        ## Exercise 06.q1 - reply rates by style and sender
-        From `outreach`, build a table of **reply rates in percent**: one row per `template_style`
-        (generic, personalised), one column per `sender_role` (coordinator, manager, executive).
+        f"""
+        ## Exercise 06.q1 - plan a week of first messages
+        Your shortlist has **40 creators**; each gets one first message this week. The executive will sign
+        **at most 10**. Using the reply rates in section 2's figure, which plan should bring the most
+        replies? (No code needed: messages x reply rate, added up.)
+
+{textwrap.indent(lesson06.plans_markdown(), "        ")}
         """,
     )
     nb.exercise(

@@ -1,8 +1,9 @@
 """Exercises for notebooks/06_what_works_relationships_and_schedule.
 
-q1 reply rates by style and sender (a table), q2 patience (late replies), q3 contacts in a quarter
-from a cadence, q4 conflicts in a hand-written draft schedule; one concept quiz. Expected values
-that depend on the bundled (synthetic) data are computed lazily from it, never typed in.
+q1 plans a week of first messages from the reply rates by style and sender (a choice), q2 patience
+(late replies), q3 contacts in a quarter from a cadence, q4 conflicts in a hand-written draft
+schedule; one concept quiz. Expected values that depend on the bundled (synthetic) data are computed
+lazily from it, never typed in.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.exercises import Mistake, NumericQuestion, SetQuestion, TableQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brand of exercise q3 (a fictional brand of the synthetic data).
@@ -20,6 +21,7 @@ Q3_BRAND = "Glowtheory"
 _SETUP_OUTREACH = """
 from helpers import data
 from helpers.analysis import relationships, schedule
+from helpers.exercises import lesson06 as ex
 outreach = data.load_outreach()
 """
 
@@ -55,62 +57,92 @@ def _reply_pivot() -> pd.DataFrame:
     return relationships.reply_rate_pivot(_outreach())
 
 
-def _reply_counts() -> pd.DataFrame:
-    table = _outreach().pivot_table(
-        index="template_style", columns="sender_role", values="replied", aggfunc="sum", observed=True
+#: 06.q1's plans for one first message to each of 40 shortlisted creators (the executive signs at most
+#: 10): letter -> (text, [(messages, template_style, sender_role), ...]).
+PLANS: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
+    "A": ("40 generic messages from a coordinator - the quickest to send.", [(40, "generic", "coordinator")]),
+    "B": ("40 personalised messages from a coordinator.", [(40, "personalised", "coordinator")]),
+    "C": (
+        "10 personalised messages signed by the executive, 30 personalised from a coordinator.",
+        [(10, "personalised", "executive"), (30, "personalised", "coordinator")],
+    ),
+    "D": (
+        "10 generic messages signed by the executive (no time to personalise theirs), 30 personalised "
+        "from a manager.",
+        [(10, "generic", "executive"), (30, "personalised", "manager")],
+    ),
+    "E": ("40 personalised messages from a manager.", [(40, "personalised", "manager")]),
+}
+
+
+def expected_replies(letter: str) -> float:
+    """Replies plan ``letter`` can expect: messages x the reply rate of their style and sender."""
+    rates = _reply_pivot()
+    return float(sum(n * rates.loc[style, sender] / 100 for n, style, sender in PLANS[letter][1]))
+
+
+def best_plan() -> str:
+    """The plan with the most expected replies."""
+    return max(PLANS, key=expected_replies)
+
+
+def plans_markdown() -> str:
+    """06.q1's plans as Markdown lines for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {text}" for k, (text, _) in PLANS.items())
+
+
+_PLAN_FEEDBACK = {
+    "A": "Generic messages from a coordinator get the lowest reply rate in the table: quick to send, few "
+    "answers. Multiply each group's messages by its reply rate and compare the totals.",
+    "B": "Personalising pays, but the plan leaves the executive's ten signatures unused - and a personal "
+    "message signed by an executive gets the highest rate of all.",
+    "D": "The executive's signature helps, but on a generic message it buys less than on a personal one; "
+    "the manager's thirty personalised messages cannot make up for it.",
+    "E": "Close: a manager's personal message does well, but ten of them replaced by the executive's "
+    "signature and the rest from a coordinator add up to more replies. Work out both totals.",
+}
+
+
+def _plan_mistake(letter: str) -> Mistake:
+    return Mistake(
+        when=lambda a, k=letter: isinstance(a, str) and a.strip().upper() == k and k != best_plan(),
+        feedback=_PLAN_FEEDBACK[letter],
+        example=letter,
+        name=f"plan {letter}",
     )
-    return _plain_labels(table.astype(float))
 
 
-def _plain_labels(table: pd.DataFrame) -> pd.DataFrame:
-    table = table.copy()
-    table.index = pd.Index([str(v) for v in table.index], name=table.index.name)
-    table.columns = pd.Index([str(v) for v in table.columns], name=table.columns.name)
-    return table
-
-
-q1 = TableQuestion(
+q1 = ChoiceQuestion(
     id="06.q1",
-    title="Reply rates by message style and sender",
-    expected=_reply_pivot,
-    rel_tol=1e-6,
-    abs_tol=1e-9,
+    title="Plan a week of first messages",
+    expected=best_plan,
+    choices=tuple(PLANS),
     setup=_SETUP_OUTREACH,
-    starter="answer = ____  # a table: reply rate in %, template_style down, sender_role across",
+    starter='plan = ____  # "A", "B", "C", "D" or "E"',
+    var="plan",
     hints=[
-        "`replied` is True or False; the mean of a True/False column is the share of True values.",
-        "`outreach.pivot_table(index='template_style', columns='sender_role', values='replied', "
-        "aggfunc='mean', observed=True)` gives shares (0-1): multiply by 100.",
+        "Each plan sends 40 messages; what differs is how many replies each kind of message brings. The "
+        "figure in section 2 gives the reply rate of every style x sender.",
+        "Expected replies of a plan = for each group of messages, messages x reply rate / 100; add the "
+        "groups up and compare the five totals.",
     ],
-    solution_code=(
-        "answer = outreach.pivot_table(\n"
-        "    index='template_style', columns='sender_role', values='replied', aggfunc='mean', observed=True\n"
-        ") * 100"
-    ),
+    solution_code="""
+    rates = relationships.reply_rate_pivot(outreach)  # reply rate in %, style down, sender across
+    for letter in ex.PLANS:
+        print(letter, round(ex.expected_replies(letter), 1), "expected replies")
+    plan = ex.best_plan()
+    """,
     explanation=(
-        "The mean of a True/False column is the share of True, so a pivot table of the mean of `replied` "
-        "gives the reply rate of every style x sender group; × 100 makes it a percentage. Read across a "
-        "row to see what the sender changes, down a column to see what personalising changes. In this "
-        "**synthetic** data both gaps exist because the generator was told to create them (an "
-        "assumption taken from the source article), so the table shows how to measure, not a market fact."
+        "Expected replies = messages x reply rate, added over the groups of a plan. Personalising roughly "
+        "doubles the rate at every sender, and an executive's signature raises it again - but the executive "
+        "signs only ten, so put the signature on personal messages to the partners who matter most and let "
+        "the coordinators write the rest, personally. In this **synthetic** data both gaps exist because the "
+        "generator was told to create them (an assumption taken from the source article); with your own "
+        "log, measure the rates first (`relationships.reply_rate_pivot`)."
     ),
-    why="Personalised rows and executive columns reply most - in this synthetic data, by construction.",
-    mistakes=[
-        Mistake(
-            lambda: _reply_pivot() / 100,
-            "Those are shares between 0 and 1; the question asks for percentages: multiply by 100.",
-        ),
-        Mistake(
-            _reply_counts,
-            "Those are numbers of replies (`aggfunc='sum'`), not rates: a big group gets more replies "
-            "even when it is answered less often. Use the mean.",
-        ),
-        Mistake(
-            lambda: _reply_pivot().T,
-            "Right numbers, turned around: put `template_style` down the side (index) and "
-            "`sender_role` across (columns).",
-        ),
-    ],
+    why="Ten personal messages signed by the executive, the rest personal from the team: the most replies.",
+    mistakes=[_plan_mistake(k) for k in ("A", "B", "D", "E")],
+    wrong_example="F",  # not a plan: every plan letter has its own feedback
 )
 
 
