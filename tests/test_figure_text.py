@@ -352,3 +352,28 @@ def test_capstone_lab_forecast_panel_without_an_axis_writes_each_interval():
         p10, p50, p90 = (row[f"conversions_{p}"] for p in ("p10", "p50", "p90"))
         assert f"{p50:,.0f}\n({p10:,.0f}-{p90:,.0f})" in written
     assert "80% interval" in lab.fig.axes[0]._course_subtitle.get_text()
+
+
+def test_nb10_published_figure_title_fits():
+    """Notebook 10's published-benchmark chart (drawn in the notebook): its long title used to end
+    '... as accou' at the figure's edge."""
+    from helpers.analysis import finding
+
+    published = finding.published_er_table()
+    fig, ax = plots.new_figure()
+    plots.bar_groups(
+        ax,
+        list(published.index),
+        {"median": published["median ER %"], "mean": published["mean ER %"]},
+        ylabel="engagement rate (% of followers)",
+        value_format="{:.1f}",
+    )
+    ax.set_xlabel("followers")
+    title = (
+        f"Published: median Instagram ER falls from {published['median ER %'].iloc[0]:.0f}% "
+        f"to {published['median ER %'].iloc[-1]:.1f}% as accounts grow"
+    )
+    plots.set_title(ax, title, "HypeAuditor blog, March 2018, ~37K Instagram accounts (vendor benchmark)")
+    assert figure_text_problems(fig) == []
+    ax.set_title(title, loc="left", fontsize=plots.BASE_FONT_PT + 2, fontweight="bold")  # unfitted
+    assert any("reaches outside the figure" in p for p in figure_text_problems(fig))
