@@ -139,3 +139,38 @@ def test_summary_says_which_rate_is_higher_and_why_for_every_example():
         else:
             assert "the rate per reach is the higher one" in result.summary, cid
             assert f"{reached:.0%} of the creator's followers" in result.summary, cid
+
+
+def test_margin_turns_revenue_into_profit_after_margin(report):
+    # C1: $1,000 fee, $500 of revenue; at a 40 % margin the brand keeps $200: 200 - 1,000 = -800
+    result = campaign_meter_update(report, "C1", margin_pct=40)
+    assert result.numbers["profit_after_margin_usd"] == pytest.approx(-800.0)
+    assert result.numbers["margin_roi"] == pytest.approx(-0.8)
+    assert result.numbers["break_even_roas"] == pytest.approx(2.5)
+    assert "With a gross margin of 40%, profit after margin is -$800 (ROI on margin -80%" in result.summary
+    assert result.table.loc["profit after margin", "value"] == "-$800"
+    # the discovery cost counts here too: 200 - 1,250 = -1,050
+    all_in = campaign_meter_update(report, "C1", margin_pct=40, include_discovery=True)
+    assert all_in.numbers["profit_after_margin_usd"] == pytest.approx(-1_050.0)
+    # at a 100 % margin nothing is spent on goods: ROI on margin is the ROI on revenue
+    whole = campaign_meter_update(report, "C1", margin_pct=100)
+    assert whole.numbers["margin_roi"] == pytest.approx(whole.numbers["roi"])
+
+
+@pytest.mark.parametrize("margin_pct", [0.0, -5.0, 120.0])
+def test_impossible_margin_is_explained(report, margin_pct):
+    with pytest.raises(LabInputError, match="gross margin"):
+        campaign_meter_update(report, "C1", margin_pct=margin_pct)
+
+
+def test_margin_control_moves_the_profit_readout_not_the_revenue():
+    lab = CampaignMeter()
+    cid = lab.examples[0][1]
+    thin = lab.set(campaign_id=cid, margin_pct=20)
+    fat = lab.set(campaign_id=cid, margin_pct=80)
+    assert thin.numbers["revenue_usd"] == fat.numbers["revenue_usd"]
+    assert thin.numbers["roi"] == fat.numbers["roi"]
+    assert fat.numbers["profit_after_margin_usd"] - thin.numbers["profit_after_margin_usd"] == pytest.approx(
+        0.6 * fat.numbers["revenue_usd"]
+    )
+    assert "With a gross margin of 80%" in fat.summary

@@ -502,7 +502,8 @@ def build() -> NB:
         Pick a campaign, then:
         1. read the sentence: where does it rank per follower, per reach, per view?
         2. move the EMV rates: EMV (right) moves, revenue and the ROI on revenue do not;
-        3. tick *Count the cost of finding the creator*: the ROI on revenue drops.
+        3. tick *Count the cost of finding the creator*: the ROI on revenue drops;
+        4. move the product's gross margin: profit after margin moves, revenue does not.
 
         The table under the figure is the campaign's full report card, each line with its formula.
         """,

@@ -10,7 +10,10 @@ Pick a campaign from the bundled (synthetic) data and two EMV reference rates. T
   "ROI" you would claim if EMV were revenue. ROI and ROAS here are computed on revenue, not profit:
   making and shipping what was sold costs money too, so an ROI above 0 is not yet a profit. EMV is
   not revenue and not a return: it prices attention at paid-media rates and subtracts nothing
-  (ignyteiq; CreatorIQ calls it a relative metric).
+  (ignyteiq; CreatorIQ calls it a relative metric);
+* its **profit after margin** (revenue x the product's gross margin - cost, the margin a control:
+  the brand's own figure, 40 % by default) and the ROI on that margin, which is below 0 whenever the
+  ROAS is under the break-even ROAS of 1 / margin.
 
 Default reference CPM: $10, the middle of the $5-15 Instagram influencer CPM benchmark
 (wordontheblock 2023, a vendor). The default reference CPE ($0.10) is an assumption: vendors do not
@@ -40,6 +43,9 @@ EXAMPLE_QUANTILES: tuple[float, ...] = (0.25, 0.75)
 #: benchmark, wordontheblock 2023) and USD per engagement (a course assumption).
 DEFAULT_CPM_RATE = 10.0
 DEFAULT_CPE_RATE = 0.10
+#: Default gross margin of the product, percent of the price: a course assumption (margins are the
+#: brand's own figure; the course data has none), the 40 % of lesson 08's example.
+DEFAULT_MARGIN_PCT = 40.0
 #: Bar labels of the engagement panel, in order.
 ER_CATEGORIES: tuple[str, ...] = tuple(measurement.ER_LABELS.values())
 
@@ -128,8 +134,10 @@ def campaign_meter_update(
     cpm_rate: float = DEFAULT_CPM_RATE,
     cpe_rate: float = DEFAULT_CPE_RATE,
     include_discovery: bool = False,
+    margin_pct: float = DEFAULT_MARGIN_PCT,
 ) -> LabResult:
-    """Measure one campaign: three engagement rates, the cost ladder, EMV vs ROI on revenue.
+    """Measure one campaign: three engagement rates, the cost ladder, EMV vs ROI on revenue, and the
+    profit after the product's margin.
 
     Args:
         report: :func:`campaign_report` output.
@@ -138,17 +146,26 @@ def campaign_meter_update(
         cpe_rate: EMV reference rate, USD per engagement (>= 0).
         include_discovery: count the cost of finding the creator (``discovery_cost_usd``) in the
             cost, as well as the fee.
+        margin_pct: the product's gross margin, percent of the price (0 < margin <= 100).
 
     Numbers: ``er_followers_pct``, ``er_reach_pct``, ``er_views_pct`` (percent; NaN without video
     posts), ``beats_*`` (percent of campaigns with a lower rate), ``reach``, ``impressions``,
     ``frequency``, ``cost_usd``, ``revenue_usd``, ``emv_usd``, ``cpm_usd``, ``cpe_usd``, ``cpc_usd``,
     ``cpa_usd``, ``roas`` (ratio), ``roi`` and ``emv_roi`` (fractions), ``emv_gap`` (fraction of
-    cost) and ``emv_to_revenue`` (ratio). Table: the campaign's report card, one metric per row.
+    cost), ``emv_to_revenue`` (ratio), ``margin`` (fraction), ``profit_after_margin_usd``,
+    ``margin_roi`` (fraction) and ``break_even_roas`` (ratio). Table: the campaign's report card, one
+    metric per row.
     """
     if campaign_id not in report.index:
         raise LabInputError(f"No campaign {campaign_id!r} in the data: choose one from the list.")
     if cpm_rate < 0 or cpe_rate < 0:
         raise LabInputError("Reference rates cannot be negative: set the CPM and CPE rates to $0 or more.")
+    if not 0 < margin_pct <= 100:
+        raise LabInputError(
+            f"A gross margin of {margin_pct:g}% is not possible: set it above 0% and at most 100% "
+            "(the share of each sale left after making and shipping the goods)."
+        )
+    margin = margin_pct / 100
     row = report.loc[campaign_id]
     cost = float(row["fee_usd"] + (row["discovery_cost_usd"] if include_discovery else 0.0))
     if cost <= 0:
@@ -175,7 +192,12 @@ def campaign_meter_update(
         "emv_roi": float(metrics.roi(emv, cost)),
         "emv_gap": float(metrics.emv_to_roi_gap(emv, revenue, cost)),
         "emv_to_revenue": emv / revenue if revenue > 0 else float("nan"),
+        "margin": margin,
+        "profit_after_margin_usd": float(metrics.profit_after_margin(revenue, margin, cost)),
+        "margin_roi": float(metrics.margin_roi(revenue, margin, cost)),
+        "break_even_roas": float(metrics.break_even_roas(margin)),
     }
+    profit_text = _signed_usd(numbers["profit_after_margin_usd"])
     known = {c: v for c, v in rates.items() if np.isfinite(v)}
     er_text = ", ".join(f"{v:.1f}% {measurement.ER_LABELS[c]}" for c, v in known.items())
     if len(known) < 3:
@@ -193,6 +215,8 @@ def campaign_meter_update(
         f"{campaign_id} ({row['platform']}): engagement rate {er_text}.{ranking}{_reach_vs_followers(rates)} "
         f"It cost {_usd(cost)} ({cost_text}) and brought {_usd(revenue)} of revenue: "
         f"ROI on revenue {numbers['roi']:+.0%}. "
+        f"With a gross margin of {margin_pct:g}%, profit after margin is {profit_text} "
+        f"(ROI on margin {numbers['margin_roi']:+.0%}; break-even ROAS {numbers['break_even_roas']:.2f}). "
         f"EMV at ${cpm_rate:g} per 1,000 impressions + ${cpe_rate:.2f} per engagement is {_usd(emv)}; "
         f"reading EMV as revenue would claim an ROI of {numbers['emv_roi']:+.0%}."
     )
@@ -219,6 +243,8 @@ def campaign_meter_update(
         ),
         ("ROAS", f"{numbers['roas']:.2f}", "revenue / cost"),
         ("ROI", f"{numbers['roi']:+.0%}", "(revenue - cost) / cost: on revenue, not profit"),
+        ("profit after margin", profit_text, f"revenue x {margin_pct:g}% gross margin - cost"),
+        ("ROI on margin", f"{numbers['margin_roi']:+.0%}", "profit after margin / cost"),
         ("EMV", _usd(emv), f"impressions / 1,000 x ${cpm_rate:g} + engagements x ${cpe_rate:.2f}"),
         (
             "'ROI' from EMV",
@@ -239,6 +265,11 @@ def campaign_meter_update(
             "cpe_rate": cpe_rate,
         },
     )
+
+
+def _signed_usd(value: float) -> str:
+    """Dollars with the sign in front: "-$180" for a loss, "$1,200" for a gain."""
+    return ("-" if value < 0 else "") + _usd(abs(value))
 
 
 def _pct_or_na(value: float) -> str:
@@ -362,6 +393,9 @@ class CampaignMeter(Lab):
             "cpe_rate": slider("EMV: $ per engagement", DEFAULT_CPE_RATE, 0, 1, 0.01, readout_format=".2f"),
             "include_discovery": w.Checkbox(
                 value=False, description="Count the cost of finding the creator", indent=False
+            ),
+            "margin_pct": slider(
+                "Product's gross margin (%)", DEFAULT_MARGIN_PCT, 5, 100, 5, readout_format=".0f"
             ),
         }
 
