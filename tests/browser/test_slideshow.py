@@ -6,9 +6,9 @@ manager and its kernel. (RISE's ``/rise/`` page does not render ipywidgets 8 lab
 ``VBox(children=(...`` and fails with "Exception opening new comm".)
 
 The trainer's steps, as the trainer guide gives them: open the notebook, Run All, click the title,
-Toggle Deck, then walk forward through the slides. On every slide that shows a lab, the test
-changes a control as the trainer would and waits for the lab's output (summary sentence and
-figure) to change, *while the deck is presenting*.
+Toggle Deck, then step through every slide, subslide and fragment (as Space does). On every slide
+that shows a lab, the test changes a control as the trainer would and waits for the lab's output
+(summary sentence and figure) to change, *while the deck is presenting*.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ pytestmark = pytest.mark.browser
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 DECK_TOGGLE = f'{PANEL} .jp-Toolbar [data-command="deck:toggle"]'
+# The next step, as Space takes it: down into a subslide or fragment when there is one, else forward
+# to the next slide (the forward arrow alone skips a slide's subslides).
+DOWN = ".jp-Deck-Remote .jp-deck-mod-direction-down"
 FORWARD = ".jp-Deck-Remote .jp-deck-mod-direction-forward"
 MAX_STEPS = 200
 
@@ -44,6 +47,7 @@ _DECK_JS = """
     .filter(lab => lab.closest('.jp-deck-mod-onscreen.jp-deck-mod-visible'))
     .map(lab => Number(lab.getAttribute('data-browser-test-lab'))),
   forward: !!document.querySelector('.jp-Deck-Remote .jp-deck-mod-direction-forward:not(.jp-mod-disabled)'),
+  down: !!document.querySelector('.jp-Deck-Remote .jp-deck-mod-direction-down:not(.jp-mod-disabled)'),
   // where the deck is: the active cell (each step forward moves it; a step onto a cell that is
   // already on screen changes nothing else)
   step: [...document.querySelectorAll('.jp-NotebookPanel.jp-Deck .jp-Notebook .jp-Cell')]
@@ -105,9 +109,9 @@ def test_every_lab_responds_during_the_slideshow(
                 if len(moved) == 1:
                     ARTIFACTS.mkdir(exist_ok=True)
                     page.screenshot(path=str(ARTIFACTS / f"slideshow-{notebook.id}.png"))
-            if not deck["forward"]:
+            if not deck["forward"] and not deck["down"]:
                 break
-            page.locator(FORWARD).click()
+            page.locator(DOWN if deck["down"] else FORWARD).click()
             page.wait_for_function(
                 f"(before) => ({_DECK_JS})().step !== before", arg=deck["step"], timeout=10_000
             )

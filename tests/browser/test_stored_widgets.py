@@ -96,6 +96,14 @@ def test_stored_notebook_shows_its_labs_before_run_all(
         prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt").all_text_contents()
         assert not any("*" in p for p in prompts), f"a cell ran while the notebook opened: {prompts}"
 
+        # Widgets render one after another: wait (bounded) until every stored view has rendered.
+        try:
+            page.wait_for_function(
+                f"(n) => ({_OUTPUTS_JS})().filter(o => o.widget).length >= n", arg=len(views), timeout=30_000
+            )
+        except Exception as err:  # playwright TimeoutError: the assertion below says what is missing
+            if type(err).__name__ != "TimeoutError":
+                raise
         outputs = page.evaluate(_OUTPUTS_JS)
         widgets = [o for o in outputs if o["widget"]]
         assert len(widgets) == len(views), (
