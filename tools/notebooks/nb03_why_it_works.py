@@ -430,9 +430,11 @@ def build() -> NB:
     nb.code(ex_cell("q3"))
     nb.md(
         """
-        **Exercise 03.q4 - churn under 40 % ads.** In the toy model, with 40 % ads for on-niche brands
-        and an audience tolerance of 20 %, what percentage of the starting followers unfollow during
-        the year?
+        **Exercise 03.q4 - how many ads can she accept?** A creator is offered ads by brands in her
+        niche; her audience tolerates about 20 % ads. She will accept more ads only as long as her
+        following does **not shrink** over the year. In the toy model (the lab above: on-niche brands,
+        tolerance 20 %), what is the largest share of ads, in the slider's steps of 5 %, she can accept?
+        No code needed: move the slider and read the summary.
         """,
         slide="subslide",
     )

@@ -17,7 +17,7 @@ posts = data.load_posts()
 influencers = data.load_influencers()
 """
 
-_LAB_SETUP = _SETUP + "lab = widgets.CommercialisationLab()\n"
+_LAB_SETUP = _SETUP + "from helpers.exercises import lesson03 as ex\nlab = widgets.CommercialisationLab()\n"
 
 INSTAGRAM = "instagram"
 
@@ -64,12 +64,25 @@ def _compliance_over_everyone() -> float:
     return float(100 * compliant / len(data.load_influencers()))
 
 
-def _toy(share: float, key: str) -> float:
+def _toy(share: float, key: str, fit: str = "on") -> float:
     from helpers import data
     from helpers.widgets import commercialisation as toy
 
     params = toy.calibrate(data.load_posts(), data.load_influencers())
-    return toy.commercialisation_update(params, share, 20, "on").numbers[key]
+    return toy.commercialisation_update(params, share, 20, fit).numbers[key]
+
+
+#: 03.q4's ad shares: the lab's slider steps, in %.
+SHARES = tuple(range(0, 101, 5))
+
+
+def _largest_share_without_shrinking(fit: str = "on") -> int:
+    """The largest ad share (a slider step) at which the toy model's net follower change is not negative."""
+    return max(s for s in SHARES if _toy(s, "net_follower_change_pct", fit) >= 0)
+
+
+def _first_shrinking_share() -> int:
+    return min(s for s in SHARES if _toy(s, "net_follower_change_pct") < 0)
 
 
 q1 = NumericQuestion(
@@ -230,46 +243,61 @@ q3 = NumericQuestion(
 
 q4 = NumericQuestion(
     id="03.q4",
-    title="Churn in the toy model at 40 % ads",
-    expected=lambda: _toy(40, "churn_pct"),
+    title="How many ads can she accept?",
+    expected=_largest_share_without_shrinking,
     unit="%",
-    rel_tol=1e-3,
+    abs_tol=0,
+    rel_tol=0,
+    detect_scale=False,
     setup=_LAB_SETUP,
-    starter=(
-        'result = lab.set(sponsored_share_pct=40, tolerance_pct=20, fit="on")\n'
-        "answer = ____  # % of the starting followers who unfollowed during the year"
-    ),
+    starter="answer = ____  # the largest share of ads (a step of the lab's slider, e.g. 15) she can accept",
     hints=[
-        "`result.numbers` holds every figure the lab shows; print it and look for the churn.",
-        "`answer = result.numbers['churn_pct']` - unfollows over the year as a percent of the followers "
-        "at the start.",
+        "Her condition is about the *net* change: people who unfollow, minus people who start following. "
+        "Churn alone rises long before the following shrinks.",
+        "Set the lab to on-niche brands and a tolerance of 20 %, then move the ad share up one step at a "
+        "time and watch the net change of followers in the summary: the answer is the last step at which it "
+        "is not negative.",
     ],
-    solution_code="answer = result.numbers['churn_pct']",
+    solution_code="""
+    not_shrinking = []
+    for share in ex.SHARES:  # 0, 5, ..., 100: the slider's steps
+        result = lab.set(sponsored_share_pct=share, tolerance_pct=20, fit="on")
+        net = result.numbers["net_follower_change_pct"]
+        print(f"{share:3d}% ads: net change of followers {net:+.1f}%")
+        if net >= 0:
+            not_shrinking.append(share)
+    answer = max(not_shrinking)
+    """,
     explanation=(
-        "Churn counts everyone who unfollowed during the year, as a share of the starting followers. "
-        "Net change is smaller, because new people also follow - fewer as trust falls. Remember this is "
-        "a **toy model**: its equations and most parameters are assumptions, so the number shows the "
-        "direction and the size of the trade-off under those assumptions, not a forecast."
+        "Below the audience's tolerance the ads cost nothing in the toy model; above it trust falls, churn "
+        "rises and fewer people start following, until the net change turns negative. The largest share "
+        "that keeps the net change at zero or above is the most she can accept under her condition. This is "
+        "a **toy model**: its equations and most parameters are assumptions, so the answer shows how to "
+        "reason about the trade-off, not a forecast for a real creator."
     ),
-    why="Unfollows over the year / followers at the start x 100, in the toy model.",
+    why="The last slider step at which new followers still make up for those who leave, in the toy model.",
     mistakes=[
         Mistake(
-            lambda: _toy(40, "net_follower_change_pct"),
-            "That is the *net* change in followers (unfollows minus new followers); churn counts only "
-            "the unfollows.",
+            _first_shrinking_share,
+            "At that share her following already shrinks over the year (the net change is negative): one "
+            "step too far.",
+            name="first shrinking step",
         ),
         Mistake(
-            lambda: _toy(30, "churn_pct"),
-            "That is the churn at the lab's default 30 % ads; set the share to 40 %.",
+            20,
+            "20 % is the audience's tolerance: above it churn starts to rise, but new followers still "
+            "outnumber those who leave for a while. Her condition is the net change, not churn.",
+            name="churn instead of net change",
         ),
         Mistake(
-            lambda: 100 * _toy(40, "followers_end") / _toy(40, "followers_start"),
-            "That is the followers left at the end as a percent of the start; churn is the share who left.",
+            lambda: _largest_share_without_shrinking("off"),
+            "That is the answer for off-niche brands; her offers are from brands in her niche (fit on).",
         ),
         Mistake(
-            when=lambda a: isinstance(a, int | float) and a > 100,
-            feedback="That looks like a number of followers; the question asks for a percent of the start.",
-            example=4_000,
+            when=lambda a: isinstance(a, int | float) and 0 < a < 1,
+            feedback="That looks like a fraction; give the share in percent, as the slider shows it "
+            "(e.g. 15).",
+            example=0.3,
         ),
     ],
 )
