@@ -76,6 +76,7 @@ __all__ = [
     "PARAM_DOCS",
     "PRICE_TIERS",
     "PUBLISHER_IS_VENDOR",
+    "REGION_STREAM_KEY",
     "Figure",
     "LandscapeFigure",
     "Params",
@@ -86,6 +87,7 @@ __all__ = [
     "platform_er_multipliers",
     "price_model",
     "price_range",
+    "region_sales",
     "sizes_markdown",
     "to_csv_text",
     "update_datasheet",
@@ -1817,6 +1819,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = ", ".join(f"{name} {len(df):,}" for name, df in tables.items())
     print(f"wrote {len(tables)} tables to {args.out} in {time.perf_counter() - began:.1f} s: {rows}")
     return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Incrementality with a known answer (issue 17 item 1): regions x weeks, a planted lift
+# ---------------------------------------------------------------------------------------------
+#: Spawn key of the region-sales stream: its own SeedSequence, independent of the nine streams of
+#: :func:`generate_all`, so drawing it never changes a value of the bundled tables.
+REGION_STREAM_KEY = 17
+
+
+def region_sales(
+    seed: int = DEFAULT_SEED,
+    *,
+    n_regions: int = 60,
+    weeks: int = 8,
+    holdout_share: float = 0.3,
+    lift_per_1000: float = 0.4,
+    code_use: float = 0.6,
+    code_leakage: float = 0.0,
+    impressions_per_person: float = 0.5,
+) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Weekly orders of ``n_regions`` regions over ``weeks`` campaign weeks, with a planted lift.
+
+    Synthetic. A share ``holdout_share`` of the regions, drawn at random, is held out (no creator
+    posts there); in every other region the campaign adds ``lift_per_1000`` orders per 1,000 people
+    per week on average (Poisson noise) - the **true lift**, which the table does not show.
+    Baseline demand: about 2 orders per 1,000 people per week, times a region factor (lognormal,
+    sigma 0.25) and weekly noise (Poisson). Promo codes: a share ``code_use`` of the buyers the
+    campaign brought type the creator's code (the others buy without it); ``code_leakage`` is the
+    share of *baseline* buyers, in every region, who find the code on a coupon site and use it.
+    Impressions: ``impressions_per_person`` per person per week in exposed regions.
+
+    Returns ``(table, truth)``: ``table`` has one row per region and week - ``region``, ``week``
+    (1..weeks), ``population``, ``held_out`` (bool), ``impressions``, ``orders``, ``code_orders``
+    (orders that used the code); ``truth`` holds what only the generator knows:
+    ``lift_per_1000`` (orders per 1,000 people per week in exposed regions), ``incremental_orders``
+    (the planted lift summed over exposed regions and weeks) and ``leaked_code_orders``.
+    Drawn from its own stream (:data:`REGION_STREAM_KEY`), byte-identical for the same arguments.
+    """
+    if n_regions < 2 or weeks < 1:
+        raise ValueError("region_sales needs at least 2 regions and 1 week")
+    for name, value in (
+        ("holdout_share", holdout_share),
+        ("code_use", code_use),
+        ("code_leakage", code_leakage),
+    ):
+        if not 0 <= value <= 1:
+            raise ValueError(f"{name} is a share in [0, 1]; got {value:g}")
+    if lift_per_1000 < 0 or impressions_per_person < 0:
+        raise ValueError("lift_per_1000 and impressions_per_person cannot be negative")
+    rng = np.random.default_rng(np.random.SeedSequence([seed, REGION_STREAM_KEY]))
+    population = np.round(rng.lognormal(np.log(200_000), 0.6, n_regions), -2)
+    factor = rng.lognormal(0.0, 0.25, n_regions)
+    n_held = round(holdout_share * n_regions)
+    n_held = min(max(n_held, 1 if holdout_share > 0 else 0), n_regions - 1)
+    held_out = np.zeros(n_regions, dtype=bool)
+    held_out[rng.choice(n_regions, size=n_held, replace=False)] = True
+    pop = np.repeat(population, weeks)
+    held = np.repeat(held_out, weeks)
+    base = rng.poisson(np.repeat(factor, weeks) * 2.0 * pop / 1000)
+    incremental = np.where(held, 0, rng.poisson(lift_per_1000 * pop / 1000))
+    leaked = rng.binomial(base, code_leakage)
+    used = rng.binomial(incremental, code_use)
+    table = pd.DataFrame(
+        {
+            "region": np.repeat([f"R{i + 1:03d}" for i in range(n_regions)], weeks),
+            "week": np.tile(np.arange(1, weeks + 1), n_regions),
+            "population": pop.astype("int64"),
+            "held_out": held,
+            "impressions": np.where(held, 0, np.round(impressions_per_person * pop)).astype("int64"),
+            "orders": (base + incremental).astype("int64"),
+            "code_orders": (leaked + used).astype("int64"),
+        }
+    )
+    truth = {
+        "lift_per_1000": float(lift_per_1000),
+        "incremental_orders": float(incremental.sum()),
+        "leaked_code_orders": float(leaked.sum()),
+    }
+    return table, truth
 
 
 if __name__ == "__main__":
