@@ -112,6 +112,8 @@ class Column:
 
 #: Name parts read as units when a header is made from a column name.
 _UNIT_SUFFIXES = {"usd": "USD", "pct": "%", "days": "days", "hours": "hours"}
+#: Metric abbreviations written in capitals in a header (``cpm_usd`` -> "CPM (USD)").
+_ACRONYMS = re.compile(r"\b(er|cpm|cpe|cpc|cpa|roi|roas|emv|ci|kpi|ctr)\b")
 _QUANTILES = {"p50": "median", "p10": "low (10th pct)", "p90": "high (90th pct)"}
 
 
@@ -128,7 +130,7 @@ def human_header(name: object) -> str:
     if len(parts) > 1 and parts[-1] in _UNIT_SUFFIXES:
         unit = _UNIT_SUFFIXES[parts.pop()]
     words = " ".join(p for p in parts if p)
-    words = re.sub(r"\ber\b", "ER", words)
+    words = _ACRONYMS.sub(lambda m: m.group(0).upper(), words)
     if quantile:
         words += f", {quantile}"
     return f"{words} ({unit})" if unit else words

@@ -151,7 +151,7 @@ def build() -> NB:
     nb.code(
         """
         rates = measurement.engagement_by_denominator(posts, influencers)
-        measurement.median_by(rates, "platform", measurement.ER_COLUMNS).round(2)
+        tables.show(measurement.median_by(rates, "platform", measurement.ER_COLUMNS))
         """
     )
     # The sentence below states comparisons the data decides: the build fails if they stop being true.
@@ -222,7 +222,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        measurement.frequency_by_platform(posts, influencers).round(2)
+        tables.show(measurement.frequency_by_platform(posts, influencers))
         """
     )
     nb.code(
@@ -265,7 +265,7 @@ def build() -> NB:
         costs = measurement.campaign_costs(campaigns, influencers)
         tiers = ["nano", "micro", "mid", "macro", "mega"]
         ladder = measurement.median_by(costs, "tier", ["cpm_usd", "cpe_usd", "cpc_usd", "cpa_usd"], order=tiers)
-        ladder.round(2)
+        tables.show(ladder)
         """
     )
     nb.code(
@@ -316,7 +316,7 @@ def build() -> NB:
     nb.code(
         """
         by_goal = measurement.all_in_roi_by_goal(costs, ["awareness", "consideration", "conversion"])
-        by_goal.round(2)
+        tables.show(by_goal)
         """
     )
     nb.code(
@@ -484,7 +484,7 @@ def build() -> NB:
             "high: 15 USD CPM + 0.30 USD CPE": (15.0, 0.30),
         }
         totals = measurement.emv_rate_scenarios(campaigns, scenarios)
-        totals.round({"emv_usd": 0, "revenue_usd": 0, "emv_to_revenue": 2})
+        tables.show(totals)
         """
     )
     nb.notes(
@@ -601,7 +601,7 @@ def build() -> NB:
     nb.code(
         """
         fraud = benchmarks[benchmarks["group"] == "fraud"]
-        fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key")
+        tables.show(fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key"))
         """
     )
     nb.md(
