@@ -138,6 +138,7 @@ def test_headers_are_made_readable_with_units():
     assert tables.human_header("engagements_p10") == "engagements, low (10th pct)"
     assert tables.human_header("price_per_post_usd") == "price per post (USD)"
     assert tables.human_header("er_pct") == "ER (%)"
+    assert tables.human_header("cpa_codes_only_usd") == "CPA codes only (USD)"
     assert tables.human_header("already fine (%)") == "already fine (%)"
 
 

@@ -41,9 +41,9 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-#: The first-post slider: its label's width and the whole control's (the track gets the difference).
-POST_LABEL_WIDTH = "220px"
-POST_SLIDER_WIDTH = "520px"
+#: The first-post slider's width: its label takes what it needs (about 310px at app mode's 18px type,
+#: 200px in JupyterLab) and the track and readout get the rest; at 380px app mode left them a dot.
+POST_SLIDER_WIDTH = "560px"
 
 
 def capstone_update(
@@ -203,8 +203,7 @@ class CapstonePlanner(Lab):
                 layout=w.Layout(width="auto"),
             ),
             "cadence": dropdown("Contact cadence", schedule.cadence_options(), DEFAULTS["cadence"]),
-            # a fixed label width and room for the track: with a label as wide as it needs, app mode
-            # (Voila) squashed the track to a dot
+            # wide enough for its long label and a usable track, and never shrunk by its row
             "post_offset_days": w.IntSlider(
                 value=DEFAULTS["post_offset_days"],
                 min=-14,
@@ -212,8 +211,7 @@ class CapstonePlanner(Lab):
                 step=1,
                 description="First post (days from launch)",
                 layout=w.Layout(width=POST_SLIDER_WIDTH, min_width=POST_SLIDER_WIDTH),
-                style={"description_width": POST_LABEL_WIDTH},
-                continuous_update=False,
+                **int_style,
             ),
         }
 
