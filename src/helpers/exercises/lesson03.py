@@ -130,8 +130,8 @@ REPORT_OPTIONS: dict[str, str] = {
     "measure of what an ad costs.",
     "B": "It mixes creators: big accounts publish most of the ads and have the lowest ERs. Compare each "
     "creator's ads with their own organic posts, then take the typical creator.",
-    "C": "It should average each creator's ratio (the mean) instead of pooling the posts; the mean over "
-    "creators is the true cost of an ad.",
+    "C": "It should report the mean of the creator-by-creator ratios: the average over creators is the "
+    "true cost of an ad.",
     "D": "Engagement is the wrong measure: only sales matter, so no ER ratio can say anything about ads.",
 }
 
