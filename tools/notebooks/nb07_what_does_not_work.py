@@ -433,12 +433,18 @@ def build() -> NB:
         """,
         slide="subslide",
     )
+    # 07.q3's text: the named creator is flagged and converts best of the ten most-followed
+    _flag = lesson07.flagged_converter()
+    _top = lesson07._top_followers()
+    assert _flag["authenticity"] < 0.75 and _flag["conv_per_1k"] == 1000 * _top["conversions_per_usd"].max()
     nb.exercise(
         lesson07.q3,
-        """
-        ### Exercise 07.q3 - spot the red flag
-        Which of the ten most-followed creators (`by_followers`) have an `audience_authenticity` below
-        `metrics.AUTHENTICITY_MIN` (0.75, Modash's fraud signal)? Answer with their handles.
+        f"""
+        ### Exercise 07.q3 - a red flag on the best converter
+        An audit tool's `audience_authenticity` below `metrics.AUTHENTICITY_MIN` (0.75, Modash's signal of
+        fake or inactive followers) is a red flag. Among the ten most-followed (`by_followers`):
+
+{textwrap.indent(lesson07.flagged_converter_markdown(), "        ")}
         """,
         slide="subslide",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: Scorecard weights and shortlist size the exercises use (the lab's defaults).
@@ -160,54 +160,89 @@ def _top_followers():
     return _by("by_followers")
 
 
-def _flagged(mask_name: str) -> list[str]:
+def flagged_converter() -> dict[str, float | str]:
+    """07.q3's creator: among the ten most-followed with an authenticity below the threshold, the one whose
+    past campaigns converted best per dollar (handle, followers, authenticity, conversions per $1,000)."""
     from helpers import metrics
 
     top = _top_followers()
-    masks = {
-        "low": top["audience_authenticity"] < metrics.AUTHENTICITY_MIN,
-        "ok": top["audience_authenticity"] >= metrics.AUTHENTICITY_MIN,
-        "bought": top["has_bought_followers"].astype(bool),
+    flagged = top[top["audience_authenticity"] < metrics.AUTHENTICITY_MIN]
+    row = flagged.loc[flagged["conversions_per_usd"].idxmax()]
+    return {
+        "handle": str(row["handle"]),
+        "followers": float(row["followers"]),
+        "authenticity": float(row["audience_authenticity"]),
+        "conv_per_1k": float(1000 * row["conversions_per_usd"]),
     }
-    return sorted(top.loc[masks[mask_name], "handle"])
 
 
-q3 = SetQuestion(
+def flagged_converter_markdown() -> str:
+    """07.q3's situation and options as Markdown, numbers from the data."""
+    c = flagged_converter()
+    situation = (
+        f"The audit tool gives **{c['handle']}** ({c['followers'] / 1e6:.1f}M followers) an audience "
+        f"authenticity of **{c['authenticity']:.2f}**, below the 0.75 threshold. Their past campaigns "
+        f"brought **{c['conv_per_1k']:.0f} conversions per $1,000** of fees, the best of the ten "
+        "most-followed."
+    )
+    options = "\n".join(f"* **{k}.** {v}" for k, v in FLAG_OPTIONS.items())
+    return f"{situation} What do you do?\n\n{options}"
+
+
+#: 07.q3's answers: letter -> text.
+FLAG_OPTIONS: dict[str, str] = {
+    "A": "Drop this creator: an authenticity below 75 % means the followers were bought.",
+    "B": "Look closer before deciding - growth history, comments, following ratio - and if it holds up, "
+    "book a small first post, priced on their real audience.",
+    "C": "Book at the full rate card: the conversions prove the followers are real.",
+    "D": "Drop the authenticity check from the scorecard: it flags creators who sell well.",
+}
+
+q3 = ChoiceQuestion(
     id="07.q3",
-    title="Red flag: low audience authenticity among the most-followed",
-    expected=lambda: _flagged("low"),
+    title="A red flag on the best converter",
+    expected="B",
+    choices=tuple(FLAG_OPTIONS),
     setup=_SETUP,
-    starter="""
-    flagged = ____  # handles in by_followers with audience_authenticity below metrics.AUTHENTICITY_MIN
-    """,
-    var="flagged",
+    starter='decision = ____  # "A", "B", "C" or "D"',
+    var="decision",
     hints=[
-        "`metrics.AUTHENTICITY_MIN` is 0.75: Modash's threshold, under which a creator's audience often "
-        "signals fraud.",
-        'Filter `by_followers` with `by_followers["audience_authenticity"] < metrics.AUTHENTICITY_MIN` and '
-        'keep the "handle" column.',
+        "What does an audit tool's authenticity score measure, and what can it not tell you on its own?",
+        "A flag is a reason to look closer, not a verdict; and past sales are evidence about the people who "
+        "bought, not about every follower you would pay for. Which option uses both pieces of evidence?",
     ],
     solution_code="""
     low = by_followers["audience_authenticity"] < metrics.AUTHENTICITY_MIN
-    flagged = sorted(by_followers.loc[low, "handle"])
+    print(by_followers.loc[low, ["handle", "audience_authenticity", "conversions_per_usd"]])
+    decision = "B"
     """,
     explanation=(
         "Audience authenticity is the share of a creator's followers that audit tools judge to be real, "
-        "active people. Below 75 % (Modash's 'followers credibility' threshold) a large part of the follower "
-        "count is fake or inactive: the popularity you would pay for is partly bought. A flag is a reason "
-        "to look closer (growth history, comments, following ratio), not proof of fraud."
+        "active people; below 75 % (Modash's 'followers credibility' threshold) a large part of the count "
+        "may be fake or inactive. It is a signal, not proof: check the growth history (sudden jumps), the "
+        "comments (generic or off-topic) and the following ratio. The conversions show that part of the "
+        "audience buys, so the creator may be worth a test - but a rate card priced on every follower pays "
+        "for the ones who cannot buy anything."
     ),
-    why="These accounts owe part of their popularity to followers who cannot buy anything.",
+    why="A flag starts an investigation; a small, fairly priced test settles what the numbers cannot.",
     mistakes=[
         Mistake(
-            lambda: _flagged("ok"),
-            "Those are the creators who *pass* the test (authenticity at or above 75 %). The red flag is an "
-            "authenticity *below* the threshold.",
+            "A",
+            "A score below the threshold is a reason to look closer, not proof: audit tools also misjudge "
+            "real but passive audiences. And you would drop the best converter of the ten without checking.",
+            name="flag as proof",
         ),
         Mistake(
-            lambda: _flagged("bought"),
-            "You used `has_bought_followers`, the simulation's ground truth: real data never has that "
-            "column. Use the signal an audit tool gives you, `audience_authenticity`.",
+            "C",
+            "The sales show that some followers are real buyers, not that all of them are. At the full rate "
+            "card you pay for the whole count, fake or inactive followers included: look closer first.",
+            name="sales prove the audience",
+        ),
+        Mistake(
+            "D",
+            "One flagged creator who sells well does not make the check useless: it is a screen that tells "
+            "you where to look, never a verdict. Keep it, and look closer.",
+            name="drop the check",
         ),
     ],
 )
