@@ -189,3 +189,20 @@ def test_no_answer_on_screen_above_its_exercise(question):
     for hit in hits:
         print(hit)
     assert not hits, f"{question.id}'s answer is on screen above its check cell:\n" + "\n".join(hits)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem
+)
+def test_every_stored_figure_carries_its_text(path):
+    """The scan reads figure titles from the PNG's Description chunk: a figure shown without
+    :func:`helpers.plots.show` (or a notebook not rebuilt since) would hide its title from the scan."""
+    missing = []
+    for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png is not None and not _figure_text(png):
+                missing.append(i)
+    assert not missing, (
+        f"{path.name}: figures without text (cells {missing}): show them with plots.show, rebuild"
+    )
