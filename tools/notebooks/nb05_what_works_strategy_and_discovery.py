@@ -1,5 +1,7 @@
 """Source of notebooks/05_what_works_strategy_and_discovery.ipynb (build with `make notebooks`)."""
 
+import textwrap
+
 from helpers import data
 from helpers.analysis import planning
 from helpers.exercises import lesson05
@@ -412,13 +414,19 @@ def build() -> NB:
     )
 
     # --- exercises --------------------------------------------------------------------------------
+    # 05.q1's text: the two averages rank mid and micro the opposite way
+    _pooled, _mean = lesson05._cpe_by_tier(), lesson05._cpe_mean_of_ratios()
+    assert _pooled["mid"] < _pooled["micro"] and _mean["micro"] < _mean["mid"], "05.q1: the findings disagree"
     nb.exercise(
         lesson05.q1,
-        """
-        ## Exercise 05.q1 - cost per engagement by tier
-        For a consideration goal, the cost metric is CPE. Using `joined`, compute the **pooled cost per
-        engagement of every tier**: the tier's total `fee_usd` divided by its total `engagements`, in USD
-        per engagement. Answer with a pandas Series indexed by tier.
+        f"""
+        ## Exercise 05.q1 - two agencies, two cost-per-engagement findings
+        For a consideration goal the cost metric is CPE, and you must decide where the budget goes. Two
+        agencies read the same campaigns (`joined`):
+
+{textwrap.indent(lesson05.agency_findings_markdown(), "        ")}
+
+        **Which finding should guide the budget?**
         """,
     )
     nb.md(

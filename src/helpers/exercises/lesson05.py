@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Mistake, NumericQuestion, Question, TableQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, TableQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -56,43 +56,74 @@ def _engagements_per_dollar():
     return totals["engagements"] / totals["fee_usd"]
 
 
-q1 = TableQuestion(
+def agency_findings_markdown() -> str:
+    """05.q1's two agency findings and the options, with the numbers computed from the data."""
+    pooled, mean = _cpe_by_tier(), _cpe_mean_of_ratios()
+    return (
+        f'* **Agency A:** "Mid-tier creators are the cheaper source of engagement: ${pooled["mid"]:.3f} per '
+        f"engagement against ${pooled['micro']:.3f} for micro\" - each tier's total fees / its total "
+        "engagements.\n"
+        f'* **Agency B:** "Micro creators are the cheaper source: ${mean["micro"]:.3f} per engagement '
+        f"against ${mean['mid']:.3f} for mid\" - the average of every campaign's own CPE.\n\n"
+        + "\n".join(f"{k}. {v}" for k, v in CPE_OPTIONS.items())
+    )
+
+
+#: 05.q1's answers: letter -> text.
+CPE_OPTIONS: dict[str, str] = {
+    "A": "Agency A: pooled totals say what each tier's money bought, every dollar counted once.",
+    "B": "Agency B: averaging the campaigns treats every campaign fairly, big or small.",
+    "C": "Neither: the same data gives two answers, so CPE cannot compare tiers.",
+    "D": "Either: both are correct averages, so pick the one that suits the brief.",
+}
+
+q1 = ChoiceQuestion(
     id="05.q1",
-    title="Cost per engagement by tier",
-    expected=_cpe_by_tier,
-    rel_tol=1e-3,
+    title="Which cost-per-engagement finding guides the budget?",
+    expected="A",
+    choices=tuple(CPE_OPTIONS),
     setup=_SETUP,
-    starter="""
-    totals = joined.groupby("tier")[["fee_usd", "engagements"]].sum()
-    cpe_by_tier = ____  # a Series: USD per engagement, one value per tier
-    """,
-    var="cpe_by_tier",
+    starter='finding = ____  # "A", "B", "C" or "D"',
+    var="finding",
     hints=[
-        "CPE = cost / engagements. `totals` already holds each tier's total fees and total engagements.",
-        'Divide one column of `totals` by the other: `totals["fee_usd"] / totals["engagements"]`.',
+        "A budget question is about money: if you move $10,000 into a tier, how many engagements does it "
+        "buy? Which average answers that?",
+        "In an average of campaign CPEs, a $300 campaign counts as much as a $300,000 one. In total fees / "
+        "total engagements, every dollar counts once. Compute both for mid and micro from `joined` to see "
+        "which campaigns drive agency B's number.",
     ],
-    solution_code='cpe_by_tier = totals["fee_usd"] / totals["engagements"]',
+    solution_code="""
+    totals = joined.groupby("tier")[["fee_usd", "engagements"]].sum()
+    pooled = totals["fee_usd"] / totals["engagements"]  # agency A: USD per engagement, per tier
+    per_campaign = (joined["fee_usd"] / joined["engagements"]).groupby(joined["tier"]).mean()  # agency B
+    print(pooled[["mid", "micro"]], per_campaign[["mid", "micro"]], sep="\\n")
+    finding = "A"
+    """,
     explanation=(
         "Pooled cost per engagement = a tier's total creator fees / its total engagements. Pooling answers "
         "the budget question - *what did this tier's money buy?* - because every dollar and every "
-        "engagement counts once. The tier with the lowest CPE is the cheapest source of engagement; it is "
-        "not necessarily the cheapest source of conversions (compare with the CPA figure above)."
+        "engagement counts once. The average of campaign CPEs answers another question (what a typical "
+        "campaign looked like) and lets many small, expensive-per-engagement campaigns outweigh the big "
+        "ones where most of the money went. The tier with the lowest CPE is the cheapest source of "
+        "engagement; it is not necessarily the cheapest source of conversions (compare with the CPA figure)."
     ),
     why="Total fees / total engagements per tier: what each tier's money bought, dollar for dollar.",
     mistakes=[
         Mistake(
-            _cpe_mean_of_ratios,
-            "That is the average of every campaign's own CPE: a $300 campaign counts as much as a $300,000 "
-            "one. For a budget, pool instead: total fees / total engagements per tier.",
+            "B",
+            "Treating every campaign alike is the problem: a $300 campaign weighs as much as a $300,000 one, "
+            "so agency B's number says little about what your budget buys. Pool the money instead.",
+            name="mean of ratios for a budget",
         ),
         Mistake(
-            _engagements_per_dollar,
-            "That is engagements per dollar, the inverse of CPE. CPE is dollars per engagement: fees on top.",
+            "C",
+            "CPE compares tiers well once the question is clear. The two agencies average differently; for "
+            "a budget, total fees / total engagements is the one that answers it.",
         ),
         Mistake(
-            lambda: _cpe_by_tier("all_in_cost_usd"),
-            "You used the all-in cost (fee + discovery cost). CPE here counts the creator fee only; the cost "
-            "of finding creators comes in the discovery section.",
+            "D",
+            "Both are averages, but of different things: only the pooled one says what a dollar of budget "
+            "buys. The other describes a typical campaign.",
         ),
     ],
 )
