@@ -291,7 +291,9 @@ def build() -> NB:
         slide="slide",
     )
     # the figure's title states the finding without the number 03.q3 asks for
-    assert _trust.compliance_share(_course_data.load_posts()) < 50, "title: 'most creators ... leave one unlabelled'"
+    assert _trust.compliance_share(_course_data.load_posts()) < 50, (
+        "title: 'most creators ... leave one unlabelled'"
+    )
     nb.code(
         """
         imh_pct = benchmarks.set_index("key").loc["fully_compliant_influencers_pct", "value"]

@@ -23,11 +23,18 @@ def _awareness_cpm() -> dict[str, float]:
         "tt": table.loc["tiktok", "pooled_cpm_usd"],
         "tt_share": table.loc["tiktok", "impressions_share_pct"],
     }
-    n |= {f"{p}_{end}": bench[f"cpm_usd_{p}_{end}"] for p in ("instagram", "youtube", "tiktok") for end in ("low", "high")}
+    n |= {
+        f"{p}_{end}": bench[f"cpm_usd_{p}_{end}"]
+        for p in ("instagram", "youtube", "tiktok")
+        for end in ("low", "high")
+    }
     # what the sentence says: below the range as pooled; TikTok far below its range; Instagram and
     # YouTube inside theirs; pooling weighs the big, cheap campaigns most
     assert n["pooled"] < n["instagram_low"] and n["tt"] < n["tiktok_low"]
-    assert n["instagram_low"] <= n["ig"] <= n["instagram_high"] and n["youtube_low"] <= n["yt"] <= n["youtube_high"]
+    assert (
+        n["instagram_low"] <= n["ig"] <= n["instagram_high"]
+        and n["youtube_low"] <= n["yt"] <= n["youtube_high"]
+    )
     assert n["ig_median"] > n["ig"]
     return n
 
@@ -137,7 +144,8 @@ def build() -> NB:
     nb.code(
         """
         benchmarks = data.load_benchmarks()
-        cpm_ranges = benchmarks.loc[benchmarks["group"] == "cpm", ["key", "value", "unit", "source", "year", "is_vendor_estimate"]]
+        cpm_columns = ["key", "value", "unit", "source", "year", "is_vendor_estimate"]
+        cpm_ranges = benchmarks.loc[benchmarks["group"] == "cpm", cpm_columns]
         tables.show(cpm_ranges, index=False)
         """
     )

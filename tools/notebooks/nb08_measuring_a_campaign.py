@@ -325,7 +325,10 @@ def build() -> NB:
         plots.bar_groups(
             ax,
             list(by_goal.index),
-            {"fee only": by_goal["revenue_above_fee_pct"], "fee + discovery cost": by_goal["revenue_above_all_in_pct"]},
+            {
+                "fee only": by_goal["revenue_above_fee_pct"],
+                "fee + discovery cost": by_goal["revenue_above_all_in_pct"],
+            },
             ylabel="% of campaigns with ROI > 0",
             value_format="{:.0f}%",
         )
