@@ -4,15 +4,16 @@ from helpers import course, data
 from nbtools import NB
 
 NAME = "00_start_here"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # Start here: how this course works
 
-        **In 20 minutes you will know your way around the course: how to run a notebook, move a lab's
+        **In {MINUTES} minutes you will know your way around the course: how to run a notebook, move a lab's
         controls, check your answers, and which path through the eleven notebooks suits you.**
         """,
         slide="slide",
@@ -25,7 +26,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. run cells, restart the kernel and re-run a notebook from the top in JupyterLab;
@@ -33,7 +34,7 @@ def build() -> NB:
         3. answer an exercise, ask for a hint and reveal a solution;
         4. pick a learning path: class, workshop or self-paced.
 
-        **Time to learn:** 20 minutes. **Prerequisites:** none. The lessons and labs need no Python.
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The lessons and labs need no Python.
         Many exercises can be answered from a lab, a table or a figure; the others ask for a line of
         pandas, and the five moves they use are in the short primer below.
         """,

@@ -1,19 +1,20 @@
 """Source of notebooks/01_what_is_influencer_marketing.ipynb (build with `python tools/nbtools.py 01`)."""
 
-from helpers import data, metrics
+from helpers import course, data, metrics
 from helpers.exercises import lesson01
 from nbtools import NB
 
 NAME = "01_what_is_influencer_marketing"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # What influencer marketing is
 
-        **In 45 minutes you will be able to explain influencer marketing as an old tool in a new setting,
+        **In {MINUTES} minutes you will be able to explain influencer marketing as an old tool in a new setting,
         show with data that most influencers are not celebrities, and read a follower tier critically:
         "micro" means different creators in different reports.**
         """,
@@ -27,7 +28,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. explain influencer marketing as a celebrity-style endorsement carried inside content marketing,
@@ -37,7 +38,7 @@ def build() -> NB:
         3. assign follower tiers under a named scheme and explain why the same creator can be "micro" in
            one report and "mid" in another.
 
-        **Time to learn:** 45 minutes. **Prerequisites:** [00 Start here](00_start_here.ipynb). The
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** [00 Start here](00_start_here.ipynb). The
         exercises need a line or two of pandas; every starter cell runs as it is, and hints go all the way.
         """,
         slide="subslide",

@@ -1,11 +1,12 @@
 """Source of notebooks/02_who_is_an_influencer.ipynb (build with `python tools/nbtools.py 02`)."""
 
-from helpers import data, metrics
+from helpers import course, data, metrics
 from helpers.analysis import influence
 from helpers.exercises import lesson02
 from nbtools import NB
 
 NAME = "02_who_is_an_influencer"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 REACH_RATIO = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "pooled_reach_er_ratio")
@@ -37,10 +38,10 @@ def build() -> NB:
     assert celeb["median_paid_post_performance"] < other["median_paid_post_performance"]
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # Who is an influencer
 
-        **In 45 minutes you will be able to tell influence from fame: name the four sources of a creator's
+        **In {MINUTES} minutes you will be able to tell influence from fame: name the four sources of a creator's
         power over buying decisions, judge a following against the size of its niche, and explain with data
         why a celebrity is not automatically an influencer.**
         """,
@@ -55,7 +56,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. define an influencer by the power to change buying decisions, and name its four sources:
@@ -67,7 +68,7 @@ def build() -> NB:
         4. explain, with data, why celebrities and online influencers are not the same thing - and read a
            comparison with few cases honestly.
 
-        **Time to learn:** 45 minutes. **Prerequisites:** [01 What influencer marketing is](01_what_is_influencer_marketing.ipynb)
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** [01 What influencer marketing is](01_what_is_influencer_marketing.ipynb)
         (tiers; engagement rate from [00 Start here](00_start_here.ipynb)). The exercises need a line or
         two of pandas; starters run as they are.
         """,

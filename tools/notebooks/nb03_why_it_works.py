@@ -2,13 +2,14 @@
 
 import textwrap
 
+from helpers import course, metrics
 from helpers import data as _course_data
-from helpers import metrics
 from helpers.analysis import trust as _trust
 from helpers.exercises import lesson03 as _lesson03
 from nbtools import NB
 
 NAME = "03_why_it_works"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 PAID, POOLED = (
@@ -20,10 +21,10 @@ PAID, POOLED = (
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # 03 · Why it works: trust, people and disclosure
 
-        **In 45 minutes you will be able to explain why a creator's recommendation persuades, why the
+        **In {MINUTES} minutes you will be able to explain why a creator's recommendation persuades, why the
         audience belongs to the creator rather than to the brand, what ads and their labels do to
         trust - and reason, with a toy model, about the cost of too many ads.**
         """,
@@ -38,7 +39,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. explain how trust and social proof make a creator's recommendation persuasive: followers
@@ -51,7 +52,7 @@ def build() -> NB:
            disclosure compliance;
         5. use a documented toy model to reason about the trade-off between more ads and lost trust.
 
-        **Time to learn:** 45 minutes. **Prerequisites:** lessons 01-02 (engagement rate by
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lessons 01-02 (engagement rate by
         followers, follower tiers); the exercises need a little pandas (`groupby`, `mean`).
         """,
         slide="subslide",

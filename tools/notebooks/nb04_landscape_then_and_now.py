@@ -1,9 +1,10 @@
 """Source of notebooks/04_landscape_then_and_now.ipynb (build with `python tools/nbtools.py 04`)."""
 
-from helpers import data
+from helpers import course, data
 from nbtools import NB
 
 NAME = "04_landscape_then_and_now"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def _engagement_proxy() -> dict[str, object]:
@@ -27,10 +28,10 @@ def build() -> NB:
     proxy = _engagement_proxy()
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # 04 · The landscape, then and now
 
-        **In 40 minutes you will be able to explain, with real published figures and their sources,
+        **In {MINUTES} minutes you will be able to explain, with real published figures and their sources,
         why standing out on Instagram was easier in 2014 than today, how fast the money grew - and
         which of those numbers are a seller's estimates.**
         """,
@@ -44,7 +45,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. explain why standing out on Instagram was easier in 2014, using engagement and user
@@ -55,7 +56,7 @@ def build() -> NB:
            how it was read (P/S), and where the gaps are;
         4. compute growth between figures dated by month, not just by year.
 
-        **Time to learn:** 40 minutes. **Prerequisites:** lesson 00 (engagement rate by followers);
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lesson 00 (engagement rate by followers);
         percentages. The exercises use a little pandas (selecting rows, `set_index`).
         """,
         slide="subslide",

@@ -2,12 +2,13 @@
 
 import textwrap
 
-from helpers import data
+from helpers import course, data
 from helpers.analysis import planning
 from helpers.exercises import lesson05
 from nbtools import NB
 
 NAME = "05_what_works_strategy_and_discovery"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def _awareness_cpm() -> dict[str, float]:
@@ -43,10 +44,10 @@ def build() -> NB:
     cpm = _awareness_cpm()
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # What works: strategy, budget and discovery
 
-        **In 60 minutes you will turn a campaign goal into a KPI, split a budget across creator tiers
+        **In {MINUTES} minutes you will turn a campaign goal into a KPI, split a budget across creator tiers
         so that it meets that KPI, and choose how to find creators - your own search, a platform or an
         agency - by cost, time and fit.**
         """,
@@ -61,7 +62,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. turn a campaign goal (awareness, consideration, conversion) into a KPI and its cost metric;
@@ -71,7 +72,7 @@ def build() -> NB:
            on cost, time and candidate quality;
         5. decide with all-in costs whether an agency pays for itself, and treat vendors' figures as claims.
 
-        **Time to learn:** 60 minutes. **Prerequisites:** notebook 00 (how exercises and labs work);
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook 00 (how exercises and labs work);
         follower tiers from lesson 01 help. No Python is needed to follow; a little pandas helps for the
         exercises.
         """,

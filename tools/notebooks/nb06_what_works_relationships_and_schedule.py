@@ -2,19 +2,21 @@
 
 import textwrap
 
+from helpers import course
 from helpers.exercises import lesson06
 from nbtools import NB
 
 NAME = "06_what_works_relationships_and_schedule"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # What works: relationships and a schedule
 
-        **In 60 minutes you will measure what makes creators answer - a personal message, the right
+        **In {MINUTES} minutes you will measure what makes creators answer - a personal message, the right
         sender, patience - and build a year of contacts tied to launches, PR and trips, with its
         conflicts flagged and exported to a calendar app.**
         """,
@@ -31,7 +33,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. measure reply rates by message style and by sender, with their uncertainty, and use them to
@@ -45,7 +47,7 @@ def build() -> NB:
            trip's cost against what those partners bring, find the conflicts in a draft, and export
            the schedule to a calendar app (06.q4, quiz).
 
-        **Time to learn:** 60 minutes. **Prerequisites:** notebook 00 (exercises and labs); lesson 05
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook 00 (exercises and labs); lesson 05
         (where the creators come from) helps. No Python is needed to follow; a little pandas helps for
         the exercises.
         """,

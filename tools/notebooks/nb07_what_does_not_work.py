@@ -2,19 +2,21 @@
 
 import textwrap
 
+from helpers import course
 from helpers.exercises import lesson07
 from nbtools import NB
 
 NAME = "07_what_does_not_work"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # What does not work
 
-        **In 50 minutes you will measure what one template for every creator costs, show with data why the
+        **In {MINUTES} minutes you will measure what one template for every creator costs, show with data why the
         most-followed creators are not the most influential, and spot fake followers before you pay for
         them.**
         """,
@@ -29,7 +31,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. measure the reply-rate difference between one template for all and a personalised approach,
@@ -40,7 +42,7 @@ def build() -> NB:
         4. spot an audience-quality red flag and show how fake followers inflate popularity;
         5. compare a weighted shortlist with "the most-followed" on conversions per dollar.
 
-        **Time to learn:** 50 minutes. **Prerequisites:** lesson 05 (pooled costs, conversions per
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lesson 05 (pooled costs, conversions per
         dollar) and notebook 00 (how labs and exercises work). Lesson 02 (who is an influencer) helps.
         """,
         slide="subslide",

@@ -2,10 +2,12 @@
 
 import textwrap
 
+from helpers import course
 from helpers.exercises import lesson08
 from nbtools import NB
 
 NAME = "08_measuring_a_campaign"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 #: Task text of each exercise, in order (the numbers are those lesson08 checks against).
 EXERCISES: dict[str, str] = {
@@ -70,10 +72,10 @@ EXERCISES: dict[str, str] = {
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # Measuring a campaign
 
-        **In 70 minutes you will compute every number in a campaign report - engagement rates, reach
+        **In {MINUTES} minutes you will compute every number in a campaign report - engagement rates, reach
         and frequency, CPM to CPA, ROI and ROAS, EMV - and know which ones to distrust: EMV dressed up
         as a return, fake followers padding the audience, and sales that no link recorded.**
         """,
@@ -89,7 +91,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. compute the engagement rate per follower, per reach and per view, and explain why the
@@ -103,7 +105,7 @@ def build() -> NB:
         7. predict what bought followers do to the numbers, and read audience-quality flags;
         8. check that sponsored posts are disclosed.
 
-        **Time to learn:** 70 minutes. **Prerequisites:** notebook 00 (how exercises work); notebook 07
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook 00 (how exercises work); notebook 07
         (the popularity trap) helps. A little pandas for two of the exercises.
         """,
         slide="subslide",

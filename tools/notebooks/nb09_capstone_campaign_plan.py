@@ -2,20 +2,22 @@
 
 import textwrap
 
+from helpers import course
 from helpers.analysis.capstone import TIMELINE_KEY
 from helpers.exercises import lesson09
 from nbtools import NB
 
 NAME = "09_capstone_campaign_plan"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # Capstone: plan a campaign end to end
 
-        **In 95 minutes you will write your own campaign plan for a fictional brand - a goal and its
+        **In {MINUTES} minutes you will write your own campaign plan for a fictional brand - a goal and its
         KPIs, a budget split, a shortlist with a reason per creator, a creative brief, the key contract
         terms and a measurement plan - get feedback on every part, compare it with the plan the course's
         planner builds (forecast, schedule around the launch, self-checks), and export a plan as files a
@@ -36,7 +38,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. turn a brief into one goal and the KPIs that belong to it, each with a target range;
@@ -52,7 +54,7 @@ def build() -> NB:
            links, disclosure checks, and what EMV can and cannot say;
         8. assess your plan against a rubric and export it without overwriting anything.
 
-        **Time to learn:** 95 minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
         tools and vocabulary) and notebook 00. A little pandas helps for the exercises.
         """,
         slide="subslide",

@@ -1,18 +1,20 @@
 """Source of notebooks/10_research_lab.ipynb (build with `python tools/nbtools.py 10`)."""
 
+from helpers import course
 from helpers.exercises import lesson10
 from nbtools import NB
 
 NAME = "10_research_lab"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
-        """
+        f"""
         # Research lab: your own data, a published finding
 
-        **In 75 minutes you will reproduce two published findings about followers and engagement with
+        **In {MINUTES} minutes you will reproduce two published findings about followers and engagement with
         honest uncertainty, say what such data can and cannot show, and run the same analysis on a creator
         export you bring yourself.**
         """,
@@ -27,7 +29,7 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## Objectives
         By the end of this notebook you can:
         1. state two published findings - engagement falls as followers grow; engagement with sponsored
@@ -38,7 +40,7 @@ def build() -> NB:
            tier cut-offs can change a conclusion;
         4. read your own creator export, check the reader's report, and run the same analysis on it.
 
-        **Time to learn:** 75 minutes. **Prerequisites:** the capstone,
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** the capstone,
         [09 - Plan a campaign end to end](09_capstone_campaign_plan.ipynb), or at least
         [08 - Measuring a campaign](08_measuring_a_campaign.ipynb) for engagement-rate definitions. The
         exercises need a few lines of pandas and numpy; every starter cell runs as it is.
