@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from helpers import data, metrics
 from helpers.analysis import finding
-from helpers.exports import read_influencer_export
+from helpers.exports import describe_report, read_influencer_export
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,20 @@ def test_sponsored_lift_does_not_need_posts_grouped_by_creator():
     assert not (shuffled["influencer_id"] == posts["influencer_id"]).all()
     pd.testing.assert_frame_equal(
         finding.sponsored_lift(shuffled).sort_index(), finding.sponsored_lift(posts).sort_index()
+    )
+
+
+def test_lesson_10s_lift_is_lesson_03s_paid_post_performance_creator_by_creator(bundled):
+    """Review B14: lesson 10's `lift` column is the registry's paid-post performance (mean ER sponsored /
+    mean ER organic of one creator, helpers.metrics), the very number lesson 03 computes - not another
+    ratio under the same name (the follower count cancels, so likes + comments give the same ratio)."""
+    from helpers.analysis import trust
+
+    lesson03 = trust.paid_post_performance_by_creator(bundled["posts"], bundled["influencers"])
+    lesson10 = finding.sponsored_lift(bundled["posts"])
+    assert len(lesson10) > 100 and set(lesson10.index) == set(lesson03.index)
+    np.testing.assert_allclose(
+        lesson10["lift"], lesson03.loc[lesson10.index, "paid_post_performance"], rtol=1e-12
     )
 
 
@@ -343,6 +357,11 @@ def test_the_bundled_example_export_reads_with_a_report_and_both_measures():
     assert len(creators) == len(df) - 1  # the one unreadable follower count
     assert any("left out" in n for n in notes) and any("paid_post_performance" in n for n in notes)
     assert creators["lift"].between(0.05, 5).all() or creators["lift"].isna().any()
+    # review B15: the reader recognises the column the analysis reads, so its report never calls it
+    # "not recognised" one cell before the analysis uses it as the metric
+    assert report.renamed.get("Paid Post Performance") == "paid_post_performance"
+    assert "paid_post_performance" not in report.kept_as_is.values()
+    assert "Kept as is" not in describe_report(df)
     result = finding.analyse(creators)
     print("\n" + result.summary())
     assert result.er_fit is not None and result.lift_fit is not None

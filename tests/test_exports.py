@@ -620,6 +620,9 @@ def test_text_columns_read_missing_markers_but_handles_are_verbatim():
         ("total_likes", "total_likes"),
         ("Category", "niche"),
         ("Influence Score", "influence_score"),
+        ("Paid Post Performance", "paid_post_performance"),  # review B15: the course's own column
+        ("paid_post_performance", "paid_post_performance"),
+        ("Sponsored Lift", "paid_post_performance"),
         ("#", "rank"),
         ("Followers (M)", "followers"),
         ("Engagement", None),  # average interactions per post, not a rate

@@ -57,6 +57,25 @@ def test_skeleton_sections_are_present_in_order(notebook):
     assert "Time to learn" in text and "Prerequisites" in text
 
 
+def test_stated_lesson_time_is_the_course_maps_minutes(notebook):
+    """Review B11: the title's "In N minutes" and the objectives' "Time to learn: N minutes" state
+    helpers.course.COURSE's minutes (the README, 00's map, the progress table and the lesson plan
+    use them), never a number typed into one notebook (06 said 60 where the course says 90)."""
+    from helpers import course
+
+    path, nb = notebook
+    expected = course.lesson(path.stem[:2]).minutes
+    markdown = [("".join(c["source"])) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    title = markdown[0]
+    objectives = next(text for text in markdown if text.lstrip().startswith("## Objectives"))
+    for where, text in (("title", title), ("objectives", objectives)):
+        stated = [int(n) for n in re.findall(r"\b(\d+)[ -](?:minutes?|min)\b", text)]
+        assert stated, f"the {where} cell states the lesson's time in minutes"
+        assert set(stated) == {expected}, f"the {where} cell says {stated} minutes; COURSE says {expected}"
+    claims = re.findall(r"(?:\bIn|Time to learn:\*\*)\s*(\d+)\s*minutes", "\n".join(markdown))
+    assert claims and {int(n) for n in claims} == {expected}, (claims, expected)
+
+
 def test_setup_cell_imports_from_helpers_only(notebook):
     _, nb = notebook
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]

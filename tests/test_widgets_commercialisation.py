@@ -18,7 +18,7 @@ from helpers.widgets.commercialisation import (
     simulate,
 )
 
-PARAMS = ToyParams(er_organic_pct=3.0, paid_ratio=0.9)
+PARAMS = ToyParams(er_organic_pct=3.0, paid_post_performance=0.9)
 
 
 def test_below_the_tolerance_trust_holds_and_followers_grow():
@@ -36,7 +36,7 @@ def test_trust_follows_the_documented_recurrence():
     t1 = (p.trust_start + p.recovery * p.trust_start) / (1 + p.recovery + pressure)
     assert run["trust"][0, 1] == pytest.approx(t1)
     r = t1 / p.trust_start
-    assert run["er_pct"][0, 1] == pytest.approx(p.er_organic_pct * r * (0.5 + 0.5 * p.paid_ratio))
+    assert run["er_pct"][0, 1] == pytest.approx(p.er_organic_pct * r * (0.5 + 0.5 * p.paid_post_performance))
     unfollow = p.churn_base + p.churn_trust * (1 - r)
     assert run["unfollows"][0, 0] == pytest.approx(p.start_followers * unfollow)
     assert run["followers"][0, 1] == pytest.approx(p.start_followers * (1 - unfollow + p.growth * r))
@@ -157,10 +157,10 @@ def test_out_of_range_values_raise_a_friendly_lab_error():
 def test_calibration_reads_the_two_inputs_from_the_posts_table():
     params = calibrate(data.load_posts(), data.load_influencers())
     print(params)
-    assert 0.5 < params.paid_ratio < 1.5 and 0.5 < params.er_organic_pct < 20
+    assert 0.5 < params.paid_post_performance < 1.5 and 0.5 < params.er_organic_pct < 20
     assert "synthetic" in params.calibration
     table = parameter_table(params)
-    assert "calibrated" in table.loc["paid_ratio", "meaning"]
+    assert "calibrated" in table.loc["paid_post_performance", "meaning"]
     assert "assumption" in table.loc["erosion", "meaning"]
 
 

@@ -122,6 +122,7 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
     "niche",
     "rank",
     "influence_score",
+    "paid_post_performance",
 )
 
 #: Whole-number columns (``Int64``): followers, accounts followed, posts, lifetime likes, rank.
@@ -132,8 +133,10 @@ AVERAGE_COLUMNS = frozenset({"avg_likes", "avg_comments", "avg_views", "new_post
 PERCENT_COLUMNS = frozenset({"engagement_rate_pct"})
 #: Free-scale scores (``float64``, any sign).
 SCORE_COLUMNS = frozenset({"influence_score"})
-#: Text columns (pandas string dtype).
-TEXT_COLUMNS = frozenset({"handle", "country", "platform", "niche"})
+#: Text columns (pandas string dtype). ``paid_post_performance`` (a creator's sponsored ER / organic ER,
+#: :func:`helpers.metrics.paid_post_performance`) stays text here: tools write it as a ratio or a
+#: percentage (0.8 or 80%), and :func:`helpers.analysis.finding.export_creators` reads both.
+TEXT_COLUMNS = frozenset({"handle", "country", "platform", "niche", "paid_post_performance"})
 
 
 def _aliases(words: str) -> tuple[str, ...]:
@@ -189,6 +192,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "niche": _aliases("niche category categories main_category topic topics vertical genre"),
     "rank": _aliases("rank ranking position pos no number #"),
     "influence_score": _aliases("influence_score influencer_score influence score"),
+    "paid_post_performance": _aliases(
+        "paid_post_performance paid_performance sponsored_vs_organic sponsored_lift "
+        "sponsored_post_performance"
+    ),
 }
 
 #: Cell texts read as missing (compared case-insensitively, also with a trailing ``%``).

@@ -134,10 +134,12 @@ SAMPLES: dict[str, str] = {
 }
 #: File name of the bundled example export (synthetic), in ``datasets/examples/``.
 EXAMPLE_EXPORT = "creator_search_export.csv"
-#: Headers (snake_case, as the reader keeps unknown columns) read as a per-creator paid-post performance.
+#: Columns read as a per-creator paid-post performance: the reader's canonical column
+#: (:data:`helpers.exports.HEADER_ALIASES` maps "Paid Post Performance", "Sponsored Lift", ... to it), then
+#: snake_case headers the reader kept as is (a second such column in one file).
 LIFT_HEADERS: tuple[str, ...] = (
-    "sponsored_lift",
     "paid_post_performance",
+    "sponsored_lift",
     "paid_performance",
     "sponsored_vs_organic",
 )

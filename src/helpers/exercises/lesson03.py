@@ -116,7 +116,7 @@ q1 = NumericQuestion(
 
 
 def agency_claim() -> str:
-    """03.q2's agency report, its number computed from the synthetic Instagram posts (pooled ratio)."""
+    """03.q2's agency report, its number computed from the synthetic Instagram posts (the pooled ER ratio)."""
     loss = (1 - _pooled()) * 100
     return (
         f'"Across all Instagram posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
@@ -151,8 +151,8 @@ q2 = ChoiceQuestion(
     var="error",
     hints=[
         "Who publishes most of the sponsored posts, and how do those accounts engage in general (lesson 02)?",
-        "The section above prints two numbers from the same posts: the pooled ratio and the median of each "
-        "creator's own ratio. Which one keeps the creator fixed and changes only 'ad or not'?",
+        "The section above prints two numbers from the same posts: the pooled ER ratio and the median "
+        "paid-post performance. Which one keeps the creator fixed and changes only 'ad or not'?",
     ],
     solution_code="""
     creators = trust.paid_post_performance_by_creator(posts, influencers, platform="instagram")
@@ -172,7 +172,8 @@ q2 = ChoiceQuestion(
         Mistake(
             "A",
             "Same platform and months, but not the same creators: most ads come from big accounts, whose "
-            "organic posts engage less too. The pooled ratio measures who posts ads, not what an ad costs.",
+            "organic posts engage less too. The pooled ER ratio measures who posts ads, not what an ad "
+            "costs.",
             name="pooled comparison",
         ),
         Mistake(

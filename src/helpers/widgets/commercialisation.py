@@ -39,10 +39,10 @@ it accepts without losing trust) and whether the sponsors fit the creator's nich
    (``F_(m-1)``) at rates proportional to relative trust (percent of followers)::
 
        ER_organic_m   = er_organic_pct x r_m
-       ER_sponsored_m = er_organic_pct x paid_ratio x r_m
+       ER_sponsored_m = er_organic_pct x paid_post_performance x r_m
        ER_m           = (1 - s) x ER_organic_m + s x ER_sponsored_m     (all posts)
 
-   ``paid_ratio`` is the creator's paid-post performance (sponsored ER / organic ER, Modash's
+   ``paid_post_performance`` is the creator's paid-post performance (sponsored ER / organic ER, Modash's
    definition), the median over creators in the posts table.
 3. **Followers** ``F`` (start ``start_followers``): a share unfollows, and new people follow::
 
@@ -107,14 +107,14 @@ class ToyParams:
     churn_trust: float = 0.08  #: extra monthly unfollow share when all trust is lost (assumption)
     growth: float = 0.02  #: share of followers gained per month at full trust (assumption)
     er_organic_pct: float = 3.0  #: organic ER by followers, percent (*calibrated*)
-    paid_ratio: float = 1.0  #: paid-post performance, sponsored ER / organic ER (*calibrated*)
+    paid_post_performance: float = 1.0  #: paid-post performance, sponsored ER / organic ER (*calibrated*)
     calibration: str = field(default="defaults (not calibrated)", compare=False)  #: where the two came from
 
 
 def calibrate(
     posts: pd.DataFrame, influencers: pd.DataFrame, platform: str = "instagram", base: ToyParams | None = None
 ) -> ToyParams:
-    """``base`` (default :class:`ToyParams`) with ``er_organic_pct`` and ``paid_ratio`` measured in
+    """``base`` (default :class:`ToyParams`) with ``er_organic_pct`` and ``paid_post_performance`` measured in
     the posts table: the medians over ``platform``'s creators with at least one sponsored and three
     organic posts (:func:`helpers.analysis.trust.paid_post_performance_by_creator`).
 
@@ -128,7 +128,7 @@ def calibrate(
     return replace(
         base,
         er_organic_pct=float(creators["er_organic_pct"].median()),
-        paid_ratio=float(creators["paid_post_performance"].median()),
+        paid_post_performance=float(creators["paid_post_performance"].median()),
         calibration=f"medians over {len(creators):,} {platform} creators in the synthetic posts table",
     )
 
@@ -149,7 +149,8 @@ def parameter_table(params: ToyParams) -> pd.DataFrame:
         "churn_trust": "extra monthly unfollow fraction when all trust is lost (assumption)",
         "growth": "new followers per month at full trust, fraction (assumption)",
         "er_organic_pct": "organic engagement rate, % (calibrated: synthetic posts)",
-        "paid_ratio": "sponsored ER / organic ER (calibrated: synthetic posts)",
+        "paid_post_performance": "paid-post performance: sponsored ER / the same creator's organic ER "
+        "(calibrated: median of the synthetic creators)",
     }
     values = {k: v for k, v in asdict(params).items() if k != "calibration"}
     return pd.DataFrame(
@@ -195,13 +196,13 @@ def simulate(
     organic = np.empty((n, months))
     trust_path[:, 0] = p.trust_start
     followers[:, 0] = p.start_followers
-    er[:, 0] = p.er_organic_pct * ((1 - s) + s * p.paid_ratio)
+    er[:, 0] = p.er_organic_pct * ((1 - s) + s * p.paid_post_performance)
     for m in range(1, months + 1):
         t = trust_path[:, m - 1]
         t_new = (t + p.recovery * p.trust_start) / (1.0 + p.recovery + pressure)
         r = t_new / p.trust_start
         er_org = p.er_organic_pct * r
-        er_sp = er_org * p.paid_ratio
+        er_sp = er_org * p.paid_post_performance
         f_prev = followers[:, m - 1]
         sponsored[:, m - 1] = p.posts_per_month * s * f_prev * er_sp / 100.0
         organic[:, m - 1] = p.posts_per_month * (1 - s) * f_prev * er_org / 100.0
