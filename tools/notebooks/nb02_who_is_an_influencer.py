@@ -10,6 +10,7 @@ MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.cour
 
 
 REACH_RATIO = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "pooled_reach_er_ratio")
+PAID = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "paid_post_performance")
 
 
 def _celebrities():
@@ -31,7 +32,7 @@ def _fashion_vs_finance() -> float:
 def build() -> NB:
     fashion_vs_finance = _fashion_vs_finance()
     celeb, other = _celebrities()
-    # the trainer note's reading: boosted reach, not lost engagement, makes the pooled ratio low
+    # the trainer note's reading: boosted reach, not lost engagement, makes the pooled ER-by-reach ratio low
     assert (celeb["sponsored_reach_ratio"] > 1) and (other["sponsored_reach_ratio"] > 1)
     assert celeb["pooled_reach_er_ratio"] < celeb["median_paid_post_performance"]
     assert other["pooled_reach_er_ratio"] < other["median_paid_post_performance"]
@@ -263,11 +264,12 @@ def build() -> NB:
     )
     nb.md(
         f"""
-        Two ratios in the table, with two names. The **{REACH_RATIO.name}** divides the two pooled
-        rates ({celeb["pooled_reach_er_ratio"]:.2f} for celebrities, {other["pooled_reach_er_ratio"]:.2f}
-        for the others). **Paid-post performance** (lesson 03) compares each creator's ads with the same
-        creator's own posts; its median is {celeb["median_paid_post_performance"]:.2f} for celebrities
-        and {other["median_paid_post_performance"]:.2f} for the others.
+        Two ratios in the table, with two names. The **{REACH_RATIO.name}** = {REACH_RATIO.formula}:
+        {celeb["pooled_reach_er_ratio"]:.2f} for celebrities, {other["pooled_reach_er_ratio"]:.2f}
+        for the others. **{PAID.name[0].upper() + PAID.name[1:]}** = {PAID.formula} (lesson 03 comes
+        back to it): it compares each creator's ads with their own posts; its median is
+        {celeb["median_paid_post_performance"]:.2f} for celebrities and
+        {other["median_paid_post_performance"]:.2f} for the others.
         """,
         slide="fragment",
     )

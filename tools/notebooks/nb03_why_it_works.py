@@ -264,10 +264,10 @@ def build() -> NB:
     )
     nb.notes(
         """
-        The pooled number is a classic Simpson's-paradox-style trap; vendors' "sponsored content
+        The pooled ER ratio is a classic Simpson's-paradox-style trap; vendors' "sponsored content
         underperforms" headlines sometimes fall into it. Ask the room why the two numbers differ
         before showing the explanation. Exercise 03.q2 hands learners an agency report built on the
-        pooled number and asks them to name the error.
+        pooled ER ratio and asks them to name the error.
         """
     )
 
