@@ -34,9 +34,13 @@ def build() -> NB:
         3. answer an exercise, ask for a hint and reveal a solution;
         4. pick a learning path: class, workshop or self-paced.
 
-        **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The lessons and labs need no Python.
-        Many exercises can be answered from a lab, a table or a figure; the others ask for a line of
-        pandas, and the five moves they use are in the short primer below.
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The labs need no Python.
+        Many exercises can be answered from a lab, a table or a figure; most of the others ask for a
+        line of pandas built from the five moves in the short primer below. A few ask for a little
+        more, and their hints show how: sums and ratios of columns, or sums with the numbers given
+        (lessons 02, 04, 05, 07 and 08), a table with several summaries at once (05), the names on one
+        list but not on another (07), a list of values to try (06) and a plan's fields to fill in (09).
+        Lesson 10, for analysts, also fits lines with numpy.
         """,
         slide="subslide",
     )
@@ -229,8 +233,9 @@ def build() -> NB:
     )
     nb.md(
         """
-        That is all the pandas the course asks of you. When a starter cell asks for more, the first hint
-        says what to compute, the second how, and `solution()` shows the code.
+        Most exercises need no more pandas than this. When a starter cell asks for more (the few listed
+        under Objectives), the first hint says what to compute, the second how, and `solution()` shows
+        the code.
         """,
         slide="fragment",
     )

@@ -230,7 +230,8 @@ def build() -> NB:
         published count says otherwise. HYPR - a company that sells influencer-marketing software, so
         read it as a **vendor figure** - counted disclosed sponsored Instagram posts in late 2016 by the
         size of the account that published them. The `benchmarks` table carries the figures with their
-        source:
+        source; its `confidence` column says where we read each figure (P = in the primary source
+        itself, S = in a secondary page quoting it):
         """,
         slide="slide",
     )

@@ -143,7 +143,8 @@ def build() -> NB:
         """
         ## An engaged following
         Power over decisions needs an audience that listens - and an audience that listens also reacts:
-        it likes, comments, asks questions. Engagement rate by followers measures the share that reacts
+        it likes, comments, asks questions. Engagement rate by followers (**ER**: likes + comments on a
+        post / followers x 100) measures the share that reacts
         to a typical post. Small accounts get a much larger share of their followers to react, in the
         course data and in HypeAuditor's published benchmark (a vendor's study of about 37,000 Instagram
         accounts, 2018).
@@ -390,7 +391,7 @@ def build() -> NB:
     nb.md(
         """
         **Exercise 02.q4 - celebrities and conversions.** Over all campaigns run with celebrities, how
-        many conversions did each $1,000 of fees buy? (Pooled: total conversions / total fees x 1,000.)
+        many conversions did each USD 1,000 of fees buy? (Pooled: total conversions / total fees x 1,000.)
         """,
         slide="subslide",
     )

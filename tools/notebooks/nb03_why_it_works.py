@@ -22,7 +22,7 @@ def build() -> NB:
     nb = NB(NAME)
     nb.md(
         f"""
-        # 03 · Why it works: trust, people and disclosure
+        # Why it works: trust, people and disclosure
 
         **In {MINUTES} minutes you will be able to explain why a creator's recommendation persuades, why the
         audience belongs to the creator rather than to the brand, what ads and their labels do to
@@ -95,8 +95,8 @@ def build() -> NB:
         Blut, Ghiassaleh & Lee, *Journal of the Academy of Marketing Science*, 2024-25) finds that the
         strongest driver is the followers' **social identity**: how much they see themselves in the
         creator and belong to the creator's community. The creator's **credibility** - being seen as
-        expert and trustworthy - *mediates*: with trust and social proof, it is one of the routes by
-        which those drivers turn into influence. Neither is the same as reach.
+        expert and trustworthy - is a step on the way: the drivers build credibility, trust and social
+        proof, and those in turn are what move followers to act. Neither is the same as reach.
 
         The synthetic campaigns below build this effect in on purpose (the generator's
         `credibility_effect`, documented in the datasheet), so the figure *illustrates* the

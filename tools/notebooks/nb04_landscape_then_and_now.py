@@ -29,7 +29,7 @@ def build() -> NB:
     nb = NB(NAME)
     nb.md(
         f"""
-        # 04 · The landscape, then and now
+        # The landscape, then and now
 
         **In {MINUTES} minutes you will be able to explain, with real published figures and their sources,
         why standing out on Instagram was easier in 2014 than today, how fast the money grew - and
@@ -192,7 +192,7 @@ def build() -> NB:
         with brands their main job. The course's sources hold **no figures on creators' incomes** -
         how many live from it, or what they earn - so that claim stays the article's, untested here.
         What the sources do measure is the money that pays creators, the market:
-        Influencer Marketing Hub estimates it at $1.7B in 2016 and $32.55B in 2025. Two caveats
+        Influencer Marketing Hub estimates it at USD 1.7B in 2016 and USD 32.55B in 2025. Two caveats
         travel with these numbers: **IMH sells influencer-marketing services** (a vendor estimate),
         and the table has **no verified figure for 2017-2019** - the chart marks the gap with a
         dotted line and a label instead of inventing figures for it.

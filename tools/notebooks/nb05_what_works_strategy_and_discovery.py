@@ -47,7 +47,8 @@ def build() -> NB:
         f"""
         # What works: strategy, budget and discovery
 
-        **In {MINUTES} minutes you will turn a campaign goal into a KPI, split a budget across creator tiers
+        **In {MINUTES} minutes you will turn a campaign goal into a KPI (key performance indicator: the one
+        number that says whether the campaign worked), split a budget across creator tiers
         so that it meets that KPI, and choose how to find creators - your own search, a platform or an
         agency - by cost, time and fit.**
         """,
@@ -102,7 +103,7 @@ def build() -> NB:
         """
         ### The brief you will work on
         *Mesa Pantry*, one of the fictional brands in the data, launches a new line of sauces. The team
-        has a budget of **$40,000** for creators and a launch date three weeks away. Before anyone
+        has a budget of **USD 40,000** for creators and a launch date three weeks away. Before anyone
         scrolls through profiles, the team answers three questions: *what is the campaign for, how will
         we know it worked, and how will we find the people?* That order is this lesson.
         """,
@@ -152,15 +153,15 @@ def build() -> NB:
     )
     nb.md(
         f"""
-        Why is the pooled awareness CPM above (${cpm["pooled"]:.2f}) below the published
-        ${cpm["instagram_low"]:.0f}-{cpm["instagram_high"]:.0f} Instagram range? Three reasons, all in the
+        Why is the pooled awareness CPM above (USD {cpm["pooled"]:.2f}) below the published
+        USD {cpm["instagram_low"]:.0f}-{cpm["instagram_high"]:.0f} Instagram range? Three reasons, all in the
         table below. The data is **synthetic**. The value **pools every platform**, and the synthetic
-        TikTok campaigns cost ${cpm["tt"]:.2f} per 1,000 impressions - far below the published
-        ${cpm["tiktok_low"]:.0f}-{cpm["tiktok_high"]:.0f}, a known limit of the course data (datasheet,
+        TikTok campaigns cost USD {cpm["tt"]:.2f} per 1,000 impressions - far below the published
+        USD {cpm["tiktok_low"]:.0f}-{cpm["tiktok_high"]:.0f}, a known limit of the course data (datasheet,
         known limitations) - while carrying {cpm["tt_share"]:.0f} % of the awareness impressions. And
         pooling **weighs campaigns by their impressions**, so the big accounts, cheaper per impression,
-        count most: the median Instagram campaign paid ${cpm["ig_median"]:.2f}. Alone, Instagram pools
-        at ${cpm["ig"]:.2f} and YouTube at ${cpm["yt"]:.2f}, inside their published ranges.
+        count most: the median Instagram campaign paid USD {cpm["ig_median"]:.2f}. Alone, Instagram pools
+        at USD {cpm["ig"]:.2f} and YouTube at USD {cpm["yt"]:.2f}, inside their published ranges.
         """,
         slide="fragment",
     )
@@ -211,8 +212,8 @@ def build() -> NB:
     nb.md(
         """
         ## 3. Budget in ranges, not in points
-        A plan needs a forecast: *how many conversions will $40,000 buy?* Past campaigns answer it, but
-        not with one number. Each bar is the median campaign's conversions per $1,000 of fee in a tier;
+        A plan needs a forecast: *how many conversions will USD 40,000 buy?* Past campaigns answer it, but
+        not with one number. Each bar is the median campaign's conversions per USD 1,000 of fee in a tier;
         the line through it runs from the 10th to the 90th percentile of campaigns.
         """,
         slide="slide",
@@ -253,7 +254,7 @@ def build() -> NB:
     nb.md(
         """
         ## Lab 1: the budget planner
-        Set the budget to **$40,000** and move the tier sliders (shares are normalised to 100 %). The
+        Set the budget to **USD 40,000** and move the tier sliders (shares are normalised to 100 %). The
         sentence states the forecast; the bars show the median conversions per tier with an 80 %
         interval. Watch the note about **unspent money**: a share too small to buy one creator of an
         expensive tier is not spent at all.
@@ -382,7 +383,7 @@ def build() -> NB:
         Mesa Pantry needs creators signed before the launch. Set how many creators, how many days are
         left, and optionally the niche and goal of the past campaigns to learn from. The four panels
         answer: what finding them costs, what share of past signings took no longer than your deadline,
-        how well the creators found fit, and conversions per $1,000 **all-in** (creator fees + discovery
+        how well the creators found fit, and conversions per USD 1,000 **all-in** (creator fees + discovery
         costs).
         """,
         slide="slide",
@@ -441,7 +442,7 @@ def build() -> NB:
     nb.md(
         """
         ## Exercise 05.q2 - a split that meets the KPI inside the budget
-        The brief: **$40,000**, a conversion goal, and a rule - **no tier may get more than 50 %** of
+        The brief: **USD 40,000**, a conversion goal, and a rule - **no tier may get more than 50 %** of
         the budget. The KPI target is printed below (it is computed from the data: 15 % more median
         conversions than the planner's default split). Find a split that reaches it, as a dict of tier
         -> percent summing to 100. `ex.forecast_conversions(shares)` returns the planner's median for

@@ -96,7 +96,8 @@ def build() -> NB:
         like a company writing to an audience; a personal message - it names their work, says why this
         brand fits *their* followers, and is signed by a person - reads like one person writing to
         another. The `outreach` table records every first message with its style and whether the
-        creator replied within 30 days. The bars are reply rates with 95 % intervals.
+        creator replied within 30 days. The bars are reply rates with 95 % intervals: the range of
+        reply rates that fits what was observed (the fewer messages, the wider it is).
         """,
         slide="slide",
     )
@@ -435,7 +436,7 @@ def build() -> NB:
     nb.md(
         """
         What would those trips cost, against what the creators they meet brought? (A trip is costed at
-        $3,000 - flights, two hotel nights, two days of an executive's time: a course assumption.)
+        USD 3,000 - flights, two hotel nights, two days of an executive's time: a course assumption.)
         """,
         slide="fragment",
     )

@@ -121,10 +121,11 @@ def build() -> NB:
     )
     nb.md(
         """
-        Personalised messages got creators to sign sooner - but look at the last column: per $1,000
+        Personalised messages got creators to sign sooner - but look at the last column: per USD 1,000
         of fees, the personalised campaigns did not convert better. Is personalising a waste, then?
         Before reading a gap, ask how big it is next to its noise. The same pooled figure with a 95 %
-        interval (bootstrap: the campaigns resampled 2,000 times), the median campaign, and how much of
+        interval (a bootstrap: draw the campaigns at random, with replacement, 2,000 times, recompute the
+        figure each time and keep the middle 95 %), the median campaign, and how much of
         each group's fees went to its five biggest campaigns:
         """,
         slide="fragment",
@@ -148,7 +149,7 @@ def build() -> NB:
     )
     nb.md(
         """
-        Two lessons in one table. First, a pooled "per $1,000" figure moves with a few big campaigns;
+        Two lessons in one table. First, a pooled "per USD 1,000" figure moves with a few big campaigns;
         check its interval and the median before you believe a gap. Second, what a first message can
         change: whether and how fast a creator says yes - not whether their audience buys afterwards.
         The synthetic data has no link from message style to sales at all (datasheet, effect 5), so any
@@ -307,7 +308,7 @@ def build() -> NB:
         *Kestrel Athletics*, a sportswear brand in the data, wants sales from fitness creators. Two ways to
         choose ten: the **ten most-followed**, or a **scorecard** that weighs engagement, niche fit,
         audience quality and low cost (each turned into a rank within the niche). The lab compares the
-        two shortlists on conversions per $1,000, from each creator's own past campaigns. Move the
+        two shortlists on conversions per USD 1,000, from each creator's own past campaigns. Move the
         weights; change the niche; shrink or grow the shortlist.
         """,
         slide="slide",
@@ -382,7 +383,7 @@ def build() -> NB:
         Read the two tables together before you quote the headline. A rate measured on one campaign is
         an anecdote, and a shortlist whose spend sits mostly with one such creator is a bet on that
         creator. The two lists also absorb very different budgets: at one post each the scorecard
-        list spends a small fraction of what the most-followed do, so "per $1,000" compares rates, not
+        list spends a small fraction of what the most-followed do, so "per USD 1,000" compares rates, not
         what a real budget would buy - spending more means more posts from the same few creators, or a
         longer list. What the scorecard honestly buys: a list of cheaper creators with better fit and
         audiences, chosen for reasons you can state, whose rates are worth testing with a small first
@@ -419,10 +420,10 @@ def build() -> NB:
     nb.exercise(
         lesson07.q1,
         """
-        ### Exercise 07.q1 - conversions per $1,000 of the most-followed
+        ### Exercise 07.q1 - conversions per USD 1,000 of the most-followed
         Book one post from each of the ten most-followed creators at their rate card
         (`price_per_post_usd`). If each converts at their own past rate (`conversions_per_usd`), how many
-        conversions does each **$1,000** buy? Then compare with the scorecard's number printed above.
+        conversions does each **USD 1,000** buy? Then compare with the scorecard's number printed above.
         """,
         slide="subslide",
     )
@@ -502,7 +503,7 @@ def build() -> NB:
           sort by followers: compare the two lists on conversions per dollar before you book - and check
           what the comparison rests on (campaigns per creator, one dominating creator, the spend each
           list can absorb) before you quote the gain.
-        * A gap in a pooled "per $1,000" figure can be noise: look at its interval and the median.
+        * A gap in a pooled "per USD 1,000" figure can be noise: look at its interval and the median.
         * A brief protects the law, the launch and the deal; it does not impose the brand's routines
           (posting times, copy, look, approval chains) on the creator.
         """,

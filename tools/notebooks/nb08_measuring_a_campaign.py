@@ -22,7 +22,7 @@ EXERCISES: dict[str, str] = {
         shown **126,000 times**. On average, how many times did each account it reached see it?
         """,
     "q3": """
-        **Exercise 08.q3 - CPM.** The creator's fee for that post was **$1,800**. What is its CPM, in
+        **Exercise 08.q3 - CPM.** The creator's fee for that post was **USD 1,800**. What is its CPM, in
         US dollars per 1,000 impressions?
         """,
     "q4": """
@@ -31,18 +31,18 @@ EXERCISES: dict[str, str] = {
         creator's promo code (the 36 include those 14). What is the cost per acquisition, in USD?
         """,
     "q5": """
-        **Exercise 08.q5 - ROI, not ROAS.** Those 36 purchases brought **$2,700** of revenue on the
-        $1,800 fee. What is the ROI, as a fraction (0.25 means +25%)?
+        **Exercise 08.q5 - ROI, not ROAS.** Those 36 purchases brought **USD 2,700** of revenue on the
+        USD 1,800 fee. What is the ROI, as a fraction (0.25 means +25%)?
         """,
     "q6": """
-        **Exercise 08.q6 - EMV.** Your agency prices attention at **$10 per 1,000 impressions** and
-        **$0.20 per engagement**. With the post's 126,000 impressions and 5,400 engagements, what is its
+        **Exercise 08.q6 - EMV.** Your agency prices attention at **USD 10 per 1,000 impressions** and
+        **USD 0.20 per engagement**. With the post's 126,000 impressions and 5,400 engagements, what is its
         EMV in USD?
         """,
     "q7": """
         **Exercise 08.q7 - the ROI on revenue behind an EMV report.** Another agency reports for a different
-        campaign: fee **$4,000**, EMV **$11,000**, "ROI 175%". Your shop recorded **60 orders** through the
-        campaign's link and code, with an average basket of **$55**. What is the ROI on revenue, as a fraction?
+        campaign: fee **USD 4,000**, EMV **USD 11,000**, "ROI 175%". Your shop recorded **60 orders** through the
+        campaign's link and code, with an average basket of **USD 55**. What is the ROI on revenue, as a fraction?
         """,
     "q8": """
         **Exercise 08.q8 - the whole programme, all-in (pandas).** Using the `campaigns` table: what is
@@ -60,7 +60,7 @@ EXERCISES: dict[str, str] = {
         """,
     "q11": """
         **Exercise 08.q11 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
-        campaign cost **$2,000** all in and brought **$5,000** of sales, "ROAS 2.5, ROI +150 %". The
+        campaign cost **USD 2,000** all in and brought **USD 5,000** of sales, "ROAS 2.5, ROI +150 %". The
         brand's products sell at a **30 % gross margin**. Which sentence is right? Answer with a letter.
 
 """
@@ -257,7 +257,7 @@ def build() -> NB:
         | CPA | conversions (acquisitions) | sales: the price of a customer |
 
         Each rung is closer to the sale than the one above. A published benchmark for the first rung:
-        influencer CPM of $5-15 on Instagram and TikTok and $15-30 on YouTube (wordontheblock, 2023 - a
+        influencer CPM of USD 5-15 on Instagram and TikTok and USD 15-30 on YouTube (wordontheblock, 2023 - a
         vendor). Here is the ladder for the course's campaigns, by creator tier:
         """,
         slide="slide",
@@ -291,7 +291,7 @@ def build() -> NB:
     )
     nb.notes(
         """
-        TikTok CPMs in the synthetic data sit far below the $5-15 benchmark (datasheet, "Known
+        TikTok CPMs in the synthetic data sit far below the USD 5-15 benchmark (datasheet, "Known
         limitations"): published TikTok engagement rates, prices and CPMs cannot all hold at once. Say so
         if a learner spots it - it is a good example of benchmarks with mixed definitions.
         """
@@ -301,7 +301,7 @@ def build() -> NB:
     nb.md(
         """
         ## 4. ROI and ROAS
-        * **ROAS** (return on ad spend) = revenue / spend. 1.5 means $1.50 of sales per dollar spent.
+        * **ROAS** (return on ad spend) = revenue / spend. 1.5 means USD 1.50 of sales per dollar spent.
         * **ROI** (return on investment) = (revenue - cost) / cost. The same campaign: 0.5, or +50%.
         * So ROI = ROAS - 1, and a ROAS of 1 is an ROI of 0: sales equal to the spend.
 
@@ -476,7 +476,7 @@ def build() -> NB:
     nb.md(
         """
         Change the reference rates and the same campaigns are "worth" something else; the revenue does
-        not move. The CPM rates below span the Instagram benchmark ($5-15, wordontheblock 2023); the
+        not move. The CPM rates below span the Instagram benchmark (USD 5-15, wordontheblock 2023); the
         per-engagement rates are assumptions, because vendors do not publish theirs.
         """,
         slide="fragment",
@@ -551,7 +551,9 @@ def build() -> NB:
         """
         ## 6. Attribution: promo codes and tracked links
         To count sales, give each creator two tools:
-        * a **tracked link** (UTM-tagged or affiliate) - it records the click and the purchase that
+        * a **tracked link** (an affiliate link, or a link with UTM tags: labels added to the web
+          address that tell the shop's analytics which creator sent the visitor) - it records the click
+          and the purchase that
           follows, but loses people who switch device, come back days later or buy in a shop;
         * a **promo code** - it catches buyers who never clicked, but codes leak to coupon sites, so
           some uses were never driven by the creator.
@@ -593,7 +595,7 @@ def build() -> NB:
     nb.md(
         """
         ## 7. Fake followers: what they do to the numbers
-        Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost $5-15, and
+        Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost USD 5-15, and
         estimated that 115 Swiss influencers had about 30% fake followers on average. Bought followers
         are inactive accounts that do not like, comment or buy, so buying them **lowers** the
         engagement rate by followers and the share of real followers, and can **raise** the following
@@ -788,12 +790,4 @@ def build() -> NB:
         """,
         slide="subslide",
     )
-    return escape_dollars(nb)
-
-
-def escape_dollars(nb: NB) -> NB:
-    """Write ``$`` as ``\\$`` in markdown cells, so that "$5-15 ... $30" shows dollars, not mathematics."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            cell.source = cell.source.replace("$", "\\$")
     return nb

@@ -211,7 +211,12 @@ KPI_SPECS: dict[str, KPISpec] = {
         "creators' insights screenshots",
     ),
     "impressions": KPISpec(
-        "impressions", "sum of each post's impressions", "views", "none (a count)", True, "creators' insights"
+        "impressions",
+        "sum of each post's impressions",
+        "impressions",
+        "none (a count)",
+        True,
+        "creators' insights",
     ),
     "CPM": KPISpec(
         "CPM",

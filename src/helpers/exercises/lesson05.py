@@ -60,11 +60,12 @@ def agency_findings_markdown() -> str:
     """05.q1's two agency findings and the options, with the numbers computed from the data."""
     pooled, mean = _cpe_by_tier(), _cpe_mean_of_ratios()
     return (
-        f'* **Agency A:** "Mid-tier creators are the cheaper source of engagement: ${pooled["mid"]:.3f} per '
-        f"engagement against ${pooled['micro']:.3f} for micro\" - each tier's total fees / its total "
+        '* **Agency A:** "Mid-tier creators are the cheaper source of engagement: '
+        f"USD {pooled['mid']:.3f} per engagement against "
+        f"USD {pooled['micro']:.3f} for micro\" - each tier's total fees / its total "
         "engagements.\n"
-        f'* **Agency B:** "Micro creators are the cheaper source: ${mean["micro"]:.3f} per engagement '
-        f"against ${mean['mid']:.3f} for mid\" - the average of every campaign's own CPE.\n\n"
+        f'* **Agency B:** "Micro creators are the cheaper source: USD {mean["micro"]:.3f} per engagement '
+        f"against USD {mean['mid']:.3f} for mid\" - the average of every campaign's own CPE.\n\n"
         + "\n".join(f"{k}. {v}" for k, v in CPE_OPTIONS.items())
     )
 

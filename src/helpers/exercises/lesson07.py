@@ -182,7 +182,7 @@ def flagged_converter_markdown() -> str:
     situation = (
         f"The audit tool gives **{c['handle']}** ({c['followers'] / 1e6:.1f}M followers) an audience "
         f"authenticity of **{c['authenticity']:.2f}**, below the 0.75 threshold. Their past campaigns "
-        f"brought **{c['conv_per_1k']:.0f} conversions per $1,000** of fees, the best of the ten "
+        f"brought **{c['conv_per_1k']:.0f} conversions per USD 1,000** of fees, the best of the ten "
         "most-followed."
     )
     options = "\n".join(f"* **{k}.** {v}" for k, v in FLAG_OPTIONS.items())
@@ -318,7 +318,7 @@ BRIEF_LINES: dict[str, str] = {
     "F": "Do not claim that the shoe prevents injuries; check any health claim with us first.",
     "G": "Every draft goes through legal, brand and regional marketing: allow ten working days.",
     "H": "Answer every comment within an hour, as our customer-service team does.",
-    "I": "The deal: two feed posts and one story for $2,400, paid within 30 days of the last post.",
+    "I": "The deal: two feed posts and one story for USD 2,400, paid within 30 days of the last post.",
 }
 #: Per line: whether to cut it (a business rule imposed on the creator) and why - the feedback.
 _BRIEF_VERDICT: dict[str, tuple[bool, str]] = {

@@ -135,13 +135,13 @@ def cpa_options() -> dict[str, str]:
     """09.q2's four proposals for the contract's CPA ceiling, letter -> text (numbers from the plan)."""
     plan = _plan()
     return {
-        "A": f"${_cpa('conversions_p90'):,.2f}: fees / the forecast's high end - show the client how good "
+        "A": f"USD {_cpa('conversions_p90'):,.2f}: fees / the forecast's high end - show the client how good "
         "this plan can be.",
-        "B": f"${_cpa('conversions_p50'):,.2f}: fees / the median forecast - the most likely outcome, so "
+        "B": f"USD {_cpa('conversions_p50'):,.2f}: fees / the median forecast - the most likely outcome, so "
         "the fairest promise.",
-        "C": f"${_cpa('conversions_p10'):,.2f}: fees / the forecast's low end - a ceiling most runs stay "
+        "C": f"USD {_cpa('conversions_p10'):,.2f}: fees / the forecast's low end - a ceiling most runs stay "
         "under.",
-        "D": f"${_cpa('conversions_p50', cost='budget'):,.2f}: the whole ${plan.brief.budget_usd:,.0f} "
+        "D": f"USD {_cpa('conversions_p50', cost='budget'):,.2f}: the whole USD {plan.brief.budget_usd:,.0f} "
         "budget / the median forecast - every dollar counts.",
     }
 
