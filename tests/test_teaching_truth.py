@@ -164,10 +164,28 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
+#: Names that blur the three metrics (review B14): "pooled ratio" could be either pooled one, the 03 lab
+#: called paid-post performance `paid_ratio`, and lesson 10 called it "lift" in its prose.
+_BLURRED_NAME = re.compile(r"\bpooled\s+(?:ratio|number)\b|\bpaid_ratio\b", re.IGNORECASE)
+#: "lift" as the name of a metric in prose; the code column `lift` (in backticks or quotes, ln(lift)) and
+#: the verb ("can lift a bin") are fine.
+_LIFT_AS_NAME = re.compile(
+    r"(?<![`\"'(\[\w.-])(?<!\bcan )(?<!\bto )(?<!\bwill )(?<!\bmay )lift(?![`\"')\]\w-])", re.IGNORECASE
+)
+_INLINE_CODE = re.compile(r"`+[^`]*`+")
+
+
 def metric_name_errors(text: str) -> list[str]:
     """Sentences that use a retired name, or give a metric's name a neighbour's meaning."""
     errors = []
     for sentence in _sentences(text):
+        if found := _BLURRED_NAME.search(sentence):
+            errors.append(
+                f"'{found.group(0)}' could name more than one metric: use the registry's name: {sentence}"
+            )
+        prose = _INLINE_CODE.sub("`code`", sentence)
+        if " " in prose.strip() and _LIFT_AS_NAME.search(prose):
+            errors.append(f"'lift' used as a metric's name, say 'paid-post performance': {sentence}")
         for metric in NAMED:
             for old in metric.retired:
                 if _name_pattern(old).search(sentence):
@@ -210,10 +228,28 @@ def test_metric_functions_compute_what_their_names_say():
         "Sponsored lift is an inverted U, peaking near 40K followers.",
         '"Paid-post performance" is sponsored ER divided by organic ER (here by reach, pooled per group).',
         "The pooled ER ratio compares each creator with the same creator's organic posts.",
+        "Its top - the vertex - is where lift peaks.",  # review B14: lesson 10's prose
+        "Caveat 3: tier cut-offs (median lift per tier under three schemes)",
+        "paid_ratio 0.979 sponsored ER / organic ER (calibrated: synthetic posts)",  # the 03 lab's table
+        "Predict whether the pooled ratio will be higher or lower than the median.",
     ],
 )
 def test_metric_scanner_catches_a_misnamed_metric(wrong):
     assert metric_name_errors(wrong), wrong
+
+
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "TikTok rates are higher, which can lift a bin above the Instagram line.",
+        "In code its column is called `lift` for short.",
+        'lifts = creators.dropna(subset=["lift"])',
+        "The starter fits a parabola to ln(lift) against log10(followers).",
+        "The pooled ER-by-reach ratio is 0.33; the pooled ER ratio is 0.61.",
+    ],
+)
+def test_metric_scanner_leaves_code_verbs_and_full_names_alone(fine):
+    assert not metric_name_errors(fine), fine
 
 
 @pytest.mark.parametrize("path", _prose_files(), ids=_rel)

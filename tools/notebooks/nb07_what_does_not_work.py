@@ -432,7 +432,7 @@ def build() -> NB:
         """
         ### Exercise 07.q2 - who is on one list only?
         List the **handles** on the scorecard shortlist (`by_score`) that are **not** among the ten
-        most-followed (`by_followers`). How many names do the lists share?
+        most-followed (`by_followers`), as a Python list of handles: the check takes that list.
         """,
         slide="subslide",
     )
@@ -445,7 +445,8 @@ def build() -> NB:
         f"""
         ### Exercise 07.q3 - a red flag on the best converter
         An audit tool's `audience_authenticity` below `metrics.AUTHENTICITY_MIN` (0.75, Modash's signal of
-        fake or inactive followers) is a red flag. Among the ten most-followed (`by_followers`):
+        fake or inactive followers) is a red flag, and one of the ten most-followed (`by_followers`)
+        carries it.
 
 {textwrap.indent(lesson07.flagged_converter_markdown(), "        ")}
         """,
