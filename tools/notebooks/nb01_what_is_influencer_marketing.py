@@ -189,8 +189,9 @@ def build() -> NB:
         ## Follower tiers - and why their cut-offs differ
         The industry sorts creators by size into **nano, micro, mid, macro and mega**. There is no
         standard behind those names: each publisher draws the lines where its own data or product
-        needs them. Mediakix published a widely quoted scale, Later x Fohr used wider bands in their
-        2021 benchmark, and HypeAuditor cut its tiers around its engagement-rate study.
+        needs them. Mediakix published a widely quoted scale, Later x Fohr (a joint report by two
+        social-media marketing software companies) used wider bands in their 2021 benchmark, and
+        HypeAuditor cut its tiers around its engagement-rate study.
 
         Every range includes its lower bound: exactly 10,000 followers is micro under Mediakix.
         """,
