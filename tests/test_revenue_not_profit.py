@@ -87,7 +87,7 @@ def test_lesson_08_exercise_on_the_margin_names_the_revenue_and_roas_slips():
     question = lesson08.q11
     feedback = {m.resolved_value(): m.name for m in question.mistakes}
     right = question.expected_value
-    assert "lost $500" in lesson08.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000
+    assert "lost USD 500" in lesson08.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000
     assert metrics.profit_after_margin(5_000, 0.30, 2_000) == pytest.approx(-500.0)
     assert set(feedback.values()) >= {"revenue for profit", "ROAS for ROI"}
     assert set(feedback) | {right} == set(lesson08.MARGIN_OPTIONS)

@@ -478,10 +478,10 @@ _SKIN_FEE, _SKIN_REVENUE, _SKIN_MARGIN = 2_000, 5_000, 0.30
 
 #: The four answers of 08.q11, as the notebook's task text shows them.
 MARGIN_OPTIONS: dict[str, str] = {
-    "A": "It came out $3,000 ahead: the $5,000 of sales minus the $2,000 it cost.",
-    "B": "It returned 250 %: $5,000 of sales on $2,000, so $2.50 for every dollar.",
-    "C": "It lost $500: 30 % of $5,000 is $1,500 kept, less the $2,000 it cost.",
-    "D": "It came out $1,500 ahead: the margin on $5,000; the fee is marketing, not cost.",
+    "A": "It came out USD 3,000 ahead: the USD 5,000 of sales minus the USD 2,000 it cost.",
+    "B": "It returned 250 %: USD 5,000 of sales on USD 2,000, so USD 2.50 for every dollar.",
+    "C": "It lost USD 500: 30 % of USD 5,000 is USD 1,500 kept, less the USD 2,000 it cost.",
+    "D": "It came out USD 1,500 ahead: the margin on USD 5,000; the fee is marketing, not cost.",
 }
 
 
