@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers.exercises import NumericQuestion, all_questions
+from helpers.exercises import NumericQuestion, all_questions, all_quizzes
+from helpers.exercises.quiz import Numeric
 
 ROOT = Path(__file__).resolve().parents[1]
 _NUMBER = re.compile(
@@ -48,9 +49,11 @@ def _figure_text(png_b64: str | list[str]) -> str:
     return str(image.text.get("Description", ""))
 
 
-def visible_texts(cell: dict) -> list[tuple[str, str]]:
+def visible_texts(cell: dict, own: str | None = None) -> list[tuple[str, str]]:
     """(kind, text) for everything a learner reads in a cell: markdown, or a code cell's outputs
-    (not its code, not widget placeholders, not the feedback of checks)."""
+    (not its code, not widget placeholders). The stored feedback, hint or solution of an exercise is
+    skipped only in a cell that calls the exercise ``own`` itself (``ex.q1.solution()`` for q1): a
+    stored solution of another exercise is on screen like any other text."""
     if cell["cell_type"] == "markdown":
         return [("markdown", _LIST_ITEM.sub(" ", _joined(cell["source"])))]
     found = []
@@ -61,8 +64,9 @@ def visible_texts(cell: dict) -> list[tuple[str, str]]:
         if "application/vnd.jupyter.widget-view+json" in data:
             continue  # the text/plain is a VBox(...) repr nobody sees; widget views are live
         rich = _joined(data.get("text/html", "")) + _joined(data.get("text/markdown", ""))
-        if "course-feedback" in rich or "course-note" in rich:
-            continue  # a check's feedback, hint or solution: the learner's own doing
+        own_call = own is not None and re.search(rf"\b{own}\.", _joined(cell["source"]))
+        if ("course-feedback" in rich or "course-note" in rich) and own_call:
+            continue  # this exercise's own feedback, hint or solution: the learner's own doing
         if "text/plain" in data:
             found.append(("table/text", _joined(data["text/plain"])))
         elif rich:
@@ -87,6 +91,14 @@ def gives_away(question: NumericQuestion, token: str, usd: bool, pct: bool, scal
     A percentage's sign is in the words around it: "falls 44%" gives away a change of -44 %."""
     value = float(token.replace(",", ""))
     signs = (1, -1) if pct else (1,)
+    expected = float(question.expected_value)
+    other_kind = (pct and question.unit not in _PERCENT_UNITS) or (usd and question.unit not in _MONEY_UNITS)
+    # "miss 30% of the replies" for 30.25: the answer rounded to a whole number, with its unit, gives
+    # it away whether the check accepts 30 (a leak) or rejects it (a learner who read the right number
+    # is marked wrong) - however few significant digits it has
+    whole = (usd or pct) and "." not in token and abs(value) >= 10 and not scale and not other_kind
+    if whole and any(sign * value == round(expected) for sign in signs):
+        return True
     if scale:  # "40K followers": a learner types 40000, which the check may accept
         return question._is_correct(value * {"K": 1e3, "M": 1e6}[scale])
     if "." not in token and (abs(value) < 10 or (abs(value) < 100 and not (usd or pct))):
@@ -95,7 +107,6 @@ def gives_away(question: NumericQuestion, token: str, usd: bool, pct: bool, scal
         return False
     if (pct and question.unit not in _PERCENT_UNITS) or (usd and question.unit not in _MONEY_UNITS):
         return False  # a different kind of number: 14 % is not a CPM of $14.29, $15 is not 15 posts
-    expected = float(question.expected_value)
     shown = round(expected, _decimals(token))
     return any(
         question._is_correct(sign * value) or math.isclose(shown, sign * value, abs_tol=1e-9)
@@ -114,6 +125,12 @@ COINCIDENCES: dict[str, list[tuple[str, str]]] = {
         ("position (8.6/10)", "a power score out of 10, not conversions per $1,000"),
         ("Relationship falls from 8.7", "the relationship-power score in the figure's title"),
     ],
+    "06.q2": [
+        (
+            "personalised 861 235 27.3 24.4 30.4",
+            "the upper bound of a reply rate's 95 % interval, not the share of replies after day 3",
+        )
+    ],
     "07.q4": [("leilastrong 260861 12.590690", "one creator's engagement rate in the scorecard table")],
     "08.q2": [("1.5 means", "the ROAS in the definition's example, not a frequency")],
 }
@@ -131,23 +148,33 @@ def _check_cell(cells: list[dict], question: NumericQuestion) -> int:
     raise AssertionError(f"{question.id}: no `ex.{question.name}.check(...)` cell in the stored notebook")
 
 
+def _cells(lesson: str) -> list[dict]:
+    [path] = (ROOT / "notebooks").glob(f"{lesson}_*.ipynb")
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
 def hits_above(question: NumericQuestion) -> list[str]:
     """Every place above the question's check cell where its answer can be read."""
-    [path] = (ROOT / "notebooks").glob(f"{question.lesson}_*.ipynb")
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cells = _cells(question.lesson)
+    return _hits(question, question.id, question.name, cells[: _check_cell(cells, question)])
+
+
+def _hits(question: NumericQuestion, label: str, own: str, cells: list[dict]) -> list[str]:
     hits = []
-    for i, cell in enumerate(cells[: _check_cell(cells, question)]):
-        for kind, text in visible_texts(cell):
+    for i, cell in enumerate(cells):
+        for kind, text in visible_texts(cell, own):
             for match in _NUMBER.finditer(text):
                 if gives_away(
                     question, match["num"], bool(match["usd"]), bool(match["pct"]), match["scale"] or ""
                 ):
                     start = max(0, match.start() - 70)
                     context = " ".join(text[start : match.end() + 30].split())
-                    if _coincidence(question, context):
+                    if _coincidence(question, context) or any(
+                        p in context for p, _ in COINCIDENCES.get(label, [])
+                    ):
                         continue
                     answer = f"{question.expected_value:.4g}"
-                    hits.append(f"{question.id} (answer {answer}) cell {i} {kind}: ...{context}...")
+                    hits.append(f"{label} (answer {answer}) cell {i} {kind}: ...{context}...")
     return list(dict.fromkeys(hits))
 
 
@@ -183,12 +210,81 @@ def test_the_scan_finds_an_answer_in_a_table_a_title_and_a_sentence():
     assert kind == "figure" and "Only 18.3% of creators" in text
 
 
+def test_the_scan_reads_whole_roundings_and_other_exercises_solutions():
+    """A figure title "miss 30% of the replies" gives away 30.25 % (whether or not the check accepts
+    30); a stored solution of another exercise is on screen, the exercise's own is not."""
+    late = NumericQuestion(
+        id="99.q3", title="t", expected=30.25, rel_tol=1e-3, unit="%", hints=["h"], solution_code="x"
+    )
+    assert gives_away(late, "30", False, True)  # rejected by the check, yet the answer as shown
+    assert not gives_away(late, "30", False, False)  # a bare 30 is a count
+    assert not gives_away(late, "40", False, True)
+    assert gives_away(late, "30", True, False) is False  # $30 is money, not a share
+    solution = {
+        "cell_type": "code",
+        "source": "ex.q1.solution()",
+        "outputs": [
+            {
+                "output_type": "display_data",
+                "data": {
+                    "text/html": '<div class="course-note">by reach instead: 6.9 %</div>',
+                    "text/plain": "by reach instead: 6.9 %",
+                },
+            }
+        ],
+    }
+    assert visible_texts(solution, "q1") == []  # q1's own solution: the learner asked for it
+    [(_, text)] = visible_texts(solution, "q2")  # q2's answer in q1's solution is on screen
+    assert "6.9 %" in text
+
+
 @pytest.mark.parametrize("question", _NUMERIC, ids=[q.id for q in _NUMERIC])
 def test_no_answer_on_screen_above_its_exercise(question):
     hits = hits_above(question)
     for hit in hits:
         print(hit)
     assert not hits, f"{question.id}'s answer is on screen above its check cell:\n" + "\n".join(hits)
+
+
+def _quiz_numerics() -> list[tuple[str, str, NumericQuestion]]:
+    """(quiz question id, the quiz's attribute name, its number checker) for every numeric quiz question."""
+    found = []
+    for quiz in all_quizzes():
+        for i, question in enumerate(quiz.questions):
+            if isinstance(question, Numeric):
+                found.append((quiz.question_id(i), quiz.id.split(".", 1)[1], question._checker))
+    return found
+
+
+_QUIZ_NUMERICS = _quiz_numerics()
+
+
+def quiz_hits_above(qid: str, name: str, checker: NumericQuestion) -> list[str]:
+    """Every place above the quiz cell (``ex.quiz``) where a numeric quiz answer can be read. Unlike
+    exercises, a whole-number percentage under 10 counts: a quiz asks for few, memorable numbers."""
+    cells = _cells(qid[:2])
+    call = re.compile(rf"\bex\.{name}\b")
+    [at] = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and call.search(_joined(c["source"]))]
+    hits = _hits(checker, qid, name, cells[:at])
+    expected = float(checker.expected_value)
+    if checker.unit == "%" and expected == round(expected) and abs(expected) < 10:
+        small = re.compile(rf"(?<![\w.,]){round(abs(expected))}\s?%")
+        for i, cell in enumerate(cells[:at]):
+            for kind, text in visible_texts(cell, name):
+                for match in small.finditer(text):
+                    start = max(0, match.start() - 70)
+                    context = " ".join(text[start : match.end() + 30].split())
+                    if not any(p in context for p, _ in COINCIDENCES.get(qid, [])):
+                        hits.append(f"{qid} (answer {expected:g}) cell {i} {kind}: ...{context}...")
+    return list(dict.fromkeys(hits))
+
+
+@pytest.mark.parametrize("qid,name,checker", _QUIZ_NUMERICS, ids=[q[0] for q in _QUIZ_NUMERICS])
+def test_no_quiz_answer_on_screen_above_the_quiz(qid, name, checker):
+    hits = quiz_hits_above(qid, name, checker)
+    for hit in hits:
+        print(hit)
+    assert not hits, f"{qid}'s answer is on screen above the quiz:\n" + "\n".join(hits)
 
 
 @pytest.mark.parametrize(

@@ -380,10 +380,11 @@ def build() -> NB:
     nb.code(lesson02.q2.cell_code())
     nb.md(
         """
-        **Exercise 02.q3 - celebrities and sponsored engagement.** Among creators with 1M+ followers,
-        compute the engagement rate by reach of *sponsored* posts - pooled: total likes + comments / total
-        reach x 100 - for celebrities and for the other creators. How many times higher is the other
-        creators' rate? (A ratio, e.g. 1.25.)
+        **Exercise 02.q3 - celebrities and sponsored engagement on Instagram.** The table above pools
+        every platform. Does the gap hold on Instagram, where most celebrity ads are? Among Instagram
+        creators with 1M+ followers, compute the engagement rate by reach of *sponsored* posts - pooled:
+        total likes + comments / total reach x 100 - for celebrities and for the other creators. How
+        many times higher is the other creators' rate? (A ratio, e.g. 1.25.)
         """,
         slide="subslide",
     )

@@ -247,7 +247,7 @@ def build() -> NB:
     nb.notes(
         """
         Percent vs percentage points is the second classic slip: a rate that falls from 4.5 % to
-        1.9 % falls by 2.6 percentage points, or by 58 %. The quiz checks it.
+        1.9 % falls by 2.6 percentage points, or by 58 %. The quiz asks the same on other numbers.
         """
     )
 

@@ -193,7 +193,7 @@ def build() -> NB:
         curve = relationships.reply_delay_curve(outreach, "template_style")
         fig, ax = plots.new_figure(figsize=(10, 4.8))
         relationships.draw_reply_curve(ax, curve, mark_day=7)
-        finding = relationships.patience_finding(outreach, 3)
+        finding = relationships.patience_finding(outreach, 7)
         plots.set_title(ax, finding, "synthetic outreach log; replies within 30 days")
         plots.show(fig)
         """

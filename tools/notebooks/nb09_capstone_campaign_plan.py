@@ -770,9 +770,10 @@ def build() -> NB:
     nb.exercise(
         lesson09.q5,
         """
-        ## Exercise 09.q5 - ROI, not ROAS
-        From the median forecast, what **ROI** do the creator fees return? Revenue = median conversions x
-        the brand's revenue per order. Answer as a fraction (0.25 means +25%).
+        ## Exercise 09.q5 - ROI on margin, not ROAS
+        The brand keeps **half** of each order's revenue after paying for the goods (a 50 % gross margin).
+        From the median forecast, what **ROI on margin** do the creator fees return? Revenue = median
+        conversions x the brand's revenue per order. Answer as a fraction (0.25 means +25%).
         """,
     )
 

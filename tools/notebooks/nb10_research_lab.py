@@ -542,8 +542,9 @@ def build() -> NB:
     nb.code(lesson10.q3.cell_code())
     nb.md(
         """
-        **Exercise 10.q4 - what the analysis can use.** In the example export, how many creators have both
-        a follower count above 0 and an engagement rate above 0?
+        **Exercise 10.q4 - what the analysis can use.** In the example export, how many creators with
+        **100,000 or more followers** also have an engagement rate above 0 - how many big accounts can
+        the engagement-rate analysis use?
         """,
         slide="subslide",
     )

@@ -83,8 +83,8 @@ q1 = NumericQuestion(
     solution_code="answer = (1_150 + 290) / 48_000 * 100",
     explanation=(
         "Engagement rate by followers = (likes + comments) / followers × 100 = 1,440 / 48,000 × 100 = "
-        "**3.0 %**. Dividing by the reach (21,000) instead gives the engagement rate by reach, 6.9 %: a "
-        "different, higher number, because fewer accounts saw the post than follow the creator."
+        "**3.0 %**. The denominator matters: dividing the same engagements by how many accounts saw "
+        "the post gives a different number (00.q2 asks for it)."
     ),
     why="(1,150 + 290) / 48,000 × 100 = 3.0 %: three engagements for every 100 followers.",
     mistakes=[

@@ -377,16 +377,20 @@ quiz = Quiz(
         ),
         Numeric(
             prompt=(
-                "HYPR (Q4 2016): accounts under 100K followers made 63 % of disclosed sponsored Instagram "
-                "posts and accounts with 100K-1M made 31 %. What percent came from accounts over 1M?"
+                "A brand's 400 disclosed sponsored posts split like HYPR's (Q4 2016) Instagram count: "
+                "63 % from accounts under 100K followers, 31 % from 100K-1M. How many posts came from "
+                "accounts over 1M?"
             ),
-            answer=6,
+            answer=24,
             abs_tol=0.01,
-            unit="%",
-            why="63 + 31 + 6 = 100: only 6 % of sponsored posts came from the biggest accounts.",
+            unit="posts",
+            why="100 - 63 - 31 = 6 % of 400 posts = 24: the biggest accounts made few of the posts.",
             mistakes=[
-                Mistake(37, "37 % is everything from 100K upwards (100 - 63); subtract the 31 % as well."),
-                Mistake(94, "94 % is the share of accounts under 1M (63 + 31); the rest is over 1M."),
+                Mistake(
+                    6, "6 % is the share over 1M; the question asks how many of the 400 posts: 6 % of 400."
+                ),
+                Mistake(148, "148 is everything from 100K upwards (37 % of 400); subtract the 31 % as well."),
+                Mistake(376, "376 is the posts from accounts under 1M (94 % of 400); the rest is over 1M."),
             ],
         ),
     ],

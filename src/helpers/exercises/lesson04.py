@@ -370,15 +370,15 @@ quiz = Quiz(
             ],
         ),
         Numeric(
-            prompt="A like-follower ratio fell from 4.5 % to 1.9 %. By how many percent did it fall?",
-            answer=100 * (1 - 1.9 / 4.5),
+            prompt="A like-follower ratio fell from 5.0 % to 3.5 %. By how many percent did it fall?",
+            answer=100 * (1 - 3.5 / 5.0),
             rel_tol=0.01,
             unit="%",
-            why="(4.5 - 1.9) / 4.5 = 0.578: a fall of about 58 %, or 2.6 percentage points.",
+            why="(5.0 - 3.5) / 5.0 = 0.30: a fall of 30 %, or 1.5 percentage points.",
             mistakes=[
                 Mistake(
-                    2.6,
-                    "That is the fall in percentage points (4.5 - 1.9); relative to 4.5 it is about 58 %.",
+                    1.5,
+                    "That is the fall in percentage points (5.0 - 3.5); relative to 5.0 it is 30 %.",
                 ),
             ],
         ),

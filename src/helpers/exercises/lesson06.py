@@ -169,7 +169,7 @@ q2 = NumericQuestion(
     title="Replies a brand misses by giving up after three days",
     expected=_late_share,
     unit="%",
-    rel_tol=1e-3,
+    abs_tol=0.5,  # 30 (the share read off the curve at day 3, rounded) is as right as 30.25
     setup=_SETUP_OUTREACH,
     starter="answer = ____  # percent of the replies that came MORE than 3 days after sending",
     hints=[

@@ -585,14 +585,14 @@ quiz = Quiz(
             ],
         ),
         Numeric(
-            prompt="A campaign's ROAS is 2.5. What is its ROI, in percent?",
-            answer=150,
+            prompt="A campaign's ROAS is 3.2. What is its ROI on revenue, in percent?",
+            answer=220,
             rel_tol=1e-3,
             unit="%",
-            why="ROI = ROAS - 1 = 1.5, that is +150 %.",
+            why="ROI on revenue = ROAS - 1 = 2.2, that is +220 %.",
             mistakes=[
-                Mistake(250, "That is the ROAS written as a percentage. ROI subtracts the cost: ROAS - 1."),
-                Mistake(1.5, "Right as a fraction; the question asks in percent: 1.5 is 150 %."),
+                Mistake(320, "That is the ROAS written as a percentage. ROI subtracts the cost: ROAS - 1."),
+                Mistake(2.2, "Right as a fraction; the question asks in percent: 2.2 is 220 %."),
             ],
         ),
         MultipleChoice(

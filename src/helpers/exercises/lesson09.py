@@ -347,45 +347,67 @@ def _revenue() -> float:
     return float(plan.forecast["conversions_p50"] * plan.brief.avg_order_usd)
 
 
+#: The brand's gross margin in 09.q5 (stated in the task): the share of each order's revenue left after
+#: the cost of the goods. The notebook shows the plan's ROAS, so ROI on revenue (ROAS - 1) is on screen;
+#: the ROI on margin is not.
+Q5_MARGIN = 0.50
+
+
+def _roi_on_margin() -> float:
+    from helpers import metrics
+
+    return float(metrics.margin_roi(_revenue(), Q5_MARGIN, _plan().spent_usd))
+
+
 q5 = NumericQuestion(
     id="09.q5",
-    title="The median ROI on creator fees",
-    expected=lambda: (_revenue() - _plan().spent_usd) / _plan().spent_usd,
-    rel_tol=1e-3,
+    title="The median ROI on margin of the creator fees",
+    expected=_roi_on_margin,
+    abs_tol=0.005,  # -0.15 (from the ROAS shown, rounded) is as right as -0.1517
     setup=_SETUP,
-    starter="""
+    starter=f"""
     revenue = plan.forecast["conversions_p50"] * brief.avg_order_usd  # USD, median forecast
     fees = plan.spent_usd  # USD
+    margin = {Q5_MARGIN}  # the brand keeps half of each order's revenue after the cost of the goods
     roi = ____  # a fraction: 0.25 means +25%
     """,
     var="roi",
     hints=[
-        "ROI = (revenue - cost) / cost, as a fraction.",
-        "`(revenue - fees) / fees`. ROAS would be revenue / fees: one more than the ROI.",
+        "The brand keeps only `revenue x margin`; ROI on margin = (revenue x margin - fees) / fees.",
+        "`(revenue * margin - fees) / fees`, or `metrics.margin_roi(revenue, margin, fees)`.",
     ],
-    solution_code="roi = (revenue - fees) / fees",
+    solution_code="roi = (revenue * margin - fees) / fees  # = metrics.margin_roi(revenue, margin, fees)",
     explanation=(
-        "ROI = (revenue - cost) / cost = ROAS - 1. It counts here only the creator fees; an all-in ROI "
-        "would also count the cost of finding creators and the products sent, and would be lower. And it "
-        "is *attributed* revenue: orders with a code or a tracked link, a floor on what the campaign "
-        "caused, but not proof that all of it would not have happened anyway."
+        "ROI on margin = (revenue x margin - cost) / cost = ROAS x margin - 1. Revenue is not what the "
+        "brand keeps: at a 50 % margin, half of each order pays for the goods, so a plan whose revenue "
+        "exceeds its fees can still lose money (break-even ROAS = 1 / margin = 2). It counts only the "
+        "creator fees; an all-in ROI would also count finding creators and the products sent, and would "
+        "be lower. And it is *attributed* revenue: a floor on what the campaign caused, not proof."
     ),
-    why=(
-        "(Revenue - fees) / fees: the revenue each dollar of fees brought on top of itself (revenue, not "
-        "profit)."
-    ),
+    why="(Revenue x margin - fees) / fees: what each dollar of fees returns after the goods are paid for.",
     mistakes=[
         Mistake(
             lambda: _revenue() / _plan().spent_usd,
-            "That is ROAS (revenue / fees). ROI subtracts the cost first: (revenue - fees) / fees = ROAS - "
-            "1.",
+            "That is ROAS (revenue / fees), a ratio, not a return. ROI subtracts the cost, and on margin "
+            "counts only the revenue the brand keeps: (revenue x margin - fees) / fees.",
+            name="ROAS for ROI",
         ),
         Mistake(
-            lambda: _revenue() - _plan().spent_usd,
-            "That is revenue minus fees in dollars. ROI divides it by the cost, to give a fraction.",
+            lambda: (_revenue() - _plan().spent_usd) / _plan().spent_usd,
+            "That is the ROI on revenue (ROAS - 1): it treats all the revenue as the brand's. Only "
+            "revenue x margin is left after the goods are paid for: (revenue x margin - fees) / fees.",
+            name="revenue for profit",
         ),
         Mistake(
-            lambda: (_revenue() - _plan().brief.budget_usd) / _plan().brief.budget_usd,
+            lambda: _revenue() * Q5_MARGIN / _plan().spent_usd,
+            "That is margin / fees, a ratio: subtract the fees first (or 1 from this ratio).",
+        ),
+        Mistake(
+            lambda: _revenue() * Q5_MARGIN - _plan().spent_usd,
+            "That is the profit in dollars. ROI divides it by the fees, to give a fraction.",
+        ),
+        Mistake(
+            lambda: (_revenue() * Q5_MARGIN - _plan().brief.budget_usd) / _plan().brief.budget_usd,
             "You used the whole budget. The fees the plan spends are `plan.spent_usd`.",
         ),
     ],

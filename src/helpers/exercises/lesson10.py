@@ -93,11 +93,19 @@ def _example() -> pd.DataFrame:
     return data.read_influencer_export(finding.example_export_path())
 
 
-def _analysable() -> int:
+#: 10.q4 counts the big accounts only: the notebook prints the notes of every row left out (rows kept,
+#: rows without followers, rows without an engagement rate), so the whole-file count is on screen.
+Q4_MIN_FOLLOWERS = 100_000
+
+
+def _analysable(min_followers: float = Q4_MIN_FOLLOWERS, *, need_er: bool = True) -> int:
     from helpers.analysis import finding
 
     table, _ = finding.export_creators(_example())
-    return int((table["er_pct"] > 0).sum())
+    keep = table["followers"] >= min_followers
+    if need_er:
+        keep &= table["er_pct"] > 0
+    return int(keep.sum())
 
 
 q1 = NumericQuestion(
@@ -270,7 +278,7 @@ q3 = NumericQuestion(
 
 q4 = NumericQuestion(
     id="10.q4",
-    title="Creators of the example export the analysis can use",
+    title="Big creators of the example export the analysis can use",
     expected=_analysable,
     abs_tol=0,
     rel_tol=0,
@@ -280,17 +288,17 @@ q4 = NumericQuestion(
     starter=(
         "df = data.read_influencer_export(finding.example_export_path())\n"
         "table, notes = finding.export_creators(df)\n"
-        "answer = ____  # creators with a follower count above 0 AND an engagement rate above 0"
+        "answer = ____  # creators with 100,000+ followers AND an engagement rate above 0"
     ),
     hints=[
         "`finding.export_creators` already left out the rows without a usable follower count: read `notes`.",
-        "Count the rows of `table` whose `er_pct` is above 0 (missing values are not): "
-        "`(table['er_pct'] > 0).sum()`.",
+        "Count the rows of `table` with `followers >= 100_000` and `er_pct` above 0 (missing values are "
+        "not): `((table['followers'] >= 100_000) & (table['er_pct'] > 0)).sum()`.",
     ],
     solution_code=(
         "df = data.read_influencer_export(finding.example_export_path())\n"
         "table, notes = finding.export_creators(df)\n"
-        "answer = int((table['er_pct'] > 0).sum())"
+        "answer = int(((table['followers'] >= 100_000) & (table['er_pct'] > 0)).sum())"
     ),
     explanation=(
         "The report in `df.attrs['report']` (printed by `data.describe_report(df)`) says what the reader "
@@ -301,17 +309,18 @@ q4 = NumericQuestion(
     why="Rows read, rows kept and rows analysed are three different numbers: report all three.",
     mistakes=[
         Mistake(
+            lambda: _analysable(need_er=False),
+            "Those creators have 100,000+ followers, but not all of them have an engagement rate (`NaN%`): "
+            "keep `er_pct > 0` too.",
+        ),
+        Mistake(
+            lambda: _analysable(0),
+            "That counts every size of account. The question asks about creators with 100,000+ followers.",
+        ),
+        Mistake(
             lambda: len(_example()),
-            "That is every row the reader kept, including the one without a usable follower count and the "
-            "ones with `NaN%`.",
-        ),
-        Mistake(
-            lambda: _example().attrs["report"].rows_read,
-            "That is the rows read below the header, including the footer line the reader dropped.",
-        ),
-        Mistake(
-            lambda: int(_example()["followers"].notna().sum()),
-            "Those rows have a follower count, but some of them have no engagement rate (`NaN%`).",
+            "That is every row the reader kept, of every size, including the one without a usable follower "
+            "count and the ones with `NaN%`.",
         ),
     ],
 )
@@ -480,21 +489,21 @@ quiz = Quiz(
         ),
         Numeric(
             prompt=(
-                "A straight-line fit of ln(ER) on log10(followers) has slope −0.5. By what percent does "
+                "A straight-line fit of ln(ER) on log10(followers) has slope −0.3. By what percent does "
                 "the fitted engagement rate change per tenfold followers?"
             ),
-            answer=float(np.expm1(-0.5) * 100),
+            answer=float(np.expm1(-0.3) * 100),
             abs_tol=0.2,
             rel_tol=0.0,
             unit="%",
             why=(
-                "e^−0.5 ≈ 0.61: each tenfold increase in followers multiplies ER by 0.61, a change of "
-                "about −39 %."
+                "e^−0.3 ≈ 0.74: each tenfold increase in followers multiplies ER by 0.74, a change of "
+                "about −26 %."
             ),
             mistakes=[
-                Mistake(-50, "−0.5 is the change in ln ER, not in ER: compute (e^−0.5 − 1) × 100."),
+                Mistake(-30, "−0.3 is the change in ln ER, not in ER: compute (e^−0.3 − 1) × 100."),
                 Mistake(
-                    -0.5, "That is the slope itself; turn it into a percent change: (e^slope − 1) × 100."
+                    -0.3, "That is the slope itself; turn it into a percent change: (e^slope − 1) × 100."
                 ),
             ],
             slips=[TEN_TO_THE_LOG_SLOPE],
