@@ -68,6 +68,9 @@ def newcomer_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     shutil.copytree(REPO / "datasets", root / "datasets", ignore=ignore)
     home = tmp_path_factory.mktemp("newcomer-home")
     env = isolated_env(home)  # empty user settings, workspaces, config and data folders
+    # `make lab` runs with Python's default warning filters; `make test` exports its strict policy, under
+    # which a third-party server extension (jupyter_lsp) would log its own DeprecationWarning.
+    env.pop("PYTHONWARNINGS", None)
     env["JUPYTER_PATH"] = str(REPO / "tools" / "voila_template")
     # The course's defaults as `make` installs them into the environment (app settings folder).
     app_settings = home / "app-settings"
