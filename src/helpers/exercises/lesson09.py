@@ -404,7 +404,7 @@ q5 = NumericQuestion(
         ),
         Mistake(
             lambda: _revenue() * Q5_MARGIN - _plan().spent_usd,
-            "That is the profit in dollars. ROI divides it by the fees, to give a fraction.",
+            "That is revenue x margin - fees, in dollars. ROI divides it by the fees, to give a fraction.",
         ),
         Mistake(
             lambda: (_revenue() * Q5_MARGIN - _plan().brief.budget_usd) / _plan().brief.budget_usd,
