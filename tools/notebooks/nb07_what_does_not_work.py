@@ -432,7 +432,7 @@ def build() -> NB:
         """
         ### Exercise 07.q2 - who is on one list only?
         List the **handles** on the scorecard shortlist (`by_score`) that are **not** among the ten
-        most-followed (`by_followers`), as a Python list of handles: the check takes that list.
+        most-followed (`by_followers`); the check takes that list.
         """,
         slide="subslide",
     )
