@@ -216,7 +216,7 @@ def build() -> NB:
         Make the vendor point concrete: a company that sells influencer-marketing services has an
         interest in a big, fast-growing market. That does not make the figure wrong; it makes it a
         claim to cite as "IMH estimates", never as "the market is". Exercise 04.q1 computes the
-        growth rate; 04.q3 asks which series are *not* vendor figures.
+        growth rate; 04.q3 asks how much of the early engagement evidence is a vendor's.
         """
     )
 
@@ -312,16 +312,17 @@ def build() -> NB:
         """
         **Exercise 04.q2 - the same fee, the same attention?** A creator you booked in 2016 had
         **40,000 followers**, and her fee was set by the likes her posts earned. In 2019 she quotes the
-        same fee. Using the InfluencerDB series above, how many followers would she need in 2019 to earn
-        as many likes per organic post?
+        same fee. The table above works the *organic* series; her fee is for **sponsored** posts. Using
+        the InfluencerDB sponsored like-follower ratio, how many followers would she need in 2019 to earn
+        as many likes per sponsored post?
         """,
         slide="subslide",
     )
     nb.code(ex_cell("q2"))
     nb.md(
         """
-        **Exercise 04.q3 - reading a figure honestly.** Which series in the table are **not**
-        vendor estimates? Give a list of series names.
+        **Exercise 04.q3 - reading a figure honestly.** Each row of `landscape` is one published figure.
+        Of the **engagement-rate figures dated 2016 or earlier**, what percent are vendor estimates?
         """,
         slide="subslide",
     )

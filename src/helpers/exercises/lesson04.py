@@ -7,7 +7,7 @@ figures, so it stays right if the table is corrected. The notebook source is
 
 from __future__ import annotations
 
-from helpers.exercises import Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -17,8 +17,11 @@ landscape = data.load_landscape()
 
 MARKET = "Influencer Marketing Hub market size"
 ORGANIC = "InfluencerDB organic like-follower ratio"
+#: 04.q2 asks about sponsored posts: the notebook's table works the organic series (times_base 2.37), so
+#: scaling it to 40,000 followers would give the organic answer away.
+SPONSORED = "InfluencerDB sponsored like-follower ratio"
 USERS = "Instagram monthly active users"
-#: 04.q2's creator in 2016 (the notebook's table works the example for 10,000 followers).
+#: 04.q2's creator in 2016 (the notebook's table works the organic example for 10,000 followers).
 BASE_FOLLOWERS = 40_000
 
 
@@ -45,20 +48,10 @@ def _market_span() -> int:
     return int(market.index[-1] - market.index[0])
 
 
-def _followers_needed(inverted: bool = False) -> float:
-    organic = _series(ORGANIC)
-    first, last = organic.iloc[0], organic.iloc[-1]
+def _followers_needed(inverted: bool = False, series: str = SPONSORED) -> float:
+    rates = _series(series)
+    first, last = rates.iloc[0], rates.iloc[-1]
     return BASE_FOLLOWERS * (last / first if inverted else first / last)
-
-
-def _non_vendor() -> list[str]:
-    table = _landscape()
-    return sorted(table.loc[~table["is_vendor_estimate"], "series"].unique())
-
-
-def _with_primary_reading() -> list[str]:
-    table = _landscape()
-    return sorted(table.loc[table["confidence"].astype(str) == "P", "series"].unique())
 
 
 def _months(period: str) -> int:
@@ -137,9 +130,9 @@ q2 = NumericQuestion(
     rel_tol=1e-3,
     setup=_SETUP,
     starter=(
-        'organic = landscape[landscape["series"] == "InfluencerDB organic like-follower ratio"]\n'
-        'organic = organic.set_index("year")["value"]\n'
-        "answer = ____  # followers needed in 2019 to get the likes 40,000 followers got in 2016"
+        'sponsored = landscape[landscape["series"] == "InfluencerDB sponsored like-follower ratio"]\n'
+        'sponsored = sponsored.set_index("year")["value"]\n'
+        "answer = ____  # followers needed in 2019 for the likes per sponsored post 40,000 got in 2016"
     ),
     hints=[
         "Likes per post = followers x like-follower ratio. Her likes stay the target; the ratio fell, so "
@@ -147,15 +140,17 @@ q2 = NumericQuestion(
         "First her 2016 likes per post (40,000 followers at the 2016 ratio), then the followers that give "
         "as many likes at the 2019 ratio - or scale 40,000 by the 2016 ratio over the 2019 ratio.",
     ],
-    solution_code="answer = 40_000 * organic[2016] / organic[2019]",
+    solution_code="answer = 40_000 * sponsored[2016] / sponsored[2019]",
     explanation=(
-        "Same likes, lower rate, so more followers: 40,000 x 4.5 / 1.9 ≈ **94,700** followers, 2.4 times as "
+        "Same likes, lower rate, so more followers: 40,000 x 4.0 / 2.4 ≈ **66,700** followers, 1.7 times as "
         "many - past the 50K line, so in 2019 she needs a mid-tier following (Mediakix) for the attention a "
-        "micro creator had in 2016. This reads one series (InfluencerDB, organic posts, likes only, a "
+        "micro creator's sponsored post had in 2016. Sponsored posts lost less than organic ones (the "
+        "notebook's table: 2.37 times for organic). This reads one series (InfluencerDB, sponsored posts, "
+        "likes only, a "
         "vendor figure quoted in a secondary report) and keeps its definition; mixing it with another "
         "publisher's rate would compare different things."
     ),
-    why="40,000 x 4.5 / 1.9 ≈ 94,700: the same 1,800 likes per post needed 2.4 times the audience by 2019.",
+    why="40,000 x 4.0 / 2.4 ≈ 66,700: the same 1,600 likes per sponsored post needed 1.7 times the audience.",
     mistakes=[
         Mistake(
             lambda: _followers_needed(inverted=True),
@@ -163,48 +158,78 @@ q2 = NumericQuestion(
             "2019 rate.",
         ),
         Mistake(
-            BASE_FOLLOWERS * 4.5 / 100,
-            "That is the number of likes per post in 2016 (1,800); now find the followers that give 1,800 "
-            "likes at the 2019 rate.",
+            lambda: _followers_needed(series=ORGANIC),
+            "That uses the organic series (the table above works it). Her fee is for sponsored posts: use "
+            "the InfluencerDB sponsored like-follower ratio.",
         ),
         Mistake(
-            lambda: BASE_FOLLOWERS * (1 + (1 - _series(ORGANIC).iloc[-1] / _series(ORGANIC).iloc[0])),
-            "You added the percentage drop (58 %) to 40,000; a rate that falls to 1.9 / 4.5 of its level "
-            "needs 4.5 / 1.9 times the followers.",
+            lambda: BASE_FOLLOWERS * _series(SPONSORED).iloc[0] / 100,
+            "That is the number of likes per sponsored post in 2016 (1,600); now find the followers that "
+            "give 1,600 likes at the 2019 rate.",
+        ),
+        Mistake(
+            lambda: BASE_FOLLOWERS * (1 + (1 - _series(SPONSORED).iloc[-1] / _series(SPONSORED).iloc[0])),
+            "You added the percentage drop (40 %) to 40,000; a rate that falls to 2.4 / 4.0 of its level "
+            "needs 4.0 / 2.4 times the followers.",
         ),
     ],
 )
 
-q3 = SetQuestion(
+#: 04.q3 asks about figures (rows) up to this year: the notebook's tables flag vendor estimates per
+#: series (and per metric over all years), so a list of non-vendor series would be read off the screen.
+Q3_UP_TO_YEAR = 2016
+
+
+def _vendor_share_of_er_figures(up_to: int = Q3_UP_TO_YEAR, *, per_series: bool = False) -> float:
+    table = _landscape()
+    rows = table[(table["metric"].astype(str) == "engagement_rate") & (table["year"] <= up_to)]
+    if per_series:
+        rows = rows.drop_duplicates("series")
+    return 100 * float(rows["is_vendor_estimate"].mean())
+
+
+q3 = NumericQuestion(
     id="04.q3",
-    title="Which series are not vendor estimates?",
-    expected=_non_vendor,
+    title="How much of the early engagement evidence is a vendor's?",
+    expected=_vendor_share_of_er_figures,
+    unit="%",
+    abs_tol=0.5,
     setup=_SETUP,
-    starter="answer = ____  # a list of series names, e.g. ['...', '...']",
-    hints=[
-        "The column `is_vendor_estimate` is True when the publisher sells influencer-marketing services, "
-        "tools or data.",
-        "`sorted(landscape.loc[~landscape['is_vendor_estimate'], 'series'].unique())`",
-    ],
-    solution_code="answer = sorted(landscape.loc[~landscape['is_vendor_estimate'], 'series'].unique())",
-    explanation=(
-        "Only two series come from publishers that do not sell influencer marketing: Forrester (an analyst "
-        "firm) and Instagram's own user counts (the company's announcements, quoted by secondary sites - "
-        "self-reported, so still a claim, but not a vendor's market estimate). Every market-size figure "
-        "and most engagement figures come from companies that sell influencer-marketing services or "
-        "analytics: useful, but read them as estimates by interested parties."
+    starter=(
+        'er = landscape[landscape["metric"] == "engagement_rate"]  # one row per published figure\n'
+        "answer = ____  # % of the engagement-rate figures dated 2016 or earlier that are vendor estimates"
     ),
-    why="Forrester and Instagram's user counts: everything else in the table is a vendor's figure.",
+    hints=[
+        "Keep the rows with `year <= 2016`; the column `is_vendor_estimate` is True when the publisher "
+        "sells influencer-marketing services, tools or data.",
+        "The mean of a True/False column is a share: `er.loc[er['year'] <= 2016, 'is_vendor_estimate']"
+        ".mean() * 100`.",
+    ],
+    solution_code="answer = er.loc[er['year'] <= 2016, 'is_vendor_estimate'].mean() * 100",
+    explanation=(
+        "Of the five engagement-rate figures dated 2016 or earlier, three come from vendors (InfluencerDB "
+        "twice, Jumper Media) and two from Forrester, an analyst firm. So the story 'engagement was higher "
+        "back then' rests mostly on figures published by companies that sell influencer-marketing "
+        "services or analytics: useful, but read them as estimates by interested parties, and name the "
+        "publisher whenever you quote one."
+    ),
+    why="Three of the five early engagement figures are vendors': say who published a number first.",
     mistakes=[
         Mistake(
-            _with_primary_reading,
-            "Those are the series we read in the primary source (confidence P). Confidence says how the "
-            "figure was read, not who published it: Jumper Media and Influencer Marketing Hub are vendors.",
+            lambda: _vendor_share_of_er_figures(9999),
+            "That is every engagement-rate figure, of every year (the table of vendor shares shows it). "
+            "The question keeps the figures dated 2016 or earlier.",
         ),
         Mistake(
-            ["Forrester top-50 brands interaction rate"],
-            "Forrester is right, but one more series is not from a vendor: Instagram's own user counts.",
+            lambda: _vendor_share_of_er_figures(per_series=True),
+            "That counts series, not figures: a series with two early figures counts twice. Share of the "
+            "rows dated 2016 or earlier.",
         ),
+        Mistake(
+            lambda: _vendor_share_of_er_figures(Q3_UP_TO_YEAR - 1),
+            "You left out 2016: 'dated 2016 or earlier' includes it (`<= 2016`).",
+        ),
+        Mistake(3, "3 is how many of the figures are vendor estimates; the question asks what percent."),
     ],
 )
 
