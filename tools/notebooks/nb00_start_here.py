@@ -34,13 +34,10 @@ def build() -> NB:
         3. answer an exercise, ask for a hint and reveal a solution;
         4. pick a learning path: class, workshop or self-paced.
 
-        **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The labs need no Python.
-        Many exercises can be answered from a lab, a table or a figure; most of the others ask for a
-        line of pandas built from the five moves in the short primer below. A few ask for a little
-        more, and their hints show how: sums and ratios of columns, or sums with the numbers given
-        (lessons 02, 04, 05, 07 and 08), a table with several summaries at once (05), the names on one
-        list but not on another (07), a list of values to try (06) and a plan's fields to fill in (09).
-        Lesson 10, for analysts, also fits lines with numpy.
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The labs need no Python; many
+        exercises need only a lab, table or figure. Most others take a line of pandas (primer below).
+        A few need more, shown in hints: sums (lessons 02, 04, 05, 07, 08), a table of summaries (05),
+        lists (06, 07), a plan's fields (09), numpy fits (10).
         """,
         slide="subslide",
     )
@@ -196,10 +193,10 @@ def build() -> NB:
     nb.md(
         """
         ## A pandas primer: the five moves the exercises use
-        Some exercises ask for a line of code on a course table. They only ever need these five moves
-        of pandas, the library that holds the
-        tables. Run each cell, then change something in it (another column, another platform) and run it
-        again. Each lesson's starter cells show the shape of the line it needs.
+        Some exercises ask for a line of code on a course table, mostly with these five moves of
+        pandas, the library that holds the tables. Run each cell, then change something in it (another
+        column, another platform) and run it again. Each lesson's starter cells show the shape of the
+        line it needs.
         """,
         slide="slide",
     )
@@ -233,9 +230,8 @@ def build() -> NB:
     )
     nb.md(
         """
-        Most exercises need no more pandas than this. When a starter cell asks for more (the few listed
-        under Objectives), the first hint says what to compute, the second how, and `solution()` shows
-        the code.
+        When a starter cell asks for more, the first hint says what to compute, the second how, and
+        `solution()` shows the code.
         """,
         slide="fragment",
     )
