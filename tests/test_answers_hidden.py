@@ -174,7 +174,10 @@ def _hits(question: NumericQuestion, label: str, own: str, cells: list[dict]) ->
                     ):
                         continue
                     answer = f"{question.expected_value:.4g}"
-                    hits.append(f"{label} (answer {answer}) cell {i} {kind}: ...{context}...")
+                    shown = float(match["num"].replace(",", ""))
+                    rejected = not any(question._is_correct(v) for v in (shown, -shown))
+                    why = " [the check rejects this rounding: confusing]" if rejected else ""
+                    hits.append(f"{label} (answer {answer}) cell {i} {kind}{why}: ...{context}...")
     return list(dict.fromkeys(hits))
 
 
