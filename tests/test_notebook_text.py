@@ -4,6 +4,8 @@
   MathJax reads ``$...$`` as inline maths, and ``\\$`` or ``&#36;`` reach MathJax as a bare ``$``), so
   "$5-15 ... $30" turns into italic symbols. The course writes amounts in markdown as ``USD 1,000``;
   this test allows at most one ``$`` per markdown cell (outside code) and no escaped dollar at all.
+  Stored HTML and Markdown outputs are typeset too: the same rule holds per HTML text run and per
+  Markdown output.
 - A "see the README's X section" sentence names a heading the README really has.
 - Notebook titles follow one rule: the title, without the lesson number (the navigation line under it
   carries the number).
@@ -64,6 +66,28 @@ def test_the_dollar_rule_catches_what_breaks_and_passes_what_renders():
 def test_money_in_markdown_never_turns_into_mathematics(path):
     bad = {i: problems for i, text in _markdown_cells(path) if (problems := dollar_problems(text))}
     assert not bad, f"{path.name}: markdown cells {bad}"
+
+
+def _rendered_output_texts(path: Path) -> list[tuple[int, str, str]]:
+    """Each stored HTML or Markdown output, split where MathJax splits it (HTML tags end a string)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    found = []
+    for i, cell in enumerate(cells):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:  # JupyterLab pairs $ across the whole source before rendering
+                found.append((i, "text/markdown", "".join(data["text/markdown"])))
+            elif "text/html" in data:
+                html = re.sub(r"<(script|style)\b.*?</\1>", "", "".join(data["text/html"]), flags=re.S)
+                found += [(i, "text/html", node) for node in re.split(r"<[^>]+>", html)]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_money_in_rendered_outputs_never_turns_into_mathematics(path):
+    """JupyterLab typesets HTML and Markdown outputs too (a table cell "$23.35-$82.94" became maths)."""
+    bad = [(i, mime, text[:80]) for i, mime, text in _rendered_output_texts(path) if dollar_problems(text)]
+    assert not bad, f"{path.name}: outputs {bad}"
 
 
 def _readme_headings() -> set[str]:

@@ -324,12 +324,12 @@ class Brief:
             "brand": f"{self.brand} (fictional)",
             "niche": f"{self.niche} (where its {self.past_campaigns} past campaigns fit best)",
             "goal": self.goal,
-            "budget": f"${self.budget_usd:,.0f} for creator fees",
+            "budget": f"USD {self.budget_usd:,.0f} for creator fees",
             "launch": f"{self.product}, {self.launch} in {self.launch_city}",
             "embargo": embargo,
             "PR events": pr,
             "campaign window": f"{self.planning_start} to {self.window_end}",
-            "revenue per order": f"${self.avg_order_usd:,.2f} (the brand's past attributed orders)",
+            "revenue per order": f"USD {self.avg_order_usd:,.2f} (the brand's past attributed orders)",
         }
         return pd.DataFrame({"value": list(rows.values())}, index=pd.Index(list(rows), name="brief"))
 
@@ -338,7 +338,7 @@ class Brief:
         return (
             f"{self.brand} launches the {self.product} in {self.launch_city} on {self.launch}; "
             f"creators may not post about it before then. Goal: {self.goal}, with "
-            f"${self.budget_usd:,.0f} for creator fees, in the {self.niche} niche; planning starts "
+            f"USD {self.budget_usd:,.0f} for creator fees, in the {self.niche} niche; planning starts "
             f"{self.planning_start}."
         )
 
@@ -1232,7 +1232,7 @@ def _fmt_value(value: float, unit: str) -> str:
     if not np.isfinite(value):
         return "n/a"
     if unit.startswith("USD"):
-        return f"${value:,.2f}"
+        return f"USD {value:,.2f}"
     if unit.startswith("ratio"):
         return f"{value:,.2f}"
     return f"{value:,.0f}"
@@ -1547,7 +1547,7 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             "budget",
             "at most 10% of the budget unspent",
             unspent <= 0.10 * b.budget_usd,
-            f"${unspent:,.0f} unspent of ${b.budget_usd:,.0f}",
+            f"USD {unspent:,.0f} unspent of USD {b.budget_usd:,.0f}",
         ),
         (
             "schedule",
@@ -2250,7 +2250,7 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
         "",
         "## Budget allocation",
         f"Split: {', '.join(f'{t} {v:g}%' for t, v in plan.split_pct.items() if v)}. "
-        f"Spend ${plan.spent_usd:,.0f} of ${b.budget_usd:,.0f}.",
+        f"Spend USD {plan.spent_usd:,.0f} of USD {b.budget_usd:,.0f}.",
         "",
         markdown_table(alloc, floatfmt="{:,.0f}"),
         "",
