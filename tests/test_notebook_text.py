@@ -135,3 +135,33 @@ def test_impressions_are_counted_as_impressions_not_video_views():
     spec = capstone.KPI_SPECS["impressions"]
     assert spec.unit == "impressions", f"impressions are showings, not views (video plays): {spec.unit!r}"
     assert capstone.KPI_SPECS["CPM"].unit.endswith(f"per 1,000 {spec.unit}")
+
+
+def _course_questions():
+    import importlib
+    import pkgutil
+
+    import helpers.exercises as exercises
+    from helpers.exercises import Question
+
+    for info in pkgutil.iter_modules(exercises.__path__):
+        if info.name.startswith("lesson"):
+            module = importlib.import_module(f"helpers.exercises.{info.name}")
+            yield from (q for q in vars(module).values() if isinstance(q, Question))
+
+
+def test_feedback_hints_and_solutions_are_never_typeset_as_mathematics():
+    """A check's feedback, hint or solution is an HTML output, which JupyterLab typesets: 05.q1's
+    feedback "a $300 campaign counts as much as a $300,000 one" turned into maths. Every such block is
+    marked ``mathjax_ignore`` (MathJax 3's default ignore class; JupyterLab 4 does not change it)."""
+    questions = list(_course_questions())
+    assert len(questions) > 30
+    with_dollars = 0
+    for q in questions:
+        shown = [q.check(), q.solution(), *(q.hint(n) for n in range(1, len(q.hints) + 1))]
+        for block in shown:
+            html = block._repr_html_()
+            opening = re.match(r"<div class='([^']*)'", html)
+            assert opening and "mathjax_ignore" in opening.group(1).split(), f"{q.id}: {html[:120]}"
+            with_dollars += html.count("$") >= 2
+    assert with_dollars, "no block with dollars was rendered: the scan did not reach the texts it guards"

@@ -286,7 +286,7 @@ class Result(_ShowOnce):
     def _repr_html_(self) -> str:
         border, background = _COLOURS[self.status]
         return (
-            f"<div class='course-feedback course-feedback-{self.status.name.lower()}' "
+            f"<div class='course-feedback course-feedback-{self.status.name.lower()} mathjax_ignore' "
             f"style='border-left:6px solid {border};background:{background};color:#1f2328;"
             f"padding:0.5em 0.9em;margin:0.4em 0;font-size:1.15em;line-height:1.45'>"
             f"<div style='font-weight:bold'>{html.escape(self.headline)}</div>"
@@ -339,7 +339,7 @@ class _Text(_ShowOnce):
             else ""
         )
         return (
-            "<div class='course-note' style='border-left:6px solid #0969da;background:#ddf4ff;"
+            "<div class='course-note mathjax_ignore' style='border-left:6px solid #0969da;background:#ddf4ff;"
             "color:#1f2328;padding:0.5em 0.9em;margin:0.4em 0;font-size:1.15em;line-height:1.45'>"
             f"<div style='font-weight:bold'>{html.escape(self.heading)}</div>{code}"
             f"{_inline_html(self.body)}</div>"
