@@ -140,6 +140,15 @@ def test_headers_are_made_readable_with_units():
     assert tables.human_header("er_pct") == "ER (%)"
     assert tables.human_header("cpa_codes_only_usd") == "CPA codes only (USD)"
     assert tables.human_header("already fine (%)") == "already fine (%)"
+    assert tables.human_header("conversions_per_1k_usd") == "conversions per USD 1,000"
+    assert tables.human_header("median_campaign_per_1k_usd") == "median campaign per USD 1,000"
+
+
+def test_a_rate_per_1000_dollars_is_shown_as_a_number_not_as_dollars():
+    frame = pd.DataFrame({"conversions_per_1k_usd": [17.4, 16.4], "fee_usd": [1500.5, 99.25]})
+    html = tables.html_table(frame)
+    assert ">17.4<" in html and ">$17.40<" not in html
+    assert ">$1,500.50<" in html  # dollars stay dollars
 
 
 @pytest.mark.parametrize(

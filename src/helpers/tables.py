@@ -115,6 +115,8 @@ _UNIT_SUFFIXES = {"usd": "USD", "pct": "%", "days": "days", "hours": "hours"}
 #: Metric abbreviations written in capitals in a header (``cpm_usd`` -> "CPM (USD)").
 _ACRONYMS = re.compile(r"\b(er|cpm|cpe|cpc|cpa|roi|roas|emv|ci|kpi|ctr)\b")
 _QUANTILES = {"p50": "median", "p10": "low (10th pct)", "p90": "high (90th pct)"}
+#: Name ending of a rate per 1,000 dollars (``conversions_per_1k_usd``): a plain number, not dollars.
+_PER_1K_USD = "_per_1k_usd"
 
 
 def human_header(name: object) -> str:
@@ -122,6 +124,8 @@ def human_header(name: object) -> str:
     text = str(name)
     if "_" not in text:
         return text
+    if text.endswith(_PER_1K_USD):  # a rate per 1,000 dollars is a number, not dollars
+        return human_header(text.removesuffix(_PER_1K_USD)) + " per USD 1,000"
     parts = text.split("_")
     unit = ""
     quantile = ""
@@ -146,6 +150,8 @@ def _auto_format(name: str, values: pd.Series) -> str:
         return "plain"
     finite = values[np.isfinite(values.to_numpy(dtype=float, na_value=np.nan))]
     whole = bool(len(finite)) and bool((finite == finite.round()).all())
+    if lowered.endswith(_PER_1K_USD):
+        return "count" if whole else "decimal"
     if lowered.endswith("_usd") or "(usd)" in lowered or lowered.startswith("$"):
         large = bool(len(finite)) and bool((finite.abs() >= 1000).all())
         return "usd0" if whole or large else "usd"

@@ -58,7 +58,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import pitfalls
         from helpers.exercises import ____, lesson07 as ex
 
@@ -103,7 +103,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        pitfalls.template_gap_by_segment(outreach, influencers, "tier").round(1)
+        tables.show(pitfalls.template_gap_by_segment(outreach, influencers, "tier").round(1))
         """
     )
     nb.md(
@@ -116,7 +116,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        pitfalls.signing_by_style(campaigns).round(1)
+        tables.show(pitfalls.signing_by_style(campaigns).round(1))
         """
     )
     nb.md(
@@ -144,7 +144,7 @@ def build() -> NB:
         """
         by_style = pitfalls.return_by_style(campaigns)
         print(pitfalls.style_return_finding(by_style))
-        by_style.round(1)
+        tables.show(by_style.round(1))
         """
     )
     nb.md(
@@ -243,7 +243,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        pitfalls.value_by_tier(candidates).round(2)
+        tables.show(pitfalls.value_by_tier(candidates).round(2))
         """
     )
     nb.notes(
@@ -290,7 +290,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        pitfalls.popularity_reshuffle(candidates, n=20).round(2)
+        tables.show(pitfalls.popularity_reshuffle(candidates, n=20).round(2))
         """
     )
     nb.notes(
@@ -328,7 +328,7 @@ def build() -> NB:
         """
         result = lab.set(engagement=1, niche_fit=2, audience_quality=1, cost=1, n=10, niche="fitness")
         print(result.summary)
-        result.table
+        tables.show(result.table)
         """,
         slide="fragment",
     )
@@ -354,7 +354,7 @@ def build() -> NB:
         fitness = result.extra
         check = pitfalls.shortlist_check(fitness["by_score"], fitness["by_followers"])
         print(pitfalls.robustness_finding(check))
-        pitfalls.shortlist_profile(fitness["by_score"]).round(1)
+        tables.show(pitfalls.shortlist_profile(fitness["by_score"]).round(1))
         """
     )
     nb.md(
@@ -369,7 +369,7 @@ def build() -> NB:
         weights = {"engagement": 1, "niche_fit": 2, "audience_quality": 1, "cost": 1}
         comparison = widgets.scorecard.criterion_comparison(candidates, weights, n=10, niche="fitness")
         print(widgets.scorecard.criterion_finding(comparison))
-        comparison.round(1)
+        tables.show(comparison.round(1))
         """
     )
     from helpers.widgets import scorecard as _scorecard
