@@ -463,13 +463,32 @@ def build() -> NB:
         "solution and explains it.",
         slide="fragment",
     )
+    # 05.q3's feedback: organic misses the deadline, the agency (and a half-agency split) the budget
+    _routes = lesson05.route_facts()
+    _org, _plat, _agy = _routes["organic"], _routes["platform"], _routes["agency"]
+    assert _org["in_time_pct"] < 50, "05.q3: most organic signings miss the deadline"
+    assert _org["spend_mean_usd"] == min(r["spend_mean_usd"] for r in _routes.values()), (
+        "05.q3: organic cheapest"
+    )
+    assert _plat["in_time_pct"] >= lesson05.Q3_IN_TIME_PCT, "05.q3: the platform signs in time"
+    assert _plat["spend_mean_usd"] <= lesson05.Q3_BUDGET_USD, "05.q3: the platform fits the budget"
+    assert _agy["in_time_pct"] >= lesson05.Q3_IN_TIME_PCT, "05.q3: the agency signs in time"
+    assert _agy["spend_median_usd"] > lesson05.Q3_BUDGET_USD, "05.q3: the agency breaks the budget"
+    assert _agy["spend_mean_usd"] / 2 > lesson05.Q3_BUDGET_USD, "05.q3: five agency creators break it"
+    _route_options = "\n".join(f"{k}. {v}" for k, v in lesson05.ROUTE_OPTIONS.items())
     nb.exercise(
         lesson05.q3,
-        """
-        ## Exercise 05.q3 - organic, platform, agency side by side
-        Build the comparison behind section 5 yourself. From `campaigns`, make a DataFrame with one row
-        per `discovery_channel` and three columns: `cost_usd` (the **median** `discovery_cost_usd`),
-        `days` (the **median** `days_to_sign`) and `niche_fit` (the **mean** `niche_fit`).
+        f"""
+        ## Exercise 05.q3 - which route for this launch?
+        Mesa Pantry's next brief: sign **{lesson05.Q3_CREATORS} creators** within **{lesson05.Q3_DEADLINE_DAYS}
+        days**, with **USD {lesson05.Q3_BUDGET_USD:,}** for finding them (discovery costs only; the creators'
+        fees come from another budget). A route counts as in time when at least {lesson05.Q3_IN_TIME_PCT} % of
+        its past signings were done within the deadline. Use section 5's figure, Lab 2 or `campaigns`
+        (`discovery_cost_usd`, `days_to_sign`).
+
+{textwrap.indent(_route_options, "        ")}
+
+        **Which route do you recommend?**
         """,
     )
     nb.exercise(

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, TableQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -273,61 +273,97 @@ q2 = Question(
 
 
 # --------------------------------------------------------------------------------------------------
-# q3: the three discovery channels compared
+# q3: which discovery route fits a brief with a deadline and a discovery budget
 # --------------------------------------------------------------------------------------------------
 
+#: 05.q3's brief: creators to sign, days until launch, discovery budget (USD), share signed in time (%).
+Q3_CREATORS = 10
+Q3_DEADLINE_DAYS = 24
+Q3_BUDGET_USD = 4_000
+Q3_IN_TIME_PCT = 90
 
-def _comparison(cost: str = "median", fit: str = "mean"):
+
+def route_facts() -> dict[str, dict[str, float]]:
+    """Per discovery channel: expected discovery spend for :data:`Q3_CREATORS` creators at the mean and
+    at the median cost per creator (USD), and the share of past signings done within
+    :data:`Q3_DEADLINE_DAYS` days (percent)."""
     from helpers import data
 
-    by_channel = data.load_campaigns().groupby("discovery_channel", observed=True)
-    return by_channel.agg(
-        cost_usd=("discovery_cost_usd", cost), days=("days_to_sign", "median"), niche_fit=("niche_fit", fit)
-    )
-
-
-q3 = TableQuestion(
-    id="05.q3",
-    title="Organic, platform, agency: cost, time, quality",
-    expected=_comparison,
-    rel_tol=1e-3,
-    setup=_SETUP,
-    starter="""
+    campaigns = data.load_campaigns()
     by_channel = campaigns.groupby("discovery_channel", observed=True)
-    comparison = ____  # a DataFrame: one row per channel, columns cost_usd, days, niche_fit
-    """,
-    var="comparison",
+    cost = by_channel["discovery_cost_usd"]
+    in_time = by_channel["days_to_sign"].apply(lambda d: 100 * float((d <= Q3_DEADLINE_DAYS).mean()))
+    return {
+        str(ch): {
+            "spend_mean_usd": Q3_CREATORS * float(cost.mean()[ch]),
+            "spend_median_usd": Q3_CREATORS * float(cost.median()[ch]),
+            "in_time_pct": float(in_time[ch]),
+        }
+        for ch in ("organic", "platform", "agency")
+    }
+
+
+#: 05.q3's answers: letter -> text.
+ROUTE_OPTIONS: dict[str, str] = {
+    "A": "Organic search: it costs least per creator, so the budget has room to spare.",
+    "B": "A platform: it fits the discovery budget and signs most creators before the launch.",
+    "C": "An agency: it signs fastest and finds the best fit, so it is worth the extra cost.",
+    "D": "Split the list: organic search for five creators and an agency for the other five.",
+}
+
+
+q3 = ChoiceQuestion(
+    id="05.q3",
+    title="Which route for this launch?",
+    expected="B",
+    choices=tuple(ROUTE_OPTIONS),
+    setup=_SETUP,
+    starter='route = ____  # "A", "B", "C" or "D"',
+    var="route",
     hints=[
-        "`by_channel.agg(...)` builds one column per keyword: `name=(column, function)`.",
-        'cost_usd = median of "discovery_cost_usd", days = median of "days_to_sign", '
-        'niche_fit = mean of "niche_fit".',
+        "A brief with hard limits is decided in two steps: strike out every route that breaks a limit "
+        "(money, deadline), then choose among what is left.",
+        "Money: the expected discovery spend is creators x the mean discovery cost per creator (you pay for "
+        "every creator, the expensive ones too). Time: the share of past signings done within the deadline "
+        "- the left panel of section 5's figure, or Lab 2 set to the brief. Check both for each route.",
     ],
-    solution_code="""
-    comparison = by_channel.agg(
-        cost_usd=("discovery_cost_usd", "median"),
-        days=("days_to_sign", "median"),
-        niche_fit=("niche_fit", "mean"),
-    )
+    solution_code=f"""
+    by_channel = campaigns.groupby("discovery_channel", observed=True)
+    spend = {Q3_CREATORS} * by_channel["discovery_cost_usd"].mean()  # USD for {Q3_CREATORS} creators
+    in_time = 100 * by_channel["days_to_sign"].apply(lambda d: (d <= {Q3_DEADLINE_DAYS}).mean())  # percent
+    print(spend.round(0), in_time.round(1), sep="\\n")
+    route = "B"
     """,
     explanation=(
-        "One row per way of finding creators: what a typical search costs (median discovery cost, USD), "
-        "how long a typical signing takes (median days) and how well the creators found fit the niche "
-        "(mean, 0-1). The three rarely agree on a winner: cheap is slow, fast is expensive. Medians "
-        "describe a typical campaign; an agency's fee grows with the creator's fee, so a few large "
-        "campaigns pull its mean far above its median. In this synthetic data the channel costs and "
-        "delays are course assumptions (datasheet), so the method is the lesson, not the numbers."
+        "Each route breaks a different limit: organic search fits the budget but most of its past signings "
+        "took longer than the deadline; an agency is fast and finds better-fitting creators, but its fee "
+        "(a share of the creator's fee) puts ten searches far over the discovery budget. The platform is "
+        "the only route inside both limits. With a longer deadline organic search would come back into "
+        "play, and with a bigger budget the agency - the brief decides, not a ranking of channels. The "
+        "channel costs and delays are course assumptions in this synthetic data (datasheet)."
     ),
-    why="Cost, time and quality side by side: the trade-off you choose between.",
+    why="The platform is the one route inside both the discovery budget and the deadline.",
     mistakes=[
         Mistake(
-            lambda: _comparison(cost="mean"),
-            "You took the mean discovery cost. An agency charges a share of the creator's fee, so a few "
-            "large campaigns drag its mean up; the brief asks for the median, the typical cost.",
+            "A",
+            f"Cheapest is not enough: fewer than half of past organic signings were done within "
+            f"{Q3_DEADLINE_DAYS} days, so most of the {Q3_CREATORS} creators would miss the launch. "
+            "Strike out every route that breaks a limit of the brief first.",
+            name="cheapest route, deadline ignored",
         ),
         Mistake(
-            lambda: _comparison(fit="median"),
-            "Niche fit should be the mean (the brief asks for the average fit of the creators found); "
-            "you took the median.",
+            "C",
+            f"The agency meets the deadline, but finding {Q3_CREATORS} creators through it costs more "
+            f"than the USD {Q3_BUDGET_USD:,} discovery budget, even at its median cost per creator. "
+            "Whether an agency pays for itself is 05.q4's question; this budget cannot pay for it.",
+            name="fastest route, budget ignored",
+        ),
+        Mistake(
+            "D",
+            f"Five agency creators alone cost more than the USD {Q3_BUDGET_USD:,} budget to find (at "
+            "the agency's mean cost per creator), and most of the organic half "
+            "would still sign after the launch.",
+            name="split that breaks both limits",
         ),
     ],
 )
