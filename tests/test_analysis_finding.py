@@ -7,14 +7,16 @@ the bundled data assert relations and ranges and print what they measured (``pyt
 
 from __future__ import annotations
 
+import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import data, metrics
+from helpers import data, metrics, paths, plots
 from helpers.analysis import finding
 from helpers.exports import describe_report, read_influencer_export
 
@@ -344,6 +346,43 @@ def test_published_er_table_is_hypeauditors_2018_benchmark():
     table = finding.published_er_table()
     assert list(table["median ER %"]) == list(metrics.ER_BENCHMARK_MEDIAN_PCT)
     assert list(table.index) == ["0-1K", "1K-5K", "5K-20K", "20K-100K", "100K-1M", "1M+"]
+
+
+def test_flattens_above_is_the_first_band_after_which_the_curve_stops_falling():
+    bounds = [0, 1_000, 5_000, 20_000]
+    assert finding.flattens_above(bounds, [10.0, 5.0, 4.8, 4.6]) == 1_000  # 4.6 is 8 % below 5.0
+    assert finding.flattens_above(bounds, [10.0, 5.0, 4.0, 3.9]) == 5_000  # 3.9 is 22 % below 5.0
+    assert finding.flattens_above(bounds, [10.0, 5.0, 2.5, 1.0]) == 20_000  # keeps falling: last band
+    assert finding.flattens_above(bounds, [10.0, 5.0, 4.0, 3.9], tolerance=0.25) == 1_000
+    assert finding.flattens_above(bounds, [2.0, 9.0, 9.5, 9.0]) == 0  # rising is not falling
+    with pytest.raises(ValueError, match="one value per band"):
+        finding.flattens_above(bounds, [1.0, 2.0])
+
+
+def test_hypeauditors_medians_and_means_flatten_where_the_benchmark_rows_say():
+    bench = data.load_benchmarks().set_index("key")["value"]
+    bands = ["0_1k", "1k_5k", "5k_20k", "20k_100k", "100k_1m", "1m_plus"]
+    for statistic in ("median", "mean"):
+        rows = [bench[f"ig_er_{statistic}_pct_{band}"] for band in bands]
+        expected = finding.flattens_above(metrics.ER_BENCHMARK_LOWER_BOUNDS, rows)
+        assert finding.published_er_flattens_above(statistic) == expected
+        print(statistic, "flattens above", expected)
+    with pytest.raises(ValueError, match="median' or 'mean"):
+        finding.published_er_flattens_above("mode")
+
+
+@pytest.mark.parametrize("notebook", ["02_who_is_an_influencer", "10_research_lab"])
+def test_lessons_02_and_10_state_the_same_flattening_threshold(notebook):
+    """Lesson 02's trainer note and lesson 10's Step 2 describe the same HypeAuditor benchmark: both
+    must give the threshold :func:`finding.published_er_flattens_above` computes (they once said
+    20K and 100K)."""
+    stored = paths.REPO_ROOT / "notebooks" / f"{notebook}.ipynb"
+    cells = json.loads(stored.read_text(encoding="utf-8"))["cells"]
+    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    text = re.sub(r"\s+", " ", text)
+    stated = re.findall(r"(?:flatten\w* above about|up to about) (\S+) followers", text)
+    assert stated, f"{notebook}: no sentence says where engagement flattens"
+    assert set(stated) == {plots.human_number(finding.published_er_flattens_above())}, stated
 
 
 # --- bring your own data: the example export ------------------------------------------------------------

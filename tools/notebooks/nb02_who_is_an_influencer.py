@@ -1,7 +1,7 @@
 """Source of notebooks/02_who_is_an_influencer.ipynb (build with `python tools/nbtools.py 02`)."""
 
-from helpers import course, data, metrics
-from helpers.analysis import influence
+from helpers import course, data, metrics, plots
+from helpers.analysis import finding, influence
 from helpers.exercises import lesson02
 from nbtools import NB
 
@@ -164,11 +164,12 @@ def build() -> NB:
         """
     )
     nb.notes(
-        """
+        f"""
         The synthetic data was calibrated to these medians, so the bars agree by design. The useful
-        message is the shape: engagement per follower falls fast up to about 20K followers and then
-        flattens. Engagement is a sign of attention, not yet of influence on sales - lesson 08 returns to
-        that gap.
+        message is the shape: engagement per follower falls fast up to about
+        {plots.human_number(finding.published_er_flattens_above())} followers and then flattens (the
+        same HypeAuditor benchmark as lesson 10). Engagement is a sign of attention, not yet of
+        influence on sales - lesson 08 returns to that gap.
         """
     )
 

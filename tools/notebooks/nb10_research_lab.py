@@ -1,5 +1,7 @@
 """Source of notebooks/10_research_lab.ipynb (build with `python tools/nbtools.py 10`)."""
 
+import numpy as np
+
 from helpers import course, metrics
 from helpers.exercises import lesson10
 from nbtools import NB
@@ -10,7 +12,49 @@ MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.cour
 PAID = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "paid_post_performance")
 
 
+def _facts() -> dict[str, str]:
+    """Numbers the text states, computed from the data the notebook reads (the build fails if a
+    sentence would stop being true): where engagement flattens (HypeAuditor and course data, the
+    same rule as lesson 02's trainer note), and where the fitted peak of paid-post performance falls
+    in each tier scheme, against lesson 03's best Mediakix tier."""
+    from helpers import data, plots
+    from helpers.analysis import finding, trust
+
+    influencers, posts = data.load_influencers(), data.load_posts()
+    creators = finding.creator_table(influencers, posts)
+    er_bins = finding.binned_medians(creators["followers"], creators["er_pct"], width=0.5)
+    course_flat = finding.flattens_above((10 ** er_bins["log10_lo"]).to_list(), er_bins["median"].to_list())
+    lifts = creators.dropna(subset=["lift"])
+    peak = 10 ** finding.fit_log_followers(lifts["followers"], lifts["lift"], degree=2).vertex
+    lesson03 = trust.paid_post_performance_by_tier(trust.paid_post_performance_by_creator(posts, influencers))
+    best03 = str(lesson03["median_ratio"].idxmax())
+    peak_tier = {key: str(metrics.assign_tier(peak, key)) for key in ("mediakix", "hypeauditor")}
+
+    def span(key: str, tier: str) -> str:
+        bounds = (*metrics.TIER_SCHEMES[key].lower_bounds, None)
+        i = metrics.TIER_SCHEMES[key].labels.index(tier)
+        return f"{plots.human_number(bounds[i])}-{plots.human_number(bounds[i + 1])}"
+
+    # what the sentences say: the peak is not in lesson 03's best Mediakix tier, but it is in the
+    # HypeAuditor tier of the same name; the two Mediakix medians are close
+    assert peak_tier["mediakix"] != best03 and peak_tier["hypeauditor"] == best03, (peak_tier, best03)
+    ratios = lesson03["median_ratio"]
+    return {
+        "ha_flat": plots.human_number(finding.published_er_flattens_above()),
+        "course_flat": finding.follower_label(float(np.log10(course_flat))),
+        "peak": finding.follower_label(float(np.log10(peak))),
+        "peak_mk": peak_tier["mediakix"],
+        "peak_mk_span": span("mediakix", peak_tier["mediakix"]),
+        "best03": best03,
+        "best03_span": span("mediakix", best03),
+        "ha_span": span("hypeauditor", best03),
+        "ratio_peak_mk": f"{ratios[peak_tier['mediakix']]:.2f}",
+        "ratio_best03": f"{ratios[best03]:.2f}",
+    }
+
+
 def build() -> NB:
+    f = _facts()
     nb = NB(NAME)
     nb.md(
         f"""
@@ -174,7 +218,7 @@ def build() -> NB:
 
     # --- 3. a fit in log followers ----------------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## Step 2: a fit in log followers
         Bins show the shape; a fit gives one number with an interval. We fit a straight line to
         **ln(engagement rate)** against **log10(followers)** (`numpy.polyfit`). One step of 1 on the x
@@ -183,9 +227,9 @@ def build() -> NB:
         the creators (a form of bootstrap that gives every creator a random weight instead of drawing
         them; the method is in `helpers.analysis.finding`).
 
-        A line is a summary, not the truth: HypeAuditor's medians flatten above about 100K followers, and
-        so do the course data's, so one straight line runs below the bins of the biggest accounts. Report
-        the line *with* the bins.
+        A line is a summary, not the truth: HypeAuditor's medians flatten above about {f["ha_flat"]} followers
+        (the same benchmark as lesson 02) and the course data's above about {f["course_flat"]}, so one straight
+        line runs below the bins of the biggest accounts. Report the line *with* the bins.
         """,
         slide="slide",
     )
@@ -252,12 +296,18 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         The generator produced this peak from the two mechanisms the paper describes - a sponsored post
         reaches relatively more people on bigger accounts, and the relationship with followers weakens
         with size - without coding a peak anywhere (datasheet, effect 2). One honest limit: the U is in
         engagement *relative to organic posts*. Absolute sponsored engagement keeps rising with size in
         our data, while the paper reports the inverted U for engagement itself.
+
+        Lesson 03 found ads doing best in the **{f["best03"]}** tier, yet {f["peak"]} followers is a
+        **{f["peak_mk"]}** creator for Mediakix ({f["peak_mk_span"]}; {f["best03"]}: {f["best03_span"]}). Both hold: the
+        peak is one point of a fitted curve, a tier's median summarises a whole band, and the two tiers'
+        medians are close ({f["ratio_peak_mk"]} vs {f["ratio_best03"]}). Under HypeAuditor's cut-offs the same
+        {f["peak"]} is {f["best03"]}-tier ({f["ha_span"]}): tier labels depend on who counts (lesson 01; Caveat 3).
         """,
         slide="fragment",
     )

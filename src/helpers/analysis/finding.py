@@ -878,6 +878,44 @@ def published_er_table() -> pd.DataFrame:
     )
 
 
+#: How far (fraction of its own value) a falling curve may still drop after a band for
+#: :func:`flattens_above` to call it flat from that band on.
+FLAT_TOLERANCE = 0.10
+
+
+def flattens_above(
+    lower_bounds: Sequence[float], values: Sequence[float], tolerance: float = FLAT_TOLERANCE
+) -> float:
+    """Where a curve that falls with followers flattens: the lower bound (followers) of the first
+    band from which no later band's value lies more than ``tolerance`` (a fraction, 0.10 = 10 %)
+    below that band's value.
+
+    ``lower_bounds`` are the bands' lower edges in followers, ascending, one per value. The last band
+    always qualifies, so a curve that keeps falling returns the last lower bound. ValueError for
+    lengths that differ or no bands.
+
+    >>> flattens_above([0, 1_000, 20_000, 100_000], [10.0, 4.0, 2.6, 2.5])
+    20000.0
+    """
+    if len(lower_bounds) != len(values) or not len(values):
+        raise ValueError("give one value per band lower bound, and at least one band")
+    v = np.asarray(values, dtype=float)
+    for i in range(len(v)):
+        if float(v[i:].min()) >= (1.0 - tolerance) * v[i]:
+            return float(lower_bounds[i])
+    return float(lower_bounds[-1])  # not reached: the last band always qualifies
+
+
+def published_er_flattens_above(statistic: str = "median") -> float:
+    """Followers above which HypeAuditor's published Instagram ER (``"median"`` or ``"mean"`` per
+    band, :func:`published_er_table`) stops falling, by :func:`flattens_above`."""
+    column = {"median": "median ER %", "mean": "mean ER %"}
+    if statistic not in column:
+        raise ValueError(f"statistic must be 'median' or 'mean', got {statistic!r}")
+    table = published_er_table()
+    return flattens_above(metrics.ER_BENCHMARK_LOWER_BOUNDS, table[column[statistic]].to_list())
+
+
 # =====================================================================================================
 # Bring your own data: the bundled example, and a way to build a million posts
 # =====================================================================================================
