@@ -235,18 +235,35 @@ def test_the_menu_offers_each_creators_preference_only_when_asked():
 
 
 # --- executive trips for key partners, with their cost against what those partners bring ------------------
-def test_key_partners_are_the_fewest_partners_bringing_most_of_the_partner_revenue():
+def test_key_partners_are_the_fewest_partners_bringing_most_of_the_partner_revenue_net_of_fees():
     roster = pd.DataFrame(
         {
             "segment": ["partners"] * 5 + ["collaborators"],
             "revenue_usd": [30.0, 50.0, 15.0, 5.0, 0.0, 100.0],
+            "fee_usd": [0.0] * 6,
         }
     )
     assert schedule.key_partner_mask(roster).tolist() == [True, True, False, False, False, False]
     assert schedule.key_partner_mask(roster, share=0.9).tolist() == [True, True, True, False, False, False]
     assert not schedule.key_partner_mask(roster.assign(revenue_usd=0.0)).any()
-    with pytest.raises(ValueError, match="revenue_usd"):
-        schedule.key_partner_mask(roster.drop(columns="revenue_usd"))
+    for column in ("revenue_usd", "fee_usd"):
+        with pytest.raises(ValueError, match=column):
+            schedule.key_partner_mask(roster.drop(columns=column))
+
+
+def test_a_partner_whose_fees_exceed_their_revenue_is_never_key_however_much_revenue():
+    # the top earner by revenue (500) cost 900 in fees: net -400; the others are ranked by revenue - fees
+    roster = pd.DataFrame(
+        {
+            "segment": ["partners"] * 4,
+            "revenue_usd": [500.0, 60.0, 50.0, 10.0],
+            "fee_usd": [900.0, 50.0, 10.0, 5.0],
+        }
+    )
+    assert schedule.net_of_fees_usd(roster).tolist() == [-400.0, 10.0, 40.0, 5.0]
+    # net 40 + 10 = 50 of the positive 55 (>= 80 %): the fewest partners, largest net first
+    assert schedule.key_partner_mask(roster).tolist() == [False, True, True, False]
+    assert not schedule.key_partner_mask(roster.assign(fee_usd=1000.0)).any()
 
 
 @pytest.fixture
@@ -275,14 +292,21 @@ def test_key_partner_trips_meet_the_key_partners_and_count_their_cost_against_th
             "creators_met": 1,
             "key_partners_met": 1,
             "revenue_met_usd": 1000,
+            "fees_met_usd": 400,
             "key_revenue_usd": 1000,
+            "key_fees_usd": 400,
+            "key_net_usd": 600,
             "trip_cost_usd": 3000,
-            "key_revenue_per_trip_usd": 1000 / 3000,
+            "key_net_per_trip_usd": 600 / 3000,
+            "deals_to_review": 0,
+            "review_handles": "",
         }
     )
     text = schedule.trip_finding(value)
-    assert "1 trip cost about $3,000 and meet 1 key partner, who brought $1,000" in text
-    assert "In Paris the key partners brought less than 2 times" in text
+    assert "1 trip cost about $3,000 and meet 1 key partner, who brought $1,000 of revenue" in text
+    assert "on $400 of fees: $600 net of fees, 0.2 times the trips' cost" in text
+    assert "In Paris the key partners brought less than 2 times the trip's cost net of their fees" in text
+    assert "review" not in text
     sched = schedule.build_schedule(money_plan, {}, tie_to_launches=False, trip_basis="key partners")
     met = sched.contacts[sched.contacts["kind"] == "trip"]
     assert met["handle"].tolist() == ["ana"]
@@ -299,6 +323,40 @@ def test_creator_count_trips_can_meet_no_key_partner_and_the_finding_says_where(
     assert schedule.trip_finding(schedule.trip_value(money_plan.roster, trips.iloc[:0])) == (
         "No executive trips are planned."
     )
+
+
+def test_trips_name_the_creators_met_who_cost_more_in_fees_than_they_brought(tables):
+    # ben (partner, Paris) brought $30 on $300 of fees; ana $1,000 on $400; dee (Tokyo) $500 on $100
+    campaigns = tables["campaigns"].assign(
+        revenue_usd=[1000.0, 10.0, 20.0, 500.0, 50.0], fee_usd=[400.0, 150.0, 150.0, 100.0, 10.0]
+    )
+    plan = schedule.plan_input("Acme", **{**tables, "campaigns": campaigns})
+    trips = schedule.trip_plan(plan.roster, plan.events, trip_min_creators=1)
+    value = schedule.trip_value(plan.roster, trips)
+    assert value.loc["Paris", "deals_to_review"] == 1 and value.loc["Paris", "review_handles"] == "ben"
+    assert value.loc["Paris", "key_net_usd"] == 600 and value.loc["Tokyo", "deals_to_review"] == 0
+    assert value.loc["all trips", "deals_to_review"] == 1
+    text = schedule.trip_finding(value)
+    assert "1 of the creators met cost more in fees than they brought (ben): review that deal" in text
+    key = schedule.trip_value(plan.roster, schedule.trip_plan(plan.roster, plan.events, basis="key partners"))
+    assert key.loc["all trips", "deals_to_review"] == 0, "key partners always bring more than their fees"
+
+
+def test_the_finding_says_less_than_their_fees_when_the_partners_met_cost_more():
+    value = pd.DataFrame(
+        {
+            "key_partners_met": [1, 1],
+            "trip_cost_usd": [3000.0, 3000.0],
+            "key_revenue_usd": [100.0, 100.0],
+            "key_fees_usd": [600.0, 600.0],
+            "key_net_usd": [-500.0, -500.0],
+            "key_net_per_trip_usd": [-0.5, -0.5],
+            "deals_to_review": [0, 0],
+            "review_handles": ["", ""],
+        },
+        index=["Oslo", "all trips"],
+    )
+    assert "$500 less than their fees" in schedule.trip_finding(value)
 
 
 def test_an_unknown_trip_basis_is_rejected(money_plan):

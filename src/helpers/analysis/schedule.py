@@ -16,11 +16,13 @@ The pieces, all pure functions on the tables :mod:`helpers.data` loads:
    email sent on behalf of an executive to partners and collaborators on launch day.
 4. **Executive trips**, grouped by city (``influencers.city``), for one of two bases
    (:data:`TRIP_BASES`): *key partners* (:func:`key_partner_mask`: the partners who bring most of the
-   revenue attributed to partners) - every city with one gets a trip to meet them - or *creators*:
+   revenue attributed to partners net of their fees) - every city with one gets a trip to meet them -
+   or *creators*:
    every city with at least ``trip_min_creators`` partners and collaborators. A trip lasts
    :data:`TRIP_DAYS` days, on the brand's first launch, PR event or trade show there (or, for a city
    without one, on a date spread over the year). :func:`trip_value` sets each trip's cost
-   (:data:`TRIP_COST_USD`, a course assumption) against the revenue the creators met brought.
+   (:data:`TRIP_COST_USD`, a course assumption) against the revenue the creators met brought net of
+   their fees, and names the creators met whose fees exceeded their revenue (deals to review).
 5. **Conflicts** (:func:`find_conflicts`): a campaign post or a newsletter inside an embargo, more
    overlapping trips than executives who travel, and a regular contact fewer than ``min_gap_days``
    days from another contact with the same creator.
@@ -82,6 +84,7 @@ __all__ = [
     "fold_line",
     "in_period",
     "key_partner_mask",
+    "net_of_fees_usd",
     "parse_cadence",
     "period_bounds",
     "plan_input",
@@ -128,8 +131,9 @@ TRIP_DAYS = 2
 #: Cost of one executive trip, USD (COURSE ASSUMPTION, no published source): flights, two hotel
 #: nights and two days of a senior executive's time.
 TRIP_COST_USD = 3000.0
-#: Key partners: the fewest partners who together bring at least this share (0-1) of the revenue
-#: attributed to all the brand's partners in the year (a course choice, a Pareto-style cut).
+#: Key partners: the fewest partners who together bring at least this share (0-1) of the revenue net
+#: of fees (revenue minus fees, summed over the partners whose revenue exceeded their fees) of all the
+#: brand's partners in the year (a course choice, a Pareto-style cut).
 KEY_PARTNER_REVENUE_SHARE = 0.8
 #: Who executive trips are planned for: cities with a key partner, or cities with at least
 #: ``trip_min_creators`` partners and collaborators.
@@ -270,8 +274,8 @@ def brand_roster(
     Columns ``influencer_id``, ``handle``, ``city``, ``followers``, ``segment`` (partners,
     collaborators, prospects) and, when ``influencers`` has them, :data:`PREFERENCE_COLUMNS`; when
     ``campaigns`` has them, ``revenue_usd`` and ``fee_usd`` (the creator's campaigns with this brand,
-    summed; 0 for prospects) and ``key_partner`` (:func:`key_partner_mask`); sorted by segment, then
-    ``influencer_id``. Empty when the brand has no campaigns and no replies.
+    summed; 0 for prospects) and, with both, ``key_partner`` (:func:`key_partner_mask`); sorted by
+    segment, then ``influencer_id``. Empty when the brand has no campaigns and no replies.
     """
     mine = campaigns[campaigns["brand"].astype(str) == brand]
     long_term = set(mine.loc[mine["partnership"].astype(str) == "long_term", "influencer_id"])
@@ -301,30 +305,42 @@ def brand_roster(
             roster[column] = roster["influencer_id"].map(sums[column]).fillna(0.0).astype(float)
     columns = ["influencer_id", "handle", "city", "followers", "segment", *prefs, *money]
     roster = roster[columns].reset_index(drop=True)
-    if "revenue_usd" in money:
+    if len(money) == 2:
         roster["key_partner"] = key_partner_mask(roster)
     return roster
 
 
-def key_partner_mask(roster: pd.DataFrame, share: float = KEY_PARTNER_REVENUE_SHARE) -> np.ndarray:
-    """Which roster rows are **key partners**: the fewest partners (largest revenue first) who
-    together bring at least ``share`` (0-1) of the revenue (``revenue_usd``, attributed to their
-    campaigns with the brand - revenue, not profit) of all the brand's partners. Partners who
-    brought no revenue are never key. Raises when the roster has no ``revenue_usd`` column."""
-    if "revenue_usd" not in roster.columns:
+def net_of_fees_usd(roster: pd.DataFrame) -> np.ndarray:
+    """Each roster row's revenue net of fees, USD: ``revenue_usd - fee_usd`` (the creator's campaigns with
+    the brand this year). Still revenue, not profit: the cost of the goods sold is not taken off. Raises
+    when the roster lacks either column."""
+    missing = [c for c in ("revenue_usd", "fee_usd") if c not in roster.columns]
+    if missing:
         raise ValueError(
-            "key partners need the roster column revenue_usd: build the plan from data.load_campaigns()"
+            f"key partners need the roster column(s) {', '.join(missing)}: build the plan from "
+            "data.load_campaigns()"
         )
-    revenue = roster["revenue_usd"].to_numpy(dtype=float)
+    return roster["revenue_usd"].to_numpy(dtype=float) - roster["fee_usd"].to_numpy(dtype=float)
+
+
+def key_partner_mask(roster: pd.DataFrame, share: float = KEY_PARTNER_REVENUE_SHARE) -> np.ndarray:
+    """Which roster rows are **key partners**: the fewest partners (largest first) who together bring at
+    least ``share`` (0-1) of what all the brand's partners brought net of their fees
+    (:func:`net_of_fees_usd`, summed over the partners whose revenue exceeded their fees - revenue, not
+    profit). A partner whose fees matched or exceeded their revenue is never key, however much revenue
+    they brought: that deal needs a review before anyone flies out. Raises when the roster has no
+    ``revenue_usd`` or ``fee_usd`` column."""
+    net = net_of_fees_usd(roster)
     partner = roster["segment"].to_numpy(dtype=object) == "partners"
-    total = revenue[partner].sum()
+    earning = partner & (net > 0)
+    total = net[earning].sum()
     key = np.zeros(len(roster), dtype=bool)
     if total <= 0:
         return key
-    idx = np.flatnonzero(partner)
-    idx = idx[np.argsort(-revenue[idx], kind="stable")]
-    before = np.concatenate([[0.0], np.cumsum(revenue[idx])[:-1]])
-    key[idx[(before < share * total) & (revenue[idx] > 0)]] = True
+    idx = np.flatnonzero(earning)
+    idx = idx[np.argsort(-net[idx], kind="stable")]
+    before = np.concatenate([[0.0], np.cumsum(net[idx])[:-1]])
+    key[idx[before < share * total]] = True
     return key
 
 
@@ -679,46 +695,78 @@ def trip_plan(
 def trip_value(
     roster: pd.DataFrame, trips: pd.DataFrame, trip_cost_usd: float = TRIP_COST_USD
 ) -> pd.DataFrame:
-    """What each trip of :func:`trip_plan` costs against what the creators it meets brought.
+    """What each trip of :func:`trip_plan` costs against what the creators it meets brought net of fees.
 
     One row per trip (index ``city``): ``creators_met`` (count), ``key_partners_met`` (count),
-    ``revenue_met_usd`` (revenue attributed to the met creators' campaigns with the brand this year,
-    USD), ``key_revenue_usd`` (of which from key partners), ``trip_cost_usd`` (``trip_cost_usd``, a
-    course assumption) and ``key_revenue_per_trip_usd`` (key partners' revenue per dollar of trip:
-    revenue, not profit). A last row ``all trips`` holds the totals. Needs the roster's
-    ``revenue_usd`` (:func:`brand_roster` with the course campaigns).
+    ``revenue_met_usd`` and ``fees_met_usd`` (revenue attributed to the met creators' campaigns with the
+    brand this year, and the fees paid for them, USD), ``key_revenue_usd``, ``key_fees_usd`` and
+    ``key_net_usd`` (the key partners' revenue, fees and revenue minus fees), ``trip_cost_usd``
+    (``trip_cost_usd``, a course assumption), ``key_net_per_trip_usd`` (key partners' revenue net of
+    fees per dollar of trip: revenue, not profit), ``deals_to_review`` (count of creators met whose fees
+    exceeded their revenue) and ``review_handles`` (their handles, "; "-separated, largest fee overrun
+    first). A last row ``all trips`` holds the totals. Needs the roster's ``revenue_usd`` and ``fee_usd``
+    (:func:`brand_roster` with the course campaigns).
     """
     key = key_partner_mask(roster)
+    net = net_of_fees_usd(roster)
     handle = roster["handle"].astype(str).to_numpy()
     revenue = roster["revenue_usd"].to_numpy(dtype=float)
+    fee = roster["fee_usd"].to_numpy(dtype=float)
     rows = {}
+    overrun_all: list[int] = []
     for city, handles in zip(trips["city"], trips["handles"], strict=True):
         met = np.isin(handle, [h for h in str(handles).split("; ") if h])
+        overrun = np.flatnonzero(met & (net < 0))
+        overrun = overrun[np.argsort(net[overrun], kind="stable")]
+        overrun_all.extend(overrun.tolist())
         rows[str(city)] = {
             "creators_met": int(met.sum()),
             "key_partners_met": int((met & key).sum()),
             "revenue_met_usd": float(revenue[met].sum()),
+            "fees_met_usd": float(fee[met].sum()),
             "key_revenue_usd": float(revenue[met & key].sum()),
+            "key_fees_usd": float(fee[met & key].sum()),
+            "key_net_usd": float(net[met & key].sum()),
             "trip_cost_usd": float(trip_cost_usd),
+            "deals_to_review": len(overrun),
+            "review_handles": "; ".join(handle[overrun]),
         }
-    table = pd.DataFrame.from_dict(
-        rows,
-        orient="index",
-        columns=["creators_met", "key_partners_met", "revenue_met_usd", "key_revenue_usd", "trip_cost_usd"],
-    )
-    table.loc["all trips"] = table.sum() if len(table) else 0
-    table = table.astype({"creators_met": "int64", "key_partners_met": "int64"})
+    numbers = [
+        "creators_met",
+        "key_partners_met",
+        "revenue_met_usd",
+        "fees_met_usd",
+        "key_revenue_usd",
+        "key_fees_usd",
+        "key_net_usd",
+        "trip_cost_usd",
+        "deals_to_review",
+    ]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=[*numbers, "review_handles"])
+    table = table.astype({c: "float64" for c in numbers})
+    table.loc["all trips", numbers] = table[numbers].sum() if len(table) else 0.0
+    everyone = np.array(overrun_all, dtype=np.int64)
+    everyone = everyone[np.argsort(net[everyone], kind="stable")]
+    table.loc["all trips", "review_handles"] = "; ".join(handle[everyone])
+    table = table.astype({"creators_met": "int64", "key_partners_met": "int64", "deals_to_review": "int64"})
     with np.errstate(invalid="ignore", divide="ignore"):
-        table["key_revenue_per_trip_usd"] = table["key_revenue_usd"] / table["trip_cost_usd"]
+        ratio = table["key_net_usd"] / table["trip_cost_usd"]
+    table.insert(table.columns.get_loc("trip_cost_usd") + 1, "key_net_per_trip_usd", ratio)
     table.index.name = "city"
     return table
 
 
-def trip_finding(value: pd.DataFrame, worth_ratio: float = 2.0) -> str:
-    """Plain-language reading of :func:`trip_value`: what the trips cost, the key partners they meet
-    and the revenue those brought; which trips meet no key partner; and in which cities the key
-    partners brought less than ``worth_ratio`` times the trip's cost (revenue, not profit - a
-    video call may do there)."""
+def _usd_net(net: float) -> str:
+    """``$1,234 net of fees`` or ``$1,234 less than their fees``."""
+    return f"${net:,.0f} net of fees" if net >= 0 else f"${-net:,.0f} less than their fees"
+
+
+def trip_finding(value: pd.DataFrame, worth_ratio: float = 2.0, list_at_most: int = 4) -> str:
+    """Plain-language reading of :func:`trip_value`: what the trips cost, the key partners they meet and
+    what those brought net of their fees (revenue, not profit); which trips meet no key partner; in
+    which cities the key partners brought less than ``worth_ratio`` times the trip's cost net of fees (a
+    video call may do there); and which creators met cost more in fees than they brought (review the deal
+    before flying out; at most ``list_at_most`` handles named)."""
     if value.empty or "all trips" not in value.index or len(value) == 1:
         return "No executive trips are planned."
     trips, total = value.drop(index="all trips"), value.loc["all trips"]
@@ -726,18 +774,29 @@ def trip_finding(value: pd.DataFrame, worth_ratio: float = 2.0) -> str:
     text = (
         f"{len(trips)} trip{'s' if len(trips) != 1 else ''} cost about ${total['trip_cost_usd']:,.0f} "
         f"and meet {n_key} key partner{'s' if n_key != 1 else ''}, "
-        f"who brought ${total['key_revenue_usd']:,.0f} of revenue this year "
-        f"({total['key_revenue_per_trip_usd']:.1f} times the trips' cost; revenue, not profit)."
+        f"who brought ${total['key_revenue_usd']:,.0f} of revenue this year on "
+        f"${total['key_fees_usd']:,.0f} of fees: {_usd_net(total['key_net_usd'])}, "
+        f"{total['key_net_per_trip_usd']:.1f} times the trips' cost (revenue net of fees, not profit)."
     )
     empty = list(trips.index[trips["key_partners_met"] == 0])
     if empty:
         verb = "trips meet" if len(empty) != 1 else "trip meets"
         text += f" {len(empty)} {verb} no key partner: {', '.join(empty)}."
-    thin = trips[(trips["key_partners_met"] > 0) & (trips["key_revenue_per_trip_usd"] < worth_ratio)]
+    thin = trips[(trips["key_partners_met"] > 0) & (trips["key_net_per_trip_usd"] < worth_ratio)]
     if len(thin):
         text += (
             f" In {', '.join(thin.index)} the key partners brought less than {worth_ratio:g} times the "
-            "trip's cost: a video call may serve them as well."
+            "trip's cost net of their fees: a video call may serve them as well."
+        )
+    n_review = int(total["deals_to_review"])
+    if n_review:
+        names = [h for h in str(total["review_handles"]).split("; ") if h]
+        shown = ", ".join(names[:list_at_most]) + (
+            f" and {n_review - list_at_most} more" if n_review > list_at_most else ""
+        )
+        text += (
+            f" {n_review} of the creators met cost more in fees than they brought ({shown}): review "
+            f"{'those deals' if n_review != 1 else 'that deal'} before flying out."
         )
     return text
 

@@ -67,11 +67,14 @@ PLANS: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
         [(10, "personalised", "executive"), (30, "personalised", "coordinator")],
     ),
     "D": (
-        "10 generic messages signed by the executive (no time to personalise theirs), 30 personalised "
-        "from a manager.",
-        [(10, "generic", "executive"), (30, "personalised", "manager")],
+        "10 personalised messages signed by the executive, 30 generic from a coordinator - the care goes "
+        "where the signature is.",
+        [(10, "personalised", "executive"), (30, "generic", "coordinator")],
     ),
-    "E": ("40 personalised messages from a manager.", [(40, "personalised", "manager")]),
+    "E": (
+        "40 generic messages from a manager - a more senior name, no time to personalise.",
+        [(40, "generic", "manager")],
+    ),
 }
 
 
@@ -79,6 +82,11 @@ def expected_replies(letter: str) -> float:
     """Replies plan ``letter`` can expect: messages x the reply rate of their style and sender."""
     rates = _reply_pivot()
     return float(sum(n * rates.loc[style, sender] / 100 for n, style, sender in PLANS[letter][1]))
+
+
+def plan_messages(letter: str) -> list[tuple[str, str]]:
+    """Plan ``letter`` message by message: one (template_style, sender_role) per message, in order."""
+    return [(style, sender) for n, style, sender in PLANS[letter][1] for _ in range(n)]
 
 
 def best_plan() -> str:
@@ -95,11 +103,12 @@ _PLAN_FEEDBACK = {
     "A": "Generic messages from a coordinator get the lowest reply rate in the table: quick to send, few "
     "answers. Multiply each group's messages by its reply rate and compare the totals.",
     "B": "Personalising pays, but the plan leaves the executive's ten signatures unused - and a personal "
-    "message signed by an executive gets the highest rate of all.",
-    "D": "The executive's signature helps, but on a generic message it buys less than on a personal one; "
-    "the manager's thirty personalised messages cannot make up for it.",
-    "E": "Close: a manager's personal message does well, but ten of them replaced by the executive's "
-    "signature and the rest from a coordinator add up to more replies. Work out both totals.",
+    "message signed by an executive gets the highest rate of all (its interval lies wholly above a "
+    "coordinator's).",
+    "D": "The executive's ten are right, but the thirty generic messages from a coordinator get about half "
+    "the replies personal ones would: personalising pays at every sender.",
+    "E": "A manager's name helps a little, but a generic message from a manager still gets fewer replies "
+    "than a personal one from a coordinator - the intervals do not even overlap. Personalise first.",
 }
 
 
