@@ -427,12 +427,28 @@ def build() -> NB:
         """,
         slide="subslide",
     )
+    # 07.q2's feedback: on Instagram the scorecard still wins, shares no creator, and the gap is smaller
+    _ig = lesson07.platform_comparison()
+    assert _ig["score_per_1k"] > _ig["followers_per_1k"] and _ig["overlap"] == 0, (
+        "07.q2: the finding survives"
+    )
+    assert (
+        _ig["score_per_1k"] / _ig["followers_per_1k"] < _ig["all_score_per_1k"] / _ig["all_followers_per_1k"]
+    )
+    assert (lesson07._by("by_score")["platform"] == "tiktok").sum() > lesson07.SHORTLIST / 2, (
+        "07.q2: mostly TikTok"
+    )
+    _filter_options = "\n".join(f"{k}. {v}" for k, v in lesson07.FILTER_OPTIONS.items())
     nb.exercise(
         lesson07.q2,
-        """
-        ### Exercise 07.q2 - who is on one list only?
-        List the **handles** on the scorecard shortlist (`by_score`) that are **not** among the ten
-        most-followed (`by_followers`); the check takes that list.
+        f"""
+        ### Exercise 07.q2 - does the finding survive on Instagram?
+        You show a client that the scorecard's ten buy more conversions per USD 1,000 than the ten
+        most-followed. The client books **Instagram only** and objects: *"Your scorecard picked mostly
+        TikTok creators. On Instagram, the famous names would win."* Redo the comparison for Instagram
+        creators and answer the objection.
+
+{textwrap.indent(_filter_options, "        ")}
         """,
         slide="subslide",
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, SetQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: Scorecard weights and shortlist size the exercises use (the lab's defaults).
@@ -102,50 +102,90 @@ q1 = NumericQuestion(
 
 
 # --------------------------------------------------------------------------------------------------
-# q2: who appears on one shortlist only
+# q2: does the scorecard's finding survive a filter to Instagram?
 # --------------------------------------------------------------------------------------------------
 
+#: 07.q2's filter: the client books this platform only.
+Q2_PLATFORM = "instagram"
 
-def _handles(name: str) -> set[str]:
-    return set(_by(name)["handle"])
+
+@functools.cache
+def _platform_shortlists():
+    from helpers import data, widgets
+
+    candidates = widgets.candidate_table(data.load_influencers(), data.load_campaigns())
+    return widgets.scorecard_update(candidates[candidates["platform"] == Q2_PLATFORM], WEIGHTS, n=SHORTLIST)
 
 
-q2 = SetQuestion(
+def platform_comparison() -> dict[str, float]:
+    """07.q2's numbers: conversions per $1,000 of the scorecard's ten and of the ten most-followed, and the
+    creators the two lists share, for :data:`Q2_PLATFORM` only and for all platforms."""
+    ig, everyone = _platform_shortlists().numbers, _shortlists().numbers
+    return {
+        "score_per_1k": float(ig["score_conv_per_1k_usd"]),
+        "followers_per_1k": float(ig["followers_conv_per_1k_usd"]),
+        "overlap": float(ig["overlap"]),
+        "all_score_per_1k": float(everyone["score_conv_per_1k_usd"]),
+        "all_followers_per_1k": float(everyone["followers_conv_per_1k_usd"]),
+    }
+
+
+#: 07.q2's answers: letter -> text.
+FILTER_OPTIONS: dict[str, str] = {
+    "A": "The objection holds: on Instagram the most-followed buy more conversions per USD 1,000.",
+    "B": "The finding survives: on Instagram the scorecard's ten still buy more per USD 1,000.",
+    "C": "On Instagram the two lists are mostly the same people, so the method hardly matters there.",
+    "D": "The finding survives with the same gap, so the all-platform numbers can go in the pitch.",
+}
+
+q2 = ChoiceQuestion(
     id="07.q2",
-    title="Creators on the scorecard shortlist only",
-    expected=lambda: sorted(_handles("by_score") - _handles("by_followers")),
+    title="Does the scorecard's advantage survive on Instagram?",
+    expected="B",
+    choices=tuple(FILTER_OPTIONS),
     setup=_SETUP,
     starter="""
-    only_on_scorecard = ____  # handles on the scorecard shortlist but not among the ten most-followed
+    instagram = candidates[candidates["platform"] == "instagram"]  # the client's platform only
+    finding = ____  # "A", "B", "C" or "D"
     """,
-    var="only_on_scorecard",
+    var="finding",
     hints=[
-        "Turn each shortlist's handles into a set: "
-        '`set(by_score["handle"])`, `set(by_followers["handle"])`.',
-        "A set difference keeps what is in the first set and not in the second: `a - b`.",
+        "A finding survives a filter when the same comparison, redone on the filtered data, still points "
+        "the same way. Redo it; do not reason from the all-platform numbers.",
+        "Run the scorecard on `instagram` with the same weights and shortlist size, then read the result's "
+        "numbers: conversions per USD 1,000 for each list, and how many creators the two lists share.",
     ],
-    solution_code='only_on_scorecard = sorted(set(by_score["handle"]) - set(by_followers["handle"]))',
+    solution_code="""
+    ig = widgets.scorecard_update(instagram, ex.WEIGHTS, n=ex.SHORTLIST)
+    print({k: round(v, 1) for k, v in ig.numbers.items() if k.endswith("per_1k_usd") or k == "overlap"})
+    finding = "B"
+    """,
     explanation=(
-        "`set(by_score['handle']) - set(by_followers['handle'])` keeps the creators a weighted scorecard "
-        "picks that a popularity ranking would never have shown you. Count them: when (nearly) every name "
-        "differs, the two ways of choosing are not two versions of one list - they choose different people."
+        "Redone on Instagram creators only, the scorecard's ten still buy more conversions per USD 1,000 "
+        "than the ten most-followed, and the two lists still share no creator: the popularity trap is not "
+        "a TikTok effect. The gap is smaller than across all platforms, so a pitch to an Instagram client "
+        "quotes the Instagram numbers. A finding that survives the filter your client cares about is "
+        "worth more than the same finding on data the client will never buy from."
     ),
-    why="These creators only surface when you score fit, audience quality, engagement and cost.",
+    why="Redone on Instagram, the comparison still favours the scorecard, with a smaller gap.",
     mistakes=[
         Mistake(
-            lambda: sorted(_handles("by_followers") - _handles("by_score")),
-            "Other way round: that is the most-followed creators the scorecard leaves out. Subtract the "
-            "most-followed from the scorecard shortlist.",
+            "A",
+            "Check it rather than accept it: redo the comparison on Instagram creators only. The scorecard's "
+            "ten still buy more conversions per USD 1,000 than the most-followed there.",
+            name="objection accepted without redoing the comparison",
         ),
         Mistake(
-            lambda: sorted(_handles("by_score") ^ _handles("by_followers")),
-            "That is every creator on exactly one of the two lists (both directions). The question asks only "
-            "for those on the scorecard shortlist.",
+            "C",
+            "Count the shared names: on Instagram the scorecard's ten and the ten most-followed have no "
+            "creator in common, so the method decides who you book.",
+            name="lists assumed to overlap",
         ),
         Mistake(
-            lambda: sorted(_handles("by_score") & _handles("by_followers")),
-            "That is the creators on both lists (the intersection); the question asks for those on the "
-            "scorecard shortlist only.",
+            "D",
+            "The direction survives but the size does not: on Instagram the scorecard's advantage is smaller "
+            "than across all platforms. Quote the Instagram numbers to an Instagram client.",
+            name="all-platform numbers for a filtered question",
         ),
     ],
 )
