@@ -68,7 +68,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import trust
         from helpers.exercises import ____, lesson03 as ex
 
@@ -127,7 +127,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        by_credibility.round(2)
+        tables.show(by_credibility.round(2))
         """,
         slide="fragment",
     )
@@ -177,7 +177,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        published[["accounts", "er_pct", "year", "source", "confidence", "vendor"]]
+        tables.show(published[["accounts", "er_pct", "year", "source", "confidence", "vendor"]])
         """,
         slide="fragment",
     )
@@ -209,7 +209,10 @@ def build() -> NB:
     nb.code(
         """
         influencer_db = landscape[landscape["series"].str.startswith("InfluencerDB")]
-        influencer_db[["series", "period", "value", "unit", "confidence", "is_vendor_estimate"]]
+        shown = influencer_db[["series", "period", "value", "unit", "confidence", "is_vendor_estimate"]]
+        spec = {"value": tables.Column("value", fmt="decimal1")}
+        spec["is_vendor_estimate"] = tables.Column("vendor estimate")
+        tables.show(shown, spec, index=False)
         """
     )
     nb.md(
@@ -355,7 +358,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        widgets.commercialisation.parameter_table(lab.params).round(3)
+        tables.show(widgets.commercialisation.parameter_table(lab.params).round(3))
         """
     )
     nb.md(
