@@ -69,6 +69,41 @@ EXERCISES: dict[str, str] = {
 }
 
 
+def _cheapest_conversions() -> dict[str, str]:
+    """Why lesson 05 names one tier the cheapest source of conversions and this lesson's median CPA
+    another: lesson 05 pools each tier (total fees / total conversions), this lesson takes the median
+    campaign, and a campaign that converted nobody has no CPA to take a median of. The build fails
+    if the sentence that says so stops being true."""
+    import numpy as np
+
+    from helpers import data
+    from helpers.analysis import measurement, planning
+
+    campaigns, influencers = data.load_campaigns(), data.load_influencers()
+    pooled = planning.pooled_costs(
+        planning.with_creators(campaigns, influencers), by="tier", min_campaigns=20
+    )
+    costs = measurement.campaign_costs(campaigns, influencers)
+    tiers = [t for t in ("nano", "micro", "mid", "macro", "mega") if t in pooled.index]
+    median = measurement.median_by(costs, "tier", ["cpa_usd"], order=tiers)["cpa_usd"]
+    pooled_best, median_best = planning.cheapest(pooled, "cpa_usd"), str(median.idxmin())
+    rows = costs[costs["tier"].astype(str) == median_best]
+    none = int((rows["conversions"] == 0).sum())
+    # a campaign with no conversion costs without end per conversion: count it as such
+    with_none = float(np.median(np.where(rows["conversions"] > 0, rows["cpa_usd"], np.inf)))
+    assert pooled_best != median_best and none > 0, (pooled_best, median_best, none)
+    assert with_none > median[median_best], with_none
+    return {
+        "pooled_best": pooled_best,
+        "pooled_cpa": f"{pooled.loc[pooled_best, 'cpa_usd']:,.2f}",
+        "median_best": median_best,
+        "median_cpa": f"{median[median_best]:,.2f}",
+        "none": f"{none:,}",
+        "campaigns": f"{len(rows):,}",
+        "with_none": f"{with_none:,.0f}",
+    }
+
+
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
@@ -282,10 +317,18 @@ def build() -> NB:
         plots.show(fig)
         """
     )
+    cheap = _cheapest_conversions()
     nb.md(
-        """
+        f"""
         The cheapest attention is not the cheapest customer: big creators sell impressions in bulk, but
         fewer of the people they reach buy. Judge a campaign by the rung that matches its goal.
+
+        Lesson 05 named **{cheap["pooled_best"]}** the cheapest tier for conversions, this chart **{cheap["median_best"]}**:
+        two measures. Lesson 05 *pooled* each tier - total fees / total conversions (USD {cheap["pooled_cpa"]} for
+        {cheap["pooled_best"]}), which weighs the big campaigns most; the **median CPA** is the typical campaign
+        (USD {cheap["median_cpa"]} for {cheap["median_best"]}). And a campaign that sold nothing has no CPA: {cheap["none"]} of the
+        {cheap["campaigns"]} {cheap["median_best"]} campaigns are missing from its median. Count each of them as
+        infinitely expensive per conversion and the {cheap["median_best"]} median rises to USD {cheap["with_none"]}.
         """,
         slide="fragment",
     )
