@@ -22,7 +22,6 @@ NOT_CONVERTED = {
     "00": "primer cells show pandas' own display on purpose; environment report, table overview",
     "01": "not converted yet",
     "02": "not converted yet",
-    "04": "not converted yet",
     "05": "cpm_by_platform table not converted yet",
     "06": "not converted yet",
     "09": "not converted yet",

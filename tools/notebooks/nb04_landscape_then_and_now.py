@@ -74,7 +74,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import landscape as la
         from helpers.exercises import ____, lesson04 as ex
 
@@ -83,7 +83,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        la.series_overview(landscape)[["metric", "figures", "first", "last", "unit", "confidence", "vendor"]]
+        overview = la.series_overview(landscape)
+        tables.show(overview[["metric", "figures", "first", "last", "unit", "confidence", "vendor"]])
         """
     )
 
@@ -122,7 +123,10 @@ def build() -> NB:
     )
     nb.code(
         """
-        changes[["first", "first_value", "last", "last_value", "change_pct", "source", "vendor"]].round(2)
+        shown = changes[["first", "first_value", "last", "last_value", "change_pct", "source", "vendor"]].round(2)
+        values = {"first_value": tables.Column("first value", fmt="decimal2")}
+        values["last_value"] = tables.Column("last value", fmt="decimal2")
+        tables.show(shown, values)
         """,
         slide="fragment",
     )
@@ -171,7 +175,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        la.followers_to_match(landscape, "InfluencerDB organic like-follower ratio", 10_000).round(2)
+        tables.show(la.followers_to_match(landscape, "InfluencerDB organic like-follower ratio", 10_000).round(2))
         """,
         slide="fragment",
     )
@@ -241,7 +245,8 @@ def build() -> NB:
     nb.code(
         """
         vendor_share = landscape.groupby("metric", observed=True)["is_vendor_estimate"].mean().mul(100).round(0)
-        vendor_share.rename("% of figures from vendors").to_frame()
+        spec = {"vendor_share": tables.Column("figures from vendors", "%", fmt="count")}
+        tables.show(vendor_share.rename("vendor_share").to_frame(), spec)
         """
     )
     nb.notes(
@@ -285,7 +290,7 @@ def build() -> NB:
         """
         result = lab.set(metric="engagement_rate", year=2016, include_vendor=False)
         print(result.summary)
-        result.table[["latest figure", "period", "years old", "vendor estimate"]]
+        tables.show(result.table[["latest figure", "period", "years old", "vendor estimate"]])
         """
     )
     nb.notes(
@@ -336,7 +341,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        la.metric_rows(landscape, "instagram_monthly_active_users")[["period", "value", "unit"]]
+        users = la.metric_rows(landscape, "instagram_monthly_active_users")
+        tables.show(users[["period", "value", "unit"]], index=False)
         """
     )
     nb.code(ex_cell("q4"))
