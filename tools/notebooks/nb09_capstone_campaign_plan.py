@@ -11,7 +11,32 @@ NAME = "09_capstone_campaign_plan"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
+def _score_pools() -> dict[str, str]:
+    """Why the plan's ``score`` differs from the candidate table's for the same creator: the
+    scorecard scores by percentile rank within the pool it ranks, and the plan ranks only the
+    creators who pass the audience screening. The build fails if the sentence stops being true."""
+    from helpers import metrics
+    from helpers.analysis import capstone
+
+    bench = capstone.prepare()
+    brief = bench.brief(lesson09.BRAND, lesson09.GOAL, lesson09.BUDGET_USD)
+    plan = capstone.build_plan(bench, brief, split="micro + mid")
+    candidates = capstone.draft_context(bench, brief).candidates
+    screened = bench.ranked(brief.niche, capstone.DEFAULT_WEIGHTS, metrics.AUTHENTICITY_MIN)
+    first = plan.signed.iloc[0]
+    before, after = float(candidates.loc[first["handle"], "score"]), float(first["score"])
+    assert len(screened) < len(candidates) and round(before, 3) != round(after, 3), (before, after)
+    return {
+        "kept": f"{len(screened):,}",
+        "all": f"{len(candidates):,}",
+        "handle": str(first["handle"]),
+        "before": f"{before:.3f}",
+        "after": f"{after:.3f}",
+    }
+
+
 def build() -> NB:
+    pools = _score_pools()
     nb = NB(NAME)
     nb.md(
         f"""
@@ -272,7 +297,7 @@ def build() -> NB:
 
     # --- 3. shortlist ------------------------------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## 3. A shortlist chosen for fit, not fame
         Lesson 07's scorecard ranks the niche's creators on engagement, niche fit, audience quality and
         cost (niche fit counts double here). Two additions make it a plan:
@@ -284,6 +309,11 @@ def build() -> NB:
 
         Ranking is not screening: a creator with strong engagement and a low fee can rank high and still
         fit the niche poorly. The plan's self-checks at the end catch that.
+
+        The `score` below is not the candidate table's: a score is a weighted average of percentile ranks
+        *within the pool ranked*, and after screening that pool holds {pools["kept"]} of the {pools["all"]}
+        candidates, so every score moves ({pools["handle"]}: {pools["before"]} in the candidate table,
+        {pools["after"]} here). Compare scores within one table, not across tables.
         """,
         slide="slide",
     )
@@ -759,12 +789,23 @@ def build() -> NB:
         you have to contact to sign every slot? Round up to a whole creator.
         """,
     )
+    # 09.q4's feedback: the early calendar flags every creator's first post, one day early still
+    # conflicts, launch day clears it; the embargo ends the day before the launch
+    _emb = lesson09.embargo_facts()
+    assert _emb["early_conflicts"] == _emb["creators"] and _emb["posts"] == 2 * _emb["creators"], "09.q4"
+    assert _emb["one_day_early_conflicts"] > 0 and _emb["on_launch_conflicts"] == 0, "09.q4: offsets"
+    _brief = lesson09._plan().brief
+    assert (_brief.launch - _brief.embargo_end).astype(int) == 1, "09.q4: embargo ends the day before"
+    _embargo_options = "\n".join(f"{k}. {v}" for k, v in lesson09.EMBARGO_OPTIONS.items())
     nb.exercise(
         lesson09.q4,
         f"""
-        ## Exercise 09.q4 - posts that break the embargo
-        Rebuild the plan with the first posts **{-lesson09.EARLY_OFFSET_DAYS} days before the launch** (the
-        starter does it). How many **"post in embargo"** conflicts does the calendar report?
+        ## Exercise 09.q4 - the agency's teaser posts
+        The agency running the calendar wants each creator's first post up to
+        **{-lesson09.EARLY_OFFSET_DAYS} days before the launch**, "to build buzz" (the starter rebuilds the
+        plan that way). The brand's contract has an embargo. **What do you tell the agency?**
+
+{textwrap.indent(_embargo_options, "        ")}
         """,
     )
     nb.exercise(

@@ -276,12 +276,24 @@ q3 = NumericQuestion(
 
 
 # --------------------------------------------------------------------------------------------------
-# q4: the embargo in the schedule
+# q4: the agency's early posts and the embargo
 # --------------------------------------------------------------------------------------------------
 
 
-def _all_posts() -> int:
-    return len(_plan(EARLY_OFFSET_DAYS).posts)
+def _creators(offset: int) -> int:
+    return int(_plan(offset).posts["influencer_id"].nunique())
+
+
+def embargo_facts() -> dict[str, int]:
+    """09.q4's numbers: posts, creators and "post in embargo" conflicts of the early plan
+    (:data:`EARLY_OFFSET_DAYS`), and the conflicts left with the first posts 1 day early and on launch day."""
+    return {
+        "posts": len(_plan(EARLY_OFFSET_DAYS).posts),
+        "creators": _creators(EARLY_OFFSET_DAYS),
+        "early_conflicts": _embargo_posts(EARLY_OFFSET_DAYS),
+        "one_day_early_conflicts": _embargo_posts(-1),
+        "on_launch_conflicts": _embargo_posts(0),
+    }
 
 
 def _embargo_posts(offset: int) -> int:
@@ -289,49 +301,66 @@ def _embargo_posts(offset: int) -> int:
     return int((conflicts["kind"] == "post in embargo").sum())
 
 
-q4 = NumericQuestion(
+#: 09.q4's answers: letter -> text.
+EMBARGO_OPTIONS: dict[str, str] = {
+    "A": "Keep the dates: a few days of teasers build buzz, and the embargo is only a formality.",
+    "B": "Move every first post to launch day or later, and brief the creators under embargo before it.",
+    "C": "Move the posts to the day before the launch: one day early is close enough to keep the buzz.",
+    "D": "Keep the dates but have every early post labelled #ad, so the audience knows it is paid.",
+}
+
+q4 = ChoiceQuestion(
     id="09.q4",
-    title="Posts that break the embargo",
-    expected=lambda: _embargo_posts(EARLY_OFFSET_DAYS),
-    abs_tol=0,
-    rel_tol=0,
-    unit="posts",
+    title="The agency's teaser posts and the embargo",
+    expected="B",
+    choices=tuple(EMBARGO_OPTIONS),
     setup=_SETUP,
     starter=f"""
-    # the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
+    # the agency's calendar: the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
     early = capstone.build_plan(bench, brief, post_offset_days={EARLY_OFFSET_DAYS})
     conflicts = early.schedule.conflicts  # one row per conflict: date, kind, who, detail, fix
-    breaches = ____  # how many "post in embargo" conflicts does the calendar report?
+    decision = ____  # "A", "B", "C" or "D"
     """,
-    var="breaches",
+    var="decision",
     hints=[
-        'Every conflict has a `kind`; the rule for posts is called "post in embargo".',
-        '`(conflicts["kind"] == "post in embargo").sum()` counts them.',
+        "An embargo is a date in the contract: nothing about the product may be published before it ends, "
+        "however close to the launch. Creators may be briefed under embargo; they may not post.",
+        "Read the calendar's conflicts: which posts are flagged, and how do their dates compare with "
+        "`brief.embargo_end`? Then rebuild the plan with other `post_offset_days` values and see which "
+        "leave no conflict.",
     ],
-    solution_code='breaches = int((conflicts["kind"] == "post in embargo").sum())',
+    solution_code="""
+    for offset in (-4, -1, 0):
+        conflicts = capstone.build_plan(bench, brief, post_offset_days=offset).schedule.conflicts
+        print(offset, "days:", int((conflicts["kind"] == "post in embargo").sum()), "posts in the embargo")
+    decision = "B"
+    """,
     explanation=(
-        "The embargo runs until the day before the launch, so every post dated before launch day breaks it "
-        "- here each creator's first post (the second comes a week later). Creators may be *briefed* under "
-        "embargo; they may not *post*. The calendar reports one conflict per post and embargo, so a post "
-        "inside two overlapping embargoes would count twice. The fix is in the conflict table: move the "
-        "posts to launch day or later (`post_offset_days=0`)."
+        "The embargo runs until the day before the launch, so every post dated before launch day breaks "
+        "it - in the agency's calendar, each creator's first post. One day early still breaks it; only "
+        "launch day or later clears the calendar (`post_offset_days=0`). Briefing under embargo is "
+        "allowed and is how creators are ready on the day. Disclosure (#ad) is a different rule: it makes "
+        "a post honest about payment, not early posting allowed."
     ),
-    why="The posts dated before launch day fall inside the embargo.",
+    why="Only posts on launch day or later respect the embargo; briefings may come before it.",
     mistakes=[
         Mistake(
-            0,
-            "Zero is the answer for the on-time plan (`plan`). Count the conflicts of `early`, whose "
-            f"first posts go live {-EARLY_OFFSET_DAYS} days before the launch.",
+            "A",
+            "The embargo is a term of the contract, not a formality: the calendar flags every creator's "
+            "first post in the agency's dates. Posting before it ends breaks the deal with the brand.",
+            name="embargo treated as a formality",
         ),
         Mistake(
-            # every post of the plan (-1 in the unlikely data where that is also the right count)
-            lambda: _all_posts() if _all_posts() != _embargo_posts(EARLY_OFFSET_DAYS) else -1,
-            "That is every post of the plan. Only the posts dated inside the embargo conflict.",
+            "C",
+            "One day early is still inside the embargo: rebuild the plan with `post_offset_days=-1` and the "
+            "calendar still reports conflicts. Launch day is the first day a post is allowed.",
+            name="one day early",
         ),
         Mistake(
-            when=lambda a: isinstance(a, int | float) and 0 < a < 1,
-            feedback="That looks like a share of the conflicts (`.mean()`?). Count them with `.sum()`.",
-            example=0.5,
+            "D",
+            "Labelling a post #ad makes it honest about payment; it does not allow publishing before the "
+            "embargo ends. The posts still break the contract.",
+            name="disclosure for an embargo",
         ),
     ],
 )
