@@ -54,7 +54,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import creators
         from helpers.exercises import ____, lesson01 as ex
 
@@ -125,7 +125,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        creators.readable(creators.campaign_overview(campaigns))
+        tables.show(creators.readable(creators.campaign_overview(campaigns)))
         """
     )
     nb.md(
@@ -172,7 +172,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        creators.readable(creators.creator_overview(influencers))
+        tables.show(creators.readable(creators.creator_overview(influencers)))
         """
     )
     nb.notes(
@@ -199,7 +199,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        creators.tier_scheme_ranges()
+        tables.show(creators.tier_scheme_ranges())
         """
     )
     nb.md(
@@ -238,7 +238,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        creators.hypr_benchmark(benchmarks)[["value", "unit", "source", "confidence", "is_vendor_estimate"]]
+        hypr = creators.hypr_benchmark(benchmarks)[["value", "unit", "source", "confidence", "is_vendor_estimate"]]
+        tables.show(hypr, {"is_vendor_estimate": tables.Column("vendor estimate")})
         """
     )
     nb.code(
@@ -314,7 +315,9 @@ def build() -> NB:
     )
     nb.code(
         """
-        metrics.tier_changes(influencers["followers"], "mediakix", "hypeauditor")
+        moves = metrics.tier_changes(influencers["followers"], "mediakix", "hypeauditor")
+        caption = "creators by Mediakix tier (rows) and HypeAuditor tier (columns)"
+        tables.show(moves, index="Mediakix tier", caption=caption)
         """
     )
     nb.notes(
