@@ -106,7 +106,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, plots, widgets
+        from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import finding
         from helpers.exercises import ____, lesson10 as ex
 
@@ -116,7 +116,7 @@ def build() -> NB:
         creators = finding.creator_table(influencers, posts)  # one row per creator
         lifts = creators.dropna(subset=["lift"])  # creators with enough sponsored and organic posts
         shown = creators[["handle", "platform", "followers", "er_pct", "lift"]]
-        shown.rename(columns={"lift": "paid_post_performance"}).head()
+        tables.show(shown.rename(columns={"lift": "paid_post_performance"}).head())
         """
     )
 
@@ -203,7 +203,9 @@ def build() -> NB:
     )
     nb.code(
         """
-        er_bins[["bin", "n", "median", "ci_low", "ci_high"]].round(2)
+        spec = {"bin": tables.Column("followers"), "n": tables.Column("creators")}
+        spec["median"] = tables.Column("median ER, 95% CI", "%", "decimal2", ("median", "ci_low", "ci_high"))
+        tables.show(er_bins.round(2), spec, rest=False)
         """,
         slide="fragment",
     )
