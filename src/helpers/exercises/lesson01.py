@@ -214,7 +214,8 @@ q3 = NumericQuestion(
     hints=[
         "Each row of `ads` is one post with its creator's `followers`. Which rows have fewer than "
         "100,000 followers?",
-        "`(ads['followers'] < 100_000).mean() * 100`: the mean of a True/False column is a share.",
+        "Mark each post True when its creator is under 100,000 followers: the average of a True/False "
+        "column is the share of True rows. Times 100 gives a percent.",
     ],
     solution_code='share_under_100k = (ads["followers"] < 100_000).mean() * 100',
     explanation=(

@@ -245,11 +245,11 @@ q3 = NumericQuestion(
     ),
     var="ratio",
     hints=[
-        "Pool the posts: add up the likes, the comments and the reach of the group first, then divide: "
-        "`metrics.er_by_reach(celeb_ads['likes'].sum(), celeb_ads['comments'].sum(), "
-        "celeb_ads['reach'].sum())`.",
-        "Do the same for `other_ads`, then `ratio = er_other / er_celeb` (a number above 1 means the other "
-        "creators' sponsored posts engage more of the people they reach).",
+        "Pool the posts: a group's engagement rate by reach is its total likes + comments over its total "
+        "reach, not the average of each post's rate.",
+        "Add up likes, comments and reach for each group (`metrics.er_by_reach` takes the three totals), "
+        "then divide the other creators' rate by the celebrities' (above 1: the other creators' sponsored "
+        "posts engage more of the people they reach).",
     ],
     solution_code=(
         "er_celeb = metrics.er_by_reach(\n"
@@ -308,7 +308,8 @@ q4 = NumericQuestion(
     hints=[
         "Add up the conversions and the fees (`fee_usd`) of all celebrity campaigns, divide, and scale to "
         "$1,000.",
-        "`celeb_campaigns['conversions'].sum() / celeb_campaigns['fee_usd'].sum() * 1000`.",
+        "Pooled, not averaged: total conversions / total fees is conversions per dollar; times 1,000 is per "
+        "$1,000. Do not average the campaigns' own rates.",
     ],
     solution_code=(
         'conversions = celeb_campaigns["conversions"].sum()\n'

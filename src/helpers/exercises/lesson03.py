@@ -204,10 +204,11 @@ q3 = NumericQuestion(
         "answer = ____  # % of creators with at least one ad who disclosed every one of their ads"
     ),
     hints=[
-        "Group the ads by creator (`ads.groupby('influencer_id')['disclosed']`) and ask whether *all* of "
-        "each creator's ads were disclosed.",
-        "`ads.groupby('influencer_id')['disclosed'].all()` gives True/False per creator; its mean is the "
-        "share of fully compliant creators. Multiply by 100.",
+        "A creator is compliant only when *every* one of their sponsored posts was disclosed: one "
+        "undisclosed post is enough to fail.",
+        "Group the ads by creator and ask of the `disclosed` column whether all are True (pandas has "
+        "`.all()` for that): one True/False per creator, whose average is the share of compliant "
+        "creators. Times 100.",
     ],
     solution_code="answer = ads.groupby('influencer_id')['disclosed'].all().mean() * 100",
     explanation=(

@@ -202,8 +202,8 @@ q3 = NumericQuestion(
     hints=[
         "Keep the rows with `year <= 2016`; the column `is_vendor_estimate` is True when the publisher "
         "sells influencer-marketing services, tools or data.",
-        "The mean of a True/False column is a share: `er.loc[er['year'] <= 2016, 'is_vendor_estimate']"
-        ".mean() * 100`.",
+        "Select those rows, then average their True/False vendor column: the mean of a True/False column is "
+        "the share of True rows. Times 100 gives a percent.",
     ],
     solution_code="answer = er.loc[er['year'] <= 2016, 'is_vendor_estimate'].mean() * 100",
     explanation=(
@@ -247,7 +247,8 @@ q4 = NumericQuestion(
     hints=[
         "Look at the `period` column: the first figure is from December 2014, the last from September "
         "2025. How many years apart is that, exactly?",
-        "2014-12 to 2025-09 is 10 years and 9 months = 10.75 years: `metrics.cagr(300, 3000, 10.75) * 100`.",
+        "2014-12 to 2025-09 is 10 years and 9 months = 10.75 years. Give `metrics.cagr` the first value, "
+        "the last value and those years, then turn the fraction into a percent.",
     ],
     solution_code=(
         "first, last = users.iloc[0], users.iloc[-1]\n"

@@ -416,8 +416,8 @@ q4 = NumericQuestion(
     var="saving",
     hints=[
         "All-in CPA = (fee_usd + discovery_cost_usd) / conversions, computed on the totals of each channel.",
-        'Then `saving = all_in_cpa["organic"] - all_in_cpa["agency"]`: positive means the agency route costs '
-        "less per conversion.",
+        "Then take the organic channel's all-in CPA minus the agency's: positive means the agency route "
+        "costs less per conversion.",
     ],
     solution_code="""
     all_in_cpa = (totals["fee_usd"] + totals["discovery_cost_usd"]) / totals["conversions"]

@@ -66,8 +66,8 @@ q1 = NumericQuestion(
     var="conv_per_1k",
     hints=[
         "Each creator's expected conversions for one post = `conversions_per_usd` x `price_per_post_usd`.",
-        "Add up the ten expected conversions, divide by the ten prices added up, then multiply by 1,000: "
-        '`1000 * (by_followers["conversions_per_usd"] * price).sum() / price.sum()`.',
+        "Add up the ten expected conversions, divide by the ten prices added up, then multiply by 1,000 - "
+        "a price-weighted average, not the plain average of the ten rates.",
     ],
     solution_code='conv_per_1k = 1000 * (by_followers["conversions_per_usd"] * price).sum() / price.sum()',
     explanation=(

@@ -343,8 +343,8 @@ q8 = NumericQuestion(
         "answer = ____  # ROI as a fraction"
     ),
     hints=[
-        "Add up the money first: `campaigns['fee_usd'].sum() + campaigns['discovery_cost_usd'].sum()` "
-        "is the total cost, `campaigns['revenue_usd'].sum()` the total revenue.",
+        "Add up the money first: total cost = all creator fees + all discovery costs (`fee_usd`, "
+        "`discovery_cost_usd`); total revenue = all of `revenue_usd`.",
         "Then ROI = (total_revenue - total_cost) / total_cost. Do not average the campaigns' own ROIs.",
     ],
     solution_code=(

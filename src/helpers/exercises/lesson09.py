@@ -403,7 +403,8 @@ q5 = NumericQuestion(
     var="roi",
     hints=[
         "The brand keeps only `revenue x margin`; ROI on margin = (revenue x margin - fees) / fees.",
-        "`(revenue * margin - fees) / fees`, or `metrics.margin_roi(revenue, margin, fees)`.",
+        "Multiply the revenue by the margin before taking away the fees, then divide by the fees; "
+        "`metrics.margin_roi` does the same from revenue, margin and fees.",
     ],
     solution_code="roi = (revenue * margin - fees) / fees  # = metrics.margin_roi(revenue, margin, fees)",
     explanation=(

@@ -121,9 +121,10 @@ q1 = NumericQuestion(
         "answer = small / big"
     ),
     hints=[
-        "Filter `creators` on the `followers` column, then take the median of `er_pct`: "
-        "`creators.loc[creators['followers'] < 10_000, 'er_pct'].median()`.",
-        "Do the same with `creators['followers'] >= 1_000_000` for `big`, then divide small by big.",
+        "Compare typical creators of each size: the median engagement rate of the small ones over the "
+        "median of the big ones (the median, because a few extreme rates pull a mean).",
+        "Keep the creators under 10,000 followers and take the median of `er_pct`; do the same for 1,000,000 "
+        "followers and more, then divide small by big.",
     ],
     solution_code=(
         "small = creators.loc[creators['followers'] < 10_000, 'er_pct'].median()\n"
@@ -292,8 +293,8 @@ q4 = NumericQuestion(
     ),
     hints=[
         "`finding.export_creators` already left out the rows without a usable follower count: read `notes`.",
-        "Count the rows of `table` with `followers >= 100_000` and `er_pct` above 0 (missing values are "
-        "not): `((table['followers'] >= 100_000) & (table['er_pct'] > 0)).sum()`.",
+        "Count the rows of `table` that meet both conditions at once - 100,000 followers or more, and an "
+        "`er_pct` above 0 (a missing value is not above 0): combine the two True/False tests with `&`.",
     ],
     solution_code=(
         "df = data.read_influencer_export(finding.example_export_path())\n"
