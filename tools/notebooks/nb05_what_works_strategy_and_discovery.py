@@ -40,8 +40,38 @@ def _awareness_cpm() -> dict[str, float]:
     return n
 
 
+def _lab_vs_q4() -> dict[str, str]:
+    """Lab 2 as the notebook sets it (food) against 05.q4's scope (every campaign), and lesson 08's
+    cheapest tier by median CPA against this lesson's pooled one. Nothing here is 05.q4's answer: the
+    text says only what differs (one niche vs all campaigns) and why the measures cannot disagree."""
+    from helpers.analysis import measurement
+    from helpers.widgets import discovery
+
+    campaigns, influencers = data.load_campaigns(), data.load_influencers()
+    table = discovery.discovery_table(campaigns, influencers)
+    food = discovery.discovery_update(table, creators=8, deadline_days=21, niche="food").numbers
+    per_1k = {ch: food[f"{ch}_conv_per_1k_usd"] for ch in discovery.CHANNELS}
+    last = min(per_1k, key=per_1k.get)
+    assert last == "agency", per_1k  # the sentence below speaks of the agency ranking last for food
+    # conversions per USD 1,000 all-in = 1,000 / all-in cost per conversion: same ranking, reversed
+    everything = discovery.discovery_update(table, creators=8, deadline_days=21).numbers
+    cpa = lesson05._cpa_by_channel(True)
+    by_1k = sorted(discovery.CHANNELS, key=lambda ch: -everything[f"{ch}_conv_per_1k_usd"])
+    assert by_1k == sorted(discovery.CHANNELS, key=lambda ch: cpa[ch]), (by_1k, cpa)
+    costs = measurement.campaign_costs(campaigns, influencers)
+    tiers = list(planning.pooled_costs(planning.with_creators(campaigns, influencers), "tier", 20).index)
+    median = measurement.median_by(costs, "tier", ["cpa_usd"], order=tiers)["cpa_usd"]
+    return {
+        "food": f"{sum(int(food[f'{ch}_campaigns']) for ch in discovery.CHANNELS):,}",
+        "all": f"{len(campaigns):,}",
+        "agency_food": f"{per_1k['agency']:.1f}",
+        "median_tier": str(median.idxmin()),
+    }
+
+
 def build() -> NB:
     cpm = _awareness_cpm()
+    lab = _lab_vs_q4()
     nb = NB(NAME)
     nb.md(
         f"""
@@ -200,10 +230,12 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         If the two titles name different tiers, a plan judged on CPM would buy different creators from a
         plan judged on CPA. Decide the KPI before the shortlist, and write it in the brief. (Synthetic
-        data: use the method, not the numbers; the tiers are Mediakix's.)
+        data: use the method, not the numbers; the tiers are Mediakix's.) Pooled totals weigh the big
+        campaigns most: lesson 08 ranks the tiers by the median campaign's CPA and finds
+        {lab["median_tier"]} cheapest.
         """,
         slide="fragment",
     )
@@ -493,12 +525,18 @@ def build() -> NB:
     )
     nb.exercise(
         lesson05.q4,
-        """
+        f"""
         ## Exercise 05.q4 - does the agency pay for itself?
         An agency costs more to find each creator. It pays for itself only if what it adds is worth more
         than its fee. Compare the channels on **all-in cost per conversion**: (total `fee_usd` + total
         `discovery_cost_usd`) / total `conversions`, per channel. Answer with the **organic minus the
         agency** value, in USD per conversion (positive: the agency route is cheaper per conversion).
+
+        If your answer disagrees with Lab 2, look at what each counts. The lab above was set to one
+        niche, food ({lab["food"]} of the {lab["all"]} past campaigns; the agency's {lab["agency_food"]}
+        conversions per USD 1,000 all-in ranked last there); this exercise counts every campaign.
+        Conversions per USD 1,000 all-in is 1,000 / all-in cost per conversion, so the two measures
+        always rank the channels the same way: only the campaigns counted can differ.
         """,
     )
 
