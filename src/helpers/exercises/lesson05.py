@@ -306,16 +306,16 @@ def route_facts() -> dict[str, dict[str, float]]:
 #: 05.q3's answers: letter -> text.
 ROUTE_OPTIONS: dict[str, str] = {
     "A": "Organic search: it costs least per creator, so the budget has room to spare.",
-    "B": "A platform: it fits the discovery budget and signs most creators before the launch.",
+    "B": "Split the list: organic search for five creators and an agency for the other five.",
     "C": "An agency: it signs fastest and finds the best fit, so it is worth the extra cost.",
-    "D": "Split the list: organic search for five creators and an agency for the other five.",
+    "D": "A platform: it fits the discovery budget and signs most creators before launch.",
 }
 
 
 q3 = ChoiceQuestion(
     id="05.q3",
     title="Which route for this launch?",
-    expected="B",
+    expected="D",
     choices=tuple(ROUTE_OPTIONS),
     setup=_SETUP,
     starter='route = ____  # "A", "B", "C" or "D"',
@@ -332,7 +332,7 @@ q3 = ChoiceQuestion(
     spend = {Q3_CREATORS} * by_channel["discovery_cost_usd"].mean()  # USD for {Q3_CREATORS} creators
     in_time = 100 * by_channel["days_to_sign"].apply(lambda d: (d <= {Q3_DEADLINE_DAYS}).mean())  # percent
     print(spend.round(0), in_time.round(1), sep="\\n")
-    route = "B"
+    route = "D"
     """,
     explanation=(
         "Each route breaks a different limit: organic search fits the budget but most of its past signings "
@@ -359,7 +359,7 @@ q3 = ChoiceQuestion(
             name="fastest route, budget ignored",
         ),
         Mistake(
-            "D",
+            "B",
             f"Five agency creators alone cost more than the USD {Q3_BUDGET_USD:,} budget to find (at "
             "the agency's mean cost per creator), and most of the organic half "
             "would still sign after the launch.",

@@ -133,15 +133,15 @@ def platform_comparison() -> dict[str, float]:
 #: 07.q2's answers: letter -> text.
 FILTER_OPTIONS: dict[str, str] = {
     "A": "The objection holds: on Instagram the most-followed buy more conversions per USD 1,000.",
-    "B": "The finding survives: on Instagram the scorecard's ten still buy more per USD 1,000.",
+    "B": "The finding survives with the same gap, so the all-platform numbers can go in the pitch.",
     "C": "On Instagram the two lists are mostly the same people, so the method hardly matters there.",
-    "D": "The finding survives with the same gap, so the all-platform numbers can go in the pitch.",
+    "D": "The finding survives: on Instagram the scorecard's ten still buy more per USD 1,000.",
 }
 
 q2 = ChoiceQuestion(
     id="07.q2",
     title="Does the scorecard's advantage survive on Instagram?",
-    expected="B",
+    expected="D",
     choices=tuple(FILTER_OPTIONS),
     setup=_SETUP,
     starter="""
@@ -158,7 +158,7 @@ q2 = ChoiceQuestion(
     solution_code="""
     ig = widgets.scorecard_update(instagram, ex.WEIGHTS, n=ex.SHORTLIST)
     print({k: round(v, 1) for k, v in ig.numbers.items() if k.endswith("per_1k_usd") or k == "overlap"})
-    finding = "B"
+    finding = "D"
     """,
     explanation=(
         "Redone on Instagram creators only, the scorecard's ten still buy more conversions per USD 1,000 "
@@ -182,7 +182,7 @@ q2 = ChoiceQuestion(
             name="lists assumed to overlap",
         ),
         Mistake(
-            "D",
+            "B",
             "The direction survives but the size does not: on Instagram the scorecard's advantage is smaller "
             "than across all platforms. Quote the Instagram numbers to an Instagram client.",
             name="all-platform numbers for a filtered question",
