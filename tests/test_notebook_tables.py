@@ -23,7 +23,6 @@ NOT_CONVERTED = {
     "02": "not converted yet",
     "05": "cpm_by_platform table not converted yet",
     "06": "not converted yet",
-    "09": "not converted yet",
 }
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 RAW_NUMBER = re.compile(r"(?<![\d.,])\d{7,}(?:\.\d+)?(?![\d,])")

@@ -144,6 +144,13 @@ def test_headers_are_made_readable_with_units():
     assert tables.human_header("median_campaign_per_1k_usd") == "median campaign per USD 1,000"
 
 
+def test_a_date_shows_as_the_day_not_as_midnight():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2025-05-24", "2025-05-25"]), "who": ["a", "b"]})
+    html = tables.html_table(frame)
+    assert ">2025-05-24<" in html and "00:00:00" not in html
+    assert tables.format_value(pd.Timestamp("2025-05-24 13:30"), "text") == "2025-05-24 13:30:00"
+
+
 def test_a_rate_per_1000_dollars_is_shown_as_a_number_not_as_dollars():
     frame = pd.DataFrame({"conversions_per_1k_usd": [17.4, 16.4], "fee_usd": [1500.5, 99.25]})
     html = tables.html_table(frame)

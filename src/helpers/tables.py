@@ -164,6 +164,8 @@ def format_value(value: object, fmt: str) -> str:
     """The text of one cell in format ``fmt`` (missing values show :data:`MISSING`)."""
     if fmt == "yesno":
         return MISSING if value is None or value is pd.NA else ("yes" if bool(value) else "no")
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()  # a day, not midnight: 2025-05-24
     if fmt in ("text", "date") or not _finite(value):
         if isinstance(value, float | np.floating) and not _finite(value):
             return MISSING

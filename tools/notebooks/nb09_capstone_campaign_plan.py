@@ -95,7 +95,7 @@ def build() -> NB:
     )
     nb.code(
         f"""
-        from helpers import app_links, data, plots, widgets
+        from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import capstone
         from helpers.exercises import ____, lesson09 as ex
 
@@ -119,7 +119,7 @@ def build() -> NB:
     nb.code(
         """
         print(brief.text())
-        brief.table()
+        tables.show(brief.table())
         """
     )
     nb.md(
@@ -160,7 +160,7 @@ def build() -> NB:
         """
         from helpers.analysis import planning
 
-        planning.kpi_table(bench.campaigns)
+        tables.show(planning.kpi_table(bench.campaigns))
         """
     )
     nb.md(
@@ -207,13 +207,9 @@ def build() -> NB:
     )
     nb.code(
         """
-        import pandas as pd
-        from IPython.display import display
-
         columns = ["tier", "platform", "city", "followers", "niche_fit", "audience_authenticity"]
         columns += ["score", "history"]
-        with pd.option_context("display.max_rows", 120):  # show every candidate
-            display(context.candidates[columns].round(3))
+        tables.show(context.candidates[columns].round(3))  # every candidate
         """
     )
     nb.md(
@@ -237,7 +233,7 @@ def build() -> NB:
             contract={"usage rights": ____, "disclosure": ____, "payment terms": ____},
             measurement=____,  # "how you will know it worked"
         )
-        capstone.findings_table(capstone.review_draft(draft, context))
+        tables.show(capstone.findings_table(capstone.review_draft(draft, context)))
         """
     )
     nb.md(
@@ -276,7 +272,7 @@ def build() -> NB:
     nb.code(
         """
         plan = capstone.build_plan(bench, brief, split="micro + mid")  # half micro, half mid-tier
-        plan.allocation.round(0)
+        tables.show(plan.allocation.round(0))
         """
     )
     nb.code(
@@ -320,7 +316,7 @@ def build() -> NB:
     nb.code(
         """
         columns = ["tier", "handle", "platform", "followers", "niche_fit", "audience_authenticity", "score"]
-        plan.signed[[*columns, "history"]].round(3)
+        tables.show(plan.signed[[*columns, "history"]].round(3))
         """
     )
     nb.md(
@@ -347,7 +343,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        record.round(3)
+        tables.show(record.round(3))
         """
     )
     nb.code(
@@ -397,7 +393,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        capstone.kpi_display(plan.kpis)
+        tables.show(capstone.kpi_display(plan.kpis))
         """
     )
     nb.md(
@@ -454,7 +450,7 @@ def build() -> NB:
             bench, brief, split="micro + mid", post_offset_days=-2, cadence="monthly newsletter"
         )
         print(hurried.schedule.conflicts["kind"].value_counts().to_string())
-        hurried.schedule.conflicts[["date", "kind", "who", "fix"]].head(6)
+        tables.show(hurried.schedule.conflicts[["date", "kind", "who", "fix"]].head(6))
         """
     )
     nb.code(
@@ -486,12 +482,13 @@ def build() -> NB:
     )
     nb.code(
         """
-        capstone.measurement_plan(plan)
+        tables.show(capstone.measurement_plan(plan))
         """
     )
     nb.code(
         """
-        plan.tracking[["handle", "promo_code", "tracked_link", "flags", "past_disclosed_pct"]].head(6)
+        shown = plan.tracking[["handle", "promo_code", "tracked_link", "flags", "past_disclosed_pct"]]
+        tables.show(shown.head(6))
         """
     )
     nb.md(
@@ -575,7 +572,7 @@ def build() -> NB:
         print(result.summary)
         result = lab.set(goal="awareness")
         print(result.summary)
-        result.table
+        tables.show(result.table)
         """
     )
     nb.md(
@@ -605,7 +602,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        capstone.rubric_table()
+        tables.show(capstone.rubric_table())
         """
     )
     nb.md(
@@ -619,7 +616,7 @@ def build() -> NB:
     nb.code(
         """
         checks = capstone.plan_checks(plan)
-        checks
+        tables.show(checks)
         """
     )
     # The text below names the checks this plan fails: the build fails if that stops being true.
@@ -712,7 +709,7 @@ def build() -> NB:
         # your levels here: 1 beginning, 2 developing, 3 proficient, 4 excellent
         levels = {"goal": ____, "shortlist": ____, "budget": ____, "schedule": ____, "forecast": ____}
         levels["measurement"] = ____
-        capstone.self_assessment(plan, levels)
+        tables.show(capstone.self_assessment(plan, levels))
         """
     )
 
