@@ -20,7 +20,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 #: Notebook number -> why it still shows pandas' default tables (issue 14 item 3, review C20/C22/C23).
 NOT_CONVERTED = {
     "00": "primer cells show pandas' own display on purpose; environment report, table overview",
-    "02": "not converted yet",
     "05": "cpm_by_platform table not converted yet",
     "06": "not converted yet",
 }

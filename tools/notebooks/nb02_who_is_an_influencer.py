@@ -85,7 +85,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, metrics, plots, widgets
+        from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import influence
         from helpers.exercises import ____, lesson02 as ex
 
@@ -126,7 +126,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        influence.power_by_tier(influencers)
+        tables.show(influence.power_by_tier(influencers))
         """
     )
     nb.notes(
@@ -160,7 +160,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        influence.engagement_by_band(influencers, benchmarks).round(2)
+        by_band = influence.engagement_by_band(influencers, benchmarks).round(2)
+        tables.show(by_band, {"hypeauditor_median_pct": tables.Column("HypeAuditor median", "%")})
         """
     )
     nb.notes(
@@ -189,7 +190,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        influence.niche_sizes(niches)
+        tables.show(influence.niche_sizes(niches))
         """
     )
     nb.md(
@@ -252,7 +253,7 @@ def build() -> NB:
         shown = ["creators", "median_followers", "sponsored_posts"]
         shown += ["organic_er_by_reach_pct", "sponsored_er_by_reach_pct", "pooled_reach_er_ratio"]
         shown += ["sponsored_reach_ratio", "median_paid_post_performance"]
-        comparison[shown].round(2).T
+        tables.show(comparison[shown].round(2))
         """
     )
     nb.md(
@@ -406,7 +407,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        influence.conversions_by_fame(influencers, campaigns).round(2)
+        tables.show(influence.conversions_by_fame(influencers, campaigns).round(2))
         """
     )
     nb.notes(
