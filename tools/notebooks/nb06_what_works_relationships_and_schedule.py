@@ -66,7 +66,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, plots, widgets
+        from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import relationships, schedule
         from helpers.exercises import ____, lesson06 as ex
 
@@ -121,7 +121,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        by_style[["messages", "replies", "reply_rate_pct", "ci_low_pct", "ci_high_pct"]].round(1)
+        tables.show(by_style[["messages", "replies", "reply_rate_pct", "ci_low_pct", "ci_high_pct"]].round(1))
         """,
         slide="fragment",
     )
@@ -237,7 +237,7 @@ def build() -> NB:
         print(f"raw ratio of conversion rates: {relationships.raw_uplift(campaigns):+.1%}")
         adjusted = relationships.adjusted_uplift(campaigns, influencers)
         print(f"adjusted for niche fit and credibility: {adjusted:+.1%}")
-        table.round(3)
+        tables.show(table.round(3))
         """
     )
     nb.md(
@@ -261,7 +261,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        experiment.round(1)
+        tables.show(experiment.round(1))
         """,
         slide="fragment",
     )
@@ -297,7 +297,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        schedule.segment_table(plan.roster)
+        tables.show(schedule.segment_table(plan.roster))
         """
     )
     nb.md(
@@ -313,7 +313,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        schedule.preference_table(plan.roster)
+        tables.show(schedule.preference_table(plan.roster))
         """
     )
     nb.md(
@@ -390,7 +390,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        plan.events[["event_id", "event_type", "title", "start_date", "end_date", "city"]]
+        tables.show(plan.events[["event_id", "event_type", "title", "start_date", "end_date", "city"]])
         """,
         slide="fragment",
     )
@@ -421,7 +421,8 @@ def build() -> NB:
             f"{top['handle']}, brought ${top['revenue_usd']:,.0f} of revenue on ${top['fee_usd']:,.0f} of fees."
         )
         print(f"Key partners: {partners['key_partner'].sum()}")
-        partners[["handle", "city", "revenue_usd", "fee_usd", "net_of_fees_usd", "key_partner"]].head(10).round(0)
+        shown = partners[["handle", "city", "revenue_usd", "fee_usd", "net_of_fees_usd", "key_partner"]]
+        tables.show(shown.head(10).round(0), index=False)
         """
     )
     nb.md(
@@ -471,7 +472,7 @@ def build() -> NB:
         value = schedule.trip_value(plan.roster, trips)
         print(schedule.trip_finding(value))
         money = value[["key_revenue_usd", "key_fees_usd", "key_net_usd", "trip_cost_usd"]]
-        trips[["city", "creators", "start", "anchor"]].join(money, on="city")
+        tables.show(trips[["city", "creators", "start", "anchor"]].join(money, on="city").set_index("city"))
         """
     )
     nb.md(
@@ -552,7 +553,7 @@ def build() -> NB:
         """
         result = lab.set(partners="monthly call", skip_calls_near_launches=False, period="Q2")
         print(result.summary)
-        result.table
+        tables.show(result.table)
         """
     )
     nb.md(
@@ -651,7 +652,7 @@ def build() -> NB:
     nb.code(
         """
         draft = schedule.example_draft()
-        draft.entries[["entry_id", "kind", "start", "end", "title", "creators"]]
+        tables.show(draft.entries[["entry_id", "kind", "start", "end", "title", "creators"]])
         """
     )
     nb.code(lesson06.q4.cell_code())
