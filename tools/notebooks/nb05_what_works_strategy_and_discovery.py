@@ -197,7 +197,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        planning.cpm_by_platform(joined, "awareness").round(2)
+        tables.show(planning.cpm_by_platform(joined, "awareness").round(2))
         """
     )
     nb.notes(
