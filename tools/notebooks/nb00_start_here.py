@@ -69,7 +69,7 @@ def build() -> NB:
     nb.code(
         """
         import helpers
-        from helpers import app_links, course, data, progress, widgets
+        from helpers import app_links, course, data, progress, tables, widgets
         from helpers.exercises import ____, lesson00 as ex
         """
     )
@@ -85,7 +85,7 @@ def build() -> NB:
     )
     nb.volatile(
         """
-        helpers.environment_report()
+        tables.show(helpers.environment_report())
         """
     )
     nb.volatile(
@@ -107,7 +107,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        data.table_overview()
+        tables.show(data.table_overview())
         """
     )
     nb.notes(
