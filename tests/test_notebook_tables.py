@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 #: Notebook number -> why it still shows pandas' default tables (issue 14 item 3, review C20/C22/C23).
 NOT_CONVERTED = {
-    "00": "the pandas primer ([25], [28]) shows pandas' own display: what learners get when they type the moves",
+    "00": "the pandas primer ([25], [28]) shows pandas' own display, what learners get typing the moves",
 }
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 RAW_NUMBER = re.compile(r"(?<![\d.,])\d{7,}(?:\.\d+)?(?![\d,])")
