@@ -15,7 +15,8 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 # Packages are installed with uv (itself from PyPI, pinned here): the same pins and the same PyPI
 # releases as pip, resolved the same way, but downloaded in parallel: a fresh .venv takes seconds
 # instead of minutes. `make test INSTALLER=pip` uses pip alone (e.g. behind a mirror that only pip is
-# configured for; uv reads UV_INDEX_URL, not pip.conf). Bytecode is compiled at install, as pip does.
+# configured for; uv reads UV_INDEX_URL, not pip.conf); if uv fails (an index or certificate only pip is
+# set up for), the same install is retried with pip. Bytecode is compiled at install, as pip does.
 INSTALLER ?= uv
 UV_PIN    := uv==0.13.*
 ifeq ($(INSTALLER),pip)
@@ -51,12 +52,16 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 $(RUNTIME_STAMP): environment.yml pyproject.toml tools/env_pins.py tools/lab/overrides.json | $(PY)
 	$(if $(filter pip,$(INSTALLER)),,$(PIP) install '$(UV_PIN)')
 	$(PY) tools/env_pins.py environment.yml > $(VENV)/pins.txt
-	$(INSTALL) --upgrade pip setuptools -r $(VENV)/pins.txt -e .
+	$(INSTALL) --upgrade pip setuptools -r $(VENV)/pins.txt -e . || { \
+		echo "uv could not install the pinned packages (see above): installing them with pip instead"; \
+		$(PIP) install --upgrade pip setuptools -r $(VENV)/pins.txt -e .; }
 	mkdir -p $(LAB_SETTINGS) && cp tools/lab/overrides.json $(LAB_SETTINGS)/overrides.json
 	@touch $@
 
 $(TEST_STAMP): $(RUNTIME_STAMP)
-	$(INSTALL) -c $(VENV)/pins.txt -e '.[test]'
+	$(INSTALL) -c $(VENV)/pins.txt -e '.[test]' || { \
+		echo "uv could not install the test tools (see above): installing them with pip instead"; \
+		$(PIP) install -c $(VENV)/pins.txt -e '.[test]'; }
 	@touch $@
 
 test-deps: $(TEST_STAMP)
