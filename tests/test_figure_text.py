@@ -361,19 +361,8 @@ def test_nb10_published_figure_title_fits():
 
     published = finding.published_er_table()
     fig, ax = plots.new_figure()
-    plots.bar_groups(
-        ax,
-        list(published.index),
-        {"median": published["median ER %"], "mean": published["mean ER %"]},
-        ylabel="engagement rate (% of followers)",
-        value_format="{:.1f}",
-    )
-    ax.set_xlabel("followers")
-    title = (
-        f"Published: median Instagram ER falls from {published['median ER %'].iloc[0]:.0f}% "
-        f"to {published['median ER %'].iloc[-1]:.1f}% as accounts grow"
-    )
-    plots.set_title(ax, title, "HypeAuditor blog, March 2018, ~37K Instagram accounts (vendor benchmark)")
+    finding.draw_published_er(ax, published)
+    title = finding.published_er_title(published)
     assert figure_text_problems(fig) == []
     ax.set_title(title, loc="left", fontsize=plots.BASE_FONT_PT + 2, fontweight="bold")  # unfitted
     assert any("reaches outside the figure" in p for p in figure_text_problems(fig))

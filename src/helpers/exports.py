@@ -1587,6 +1587,19 @@ def _native_values(values: np.ndarray, kind: str, scale: int, limit: float) -> n
     return numbers
 
 
+#: ``pandas.read_csv`` options of the fast path: every cell as written (no NA guessing, blank lines kept so
+#: line numbers match), quotes not special (the fast path only takes files without them), C engine, UTF-8.
+_FAST_READ_OPTIONS: dict = {
+    "na_filter": False,
+    "keep_default_na": False,
+    "skip_blank_lines": False,
+    "skipinitialspace": True,
+    "quoting": csv.QUOTE_NONE,
+    "engine": "c",
+    "encoding": "utf-8",
+}
+
+
 def _fast_table(
     text: str,
     offset: int,
@@ -1620,13 +1633,7 @@ def _fast_table(
                 header=None,
                 names=list(range(width_hint)),
                 dtype={j: object for j in range(width_hint) if j not in native},
-                na_filter=False,
-                keep_default_na=False,
-                skip_blank_lines=False,
-                skipinitialspace=True,
-                quoting=csv.QUOTE_NONE,
-                engine="c",
-                encoding="utf-8",
+                **_FAST_READ_OPTIONS,
             )
             break
         except pd.errors.ParserError:
@@ -1657,13 +1664,7 @@ def _fast_table(
                     names=list(range(width_read)),
                     usecols=[j],
                     dtype=object,
-                    na_filter=False,
-                    keep_default_na=False,
-                    skip_blank_lines=False,
-                    skipinitialspace=True,
-                    quoting=csv.QUOTE_NONE,
-                    engine="c",
-                    encoding="utf-8",
+                    **_FAST_READ_OPTIONS,
                 )[j].to_numpy(dtype=object)
             )
         else:

@@ -142,20 +142,7 @@ def build() -> NB:
         """
         published = finding.published_er_table()
         fig, ax = plots.new_figure()
-        plots.bar_groups(
-            ax,
-            list(published.index),
-            {"median": published["median ER %"], "mean": published["mean ER %"]},
-            ylabel="engagement rate (% of followers)",
-            value_format="{:.1f}",
-        )
-        ax.set_xlabel("followers")
-        plots.set_title(
-            ax,
-            f"Published: median Instagram ER falls from {published['median ER %'].iloc[0]:.0f}% "
-            f"to {published['median ER %'].iloc[-1]:.1f}% as accounts grow",
-            "HypeAuditor blog, March 2018, ~37K Instagram accounts (vendor benchmark)",
-        )
+        finding.draw_published_er(ax, published)
         plots.show(fig)
         """
     )

@@ -86,6 +86,7 @@ __all__ = [
     "creator_table",
     "draw_finding",
     "draw_published",
+    "draw_published_er",
     "draw_series",
     "draw_tier_medians",
     "example_export",
@@ -97,6 +98,7 @@ __all__ = [
     "interval_text",
     "log_bin_edges",
     "published_er_table",
+    "published_er_title",
     "resample_creators",
     "select_sample",
     "sponsored_lift",
@@ -1089,6 +1091,35 @@ def _decade_axis(ax: Axes, x_lo: float, x_hi: float) -> None:
     ticks = np.arange(math.ceil(x_lo - 0.1), math.floor(x_hi + 0.1) + 1)
     ax.set_xticks(ticks, [follower_label(t) for t in ticks])
     ax.set_xlabel("followers (log scale)")
+
+
+def published_er_title(published: pd.DataFrame) -> str:
+    """The finding of the published-benchmark chart: the median ER (%) of the smallest and the largest
+    follower band of :func:`published_er_table`."""
+    median = published["median ER %"]
+    return (
+        f"Published: median Instagram ER falls from {median.iloc[0]:.0f}% "
+        f"to {median.iloc[-1]:.1f}% as accounts grow"
+    )
+
+
+def draw_published_er(ax: Axes, published: pd.DataFrame) -> Axes:
+    """Lesson 10's chart of the published benchmark: median and mean Instagram engagement rate
+    (% of followers) per follower band of :func:`published_er_table`, titled with its finding."""
+    plots.bar_groups(
+        ax,
+        list(published.index),
+        {"median": published["median ER %"], "mean": published["mean ER %"]},
+        ylabel="engagement rate (% of followers)",
+        value_format="{:.1f}",
+    )
+    ax.set_xlabel("followers")
+    plots.set_title(
+        ax,
+        published_er_title(published),
+        "HypeAuditor blog, March 2018, ~37K Instagram accounts (vendor benchmark)",
+    )
+    return ax
 
 
 def draw_series(
