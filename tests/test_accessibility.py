@@ -743,6 +743,12 @@ def _fig_tier_medians() -> Figure:
     )
 
 
+def _fig_published_er() -> Figure:
+    from helpers.analysis import finding
+
+    return _one(lambda ax: finding.draw_published_er(ax, finding.published_er_table()))
+
+
 #: One figure per way a notebook calls an analysis draw function: case id -> (function, builder).
 FIGURES: dict[str, tuple[str, Callable[[], Figure]]] = {
     "nb03 brand vs creator": ("trust.draw_brand_vs_creator", _fig_brand_vs_creator),
@@ -760,6 +766,7 @@ FIGURES: dict[str, tuple[str, Callable[[], Figure]]] = {
     "nb09 EMV check": ("capstone.draw_emv_check", _fig_emv_check),
     "nb10 finding + published": ("finding.draw_finding finding.draw_published", _fig_finding_with_published),
     "nb10 lift finding": ("finding.draw_finding", _fig_finding_lift),
+    "nb10 published benchmark": ("finding.draw_published_er", _fig_published_er),
     "nb10 samples compared": ("finding.draw_series", _fig_series_samples),
     "nb10 tier medians": ("finding.draw_tier_medians", _fig_tier_medians),
 }
