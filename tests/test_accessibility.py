@@ -591,10 +591,10 @@ def _tables() -> dict:
 @functools.cache
 def _capstone_plans() -> tuple:
     from helpers.analysis import capstone
-    from helpers.exercises import lesson09
+    from helpers.exercises import lesson11
 
     bench = capstone.prepare()
-    brief = bench.brief(lesson09.BRAND, goal=lesson09.GOAL, budget_usd=lesson09.BUDGET_USD)
+    brief = bench.brief(lesson11.BRAND, goal=lesson11.GOAL, budget_usd=lesson11.BUDGET_USD)
     plan = capstone.build_plan(bench, brief, split="micro + mid")
     hurried = capstone.build_plan(
         bench, brief, split="micro + mid", post_offset_days=-2, cadence="monthly newsletter"

@@ -1,4 +1,4 @@
-"""Capstone (lesson 09): brief -> KPIs -> allocation + forecast -> shortlist -> schedule -> measurement
+"""Capstone (lesson 11): brief -> KPIs -> allocation + forecast -> shortlist -> schedule -> measurement
 plan -> self-assessment -> export. Relations and ranges only: the bundled data may be regenerated."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """helpers.analysis.finding: binned medians with bootstrap intervals, fits in log followers, sponsored
-lift, the example export and the caveats of lesson 10.
+lift, the example export and the caveats of lesson 12.
 
 Numbers computed from the bundled data are never written here (the data may be regenerated): tests on
 the bundled data assert relations and ranges and print what they measured (``pytest -s``).
@@ -78,16 +78,16 @@ def test_sponsored_lift_does_not_need_posts_grouped_by_creator():
 
 
 def test_lesson_10s_lift_is_lesson_03s_paid_post_performance_creator_by_creator(bundled):
-    """Review B14: lesson 10's `lift` column is the registry's paid-post performance (mean ER sponsored /
+    """Review B14: lesson 12's `lift` column is the registry's paid-post performance (mean ER sponsored /
     mean ER organic of one creator, helpers.metrics), the very number lesson 03 computes - not another
     ratio under the same name (the follower count cancels, so likes + comments give the same ratio)."""
     from helpers.analysis import trust
 
     lesson03 = trust.paid_post_performance_by_creator(bundled["posts"], bundled["influencers"])
-    lesson10 = finding.sponsored_lift(bundled["posts"])
-    assert len(lesson10) > 100 and set(lesson10.index) == set(lesson03.index)
+    lesson12 = finding.sponsored_lift(bundled["posts"])
+    assert len(lesson12) > 100 and set(lesson12.index) == set(lesson03.index)
     np.testing.assert_allclose(
-        lesson10["lift"], lesson03.loc[lesson10.index, "paid_post_performance"], rtol=1e-12
+        lesson12["lift"], lesson03.loc[lesson12.index, "paid_post_performance"], rtol=1e-12
     )
 
 
@@ -371,9 +371,9 @@ def test_hypeauditors_medians_and_means_flatten_where_the_benchmark_rows_say():
         finding.published_er_flattens_above("mode")
 
 
-@pytest.mark.parametrize("notebook", ["02_who_is_an_influencer", "10_research_lab"])
+@pytest.mark.parametrize("notebook", ["02_who_is_an_influencer", "12_research_lab"])
 def test_lessons_02_and_10_state_the_same_flattening_threshold(notebook):
-    """Lesson 02's trainer note and lesson 10's Step 2 describe the same HypeAuditor benchmark: both
+    """Lesson 02's trainer note and lesson 12's Step 2 describe the same HypeAuditor benchmark: both
     must give the threshold :func:`finding.published_er_flattens_above` computes (they once said
     20K and 100K)."""
     stored = paths.REPO_ROOT / "notebooks" / f"{notebook}.ipynb"

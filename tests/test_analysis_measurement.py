@@ -1,4 +1,4 @@
-"""Lesson 08 analyses: engagement denominators, costs, ROI, EMV, attribution, flags, disclosure."""
+"""Lesson 09 analyses: engagement denominators, costs, ROI, EMV, attribution, flags, disclosure."""
 
 from __future__ import annotations
 

@@ -132,7 +132,7 @@ COINCIDENCES: dict[str, list[tuple[str, str]]] = {
         )
     ],
     "07.q4": [("leilastrong 260861 12.590690", "one creator's engagement rate in the scorecard table")],
-    "08.q2": [("1.5 means", "the ROAS in the definition's example, not a frequency")],
+    "09.q2": [("1.5 means", "the ROAS in the definition's example, not a frequency")],
 }
 
 

@@ -1,4 +1,4 @@
-"""The capstone draft (lesson 09): the learner's own plan, reviewed part by part.
+"""The capstone draft (lesson 11): the learner's own plan, reviewed part by part.
 
 Most tests use a small hand-made context (candidates, fees, reply rates) so each planted problem has one
 known answer; the last ones use the bundled data: the model answer gets the feedback the notebook shows.
@@ -231,9 +231,9 @@ def test_self_assessment_starts_empty(bench, brief):
 
 def test_the_model_answer_is_runnable_code_with_its_review(bench, brief):
     """ex.model_answer(): the code rebuilds the model draft, and the text shows every finding."""
-    from helpers.exercises import lesson09
+    from helpers.exercises import lesson11
 
-    answer = lesson09.model_answer()
+    answer = lesson11.model_answer()
     namespace: dict = {"capstone": capstone}
     exec(answer.code, namespace)  # the code a learner could paste
     context = capstone.draft_context(bench, brief)

@@ -355,7 +355,7 @@ def test_capstone_lab_forecast_panel_without_an_axis_writes_each_interval():
 
 
 def test_nb10_published_figure_title_fits():
-    """Notebook 10's published-benchmark chart (drawn in the notebook): its long title used to end
+    """Notebook 12's published-benchmark chart (drawn in the notebook): its long title used to end
     '... as accou' at the figure's edge."""
     from helpers.analysis import finding
 

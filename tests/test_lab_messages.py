@@ -1,5 +1,5 @@
 """Issue 12 item 17: a lab's error message is shown once, in the message area (never also as text
-inside the figure), and notebook 10's research lab ends Run All usable (errors are demonstrated on a
+inside the figure), and notebook 12's research lab ends Run All usable (errors are demonstrated on a
 separate instance)."""
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def test_a_bad_upload_shows_its_message_once():
 
 
 def test_notebook_10_leaves_its_research_lab_usable_after_run_all():
-    """Run every code cell of the stored notebook 10 in order, as Run All does, then look at the
+    """Run every code cell of the stored notebook 12 in order, as Run All does, then look at the
     lab the learner plays with."""
-    notebook = json.loads((ROOT / "notebooks" / "10_research_lab.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((ROOT / "notebooks" / "12_research_lab.ipynb").read_text(encoding="utf-8"))
     namespace: dict[str, Any] = {"display": lambda *args, **kwargs: None}
     for cell in notebook["cells"]:
         if cell["cell_type"] != "code":
@@ -62,7 +62,7 @@ def test_notebook_10_leaves_its_research_lab_usable_after_run_all():
         source = "".join(cell["source"])
         if source.lstrip().startswith(("%", "!")):
             continue
-        exec(compile(source, "<notebook 10>", "exec"), namespace)
+        exec(compile(source, "<notebook 12>", "exec"), namespace)
     lab = namespace["lab"]
     assert isinstance(lab, widgets.ResearchLab)
     assert lab.result.ok, f"the learner's lab ends Run All showing: {lab.result.message}"

@@ -9,7 +9,7 @@
 - A "see the README's X section" sentence names a heading the README really has.
 - Notebook titles follow one rule: the title, without the lesson number (the navigation line under it
   carries the number).
-- Units: a KPI counted in impressions is not labelled "views" (lesson 08: views are video plays,
+- Units: a KPI counted in impressions is not labelled "views" (lesson 09: views are video plays,
   impressions are showings).
 """
 

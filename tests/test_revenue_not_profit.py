@@ -12,15 +12,15 @@ import pytest
 from helpers import metrics
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Texts that talk about ROI / ROAS on revenue: lessons 08 and 09, their notebooks' sources, exercises
+#: Texts that talk about ROI / ROAS on revenue: lessons 09 and 11, their notebooks' sources, exercises
 #: and the campaign meter.
 TEXTS = [
-    "lessons/08_measuring_a_campaign.md",
-    "lessons/09_capstone_campaign_plan.md",
-    "tools/notebooks/nb08_measuring_a_campaign.py",
-    "tools/notebooks/nb09_capstone_campaign_plan.py",
-    "src/helpers/exercises/lesson08.py",
+    "lessons/09_measuring_a_campaign.md",
+    "lessons/11_capstone_campaign_plan.md",
+    "tools/notebooks/nb09_measuring_a_campaign.py",
+    "tools/notebooks/nb11_capstone_campaign_plan.py",
     "src/helpers/exercises/lesson09.py",
+    "src/helpers/exercises/lesson11.py",
     "src/helpers/widgets/measure.py",
     "src/helpers/analysis/measurement.py",
     "src/helpers/analysis/capstone.py",
@@ -40,7 +40,7 @@ def test_revenue_above_cost_is_not_called_profit(path):
 
 
 def test_the_roi_section_says_it_is_on_revenue_not_profit():
-    source = (ROOT / "tools/notebooks/nb08_measuring_a_campaign.py").read_text(encoding="utf-8")
+    source = (ROOT / "tools/notebooks/nb09_measuring_a_campaign.py").read_text(encoding="utf-8")
     assert "computed on **revenue**, not profit" in source
 
 
@@ -69,7 +69,7 @@ def test_roas_of_1_7_loses_money_at_a_40_percent_margin_while_its_roi_on_revenue
 
 
 def test_notebook_08_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin():
-    notebook = json.loads((ROOT / "notebooks/08_measuring_a_campaign.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((ROOT / "notebooks/09_measuring_a_campaign.ipynb").read_text(encoding="utf-8"))
     printed = "".join(
         "".join(output.get("text", ""))
         for cell in notebook["cells"]
@@ -82,15 +82,15 @@ def test_notebook_08_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin()
 
 
 def test_lesson_08_exercise_on_the_margin_names_the_revenue_and_roas_slips():
-    from helpers.exercises import lesson08
+    from helpers.exercises import lesson09
 
-    question = lesson08.q11
+    question = lesson09.q11
     feedback = {m.resolved_value(): m.name for m in question.mistakes}
     right = question.expected_value
-    assert "lost USD 500" in lesson08.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000
+    assert "lost USD 500" in lesson09.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000
     assert metrics.profit_after_margin(5_000, 0.30, 2_000) == pytest.approx(-500.0)
     assert set(feedback.values()) >= {"revenue for profit", "ROAS for ROI"}
-    assert set(feedback) | {right} == set(lesson08.MARGIN_OPTIONS)
+    assert set(feedback) | {right} == set(lesson09.MARGIN_OPTIONS)
 
 
 def test_capstone_measurement_plan_reports_roi_on_revenue_next_to_the_profit_after_margin():

@@ -19,7 +19,7 @@ from helpers.exercises import (
     all_quizzes,
     validate_lesson,
 )
-from helpers.exercises import lesson10 as ex10
+from helpers.exercises import lesson12 as ex10
 from helpers.exercises.quiz import Numeric, Quiz
 from helpers.exercises.slips import (
     FRACTION_FOR_PERCENT,
@@ -163,7 +163,7 @@ def test_typing_the_slope_in_10_q2_is_named():
     """The issue's example: the slope itself (about -0.58) used to get only 'about 76x too low'."""
     creators = ex10.q2.setup  # the fit is recomputed here as a learner would, not read from the module
     namespace: dict = {}
-    exec(compile(creators, "<10.q2 setup>", "exec"), namespace)
+    exec(compile(creators, "<12.q2 setup>", "exec"), namespace)
     frame = namespace["creators"]
     frame = frame[frame["platform"] == ex10.PLATFORM]  # the starter's filter
     slope = np.polyfit(np.log10(frame["followers"]), np.log(frame["er_pct"]), 1)[0]

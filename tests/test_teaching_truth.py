@@ -180,7 +180,7 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 #: Names that blur the three metrics (review B14): "pooled ratio" could be either pooled one, the 03 lab
-#: called paid-post performance `paid_ratio`, and lesson 10 called it "lift" in its prose.
+#: called paid-post performance `paid_ratio`, and lesson 12 called it "lift" in its prose.
 _BLURRED_NAME = re.compile(r"\bpooled\s+(?:ratio|number)\b|\bpaid_ratio\b", re.IGNORECASE)
 #: "lift" as the name of a metric in prose; the code column `lift` (in backticks or quotes, ln(lift)) and
 #: the verb ("can lift a bin") are fine.
@@ -243,7 +243,7 @@ def test_metric_functions_compute_what_their_names_say():
         "Sponsored lift is an inverted U, peaking near 40K followers.",
         '"Paid-post performance" is sponsored ER divided by organic ER (here by reach, pooled per group).',
         "The pooled ER ratio compares each creator with the same creator's organic posts.",
-        "Its top - the vertex - is where lift peaks.",  # review B14: lesson 10's prose
+        "Its top - the vertex - is where lift peaks.",  # review B14: lesson 12's prose
         "Caveat 3: tier cut-offs (median lift per tier under three schemes)",
         "paid_ratio 0.979 sponsored ER / organic ER (calibrated: synthetic posts)",  # the 03 lab's table
         "Predict whether the pooled ratio will be higher or lower than the median.",

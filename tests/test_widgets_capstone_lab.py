@@ -1,4 +1,4 @@
-"""Capstone planner lab (lesson 09): every control changes the plan, friendly messages at the extremes,
+"""Capstone planner lab (lesson 11): every control changes the plan, friendly messages at the extremes,
 and the Export button is the only thing that ever writes a file."""
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ def test_lab_on_bundled_data_is_reachable_from_the_package_and_emv_is_shown_besi
 
 
 def test_summary_says_which_rate_is_higher_and_why_for_every_example():
-    """Issue 12 item 5: lesson 08 says the rate per reach is usually the higher one on Instagram; the
+    """Issue 12 item 5: lesson 09 says the rate per reach is usually the higher one on Instagram; the
     meter's first example showed the opposite without a word. The summary now says, from the data,
     which way each campaign goes and how many of the followers its posts reached."""
     meter = CampaignMeter()

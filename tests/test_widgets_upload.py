@@ -1,4 +1,4 @@
-"""Research lab (lesson 10): the finding on course data, the example export and an uploaded file.
+"""Research lab (lesson 12): the finding on course data, the example export and an uploaded file.
 
 The lab must turn every unusable file into a friendly message (what is wrong, what the file needs),
 never a traceback, and must never write anything.

@@ -270,7 +270,7 @@ def bench_data() -> None:
 
 
 def bench_metrics_1m() -> None:
-    """Lesson 10's finding analysis (sponsored lift per creator, binned medians with bootstrap CIs, both
+    """Lesson 12's finding analysis (sponsored lift per creator, binned medians with bootstrap CIs, both
     fits in log followers) on 1,000,000 posts; creators are resampled from the bundled data.
     Time: median of 3 runs (budget <= 1 s); peak memory: one more run under tracemalloc."""
     from helpers.analysis import finding

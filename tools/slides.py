@@ -17,7 +17,7 @@ the network.
 Usage::
 
     python tools/slides.py               # every notebook -> _slides/
-    python tools/slides.py 01 08         # only these numbers
+    python tools/slides.py 01 09         # only these numbers
     python tools/slides.py --out DIR     # another output folder (new, empty, or written by this tool)
 
 Nothing outside the output folder and the cache folder is written.

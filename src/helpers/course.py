@@ -99,21 +99,21 @@ COURSE: tuple[Lesson, ...] = (
         65,
     ),
     Lesson(
-        "08",
+        "09",
         "measuring_a_campaign",
         "Measuring a campaign",
         "Compute ER variants, CPM to ROI and EMV, and see through fake followers.",
         115,
     ),
     Lesson(
-        "09",
+        "11",
         "capstone_campaign_plan",
         "Capstone: plan a campaign end to end",
         "Plan, schedule, forecast and measure a campaign for a fictional brand.",
         95,
     ),
     Lesson(
-        "10",
+        "12",
         "research_lab",
         "Research lab: your own data, a published finding",
         "Load your own export and reproduce a published finding with honest caveats.",
@@ -123,7 +123,7 @@ COURSE: tuple[Lesson, ...] = (
 
 
 def lesson(number: str) -> Lesson:
-    """The lesson with this two-digit number (``"00"`` .. ``"10"``)."""
+    """The lesson with this two-digit number (``"00"`` .. ``"12"``)."""
     for item in COURSE:
         if item.number == number:
             return item

@@ -325,7 +325,7 @@ def read_content(number: str, root: Path = REPO_ROOT) -> tuple[Content, int]:
 
 
 def compare(number: str, root: Path = REPO_ROOT, rates: Rates = Rates()) -> Comparison:
-    """Planned vs estimated minutes for lesson ``number`` (``"00"`` .. ``"10"``)."""
+    """Planned vs estimated minutes for lesson ``number`` (``"00"`` .. ``"12"``)."""
     content, planned = read_content(number, root)
     return compare_minutes(number, planned, content, rates)
 

@@ -169,8 +169,8 @@ def build() -> NB:
         The synthetic data was calibrated to these medians, so the bars agree by design. The useful
         message is the shape: engagement per follower falls fast up to about
         {plots.human_number(finding.published_er_flattens_above())} followers and then flattens (the
-        same HypeAuditor benchmark as lesson 10). Engagement is a sign of attention, not yet of
-        influence on sales - lesson 08 returns to that gap.
+        same HypeAuditor benchmark as lesson 12). Engagement is a sign of attention, not yet of
+        influence on sales - lesson 09 returns to that gap.
         """
     )
 
@@ -209,7 +209,7 @@ def build() -> NB:
     nb.notes(
         """
         Penetration is an upper bound: it assumes every follower belongs to the niche. Real audiences
-        overlap niches, and some followers are fake (lesson 08). The comparison still holds: a
+        overlap niches, and some followers are fake (lesson 09). The comparison still holds: a
         finance creator with 100K followers reaches a far larger slice of *their* market than a fashion
         creator with 100K.
         """

@@ -41,7 +41,7 @@ def _awareness_cpm() -> dict[str, float]:
 
 
 def _lab_vs_q4() -> dict[str, str]:
-    """Lab 2 as the notebook sets it (food) against 05.q4's scope (every campaign), and lesson 08's
+    """Lab 2 as the notebook sets it (food) against 05.q4's scope (every campaign), and lesson 09's
     cheapest tier by median CPA against this lesson's pooled one. Nothing here is 05.q4's answer: the
     text says only what differs (one niche vs all campaigns) and why the measures cannot disagree."""
     from helpers.analysis import measurement
@@ -234,7 +234,7 @@ def build() -> NB:
         If the two titles name different tiers, a plan judged on CPM would buy different creators from a
         plan judged on CPA. Decide the KPI before the shortlist, and write it in the brief. (Synthetic
         data: use the method, not the numbers; the tiers are Mediakix's.) Pooled totals weigh the big
-        campaigns most: lesson 08 ranks the tiers by the median campaign's CPA and finds
+        campaigns most: lesson 09 ranks the tiers by the median campaign's CPA and finds
         {lab["median_tier"]} cheapest.
         """,
         slide="fragment",

@@ -296,7 +296,7 @@ def build() -> NB:
     nb.notes(
         """
         A flag is a reason to look closer, not a verdict: check follower growth for sudden jumps, the
-        comments (generic, repeated, off-topic), and the following/followers ratio. Lesson 08 has a
+        comments (generic, repeated, off-topic), and the following/followers ratio. Lesson 09 has a
         fake-follower simulator.
         """
     )
@@ -529,7 +529,7 @@ def build() -> NB:
     nb.md(
         """
         ## What's next
-        Continue with **[08 - Measuring a campaign](08_measuring_a_campaign.ipynb)**: engagement-rate
+        Continue with **[09 - Measuring a campaign](09_measuring_a_campaign.ipynb)**: engagement-rate
         variants, CPM to ROI, EMV and its limits, and a fake-follower simulator. Back:
         [06 - What works: relationships and a schedule](06_what_works_relationships_and_schedule.ipynb),
         [05 - What works: strategy, budget and discovery](05_what_works_strategy_and_discovery.ipynb),

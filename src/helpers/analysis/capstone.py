@@ -1,4 +1,4 @@
-"""Lesson 09 (capstone): plan a campaign end to end for a fictional brand, with the course's own tools.
+"""Lesson 11 (capstone): plan a campaign end to end for a fictional brand, with the course's own tools.
 
 The plan is built in the order a team works, each step reusing what an earlier lesson built:
 
@@ -7,7 +7,7 @@ The plan is built in the order a team works, each step reusing what an earlier l
    calendar with its embargo and PR events. Planning starts :data:`LEAD_DAYS` before the launch.
 2. **Goal -> KPIs** (:data:`GOAL_METRICS`, :data:`KPI_SPECS`): awareness is judged on reach,
    impressions and CPM; consideration on engagements, clicks, CPE and CPC; conversion on conversions,
-   CPA and ROAS (lessons 05 and 08).
+   CPA and ROAS (lessons 05 and 09).
 3. **Allocation + forecast** (lesson 05's budget planner,
    :func:`helpers.widgets.budget.budget_planner_update`): the budget is split across follower tiers;
    each tier's money buys creators at the average fee of past campaigns **with the same goal**, and
@@ -19,7 +19,7 @@ The plan is built in the order a team works, each step reusing what an earlier l
 5. **Schedule** (lesson 06's relationship calendar, :mod:`helpers.analysis.schedule`): the signed
    creators' cadence, briefings under embargo, the launch-day executive email, trips, the draft
    posting plan and every conflict, cut to the campaign window.
-6. **Measurement plan** (lesson 08): the KPIs with formulas, denominators and target ranges, one
+6. **Measurement plan** (lesson 09): the KPIs with formulas, denominators and target ranges, one
    promo code and one tracked link per creator, audience-quality and disclosure checks, and EMV's
    limits.
 7. **Self-assessment** (:data:`RUBRIC`, :func:`plan_checks`, :func:`self_assessment`) and **export**
@@ -603,7 +603,7 @@ def prepare(
         following=candidates["following"].to_numpy(dtype=float),
         authenticity=candidates["audience_authenticity"].to_numpy(dtype=float),
         # the ER flags compare with Instagram benchmarks (HypeAuditor 2018): TikTok's and YouTube's
-        # different rates would trip them, so they are checked on Instagram only (as in lesson 08)
+        # different rates would trip them, so they are checked on Instagram only (as in lesson 09)
         er_pct=np.where(
             candidates["platform"].astype(str).to_numpy() == "instagram",
             candidates["er_pct"].to_numpy(dtype=float),
@@ -1200,7 +1200,7 @@ def bench_schedule(
 def _tracking(
     brief: Brief, signed: pd.DataFrame, disclosure_pct: pd.Series, campaign_id: str
 ) -> pd.DataFrame:
-    """Per signed creator: promo code, tracked link, authenticity, audience-quality flags (lesson 08)
+    """Per signed creator: promo code, tracked link, authenticity, audience-quality flags (lesson 09)
     and the share of their past sponsored posts that were disclosed (percent; NaN if unknown)."""
     handles = signed["handle"].astype(str).to_numpy()
     return pd.DataFrame(
@@ -1300,7 +1300,7 @@ def measurement_plan(plan: CampaignPlan) -> pd.DataFrame:
         },
         {
             "what": "Audience quality",
-            "how": "authenticity and lesson 08's flags for every creator, before signing",
+            "how": "authenticity and lesson 09's flags for every creator, before signing",
             "denominator": "followers",
             "data": "audit tool or the creator's insights",
             "target or rule": "authenticity of at least 75% (Modash); a flag is a reason to look, not proof",
@@ -1648,7 +1648,7 @@ DRAFT_PARTS: dict[str, str] = {
     "contract": "the key terms: usage rights, disclosure, payment terms",
     "measurement": "how you will know it worked: attribution, and a holdout for what the campaign caused",
 }
-#: Contract terms a draft must fill in (lesson 08: disclosure is the law; the others avoid disputes).
+#: Contract terms a draft must fill in (lesson 09: disclosure is the law; the others avoid disputes).
 REQUIRED_TERMS: dict[str, str] = {
     "usage rights": "where and for how long the brand may reuse the creator's content",
     "disclosure": "how every sponsored post is labelled (FTC Endorsement Guides)",
@@ -1974,7 +1974,7 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
                     "shortlist.authenticity",
                     ", ".join(f"@{h} {a:.0%}" for h, a in doubtful["audience_authenticity"].items())
                     + f": audience less than {metrics.AUTHENTICITY_MIN:.0%} authentic (a fraud "
-                    "signal, lesson 08)",
+                    "signal, lesson 09)",
                 )
             )
         if len(picks):
@@ -2235,7 +2235,7 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
     parts = [
         f"# Campaign plan: {b.brand} - {b.product}",
         "",
-        "*Built with the open influencer-marketing course (lesson 09). All creators, prices and results "
+        "*Built with the open influencer-marketing course (lesson 11). All creators, prices and results "
         "are SYNTHETIC course data: use the method, not the numbers.*",
         "",
         "## Brief",

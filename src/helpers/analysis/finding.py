@@ -1,4 +1,4 @@
-"""The research lab (lesson 10): reproduce a published finding, on the course data and on your own export.
+"""The research lab (lesson 12): reproduce a published finding, on the course data and on your own export.
 
 Two findings, stated in the literature and built into the synthetic data (datasheet effects 1 and 2):
 
@@ -1104,7 +1104,7 @@ def published_er_title(published: pd.DataFrame) -> str:
 
 
 def draw_published_er(ax: Axes, published: pd.DataFrame) -> Axes:
-    """Lesson 10's chart of the published benchmark: median and mean Instagram engagement rate
+    """Lesson 12's chart of the published benchmark: median and mean Instagram engagement rate
     (% of followers) per follower band of :func:`published_er_table`, titled with its finding."""
     plots.bar_groups(
         ax,

@@ -1,4 +1,4 @@
-"""Lesson 08 analyses: measuring a campaign - engagement rates, reach, costs, return, EMV,
+"""Lesson 09 analyses: measuring a campaign - engagement rates, reach, costs, return, EMV,
 attribution, fake followers and disclosure.
 
 Pure functions on the bundled tables (or tables in the same format); every metric comes from

@@ -3,7 +3,7 @@
 A question knows its expected answer (a value, or a zero-argument callable that computes it lazily from
 the bundled data) or a custom checker, its tolerance, its hints in order, its solution (code and
 explanation) and the *known mistakes* learners make, each with its own feedback. Lesson modules
-(``helpers.exercises.lesson00`` ... ``lesson10``) hold the questions; see :mod:`helpers.exercises.lesson00`
+(``helpers.exercises.lesson00`` ... ``lesson12``) hold the questions; see :mod:`helpers.exercises.lesson00`
 for a worked template.
 
 In a notebook::

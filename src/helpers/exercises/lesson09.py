@@ -1,694 +1,711 @@
-"""Exercises for notebooks/09_capstone_campaign_plan: the decisions of a campaign plan, each checked.
+"""Exercises for notebooks/09_measuring_a_campaign: one exercise per metric family, each with feedback
+for the classic slips (percent vs fraction, wrong denominator, impressions vs reach, ROI vs ROAS, EMV
+taken as revenue, averaging ratios).
 
-The notebook builds one plan for the brief (``bench``, ``brief`` and ``plan`` in ``_SETUP``). 09.q1 is
-about KPIs for a goal (no data needed); 09.q2-q5 read the plan, so their answers are computed here,
-lazily, from the bundled (synthetic) data and follow it if the data is regenerated. The notebook
-source is ``tools/notebooks/nb09_capstone_campaign_plan.py``.
+Exercises 09.q1-q7 and 09.q9 use the numbers given in the notebook's task text; 09.q8 and 09.q10 use
+the bundled (synthetic) tables, so their answers are computed here, lazily, from the data.
 """
 
 from __future__ import annotations
 
-import functools
-import math
-from typing import Any
-
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
+from helpers.exercises.slips import ROAS_FOR_ROI
 
-#: The brief of the notebook's plan (the lab's defaults).
-BRAND = "Kestrel Athletics"
-GOAL = "conversion"
-BUDGET_USD = 20_000
-#: The metrics 09.q1 chooses from (spelled as the answer must spell them).
-METRICS: tuple[str, ...] = (
-    "reach",
-    "impressions",
-    "CPM",
-    "engagements",
-    "clicks",
-    "CPE",
-    "CPC",
-    "conversions",
-    "CPA",
-    "ROAS",
-    "EMV",
-    "followers",
-)
-#: First posts this many days before launch in 09.q4.
-EARLY_OFFSET_DAYS = -4
+_STARTER = "answer = ____  # replace ____ with a number"
+_PERCENT = "answer = ____  # a percentage: 2.5 for 2.5%"
 
-_SETUP = f"""
-from helpers.analysis import capstone
-from helpers.exercises import lesson09 as ex
-bench = capstone.prepare()
-brief = bench.brief({BRAND!r}, goal={GOAL!r}, budget_usd={BUDGET_USD})
-plan = capstone.build_plan(bench, brief)
+# One TikTok video (09.q1)
+_LIKES, _COMMENTS, _SHARES, _VIEWS, _FOLLOWERS, _VIDEO_REACH = 5_200, 340, 460, 120_000, 45_000, 96_000
+_INTERACTIONS = _LIKES + _COMMENTS + _SHARES  # 6,000
+
+# One Instagram campaign (09.q2-q6)
+_FEE, _REACH, _IMPRESSIONS, _ENGAGEMENTS = 1_800, 84_000, 126_000, 5_400
+_CLICKS, _CONVERSIONS, _CODE_USES, _REVENUE = 900, 36, 14, 2_700
+_CPM_RATE, _CPE_RATE = 10.0, 0.20
+
+# An agency's EMV report (09.q7)
+_AGENCY_FEE, _AGENCY_EMV, _ORDERS, _BASKET = 4_000, 11_000, 60, 55.0
+
+_DATA_SETUP = """
+from helpers import data, metrics
+campaigns = data.load_campaigns()
+posts = data.load_posts()
 """
 
-
-@functools.cache
-def _bench() -> Any:
-    from helpers.analysis import capstone
-
-    return capstone.prepare()
-
-
-@functools.cache
-def _plan(post_offset_days: int = 0) -> Any:
-    from helpers.analysis import capstone
-
-    bench = _bench()
-    brief = bench.brief(BRAND, goal=GOAL, budget_usd=BUDGET_USD)
-    return capstone.build_plan(bench, brief, post_offset_days=post_offset_days)
-
-
-# --------------------------------------------------------------------------------------------------
-# q1: KPIs tied to the goal
-# --------------------------------------------------------------------------------------------------
-
-q1 = SetQuestion(
+q1 = NumericQuestion(
     id="09.q1",
-    title="The KPIs of an awareness goal",
-    expected=["reach", "impressions", "CPM"],
-    setup="from helpers.exercises import lesson09 as ex",
-    starter="""
-    print(ex.METRICS)
-    kpis = ____  # a list of names from ex.METRICS, e.g. ["clicks", "CPC"]
-    """,
-    var="kpis",
+    title="Engagement rate by views",
+    expected=_INTERACTIONS / _VIEWS * 100,  # 5.0 %
+    unit="%",
+    rel_tol=1e-3,
+    starter=_PERCENT,
     hints=[
-        "An awareness campaign answers one question: did the right people *see* it? Pick the counts of "
-        "seeing, then the cost metric that prices them.",
-        "Two counts (accounts reached, times shown) and the cost of 1,000 of the second.",
+        "Interactions are likes + comments + shares: 5,200 + 340 + 460.",
+        "Divide the interactions by the views (120,000), not by followers or reach, then multiply by 100.",
     ],
-    solution_code='kpis = ["reach", "impressions", "CPM"]',
+    solution_code="answer = (5_200 + 340 + 460) / 120_000 * 100",
     explanation=(
-        "Awareness is judged on **reach** (accounts that saw the posts), **impressions** (times they were "
-        "shown) and **CPM** (fees per 1,000 impressions). Consideration adds engagements, clicks, CPE and "
-        "CPC; conversion is judged on conversions, CPA and ROAS. EMV is not a KPI (it is a price put on "
-        "attention) and followers are an input, not a result."
+        "Engagement rate by views = (likes + comments + shares) / views × 100 = 6,000 / 120,000 × 100 = "
+        "**5.0 %**. The same 6,000 interactions give 13.3 % per follower and 6.25 % per account reached: "
+        "on TikTok most viewers do not follow the creator, so the follower count is a poor denominator."
     ),
-    why="Did the right people see it, and at what price per 1,000 showings?",
+    why="6,000 / 120,000 × 100 = 5.0 %. Always say which denominator a rate uses.",
     mistakes=[
         Mistake(
-            ["engagements", "clicks", "CPE", "CPC"],
-            "Those are the KPIs of a **consideration** goal (did people engage or click?). An awareness "
-            "goal asks whether people saw the posts.",
+            _INTERACTIONS / _FOLLOWERS * 100,
+            "You divided by the followers (45,000): that is the rate per follower. This question asks "
+            "per view, and on TikTok many viewers are not followers.",
         ),
         Mistake(
-            ["conversions", "CPA", "ROAS"],
-            "Those are the KPIs of a **conversion** goal. An awareness campaign cannot promise sales; it "
-            "is judged on being seen.",
+            _INTERACTIONS / _VIDEO_REACH * 100,
+            "You divided by the reach (96,000 accounts): that is the rate per reach. This question asks "
+            "per view (120,000 plays).",
         ),
         Mistake(
-            when=lambda a: isinstance(a, list | tuple | set) and "EMV" in a,
-            feedback="Leave EMV out: it prices attention at paid-media rates and is not a result the "
-            "campaign produced. Keep the counts and the cost metric.",
-            example=["reach", "impressions", "CPM", "EMV"],
+            _INTERACTIONS / _VIEWS,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
         ),
         Mistake(
-            when=lambda a: isinstance(a, list | tuple | set) and "followers" in a,
-            feedback="Followers are what you buy access to, not what the campaign achieves: they are an "
-            "input. Keep only results and their cost.",
-            example=["reach", "impressions", "CPM", "followers"],
-        ),
-        Mistake(
-            ["reach", "impressions"],
-            "The two counts are right; a KPI set also needs the cost metric that prices them.",
+            (_LIKES + _COMMENTS) / _VIEWS * 100,
+            "You left out the shares: HypeAuditor's rate per view counts likes + comments + shares.",
         ),
     ],
 )
 
-
-# --------------------------------------------------------------------------------------------------
-# q2: the pessimistic end of a cost metric
-# --------------------------------------------------------------------------------------------------
-
-
-def _cpa(conversions_key: str, cost: str = "spent") -> float:
-    plan = _plan()
-    money = plan.spent_usd if cost == "spent" else plan.brief.budget_usd
-    return float(money / plan.forecast[conversions_key])
-
-
-def cpa_options() -> dict[str, str]:
-    """09.q2's four proposals for the contract's CPA ceiling, letter -> text (numbers from the plan)."""
-    plan = _plan()
-    return {
-        "A": f"USD {_cpa('conversions_p90'):,.2f}: fees / the forecast's high end - show the client how good "
-        "this plan can be.",
-        "B": f"USD {_cpa('conversions_p50'):,.2f}: fees / the median forecast - the most likely outcome, so "
-        "the fairest promise.",
-        "C": f"USD {_cpa('conversions_p10'):,.2f}: fees / the forecast's low end - a ceiling most runs stay "
-        "under.",
-        "D": f"USD {_cpa('conversions_p50', cost='budget'):,.2f}: the whole USD {plan.brief.budget_usd:,.0f} "
-        "budget / the median forecast - every dollar counts.",
-    }
-
-
-def cpa_options_markdown() -> str:
-    """The four proposals as Markdown lines for the notebook's task text."""
-    return "\n".join(f"* **{k}.** {v}" for k, v in cpa_options().items())
-
-
-q2 = ChoiceQuestion(
+q2 = NumericQuestion(
     id="09.q2",
-    title="Which CPA ceiling goes into the contract?",
-    expected="C",
-    choices=("A", "B", "C", "D"),
-    setup=_SETUP,
-    starter="""
-    ceiling = ____  # "A", "B", "C" or "D"
-    """,
-    var="ceiling",
+    title="Frequency from reach and impressions",
+    expected=_IMPRESSIONS / _REACH,  # 1.5
+    rel_tol=1e-3,
+    starter="answer = ____  # views per account reached, e.g. 1.2",
     hints=[
-        "A ceiling is a promise the client can hold you to: it should hold in most outcomes, not in the "
-        "typical or the best one.",
-        "CPA = fees / conversions, and the fees are fixed once creators sign. Which end of the forecast's "
-        "conversions gives the *highest* cost per conversion? And which money buys conversions: the whole "
-        "budget, or the fees actually spent?",
+        "Reach counts each account once; impressions count every time the post was shown.",
+        "Frequency = impressions / reach = 126,000 / 84,000.",
     ],
-    solution_code="""
-    low = plan.forecast["conversions_p10"]  # the forecast's low end: 1 run in 10 does worse
-    print(f"fees / low end = ${plan.spent_usd / low:,.2f} per conversion")
-    ceiling = "C"
-    """,
+    solution_code="answer = 126_000 / 84_000",
     explanation=(
-        "A cost metric turns the interval upside down: the fewest conversions (the 10th percentile) give "
-        "the highest CPA. A ceiling at that value holds in nine runs out of ten; the median is missed half "
-        "the time, the high end nine times in ten. Use the money actually spent on creators, not the whole "
-        "budget: idle money buys no conversions (and will not be spent, so it cannot raise the real CPA)."
+        "Frequency = impressions / reach = 126,000 / 84,000 = **1.5**: each account that saw the post saw "
+        "it one and a half times on average. Impressions are never fewer than reach, so frequency is at "
+        "least 1."
     ),
-    why="Fees / the low end of the conversions: a promise the cautious client can hold you to.",
+    why="126,000 / 84,000 = 1.5 showings per account reached.",
     mistakes=[
         Mistake(
-            "A",
-            "That is the *best* case: many conversions make each one cheap. Nine runs in ten cost more per "
-            "conversion - a ceiling you would break almost every time.",
-            name="best case as a promise",
+            _REACH / _IMPRESSIONS,
+            "Upside down: frequency is impressions / reach, so it is at least 1 (every account reached "
+            "saw the post at least once).",
         ),
         Mistake(
-            "B",
-            "The median is the expectation, not a ceiling: half the runs cost more per conversion. Promise "
-            "the median and you miss it one time in two.",
-            name="median as a ceiling",
-        ),
-        Mistake(
-            "D",
-            "That divides the whole budget, including money the plan does not spend on creators; idle money "
-            "buys no conversions. And it is still the median, missed half the time.",
-            name="budget instead of spend",
+            _IMPRESSIONS - _REACH,
+            "That is the number of repeat showings (impressions - reach), not how often each account "
+            "saw the post on average: divide instead of subtracting.",
         ),
     ],
 )
-
-
-# --------------------------------------------------------------------------------------------------
-# q3: reply rates decide the shortlist's length
-# --------------------------------------------------------------------------------------------------
-
-
-def _slots() -> int:
-    return int(_plan().allocation["slots"].sum())
-
-
-def _reply_rate(style: str) -> float:
-    outreach = _bench().outreach
-    return float(outreach.loc[outreach["template_style"].astype(str) == style, "replied"].mean())
-
-
-def _contacts(style: str) -> int:
-    return math.ceil(_slots() / _reply_rate(style))
-
 
 q3 = NumericQuestion(
     id="09.q3",
-    title="Candidates to contact with a generic template",
-    expected=lambda: _contacts("generic"),
-    abs_tol=0,
-    rel_tol=0,
-    setup=_SETUP,
-    starter="""
-    outreach = bench.outreach  # first messages brands sent, and whether the creator replied
-    slots = int(plan.allocation["slots"].sum())  # creators the plan must sign
-    candidates = ____  # creators to contact with a generic template (a whole number)
-    """,
-    var="candidates",
+    title="Cost per mille (CPM)",
+    expected=_FEE / _IMPRESSIONS * 1000,  # 14.2857 USD
+    rel_tol=2e-3,
+    unit="USD",
+    starter="answer = ____  # USD per 1,000 impressions",
     hints=[
-        'The generic reply rate is the mean of `replied` over the rows whose `template_style` is "generic".',
-        "If a share r of the creators you contact reply, you need slots / r of them. You cannot contact "
-        "part of a creator: round **up** with `math.ceil` (`import math`).",
+        "CPM is the cost of 1,000 impressions (not of 1,000 people reached).",
+        "CPM = fee / impressions × 1,000 = 1,800 / 126,000 × 1,000.",
     ],
-    solution_code="""
-    import math
-    generic = outreach.loc[outreach["template_style"] == "generic", "replied"].mean()
-    candidates = math.ceil(slots / generic)
-    """,
+    solution_code="answer = 1_800 / 126_000 * 1_000",
     explanation=(
-        "Only a share of creators reply to a first message, so a shortlist must be longer than the number "
-        "of slots: slots / reply rate, rounded up. The plan uses the personalised reply rate; with a "
-        "generic template the same plan needs far more names - more research, more messages, more time "
-        "before the launch. (The reply rates are synthetic and the personalisation effect is a course "
-        "assumption taken from the source article; measure your own with an A/B test.)"
+        "CPM = cost / impressions × 1,000 = 1,800 / 126,000 × 1,000 ≈ **14.29 USD** per 1,000 impressions, "
+        "inside the 5-15 USD Instagram benchmark that wordontheblock (a vendor) published for 2023. "
+        "Dividing by the reach instead gives a higher, different number: the cost per 1,000 people."
     ),
-    why="Slots / the generic reply rate, rounded up: the price of one template for all, in names.",
+    why="1,800 USD / 126 thousand impressions ≈ 14.29 USD per 1,000 impressions.",
     mistakes=[
         Mistake(
-            lambda: _contacts("personalised"),
-            "That is the number with **personalised** messages (slots / their reply rate). The question "
-            "asks what a generic template costs.",
+            _FEE / _REACH * 1000,
+            "You divided by the reach (84,000 accounts). CPM is per 1,000 **impressions** (126,000): the "
+            "cost per 1,000 people reached is a different, higher number.",
         ),
         Mistake(
-            lambda: _contacts("generic") - 1,
-            "Rounded down: with that many messages you expect slightly fewer replies than slots. Round up.",
+            _FEE / _IMPRESSIONS,
+            "That is the cost of one impression. CPM is per mille, per 1,000 impressions: multiply by 1,000.",
         ),
         Mistake(
-            lambda: _slots(),
-            "That assumes every creator replies and signs. Divide the slots by the reply rate.",
-        ),
-        Mistake(
-            when=lambda a: isinstance(a, int | float) and 0 < a < _slots(),
-            feedback="Fewer candidates than slots? You multiplied by the reply rate: divide by it instead.",
-            example=1,
+            _IMPRESSIONS / _FEE,
+            "Upside down: that is impressions per dollar. CPM is dollars per 1,000 impressions.",
         ),
     ],
 )
 
-
-# --------------------------------------------------------------------------------------------------
-# q4: the agency's early posts and the embargo
-# --------------------------------------------------------------------------------------------------
-
-
-def _creators(offset: int) -> int:
-    return int(_plan(offset).posts["influencer_id"].nunique())
-
-
-def embargo_facts() -> dict[str, int]:
-    """09.q4's numbers: posts, creators and "post in embargo" conflicts of the early plan
-    (:data:`EARLY_OFFSET_DAYS`), and the conflicts left with the first posts 1 day early and on launch day."""
-    return {
-        "posts": len(_plan(EARLY_OFFSET_DAYS).posts),
-        "creators": _creators(EARLY_OFFSET_DAYS),
-        "early_conflicts": _embargo_posts(EARLY_OFFSET_DAYS),
-        "one_day_early_conflicts": _embargo_posts(-1),
-        "on_launch_conflicts": _embargo_posts(0),
-    }
-
-
-def _embargo_posts(offset: int) -> int:
-    conflicts = _plan(offset).schedule.conflicts
-    return int((conflicts["kind"] == "post in embargo").sum())
-
-
-#: 09.q4's answers: letter -> text.
-EMBARGO_OPTIONS: dict[str, str] = {
-    "A": "Keep the dates: a few days of teasers build buzz, and the embargo is only a formality.",
-    "B": "Move every first post to launch day or later, and brief the creators under embargo before it.",
-    "C": "Move the posts to the day before the launch: one day early is close enough to keep the buzz.",
-    "D": "Keep the dates but have every early post labelled #ad, so the audience knows it is paid.",
-}
-
-q4 = ChoiceQuestion(
+q4 = NumericQuestion(
     id="09.q4",
-    title="The agency's teaser posts and the embargo",
-    expected="B",
-    choices=tuple(EMBARGO_OPTIONS),
-    setup=_SETUP,
-    starter=f"""
-    # the agency's calendar: the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
-    early = capstone.build_plan(bench, brief, post_offset_days={EARLY_OFFSET_DAYS})
-    conflicts = early.schedule.conflicts  # one row per conflict: date, kind, who, detail, fix
-    decision = ____  # "A", "B", "C" or "D"
-    """,
-    var="decision",
+    title="Cost per acquisition with two attribution channels",
+    expected=_FEE / _CONVERSIONS,  # 50 USD
+    rel_tol=1e-3,
+    unit="USD",
+    starter="answer = ____  # USD per conversion",
     hints=[
-        "An embargo is a date in the contract: nothing about the product may be published before it ends, "
-        "however close to the launch. Creators may be briefed under embargo; they may not post.",
-        "Read the calendar's conflicts: which posts are flagged, and how do their dates compare with "
-        "`brief.embargo_end`? Then rebuild the plan with other `post_offset_days` values and see which "
-        "leave no conflict.",
+        "Count every attributed conversion: the 36 conversions include the 14 made with the promo code.",
+        "CPA = fee / conversions = 1,800 / 36.",
     ],
-    solution_code="""
-    for offset in (-4, -1, 0):
-        conflicts = capstone.build_plan(bench, brief, post_offset_days=offset).schedule.conflicts
-        print(offset, "days:", int((conflicts["kind"] == "post in embargo").sum()), "posts in the embargo")
-    decision = "B"
-    """,
+    solution_code="answer = 1_800 / 36",
     explanation=(
-        "The embargo runs until the day before the launch, so every post dated before launch day breaks "
-        "it - in the agency's calendar, each creator's first post. One day early still breaks it; only "
-        "launch day or later clears the calendar (`post_offset_days=0`). Briefing under embargo is "
-        "allowed and is how creators are ready on the day. Disclosure (#ad) is a different rule: it makes "
-        "a post honest about payment, not early posting allowed."
+        "CPA = cost / conversions = 1,800 / 36 = **50 USD** per conversion. The 36 conversions already "
+        "include the 14 made with the creator's promo code (the other 22 came through the tracked link); "
+        "counting only one channel undercounts conversions and overstates the CPA."
     ),
-    why="Only posts on launch day or later respect the embargo; briefings may come before it.",
+    why="1,800 USD / 36 conversions = 50 USD per customer acquired.",
     mistakes=[
         Mistake(
-            "A",
-            "The embargo is a term of the contract, not a formality: the calendar flags every creator's "
-            "first post in the agency's dates. Posting before it ends breaks the deal with the brand.",
-            name="embargo treated as a formality",
+            _FEE / _CODE_USES,
+            "You counted only the promo-code conversions (14). Buyers who came through the tracked link "
+            "count too: use all 36 attributed conversions.",
         ),
         Mistake(
-            "C",
-            "One day early is still inside the embargo: rebuild the plan with `post_offset_days=-1` and the "
-            "calendar still reports conflicts. Launch day is the first day a post is allowed.",
-            name="one day early",
+            _FEE / (_CONVERSIONS - _CODE_USES),
+            "You counted only the tracked-link conversions (22). The promo-code buyers are conversions "
+            "too: use all 36.",
         ),
         Mistake(
-            "D",
-            "Labelling a post #ad makes it honest about payment; it does not allow publishing before the "
-            "embargo ends. The posts still break the contract.",
-            name="disclosure for an embargo",
+            _FEE / (_CONVERSIONS + _CODE_USES),
+            "You counted the promo-code conversions twice: the 36 conversions already include them.",
         ),
+        Mistake(_FEE / _CLICKS, "That is the cost per click (CPC): divide by conversions, not clicks."),
+        Mistake(_FEE / _ENGAGEMENTS, "That is the cost per engagement (CPE): divide by conversions."),
     ],
 )
-
-
-# --------------------------------------------------------------------------------------------------
-# q5: ROI, not ROAS
-# --------------------------------------------------------------------------------------------------
-
-
-def _revenue() -> float:
-    plan = _plan()
-    return float(plan.forecast["conversions_p50"] * plan.brief.avg_order_usd)
-
-
-#: The brand's gross margin in 09.q5 (stated in the task): the share of each order's revenue left after
-#: the cost of the goods. The notebook shows the plan's ROAS, so ROI on revenue (ROAS - 1) is on screen;
-#: the ROI on margin is not.
-Q5_MARGIN = 0.50
-
-
-def _roi_on_margin() -> float:
-    from helpers import metrics
-
-    return float(metrics.margin_roi(_revenue(), Q5_MARGIN, _plan().spent_usd))
-
 
 q5 = NumericQuestion(
     id="09.q5",
-    title="The median ROI on margin of the creator fees",
-    expected=_roi_on_margin,
-    abs_tol=0.005,  # -0.15 (from the ROAS shown, rounded) is as right as -0.1517
-    setup=_SETUP,
-    starter=f"""
-    revenue = plan.forecast["conversions_p50"] * brief.avg_order_usd  # USD, median forecast
-    fees = plan.spent_usd  # USD
-    margin = {Q5_MARGIN}  # the brand keeps half of each order's revenue after the cost of the goods
-    roi = ____  # a fraction: 0.25 means +25%
-    """,
-    var="roi",
+    title="ROI, not ROAS",
+    expected=(_REVENUE - _FEE) / _FEE,  # 0.5
+    rel_tol=1e-3,
+    starter="answer = ____  # ROI as a fraction: 0.25 for +25%",
     hints=[
-        "The brand keeps only `revenue x margin`; ROI on margin = (revenue x margin - fees) / fees.",
-        "Multiply the revenue by the margin before taking away the fees, then divide by the fees; "
-        "`metrics.margin_roi` does the same from revenue, margin and fees.",
+        "ROI subtracts the cost before dividing; ROAS does not.",
+        "ROI = (revenue - cost) / cost = (2,700 - 1,800) / 1,800.",
     ],
-    solution_code="roi = (revenue * margin - fees) / fees  # = metrics.margin_roi(revenue, margin, fees)",
+    solution_code="answer = (2_700 - 1_800) / 1_800",
     explanation=(
-        "ROI on margin = (revenue x margin - cost) / cost = ROAS x margin - 1. Revenue is not what the "
-        "brand keeps: at a 50 % margin, half of each order pays for the goods, so a plan whose revenue "
-        "exceeds its fees can still lose money (break-even ROAS = 1 / margin = 2). It counts only the "
-        "creator fees; an all-in ROI would also count finding creators and the products sent, and would "
-        "be lower. And it is *attributed* revenue: a floor on what the campaign caused, not proof."
+        "ROI = (revenue - cost) / cost = 900 / 1,800 = **0.5**, that is +50 %. ROAS = revenue / spend = "
+        "1.5 is a different number: ROI = ROAS - 1. A ROAS of 1 means sales equal to the spend, an ROI of "
+        "0 means the same. Both are on revenue, not profit: the goods sold cost money too."
     ),
-    why="(Revenue x margin - fees) / fees: what each dollar of fees returns after the goods are paid for.",
+    why=(
+        "(2,700 - 1,800) / 1,800 = 0.5: each dollar of fee brought $1.50 of sales, 50 cents above its cost - "
+        "revenue, not profit, since the goods sold cost money too."
+    ),
     mistakes=[
         Mistake(
-            lambda: _revenue() / _plan().spent_usd,
-            "That is ROAS (revenue / fees), a ratio, not a return. ROI subtracts the cost, and on margin "
-            "counts only the revenue the brand keeps: (revenue x margin - fees) / fees.",
-            name="ROAS for ROI",
+            _REVENUE / _FEE,
+            "That is ROAS (revenue / spend = 1.5). ROI subtracts the cost first: ROI = ROAS - 1.",
         ),
         Mistake(
-            lambda: (_revenue() - _plan().spent_usd) / _plan().spent_usd,
-            "That is the ROI on revenue (ROAS - 1): it treats all the revenue as the brand's. Only "
-            "revenue x margin is left after the goods are paid for: (revenue x margin - fees) / fees.",
-            name="revenue for profit",
+            (_REVENUE - _FEE) / _FEE * 100,
+            "Right idea, but as a percentage. This course writes ROI as a fraction, like "
+            "`metrics.roi`: 0.5 means +50 %.",
         ),
         Mistake(
-            lambda: _revenue() * Q5_MARGIN / _plan().spent_usd,
-            "That is margin / fees, a ratio: subtract the fees first (or 1 from this ratio).",
+            _REVENUE - _FEE,
+            "That is revenue minus cost in dollars (900). ROI divides it by the cost.",
         ),
         Mistake(
-            lambda: _revenue() * Q5_MARGIN - _plan().spent_usd,
-            "That is revenue x margin - fees, in dollars. ROI divides it by the fees, to give a fraction.",
+            (_REVENUE - _FEE) / _REVENUE,
+            "You divided by the revenue. ROI divides revenue minus cost by the cost.",
+        ),
+    ],
+)
+
+q6 = NumericQuestion(
+    id="09.q6",
+    title="Earned media value (EMV)",
+    expected=_IMPRESSIONS / 1000 * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,  # 1,260 + 1,080 = 2,340
+    rel_tol=1e-3,
+    unit="USD",
+    starter="answer = ____  # USD",
+    hints=[
+        "EMV prices impressions per 1,000 at the reference CPM, and each engagement at the reference CPE.",
+        "EMV = 126,000 / 1,000 × 10 + 5,400 × 0.20.",
+    ],
+    solution_code="answer = 126_000 / 1_000 * 10 + 5_400 * 0.20",
+    explanation=(
+        "EMV = impressions / 1,000 × reference CPM + engagements × reference CPE = 126 × 10 USD + "
+        "5,400 × 0.20 USD = 1,260 + 1,080 = **2,340 USD**. Change the reference rates and the EMV "
+        "changes: it measures what the attention would have cost as advertising at rates someone chose, "
+        "not money earned."
+    ),
+    why="1,260 + 1,080 = 2,340 USD - a price put on attention, not revenue.",
+    mistakes=[
+        Mistake(
+            _IMPRESSIONS / 1000 * _CPM_RATE,
+            "You priced the impressions only. This EMV also prices the engagements: add 5,400 × 0.20 USD.",
         ),
         Mistake(
-            lambda: (_revenue() * Q5_MARGIN - _plan().brief.budget_usd) / _plan().brief.budget_usd,
-            "You used the whole budget. The fees the plan spends are `plan.spent_usd`.",
+            _ENGAGEMENTS * _CPE_RATE,
+            "You priced the engagements only. Add the impressions: 126,000 / 1,000 × 10 USD.",
+        ),
+        Mistake(
+            _IMPRESSIONS * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,
+            "The CPM rate is per 1,000 impressions: divide the impressions by 1,000 before multiplying.",
+        ),
+        Mistake(
+            _REACH / 1000 * _CPM_RATE + _ENGAGEMENTS * _CPE_RATE,
+            "You used the reach (84,000). A CPM prices impressions (126,000), every time the post was shown.",
+        ),
+    ],
+)
+
+q7 = NumericQuestion(
+    id="09.q7",
+    title="Real ROI behind an EMV report",
+    expected=(_ORDERS * _BASKET - _AGENCY_FEE) / _AGENCY_FEE,  # (3,300 - 4,000) / 4,000 = -0.175
+    rel_tol=1e-3,
+    starter="answer = ____  # ROI as a fraction: -0.1 for -10%",
+    hints=[
+        "EMV is not revenue. The revenue is what the tracked orders brought: 60 orders × 55 USD.",
+        "ROI = (revenue - cost) / cost = (60 × 55 - 4,000) / 4,000.",
+    ],
+    solution_code="revenue = 60 * 55\nanswer = (revenue - 4_000) / 4_000",
+    explanation=(
+        "Revenue = 60 × 55 USD = 3,300 USD, so ROI = (3,300 - 4,000) / 4,000 = **-0.175** (-17.5 %): the "
+        "campaign lost money. The agency's 175 % came from putting EMV (11,000 USD) where revenue belongs. "
+        "EMV prices attention at paid-media rates and subtracts no cost; it is not a return."
+    ),
+    why=(
+        "(3,300 - 4,000) / 4,000 = -0.175: sales fell 17.5 cents short of each dollar spent (and the goods "
+        "sold cost money too), whatever the EMV."
+    ),
+    mistakes=[
+        Mistake(
+            (_AGENCY_EMV - _AGENCY_FEE) / _AGENCY_FEE,
+            "That is the agency's number: you used the EMV (11,000 USD) as if it were revenue. EMV is not "
+            "money that came in; use the tracked orders (60 × 55 USD).",
+        ),
+        Mistake(
+            _ORDERS * _BASKET / _AGENCY_FEE,
+            "That is ROAS (revenue / cost = 0.825). ROI subtracts the cost first.",
+        ),
+        Mistake(
+            (_ORDERS * _BASKET - _AGENCY_FEE) / _AGENCY_FEE * 100,
+            "Right idea, but as a percentage: write ROI as a fraction (-0.175 means -17.5 %).",
+        ),
+        Mistake(
+            _ORDERS * _BASKET - _AGENCY_FEE,
+            "That is the loss in dollars (-700). ROI divides it by the cost.",
         ),
     ],
 )
 
 
-# --------------------------------------------------------------------------------------------------
-# Concept quiz
-# --------------------------------------------------------------------------------------------------
+def _campaigns():
+    from helpers import data
+
+    return data.load_campaigns()
+
+
+def _all_in_cost() -> float:
+    c = _campaigns()
+    return float(c["fee_usd"].sum() + c["discovery_cost_usd"].sum())
+
+
+def _portfolio_roi() -> float:
+    return (float(_campaigns()["revenue_usd"].sum()) - _all_in_cost()) / _all_in_cost()
+
+
+def _fee_only_roi() -> float:
+    c = _campaigns()
+    return float((c["revenue_usd"].sum() - c["fee_usd"].sum()) / c["fee_usd"].sum())
+
+
+def _mean_campaign_roi() -> float:
+    c = _campaigns()
+    cost = c["fee_usd"] + c["discovery_cost_usd"]
+    return float(((c["revenue_usd"] - cost) / cost).mean())
+
+
+def _median_campaign_roi() -> float:
+    c = _campaigns()
+    cost = c["fee_usd"] + c["discovery_cost_usd"]
+    return float(((c["revenue_usd"] - cost) / cost).median())
+
+
+q8 = NumericQuestion(
+    id="09.q8",
+    title="ROI of every campaign together, all-in",
+    expected=_portfolio_roi,
+    rel_tol=1e-3,
+    setup=_DATA_SETUP,
+    starter=(
+        "total_cost = ____  # fees + discovery costs of every campaign, USD\n"
+        "total_revenue = ____  # revenue of every campaign, USD\n"
+        "answer = ____  # ROI as a fraction"
+    ),
+    hints=[
+        "Add up the money first: total cost = all creator fees + all discovery costs (`fee_usd`, "
+        "`discovery_cost_usd`); total revenue = all of `revenue_usd`.",
+        "Then ROI = (total_revenue - total_cost) / total_cost. Do not average the campaigns' own ROIs.",
+    ],
+    solution_code=(
+        "total_cost = campaigns['fee_usd'].sum() + campaigns['discovery_cost_usd'].sum()\n"
+        "total_revenue = campaigns['revenue_usd'].sum()\n"
+        "answer = (total_revenue - total_cost) / total_cost"
+    ),
+    explanation=(
+        "Pool the money, then compute one ROI: (total revenue - total cost) / total cost, with the cost "
+        "of finding the creators included (`metrics.roi(total_revenue, total_cost)` gives the same). "
+        "The mean of the campaigns' own ROIs answers a different question: a few small campaigns with a "
+        "huge ROI on a tiny fee pull it up, although they brought little money. (Synthetic data.)"
+    ),
+    why="Pooled revenue against pooled all-in cost: what the whole programme returned per dollar.",
+    mistakes=[
+        Mistake(
+            _fee_only_roi,
+            "You counted the creators' fees only. All-in also counts `discovery_cost_usd`, the cost of "
+            "finding and signing each creator.",
+        ),
+        Mistake(
+            lambda: float(_campaigns()["revenue_usd"].sum()) / _all_in_cost(),
+            "That is ROAS (revenue / cost). ROI subtracts the cost first: ROI = ROAS - 1.",
+        ),
+        Mistake(
+            _mean_campaign_roi,
+            "That is the mean of the campaigns' own ROIs. Small campaigns with huge ROIs on tiny fees "
+            "dominate that mean: add up revenue and cost first, then compute one ROI.",
+        ),
+        Mistake(
+            _median_campaign_roi,
+            "That is the median campaign's ROI: a fine description of a typical campaign, but not what "
+            "the money as a whole returned. Add up revenue and cost first.",
+        ),
+    ],
+)
+
+q9 = NumericQuestion(
+    id="09.q9",
+    title="Engagement rate after buying fake followers",
+    expected=(700 + 100) / (20_000 + 10_000) * 100,  # 2.667 %
+    unit="%",
+    rel_tol=2e-3,
+    starter=_PERCENT,
+    hints=[
+        "Fake followers never like or comment: the engagements per post stay at 700 + 100.",
+        "The follower count grows to 20,000 + 10,000: ER = 800 / 30,000 × 100.",
+    ],
+    solution_code="answer = (700 + 100) / (20_000 + 10_000) * 100",
+    explanation=(
+        "The engagements stay at 800 per post while the followers grow to 30,000, so the engagement rate "
+        "by followers falls from 4.0 % to 800 / 30,000 × 100 ≈ **2.67 %**. The share of real followers "
+        "falls from 80 % to 16,000 / 30,000 ≈ 53 %, under the 75 % that Modash treats as a fraud signal."
+    ),
+    why="800 / 30,000 × 100 ≈ 2.67 %: more followers, the same engagement, a lower rate.",
+    mistakes=[
+        Mistake(
+            (700 + 100) / 20_000 * 100,
+            "That is the rate before the purchase. The fakes join the follower count (the denominator) "
+            "but add no likes or comments.",
+        ),
+        Mistake(
+            (700 + 100) / (20_000 * 0.8) * 100,
+            "That is the rate on the real followers (16,000), which the purchase does not change. The "
+            "question asks the public rate by followers, fakes included.",
+        ),
+        Mistake(
+            (700 + 100) / 10_000 * 100,
+            "You divided by the fake followers only: divide by all followers after the purchase (30,000).",
+        ),
+        Mistake(
+            (700 + 100) / 30_000,
+            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+    ],
+)
+
+
+def _posts():
+    from helpers import data
+
+    return data.load_posts()
+
+
+def _disclosed_pct() -> float:
+    posts = _posts()
+    return float(posts.loc[posts["sponsored"], "disclosed"].mean() * 100)
+
+
+q10 = NumericQuestion(
+    id="09.q10",
+    title="Share of sponsored posts disclosed",
+    expected=_disclosed_pct,
+    unit="%",
+    rel_tol=1e-3,
+    setup=_DATA_SETUP,
+    starter=_PERCENT,
+    hints=[
+        "Only sponsored posts can (and must) carry a disclosure: keep them with `posts[posts['sponsored']]`.",
+        "Then take the mean of the `disclosed` column (True counts as 1) and multiply by 100.",
+    ],
+    solution_code="answer = posts.loc[posts['sponsored'], 'disclosed'].mean() * 100",
+    explanation=(
+        "Among sponsored posts, the share with a clear disclosure is `posts.loc[posts['sponsored'], "
+        "'disclosed'].mean() * 100`. Dividing by all posts would count organic posts, which have nothing "
+        "to disclose, and make compliance look even worse. (Synthetic data, built to mimic incomplete "
+        "disclosure: IMH reported in 2020 that only 14 % of influencers were fully compliant.)"
+    ),
+    why="Disclosed sponsored posts / sponsored posts × 100.",
+    mistakes=[
+        Mistake(
+            lambda: float(_posts()["disclosed"].mean() * 100),
+            "You divided by every post, organic ones included. Organic posts have nothing to disclose: "
+            "divide by the sponsored posts only.",
+        ),
+        Mistake(
+            lambda: _disclosed_pct() / 100,
+            "That is the right share as a fraction; the question asks for a percentage: multiply by 100.",
+        ),
+        Mistake(
+            lambda: float(_posts()["sponsored"].mean() * 100),
+            "That is the share of posts that are sponsored. The question asks how many sponsored posts "
+            "carry a disclosure.",
+        ),
+    ],
+)
+
+
+# A brand's report at a 30 % gross margin (09.q11)
+_SKIN_FEE, _SKIN_REVENUE, _SKIN_MARGIN = 2_000, 5_000, 0.30
+
+#: The four answers of 09.q11, as the notebook's task text shows them.
+MARGIN_OPTIONS: dict[str, str] = {
+    "A": "It came out USD 3,000 ahead: the USD 5,000 of sales minus the USD 2,000 it cost.",
+    "B": "It returned 250 %: USD 5,000 of sales on USD 2,000, so USD 2.50 for every dollar.",
+    "C": "It lost USD 500: 30 % of USD 5,000 is USD 1,500 kept, less the USD 2,000 it cost.",
+    "D": "It came out USD 1,500 ahead: the margin on USD 5,000; the fee is marketing, not cost.",
+}
+
+
+def margin_options_markdown() -> str:
+    """The four answers of 09.q11 as Markdown lines for the notebook's task text."""
+    return "\n".join(f"* **{k}.** {v}" for k, v in MARGIN_OPTIONS.items())
+
+
+q11 = ChoiceQuestion(
+    id="09.q11",
+    title="ROAS 2.5 at a 30 % margin",
+    expected="C",
+    choices=("A", "B", "C", "D"),
+    starter='verdict = ____  # "A", "B", "C" or "D"',
+    var="verdict",
+    hints=[
+        "Of each dollar of sales the brand keeps only its gross margin, here 30 cents: the rest paid for "
+        "making and shipping the goods.",
+        "Profit after margin = revenue x margin - cost = 5,000 x 0.30 - 2,000. "
+        "`metrics.profit_after_margin(5_000, 0.30, 2_000)` computes it.",
+    ],
+    solution_code="""
+    from helpers import metrics
+    print(metrics.profit_after_margin(5_000, 0.30, 2_000))  # -500.0
+    print(metrics.break_even_roas(0.30))  # 3.33: ROAS 2.5 is below it
+    verdict = "C"
+    """,
+    explanation=(
+        "Profit after margin = revenue x margin - cost = 5,000 x 0.30 - 2,000 = **-500 USD**: the ROI on "
+        "margin is -500 / 2,000 = -0.25. The report's ROAS of 2.5 and ROI on revenue of +150 % are both "
+        "true, and both are on revenue. At a 30 % margin a campaign needs a ROAS of 1 / 0.30 = 3.33 (the "
+        "break-even ROAS) before it earns more than it costs."
+    ),
+    why="5,000 x 0.30 - 2,000 = -500 USD: below the break-even ROAS of 3.33, a ROAS of 2.5 loses money.",
+    mistakes=[
+        Mistake(
+            "A",
+            "$3,000 is revenue above cost: it still counts the money that paid for making and shipping "
+            "the goods. Keep only the margin of each sale (30 %), then subtract the cost.",
+            name="revenue for profit",
+        ),
+        Mistake(
+            "B",
+            "250 % is the ROAS (revenue / cost = 2.5) read as a return; even the ROI on revenue is only "
+            "ROAS - 1 = +150 %, and both are on revenue. Count the margin: 5,000 x 0.30 - 2,000.",
+            name=ROAS_FOR_ROI.name,
+        ),
+        Mistake(
+            "D",
+            "The margin is right ($1,500 of the $5,000 is kept), but the creator's fee is a cost of the "
+            "campaign: subtract it. 1,500 - 2,000 = -500.",
+            name="cost left out",
+        ),
+    ],
+)
 
 quiz = Quiz(
     id="09.quiz",
-    title="From a plan to a promise",
+    title="Measuring a campaign",
     questions=[
         MultipleChoice(
             prompt=(
-                "A plan forecasts a median of 300 conversions with an 80% interval of 180 to 520 "
-                "(made-up numbers). What should the plan you send the client say?"
+                "An agency reports an EMV of $40,000 for a campaign that cost $10,000. What can you conclude?"
             ),
             options=[
                 Option(
-                    (
-                        "300 conversions: the median is the most likely single outcome, so it is the honest "
-                        "number."
-                    ),
+                    "The campaign's ROI was 300 %, because (40,000 - 10,000) / 10,000 = 3.",
                     feedback=(
-                        "The median is the middle, not a promise: half the time the result will be lower, and"
-                        " one number hides that."
+                        "No: that treats EMV as revenue. ROI needs the revenue the campaign brought (tracked "
+                        "sales), which EMV does not measure."
                     ),
                 ),
                 Option(
                     (
-                        "520 conversions: clients reward ambition, and a good team can reach the top of the "
-                        "range."
-                    ),
-                    feedback=(
-                        "The 90th percentile is a stretch outcome: promising it sets the campaign up to fail."
-                    ),
-                ),
-                Option(
-                    (
-                        "Expect about 300, plan for as few as 180, say what would make it 520, and set an "
-                        "alarm below the range."
+                        "Only that its impressions and engagements, priced at the agency's chosen rates, add "
+                        "up to $40,000."
                     ),
                     correct=True,
                     feedback=(
-                        "Yes: a forecast is a range. Commit to a floor, expect the median, and decide in "
-                        "advance what happens if results track below the range."
+                        "Yes. EMV is attention priced at chosen paid-media rates. It is not money received, "
+                        "subtracts no cost, and another vendor would price the same posts differently."
                     ),
                 ),
                 Option(
                     (
-                        "About 333, the mean of 180, 300 and 520: averaging the low, middle and high figures "
-                        "balances out the risk."
+                        "The campaign earned $4 of revenue for every $1 it cost: a ROAS of 4, well above "
+                        "break-even."
                     ),
                     feedback=(
-                        "Averaging the ends and the middle of a range is not a forecast: the median is "
-                        "already the central estimate, and one number still hides the range."
+                        "No: that also reads EMV as revenue. ROAS is revenue customers paid divided by spend;"
+                        " no customer paid the EMV."
                     ),
                 ),
-            ],
-        ),
-        MultipleChoice(
-            prompt=(
-                "The agency offers to add EMV to the report. What does the measurement plan say about it?"
-            ),
-            options=[
                 Option(
-                    (
-                        "Report it, if at all, as a relative attention measure, stating its reference CPM - "
-                        "never as a return."
-                    ),
-                    correct=True,
+                    ("It did better than a campaign with an EMV of $30,000 measured by another agency."),
                     feedback=(
-                        "Yes: EMV prices impressions at paid-media rates and subtracts no cost; vendors "
-                        "compute it differently, so it only compares campaigns measured the same way."
-                    ),
-                ),
-                Option(
-                    (
-                        "Report EMV minus the fees as the campaign's profit, since EMV is what the attention "
-                        "bought was worth."
-                    ),
-                    feedback=("EMV is not revenue: no customer paid it, so EMV minus fees is not a profit."),
-                ),
-                Option(
-                    (
-                        "Use EMV as the KPI for an awareness goal, since it sums up reach and engagement in "
-                        "dollars."
-                    ),
-                    feedback=(
-                        "Awareness is judged on reach, impressions and CPM; EMV prices them at someone's "
-                        "chosen rates, which adds a number but no evidence."
-                    ),
-                ),
-                Option(
-                    (
-                        "Use EMV instead of conversions whenever tracking is patchy, because EMV is always "
-                        "available."
-                    ),
-                    feedback=(
-                        "Being available does not make it a result: conversions are what the goal asks for."
-                    ),
-                ),
-            ],
-        ),
-        MultipleChoice(
-            prompt=(
-                "A customer clicks creator A's tracked link and types creator B's promo code at "
-                "checkout. How does the plan count it?"
-            ),
-            options=[
-                Option(
-                    ("As two conversions, one for each creator, since both of them helped make the sale."),
-                    feedback=(
-                        "Counting one order twice inflates the results and every cost metric built on them."
-                    ),
-                ),
-                Option(
-                    (
-                        "To whichever creator has more followers, since a bigger audience most likely drove "
-                        "it."
-                    ),
-                    feedback="That is the popularity trap again: credit follows a rule, not fame.",
-                ),
-                Option(
-                    (
-                        "As none: a sale with mixed signals cannot be attributed fairly, so it is left out of"
-                        " the results."
-                    ),
-                    feedback=(
-                        "The order happened and the campaign touched it: drop it and you understate results."
-                    ),
-                ),
-                Option(
-                    (
-                        "As one conversion, credited by a rule fixed before the launch (for example: the code"
-                        " wins)."
-                    ),
-                    correct=True,
-                    feedback=(
-                        "Yes: one order is one conversion. Fix the credit rule in advance, apply it to every "
-                        "order, so nobody chooses it after seeing the numbers."
-                    ),
-                ),
-            ],
-        ),
-        MultipleChoice(
-            prompt=(
-                "A creator on the shortlist disclosed only half of their past sponsored posts. What "
-                "does a good plan do?"
-            ),
-            options=[
-                Option(
-                    (
-                        "Nothing: disclosure is the creator's legal duty, and the brand cannot be held "
-                        "responsible for it."
-                    ),
-                    feedback=(
-                        "Regulators hold brands responsible too; a plan that ignores it carries the risk."
-                    ),
-                ),
-                Option(
-                    (
-                        "Put a clear disclosure at the start of every post into the brief and contract, and "
-                        "check each post on the day."
-                    ),
-                    correct=True,
-                    feedback=(
-                        "Yes: the FTC's Endorsement Guides expect material connections to be disclosed "
-                        "clearly and conspicuously, and the brand shares the responsibility."
-                    ),
-                ),
-                Option(
-                    (
-                        "Ask for the disclosure in the first comment, where it is visible but does not hurt "
-                        "the engagement rate."
-                    ),
-                    feedback="A disclosure hidden in the comments is not clear and conspicuous.",
-                ),
-                Option(
-                    (
-                        "Drop every creator with any undisclosed post in their history, whatever else they "
-                        "offer."
-                    ),
-                    feedback=(
-                        "Possible, but heavy-handed: most creators disclose only some posts. Brief, contract "
-                        "and check instead - and drop those who will not comply."
+                        "No: vendors use different formulas and rates, so EMVs compare only within one method"
+                        " - at best a relative metric."
                     ),
                 ),
             ],
         ),
         Numeric(
-            prompt=(
-                "A plan needs 12 creators and about 30% of first messages get a reply. How many creators "
-                "should the team contact (round up)?"
-            ),
-            answer=40,
-            abs_tol=0,
-            rel_tol=0,
-            unit="creators",
-            why="12 / 0.30 = 40: only three in ten reply, so the list must be more than three times longer.",
+            prompt="A campaign's ROAS is 3.2. What is its ROI on revenue, in percent?",
+            answer=220,
+            rel_tol=1e-3,
+            unit="%",
+            why="ROI on revenue = ROAS - 1 = 2.2, that is +220 %.",
             mistakes=[
-                Mistake(3.6, "You multiplied by the reply rate. Divide by it: 12 / 0.30."),
-                Mistake(4, "You multiplied by the reply rate (and rounded). Divide by it: 12 / 0.30."),
-                Mistake(12, "That assumes every creator replies and signs."),
+                Mistake(320, "That is the ROAS written as a percentage. ROI subtracts the cost: ROAS - 1."),
+                Mistake(2.2, "Right as a fraction; the question asks in percent: 2.2 is 220 %."),
+            ],
+        ),
+        MultipleChoice(
+            prompt="Which statement about promo codes and tracked links is true?",
+            options=[
+                Option(
+                    (
+                        "A tracked link records every sale the creator caused, so the link's sales are the "
+                        "campaign's whole total."
+                    ),
+                    feedback=(
+                        "No: people who saw the post but bought later, on another device or in a shop, leave "
+                        "no click. Attributed sales are a floor, not the total."
+                    ),
+                ),
+                Option(
+                    (
+                        "Adding up code uses and link conversions gives the total number of sales the "
+                        "campaign drove."
+                    ),
+                    feedback=(
+                        "No: a buyer who clicked the link and also typed the code would count twice. "
+                        "Deduplicate first (in the course data, code uses are already part of conversions)."
+                    ),
+                ),
+                Option(
+                    ("Promo codes are useless as evidence, because anyone can share them on coupon sites."),
+                    feedback=(
+                        "No: they are imperfect, not useless. They capture buyers a link misses; just read "
+                        "them knowing that some uses leaked."
+                    ),
+                ),
+                Option(
+                    (
+                        "Codes catch buyers who never clicked, but leaked codes also catch buyers the creator"
+                        " never reached."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes. Each channel misses something: links lose people who switch device or buy "
+                        "later, codes get shared beyond the audience. Use both, count each sale once."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="A creator buys 20,000 fake followers. Which number does NOT change?",
+            options=[
+                Option(
+                    "Engagement rate by followers.",
+                    feedback=("No: the denominator grows and the engagements do not, so the rate falls."),
+                ),
+                Option(
+                    "The share of real followers (audience authenticity).",
+                    feedback=("No: the real followers stay put while the total grows, so the share falls."),
+                ),
+                Option(
+                    "Likes and comments per post.",
+                    correct=True,
+                    feedback=(
+                        "Yes: bought followers are inactive accounts, so engagements stay put while the "
+                        "follower count grows. That is why the engagement rate falls."
+                    ),
+                ),
+                Option(
+                    "The follower tier the creator is counted in.",
+                    feedback=(
+                        "It may change: 20,000 more followers can push an account over a tier boundary (and "
+                        "up the rate card)."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=("Which disclosure meets the FTC's 'clear and conspicuous' standard for a paid post?"),
+            options=[
+                Option(
+                    (
+                        "'#ad' or a 'Paid partnership' label at the start of the caption, visible without "
+                        "tapping 'more'."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes: the FTC asks for a disclosure people will notice and understand, placed with "
+                        "the endorsement, not hidden behind a click (FTC, Disclosures 101, 2019)."
+                    ),
+                ),
+                Option(
+                    ("'#sp' or '#collab' at the end of the caption, among the post's other hashtags."),
+                    feedback="No: a cryptic tag buried in hashtags is neither clear nor conspicuous.",
+                ),
+                Option(
+                    ("A line in the profile bio: 'I work with brands I love - some posts are sponsored'."),
+                    feedback="No: it must sit with each endorsement, not on a page few people open.",
+                ),
+                Option(
+                    ("No disclosure, because the product was a free gift and no money changed hands."),
+                    feedback=(
+                        "No: free products are a material connection under the FTC's Endorsement Guides; they"
+                        " must be disclosed too."
+                    ),
+                ),
+                Option(
+                    (
+                        "'Thanks @brand for sending me this!' at the start of the caption, which makes the "
+                        "tie plain to followers."
+                    ),
+                    feedback=(
+                        "No: a thank-you does not say the post is an ad - the FTC names 'thanks' as too "
+                        "vague. Say 'ad' or use the platform's paid-partnership label."
+                    ),
+                ),
             ],
         ),
     ],
 )
-
-
-# --------------------------------------------------------------------------------------------------
-# The capstone draft: the worked plan as a model answer, shown only on request
-# --------------------------------------------------------------------------------------------------
-
-
-def _literal(draft: Any) -> str:
-    """A :class:`~helpers.analysis.capstone.PlanDraft` as the Python a learner would type."""
-    import dataclasses
-
-    lines = ["draft = capstone.PlanDraft("]
-    for f in dataclasses.fields(draft):
-        value = getattr(draft, f.name)
-        if isinstance(value, dict) and len(value) > 1:
-            items = [f"        {k!r}: {v!r}," for k, v in value.items()]
-            lines += [f"    {f.name}={{", *items, "    },"]
-        else:
-            lines.append(f"    {f.name}={value!r},")
-    return "\n".join([*lines, ")"])
-
-
-def model_answer() -> Any:
-    """The worked plan of this notebook (``capstone.build_plan``) written as a draft, with the review it
-    gets: a model answer to compare with, like an exercise's solution. It is not a perfect plan - the
-    review says where it falls short, as the plan's self-checks do."""
-    from helpers.analysis import capstone
-    from helpers.exercises import Solution
-
-    bench = _bench()
-    brief = bench.brief(BRAND, goal=GOAL, budget_usd=BUDGET_USD)
-    context = capstone.draft_context(bench, brief)
-    draft = capstone.model_draft(_plan(), context)
-    findings = capstone.review_draft(draft, context)
-    body = (
-        "This is the plan the course's planner builds for the brief (`capstone.build_plan`), written as "
-        "a draft. It is a model of the *form* - every part filled in, a reason per creator, disclosure in "
-        "the brief and the contract, a holdout - not a perfect plan. Its review:\n\n"
-        + "\n".join(f"* **{f.part}**: {f.message}" for f in findings)
-        + "\n\nThe same weaknesses the plan's self-checks find (section 'Self-assessment'). A better "
-        "answer drops the misfits, adds names from the launch market and makes the list long enough for "
-        "the reply rate."
-    )
-    return Solution("Capstone: the model answer", body, code=_literal(draft))

@@ -1,4 +1,4 @@
-"""Capstone planner (lesson 09): one brief, every decision, the whole plan - and an Export button.
+"""Capstone planner (lesson 11): one brief, every decision, the whole plan - and an Export button.
 
 The learner picks a (synthetic) brand, a goal, a budget and a split across follower tiers, how much
 the scorecard values niche fit, whether to screen out audiences under 75% authentic, the signed
@@ -144,7 +144,7 @@ def draw_capstone(fig: Figure, result: LabResult) -> None:
 
 @register
 class CapstonePlanner(Lab):
-    """Capstone planner lab (lesson 09)."""
+    """Capstone planner lab (lesson 11)."""
 
     name = "capstone-planner"
     title = "Capstone: plan a campaign end to end"

@@ -44,7 +44,7 @@ EXAMPLE_QUANTILES: tuple[float, ...] = (0.25, 0.75)
 DEFAULT_CPM_RATE = 10.0
 DEFAULT_CPE_RATE = 0.10
 #: Default gross margin of the product, percent of the price: a course assumption (margins are the
-#: brand's own figure; the course data has none), the 40 % of lesson 08's example.
+#: brand's own figure; the course data has none), the 40 % of lesson 09's example.
 DEFAULT_MARGIN_PCT = 40.0
 #: Bar labels of the engagement panel, in order.
 ER_CATEGORIES: tuple[str, ...] = tuple(measurement.ER_LABELS.values())
@@ -363,7 +363,7 @@ def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
 
 @register
 class CampaignMeter(Lab):
-    """ER denominators and EMV vs ROI on revenue on one campaign (lesson 08)."""
+    """ER denominators and EMV vs ROI on revenue on one campaign (lesson 09)."""
 
     name = "campaign-meter"
     title = "Campaign meter: three engagement rates, and EMV vs ROI on revenue"

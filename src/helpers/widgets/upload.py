@@ -1,4 +1,4 @@
-"""Research lab (lesson 10): test a published finding on the course data, on an example export, or on
+"""Research lab (lesson 12): test a published finding on the course data, on an example export, or on
 a creator export you upload.
 
 Upload a CSV (Binder users: the **Upload** button; in code: :meth:`ResearchLab.load_file`). The file is
@@ -195,7 +195,7 @@ def draw_research(fig: Figure, result: LabResult) -> None:
 
 @register
 class ResearchLab(Lab):
-    """Research lab (lesson 10): the published finding on course data, an example export or your file."""
+    """Research lab (lesson 12): the published finding on course data, an example export or your file."""
 
     name = "research-lab"
     title = "Research lab: does the finding hold in these data?"

@@ -1,12 +1,12 @@
-"""Source of notebooks/10_research_lab.ipynb (build with `python tools/nbtools.py 10`)."""
+"""Source of notebooks/12_research_lab.ipynb (build with `python tools/nbtools.py 12`)."""
 
 import numpy as np
 
 from helpers import course, metrics
-from helpers.exercises import lesson10
+from helpers.exercises import lesson12
 from nbtools import NB
 
-NAME = "10_research_lab"
+NAME = "12_research_lab"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 #: the course's one name and formula for the metric in the column `lift` (helpers.metrics registry)
 PAID = next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == "paid_post_performance")
@@ -87,8 +87,8 @@ def build() -> NB:
         4. read your own creator export, check the reader's report, and run the same analysis on it.
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** the capstone,
-        [09 - Plan a campaign end to end](09_capstone_campaign_plan.ipynb), or at least
-        [08 - Measuring a campaign](08_measuring_a_campaign.ipynb) for engagement-rate definitions. The
+        [11 - Plan a campaign end to end](11_capstone_campaign_plan.ipynb), or at least
+        [09 - Measuring a campaign](09_measuring_a_campaign.ipynb) for engagement-rate definitions. The
         exercises need a few lines of pandas and numpy; every starter cell runs as it is.
         """,
         slide="subslide",
@@ -108,7 +108,7 @@ def build() -> NB:
         """
         from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import finding
-        from helpers.exercises import ____, lesson10 as ex
+        from helpers.exercises import ____, lesson12 as ex
 
         plots.apply_style()
         influencers = data.load_influencers()
@@ -242,7 +242,7 @@ def build() -> NB:
         """
         Why a log of the engagement rate? Rates are ratios and fall by *factors*, not by fixed points; on
         a log scale a constant factor per decade is a straight line, and the fit can never predict a
-        negative rate. Exercise 10.q2 asks learners to do this fit by hand - show the formula on the
+        negative rate. Exercise 12.q2 asks learners to do this fit by hand - show the formula on the
         board once, e^slope − 1, with slope −0.5 giving about −39 %.
         """
     )
@@ -541,7 +541,7 @@ def build() -> NB:
         Stuck? Add a cell with `ex.q1.hint()` (run it again for the next hint) or `ex.q1.solution()` -
         the same for `q2`, `q3`, `q4`.
 
-        **Exercise 10.q1 - how much more small accounts engage.** How many times higher is the median
+        **Exercise 12.q1 - how much more small accounts engage.** How many times higher is the median
         engagement rate of creators with **fewer than 10,000** followers than that of creators with
         **1,000,000 or more**?
         """,
@@ -552,10 +552,10 @@ def build() -> NB:
         import numpy as np  # the exercises fit lines and parabolas with numpy.polyfit
         """
     )
-    nb.code(lesson10.q1.cell_code())
+    nb.code(lesson12.q1.cell_code())
     nb.md(
         """
-        **Exercise 10.q2 - does the fall survive a filter?** The figures above mix three platforms, and
+        **Exercise 12.q2 - does the fall survive a filter?** The figures above mix three platforms, and
         platforms differ in their typical engagement. Keep only the **YouTube** creators, fit a straight
         line to ln(engagement rate) against log10(followers), and give the percent change of the fitted
         engagement rate per tenfold increase in followers (negative when it falls, e.g. -25.0). Is the
@@ -563,37 +563,37 @@ def build() -> NB:
         """,
         slide="subslide",
     )
-    # the exercises' texts and lesson10's feedback say both findings survive the YouTube filter
-    _yt_change, _all_change = lesson10._change_per_decade(), lesson10._change_per_decade(None)
-    assert _yt_change < 0 and abs(_yt_change - _all_change) < 10, "10.q2: 'about as steeply' on YouTube"
-    assert lesson10._vertex_coefficients()[0] < 0, "10.q3: still an inverted U on YouTube"
-    assert lesson10._peak_followers() < lesson10._peak_followers(None), "10.q3: YouTube's peak sits lower"
-    nb.code(lesson10.q2.cell_code())
+    # the exercises' texts and lesson12's feedback say both findings survive the YouTube filter
+    _yt_change, _all_change = lesson12._change_per_decade(), lesson12._change_per_decade(None)
+    assert _yt_change < 0 and abs(_yt_change - _all_change) < 10, "12.q2: 'about as steeply' on YouTube"
+    assert lesson12._vertex_coefficients()[0] < 0, "12.q3: still an inverted U on YouTube"
+    assert lesson12._peak_followers() < lesson12._peak_followers(None), "12.q3: YouTube's peak sits lower"
+    nb.code(lesson12.q2.cell_code())
     nb.md(
         """
-        **Exercise 10.q3 - where does the peak sit on YouTube?** The starter fits a parabola to the log of paid-post
+        **Exercise 12.q3 - where does the peak sit on YouTube?** The starter fits a parabola to the log of paid-post
         performance (`np.log(yt['lift'])`)
         against log10(followers) for the YouTube creators only. At how many **followers** is its peak - and
         is it still an inverted U?
         """,
         slide="subslide",
     )
-    nb.code(lesson10.q3.cell_code())
+    nb.code(lesson12.q3.cell_code())
     nb.md(
         """
-        **Exercise 10.q4 - what the analysis can use.** In the example export, how many creators with
+        **Exercise 12.q4 - what the analysis can use.** In the example export, how many creators with
         **100,000 or more followers** also have an engagement rate above 0 - how many big accounts can
         the engagement-rate analysis use?
         """,
         slide="subslide",
     )
-    nb.code(lesson10.q4.cell_code())
+    nb.code(lesson12.q4.cell_code())
     nb.notes(
         """
-        10.q1 and 10.q2 are the first finding in two forms (a ratio of medians, a slope on YouTube
-        alone: does it survive the filter?); 10.q3 is the second, on YouTube; 10.q4 is the habit of
+        12.q1 and 12.q2 are the first finding in two forms (a ratio of medians, a slope on YouTube
+        alone: does it survive the filter?); 12.q3 is the second, on YouTube; 12.q4 is the habit of
         counting what an analysis actually used. Answers and methods are in
-        lessons/10_research_lab.md.
+        lessons/12_research_lab.md.
         """
     )
 
@@ -629,7 +629,7 @@ def build() -> NB:
         """
         ## What's next
         This is the last lesson. Go back to **[00 - Start here](00_start_here.ipynb)** for the course map,
-        or to **[09 - Plan a campaign end to end](09_capstone_campaign_plan.ipynb)** to use what you measured
+        or to **[11 - Plan a campaign end to end](11_capstone_campaign_plan.ipynb)** to use what you measured
         here in a plan. Then bring a real export to the lab.
         """,
         slide="subslide",

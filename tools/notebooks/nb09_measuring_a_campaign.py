@@ -1,70 +1,70 @@
-"""Source of notebooks/08_measuring_a_campaign.ipynb (build with `python tools/nbtools.py 08`)."""
+"""Source of notebooks/09_measuring_a_campaign.ipynb (build with `python tools/nbtools.py 09`)."""
 
 import textwrap
 
 from helpers import course
-from helpers.exercises import lesson08
+from helpers.exercises import lesson09
 from nbtools import NB
 
-NAME = "08_measuring_a_campaign"
+NAME = "09_measuring_a_campaign"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
-#: Task text of each exercise, in order (the numbers are those lesson08 checks against).
+#: Task text of each exercise, in order (the numbers are those lesson09 checks against).
 EXERCISES: dict[str, str] = {
     "q1": """
-        **Exercise 08.q1 - engagement rate by views.** A TikTok video by a creator with **45,000
+        **Exercise 09.q1 - engagement rate by views.** A TikTok video by a creator with **45,000
         followers** reached **96,000 accounts** and was played **120,000 times**. It got **5,200 likes,
         340 comments and 460 shares**. What is its engagement rate by views, in percent?
         (Rate by views = (likes + comments + shares) / views x 100.)
         """,
     "q2": """
-        **Exercise 08.q2 - frequency.** An Instagram campaign post reached **84,000 accounts** and was
+        **Exercise 09.q2 - frequency.** An Instagram campaign post reached **84,000 accounts** and was
         shown **126,000 times**. On average, how many times did each account it reached see it?
         """,
     "q3": """
-        **Exercise 08.q3 - CPM.** The creator's fee for that post was **USD 1,800**. What is its CPM, in
+        **Exercise 09.q3 - CPM.** The creator's fee for that post was **USD 1,800**. What is its CPM, in
         US dollars per 1,000 impressions?
         """,
     "q4": """
-        **Exercise 08.q4 - CPA and attribution.** The post got **5,400 engagements** and **900 clicks**
+        **Exercise 09.q4 - CPA and attribution.** The post got **5,400 engagements** and **900 clicks**
         on its tracked link. **36 purchases** were attributed to it, **14** of them made with the
         creator's promo code (the 36 include those 14). What is the cost per acquisition, in USD?
         """,
     "q5": """
-        **Exercise 08.q5 - ROI, not ROAS.** Those 36 purchases brought **USD 2,700** of revenue on the
+        **Exercise 09.q5 - ROI, not ROAS.** Those 36 purchases brought **USD 2,700** of revenue on the
         USD 1,800 fee. What is the ROI, as a fraction (0.25 means +25%)?
         """,
     "q6": """
-        **Exercise 08.q6 - EMV.** Your agency prices attention at **USD 10 per 1,000 impressions** and
+        **Exercise 09.q6 - EMV.** Your agency prices attention at **USD 10 per 1,000 impressions** and
         **USD 0.20 per engagement**. With the post's 126,000 impressions and 5,400 engagements, what is its
         EMV in USD?
         """,
     "q7": """
-        **Exercise 08.q7 - the ROI on revenue behind an EMV report.** Another agency reports for a different
+        **Exercise 09.q7 - the ROI on revenue behind an EMV report.** Another agency reports for a different
         campaign: fee **USD 4,000**, EMV **USD 11,000**, "ROI 175%". Your shop recorded **60 orders** through the
         campaign's link and code, with an average basket of **USD 55**. What is the ROI on revenue, as a fraction?
         """,
     "q8": """
-        **Exercise 08.q8 - the whole programme, all-in (pandas).** Using the `campaigns` table: what is
+        **Exercise 09.q8 - the whole programme, all-in (pandas).** Using the `campaigns` table: what is
         the ROI of all campaigns taken together, counting the creators' fees **and** the cost of finding
         them (`discovery_cost_usd`)? As a fraction.
         """,
     "q9": """
-        **Exercise 08.q9 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
+        **Exercise 09.q9 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
         gets **700 likes and 100 comments** per post. They buy **10,000 fake followers**. What is their
         engagement rate by followers afterwards, in percent?
         """,
     "q10": """
-        **Exercise 08.q10 - disclosure (pandas).** Using the `posts` table: what percentage of
+        **Exercise 09.q10 - disclosure (pandas).** Using the `posts` table: what percentage of
         **sponsored** posts carry a clear disclosure (column `disclosed`)?
         """,
     "q11": """
-        **Exercise 08.q11 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
+        **Exercise 09.q11 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
         campaign cost **USD 2,000** all in and brought **USD 5,000** of sales, "ROAS 2.5, ROI +150 %". The
         brand's products sell at a **30 % gross margin**. Which sentence is right? Answer with a letter.
 
 """
-    + textwrap.indent(lesson08.margin_options_markdown(), "        ")
+    + textwrap.indent(lesson09.margin_options_markdown(), "        ")
     + "\n",
 }
 
@@ -121,7 +121,7 @@ def build() -> NB:
         This lesson goes beyond the course's source article, but it answers the article's last warning:
         popularity is not influence, and what a brand wants is an action by a customer. Everything here
         is about measuring that action honestly. Pace: concepts in the first half, the two labs as
-        breathers, exercises in pairs at the end. If time is short, drop 08.q8 and 08.q10 (pandas) to
+        breathers, exercises in pairs at the end. If time is short, drop 09.q8 and 09.q10 (pandas) to
         homework.
         """
     )
@@ -158,7 +158,7 @@ def build() -> NB:
         """
         from helpers import app_links, data, metrics, plots, tables, widgets
         from helpers.analysis import measurement
-        from helpers.exercises import ____, lesson08 as ex
+        from helpers.exercises import ____, lesson09 as ex
 
         influencers = data.load_influencers()
         posts = data.load_posts()
@@ -776,8 +776,8 @@ def build() -> NB:
     nb.md(
         """
         ## Exercises: every metric once
-        Eleven short exercises, one per metric family. 08.q1-08.q7, 08.q9 and 08.q11 use the numbers in
-        the task; 08.q8 and 08.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
+        Eleven short exercises, one per metric family. 09.q1-09.q7, 09.q9 and 09.q11 use the numbers in
+        the task; 09.q8 and 09.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
         new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
         shows a worked solution - the same for every exercise.
         """,
@@ -785,7 +785,7 @@ def build() -> NB:
     )
     for name, task in EXERCISES.items():
         nb.md(task, slide="subslide")
-        nb.code(getattr(lesson08, name).cell_code())
+        nb.code(getattr(lesson09, name).cell_code())
 
     nb.md(
         """
@@ -826,7 +826,7 @@ def build() -> NB:
     nb.md(
         """
         ## What's next
-        Put it all together in **[09 - Capstone: plan a campaign end to end](09_capstone_campaign_plan.ipynb)**:
+        Put it all together in **[11 - Capstone: plan a campaign end to end](11_capstone_campaign_plan.ipynb)**:
         plan, schedule, forecast and then measure a campaign for a fictional brand.
         Back to **[07 - What does not work](07_what_does_not_work.ipynb)** or to the
         **[course start](00_start_here.ipynb)**.

@@ -1,13 +1,13 @@
-"""Source of notebooks/09_capstone_campaign_plan.ipynb (build with `python tools/nbtools.py 09`)."""
+"""Source of notebooks/11_capstone_campaign_plan.ipynb (build with `python tools/nbtools.py 11`)."""
 
 import textwrap
 
 from helpers import course
 from helpers.analysis.capstone import TIMELINE_KEY
-from helpers.exercises import lesson09
+from helpers.exercises import lesson11
 from nbtools import NB
 
-NAME = "09_capstone_campaign_plan"
+NAME = "11_capstone_campaign_plan"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
@@ -19,7 +19,7 @@ def _score_pools() -> dict[str, str]:
     from helpers.analysis import capstone
 
     bench = capstone.prepare()
-    brief = bench.brief(lesson09.BRAND, lesson09.GOAL, lesson09.BUDGET_USD)
+    brief = bench.brief(lesson11.BRAND, lesson11.GOAL, lesson11.BUDGET_USD)
     plan = capstone.build_plan(bench, brief, split="micro + mid")
     candidates = capstone.draft_context(bench, brief).candidates
     screened = bench.ranked(brief.niche, capstone.DEFAULT_WEIGHTS, metrics.AUTHENTICITY_MIN)
@@ -55,7 +55,7 @@ def build() -> NB:
         The capstone adds no new theory: it asks learners to make every decision of the earlier lessons
         in the right order, for one brief, and to see how each decision constrains the next. Everything
         is computed with the tools they already met (lesson 05's planner, lesson 06's calendar, lesson
-        07's scorecard, lesson 08's metrics). Suggested rhythm: pairs write their first draft from
+        07's scorecard, lesson 09's metrics). Suggested rhythm: pairs write their first draft from
         the candidate table and run its review (20 min), then walk through the planner's plan together
         (30 min) and let pairs improve their draft with what it showed, then the lab, the
         self-assessment, the exercises and the quiz. Learners who finish early compare with
@@ -97,10 +97,10 @@ def build() -> NB:
         f"""
         from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import capstone
-        from helpers.exercises import ____, lesson09 as ex
+        from helpers.exercises import ____, lesson11 as ex
 
         bench = capstone.prepare()  # synthetic tables, loaded once, and the planning tools
-        brief = bench.brief("{lesson09.BRAND}", goal="{lesson09.GOAL}", budget_usd={lesson09.BUDGET_USD:_})
+        brief = bench.brief("{lesson11.BRAND}", goal="{lesson11.GOAL}", budget_usd={lesson11.BUDGET_USD:_})
         """
     )
 
@@ -144,7 +144,7 @@ def build() -> NB:
         """
         ## 1. One goal, and the KPIs that belong to it
         A campaign judged on everything is judged on nothing. Pick one goal and let it choose the numbers
-        (lessons 05 and 08):
+        (lessons 05 and 09):
 
         | goal | the question | counts | cost metric |
         |---|---|---|---|
@@ -299,7 +299,7 @@ def build() -> NB:
         cost (niche fit counts double here). Two additions make it a plan:
 
         * **screening first**: creators whose audience is less than 75% authentic (Modash's fraud signal,
-          lesson 08) are left out before ranking;
+          lesson 09) are left out before ranking;
         * **reserves**: only some creators reply to a first message, so each tier's best-scored creators
           fill the slots and the next ones wait as reserves.
 
@@ -507,7 +507,7 @@ def build() -> NB:
     )
     nb.md(
         """
-        `flags` are lesson 08's audience-quality signals (reasons to look, not proof; the engagement flags
+        `flags` are lesson 09's audience-quality signals (reasons to look, not proof; the engagement flags
         are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
         creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
         must say how to disclose, and someone checks each post on the day.
@@ -587,8 +587,8 @@ def build() -> NB:
     nb.notes(
         """
         Pairs choose a brand each and defend their plan to another pair in two minutes: goal, KPIs with a
-        range, who and why, what the calendar forced them to change. Exercise 09.q4 comes back to the
-        embargo, 09.q3 to the reply rate.
+        range, who and why, what the calendar forced them to change. Exercise 11.q4 comes back to the
+        embargo, 11.q3 to the reply rate.
         """
     )
 
@@ -624,7 +624,7 @@ def build() -> NB:
 
     _bench = _capstone.prepare()
     _plan = _capstone.build_plan(
-        _bench, _bench.brief(lesson09.BRAND, lesson09.GOAL, lesson09.BUDGET_USD), split="micro + mid"
+        _bench, _bench.brief(lesson11.BRAND, lesson11.GOAL, lesson11.BUDGET_USD), split="micro + mid"
     )
     _failing = _capstone.plan_checks(_plan).query("not passed")["check"].tolist()
     assert _failing == [
@@ -758,57 +758,57 @@ def build() -> NB:
 
     # --- exercises ---------------------------------------------------------------------------------------
     nb.exercise(
-        lesson09.q1,
+        lesson11.q1,
         """
-        ## Exercise 09.q1 - KPIs for another goal
+        ## Exercise 11.q1 - KPIs for another goal
         A colleague's brief asks for **awareness**. Which metrics from `ex.METRICS` are its KPIs? Answer with
         a list of names, spelled as in `ex.METRICS`.
         """,
     )
     nb.exercise(
-        lesson09.q2,
+        lesson11.q2,
         f"""
-        ## Exercise 09.q2 - the CPA ceiling in the contract
+        ## Exercise 11.q2 - the CPA ceiling in the contract
         The client wants one number in the contract: "the cost per acquisition will not go above ...".
         Your team proposes four, all from this plan's fees and forecast. **Which do you write in, and
         why?** The feedback says what is wrong with each of the others.
 
-{textwrap.indent(lesson09.cpa_options_markdown(), "        ")}
+{textwrap.indent(lesson11.cpa_options_markdown(), "        ")}
         """,
     )
     nb.exercise(
-        lesson09.q3,
+        lesson11.q3,
         """
-        ## Exercise 09.q3 - a generic template needs a longer list
+        ## Exercise 11.q3 - a generic template needs a longer list
         The plan sizes the shortlist with the reply rate of *personalised* first messages. Your team wants
         to save time with one **generic template**, and suppose every slot of the plan goes to a creator
         **new to the brand** (no partner to ask directly). From the outreach table, how many creators would
         you have to contact to sign every slot? Round up to a whole creator.
         """,
     )
-    # 09.q4's feedback: the early calendar flags every creator's first post, one day early still
+    # 11.q4's feedback: the early calendar flags every creator's first post, one day early still
     # conflicts, launch day clears it; the embargo ends the day before the launch
-    _emb = lesson09.embargo_facts()
-    assert _emb["early_conflicts"] == _emb["creators"] and _emb["posts"] == 2 * _emb["creators"], "09.q4"
-    assert _emb["one_day_early_conflicts"] > 0 and _emb["on_launch_conflicts"] == 0, "09.q4: offsets"
-    _brief = lesson09._plan().brief
-    assert (_brief.launch - _brief.embargo_end).astype(int) == 1, "09.q4: embargo ends the day before"
-    _embargo_options = "\n".join(f"{k}. {v}" for k, v in lesson09.EMBARGO_OPTIONS.items())
+    _emb = lesson11.embargo_facts()
+    assert _emb["early_conflicts"] == _emb["creators"] and _emb["posts"] == 2 * _emb["creators"], "11.q4"
+    assert _emb["one_day_early_conflicts"] > 0 and _emb["on_launch_conflicts"] == 0, "11.q4: offsets"
+    _brief = lesson11._plan().brief
+    assert (_brief.launch - _brief.embargo_end).astype(int) == 1, "11.q4: embargo ends the day before"
+    _embargo_options = "\n".join(f"{k}. {v}" for k, v in lesson11.EMBARGO_OPTIONS.items())
     nb.exercise(
-        lesson09.q4,
+        lesson11.q4,
         f"""
-        ## Exercise 09.q4 - the agency's teaser posts
+        ## Exercise 11.q4 - the agency's teaser posts
         The agency running the calendar wants each creator's first post up to
-        **{-lesson09.EARLY_OFFSET_DAYS} days before the launch**, "to build buzz" (the starter rebuilds the
+        **{-lesson11.EARLY_OFFSET_DAYS} days before the launch**, "to build buzz" (the starter rebuilds the
         plan that way). The brand's contract has an embargo. **What do you tell the agency?**
 
 {textwrap.indent(_embargo_options, "        ")}
         """,
     )
     nb.exercise(
-        lesson09.q5,
+        lesson11.q5,
         """
-        ## Exercise 09.q5 - ROI on margin, not ROAS
+        ## Exercise 11.q5 - ROI on margin, not ROAS
         The brand keeps **half** of each order's revenue after paying for the goods (a 50 % gross margin).
         From the median forecast, what **ROI on margin** do the creator fees return? Revenue = median
         conversions x the brand's revenue per order. Answer as a fraction (0.25 means +25%).
@@ -850,9 +850,9 @@ def build() -> NB:
     nb.md(
         """
         ## What's next
-        Continue with **[10 - Research lab: your own data, a published finding](10_research_lab.ipynb)**:
+        Continue with **[10 - Research lab: your own data, a published finding](12_research_lab.ipynb)**:
         bring your own creator export and test a published finding with honest caveats. Back to the
-        measurement lesson: [08 - Measuring a campaign](08_measuring_a_campaign.ipynb). Back to the course
+        measurement lesson: [09 - Measuring a campaign](09_measuring_a_campaign.ipynb). Back to the course
         map: [00 - Start here](00_start_here.ipynb).
         """,
         slide="subslide",

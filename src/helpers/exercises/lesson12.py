@@ -1,8 +1,8 @@
-"""Exercises for notebooks/10_research_lab: measure the published finding yourself, then read an export.
+"""Exercises for notebooks/12_research_lab: measure the published finding yourself, then read an export.
 
 Every expected answer is computed lazily from the bundled (synthetic) data or the bundled example export,
 so the questions stay right when the data are regenerated. The notebook source is
-``tools/notebooks/nb10_research_lab.py``; its setup cell provides ``np``, ``data``, ``finding``,
+``tools/notebooks/nb12_research_lab.py``; its setup cell provides ``np``, ``data``, ``finding``,
 ``creators`` (:func:`helpers.analysis.finding.creator_table`) and ``lifts`` (the creators with a paid-post
 performance, column ``lift``).
 """
@@ -50,7 +50,7 @@ def _er_difference() -> float:
     )
 
 
-#: 10.q2 and 10.q3 measure the notebook's two findings on one platform's creators: the notebook shows
+#: 12.q2 and 12.q3 measure the notebook's two findings on one platform's creators: the notebook shows
 #: them for all platforms, so the exercise asks whether they survive the filter (not for a number on screen).
 PLATFORM = "youtube"
 
@@ -93,7 +93,7 @@ def _example() -> pd.DataFrame:
     return data.read_influencer_export(finding.example_export_path())
 
 
-#: 10.q4 counts the big accounts only: the notebook prints the notes of every row left out (rows kept,
+#: 12.q4 counts the big accounts only: the notebook prints the notes of every row left out (rows kept,
 #: rows without followers, rows without an engagement rate), so the whole-file count is on screen.
 Q4_MIN_FOLLOWERS = 100_000
 
@@ -109,7 +109,7 @@ def _analysable(min_followers: float = Q4_MIN_FOLLOWERS, *, need_er: bool = True
 
 
 q1 = NumericQuestion(
-    id="10.q1",
+    id="12.q1",
     title="How much more small accounts engage",
     expected=lambda: _er_ratio("median"),
     rel_tol=1e-3,
@@ -157,7 +157,7 @@ q1 = NumericQuestion(
 )
 
 q2 = NumericQuestion(
-    id="10.q2",
+    id="12.q2",
     title="Change in ER per tenfold followers, YouTube creators",
     expected=_change_per_decade,
     rel_tol=1e-3,
@@ -222,7 +222,7 @@ q2 = NumericQuestion(
 )
 
 q3 = NumericQuestion(
-    id="10.q3",
+    id="12.q3",
     title="Where paid-post performance peaks, YouTube creators",
     expected=_peak_followers,
     rel_tol=1e-2,
@@ -278,7 +278,7 @@ q3 = NumericQuestion(
 )
 
 q4 = NumericQuestion(
-    id="10.q4",
+    id="12.q4",
     title="Big creators of the example export the analysis can use",
     expected=_analysable,
     abs_tol=0,
@@ -327,7 +327,7 @@ q4 = NumericQuestion(
 )
 
 quiz = Quiz(
-    id="10.quiz",
+    id="12.quiz",
     title="Reading a finding honestly",
     questions=[
         MultipleChoice(
