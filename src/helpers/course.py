@@ -99,6 +99,13 @@ COURSE: tuple[Lesson, ...] = (
         65,
     ),
     Lesson(
+        "08",
+        "working_with_creators",
+        "Working with creators: deals, briefs and contracts",
+        "Choose a pay model, brief without over-controlling, read a contract, and vet an audience.",
+        55,
+    ),
+    Lesson(
         "09",
         "measuring_a_campaign",
         "Measuring a campaign",
