@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import generate
+from helpers import data, generate
 from helpers.analysis import incrementality as inc
 
 
@@ -99,8 +99,11 @@ def test_compare_estimates_puts_each_method_next_to_the_truth():
     assert list(out.index) == ["promo-code attribution", "holdout", "EMV"]
     hold = out.loc["holdout"]
     assert hold["low"] <= hold["orders"] <= hold["high"]
-    assert out[["low", "high"]].drop(index="holdout").isna().all().all()
+    assert out.loc["EMV", ["low", "high"]].isna().all()  # EMV estimates nothing: no interval
+    code = out.loc["promo-code attribution"]
+    assert code["low"] <= code["orders"] <= code["high"]
     assert (out["error"] == out["orders"] - truth["incremental_orders"]).all()
+    assert out["covers_truth"].dtype == bool
 
 
 def test_a_holdout_without_held_out_regions_is_explained():
@@ -109,3 +112,62 @@ def test_a_holdout_without_held_out_regions_is_explained():
         inc.holdout_estimate(table)
     with pytest.raises(ValueError, match="share in"):
         generate.region_sales(1, code_leakage=1.5)
+
+
+def test_the_bundled_table_is_the_default_experiment_without_its_answer():
+    table, truth = generate.region_sales(generate.DEFAULT_SEED)
+    bundled = data.load_region_sales()
+    pd.testing.assert_frame_equal(bundled, table)
+    assert "incremental" not in " ".join(bundled.columns) and "lift" not in " ".join(bundled.columns)
+    assert inc.planted_truth() == truth
+    # codes used where no creator posted are leaked codes: evidence the learner can see
+    held_out_codes = inc.held_out_code_orders(bundled)
+    assert 0 < held_out_codes < truth["leaked_code_orders"]
+
+
+def test_group_rates_compare_exposed_and_held_out_regions():
+    table, _ = generate.region_sales(4)
+    groups = inc.group_rates(table)
+    assert list(groups.index) == ["exposed", "held out"]
+    assert groups["regions"].sum() == table["region"].nunique()
+    assert groups["orders"].sum() == table["orders"].sum()
+    rates = inc.region_rates(table)
+    diff = groups.loc["exposed", "orders_per_1000"] - groups.loc["held out", "orders_per_1000"]
+    assert diff == pytest.approx(inc.holdout_estimate(table)["per_1000"])
+    first = rates.iloc[0]
+    rows = table[table["region"] == rates.index[0]]
+    assert first["orders_per_1000"] == pytest.approx(
+        rows["orders"].sum() / (rows["population"].iloc[0] / 1000) / 8
+    )
+
+
+@pytest.mark.parametrize(("n_regions", "share"), [(60, 0.3), (200, 0.5)])
+def test_holdout_coverage_at_the_lab_settings(n_regions, share):
+    """The lab's default (60 regions, 30 % held out) and its big setting: ~95 % of 200 seeds."""
+    covered = []
+    for seed in range(200):
+        table, truth = generate.region_sales(seed, n_regions=n_regions, holdout_share=share)
+        est = inc.holdout_estimate(table)
+        covered.append(est["low_per_1000"] <= truth["lift_per_1000"] <= est["high_per_1000"])
+    coverage = float(np.mean(covered))
+    print(
+        f"\n{n_regions} regions, {share:.0%} held out: the 95% interval covered the planted effect "
+        f"in {coverage:.1%}"
+    )
+    assert 0.88 <= coverage <= 0.99
+
+
+def test_more_leakage_means_more_code_orders_and_a_bias_that_changes_sign():
+    errors = []
+    for leakage in (0.0, 0.01, 0.02, 0.05, 0.1):
+        table, truth = generate.region_sales(9, code_leakage=leakage)
+        errors.append(inc.attribution_estimate(table)["orders"] - truth["incremental_orders"])
+    assert errors == sorted(errors) and errors[0] < 0 < errors[-1]
+
+
+def test_the_code_count_interval_is_narrow_and_misses_the_truth():
+    table, truth = generate.region_sales(2, code_leakage=0.0)
+    out = inc.compare_estimates(table, truth["incremental_orders"], avg_order_usd=50.0)
+    code = out.loc["promo-code attribution"]
+    assert code["low"] < code["orders"] < code["high"]
+    assert not code["covers_truth"]  # precise, and wrong: the error is bias, not noise

@@ -51,6 +51,7 @@ __all__ = [
     "DataValidationError",
     "check_foreign_keys",
     "clear_cache",
+    "load_affiliate_sales",
     "load_all",
     "load_benchmarks",
     "load_calendar",
@@ -60,6 +61,7 @@ __all__ = [
     "load_niches",
     "load_outreach",
     "load_posts",
+    "load_region_sales",
     "load_table",
     "pandas_dtype",
     "validate",
@@ -602,6 +604,16 @@ def load_benchmarks(path: PathLike | None = None) -> pd.DataFrame:
     return load_table("benchmarks", path)
 
 
+def load_region_sales(path: PathLike | None = None) -> pd.DataFrame:
+    """A creator campaign run as an experiment: weekly orders by region, some regions held out."""
+    return load_table("region_sales", path)
+
+
+def load_affiliate_sales(path: PathLike | None = None) -> pd.DataFrame:
+    """One sponsored post per Instagram creator in a retailer's affiliate programme, with its sales."""
+    return load_table("affiliate_sales", path)
+
+
 def check_foreign_keys(tables: Mapping[str, pd.DataFrame]) -> None:
     """Check that every foreign key between the given tables resolves (empty cells are skipped).
 
@@ -654,6 +666,8 @@ LOADERS: Mapping[str, Callable[..., pd.DataFrame]] = {
     "calendar": load_calendar,
     "landscape": load_landscape,
     "benchmarks": load_benchmarks,
+    "region_sales": load_region_sales,
+    "affiliate_sales": load_affiliate_sales,
 }
 
 
@@ -715,6 +729,7 @@ __all__ = [
     "check_foreign_keys",
     "clear_cache",
     "describe_report",
+    "load_affiliate_sales",
     "load_all",
     "load_benchmarks",
     "load_calendar",
@@ -724,6 +739,7 @@ __all__ = [
     "load_niches",
     "load_outreach",
     "load_posts",
+    "load_region_sales",
     "load_table",
     "provenance_sentence",
     "read_influencer_export",

@@ -66,6 +66,7 @@ from .schema import (
 )
 
 __all__ = [
+    "AFFILIATE_STREAM_KEY",
     "BASE_ROWS",
     "BENCHMARK_FIGURES",
     "DEFAULT_PARAMS",
@@ -80,6 +81,7 @@ __all__ = [
     "Figure",
     "LandscapeFigure",
     "Params",
+    "affiliate_sales",
     "benchmark",
     "generate_all",
     "main",
@@ -611,6 +613,10 @@ class Params:
     # each creator's preferred contact rhythm (asked, not imposed)
     preferred_cadence_shares: tuple[float, float, float] = (0.3, 0.45, 0.25)
     preferred_call_share: float = 0.6
+    # one retailer's affiliate programme (affiliate_sales; Beichert et al. 2024)
+    affiliate_buy_rate: float = 0.10
+    affiliate_relationship_power: float = 1.5
+    affiliate_basket_usd: float = 60.0
 
 
 #: Unit and meaning of every :class:`Params` field (rendered into the datasheet).
@@ -777,6 +783,17 @@ PARAM_DOCS: Mapping[str, tuple[str, str]] = {
         "share",
         "Creators who prefer a one-to-one call to a newsletter (the rest prefer the newsletter).",
     ),
+    "affiliate_buy_rate": (
+        "purchases per engagement",
+        "affiliate_sales: purchases per engagement (likes + comments) on the post of a creator with "
+        "relationship score 10 (engagement carries revenue, as in Beichert et al. 2024).",
+    ),
+    "affiliate_relationship_power": (
+        "power",
+        "affiliate_sales: purchases per engagement scale as (relationship_score / 10)^this, so revenue "
+        "per follower falls steeply from nano to macro (Beichert et al. 2024: an order of magnitude).",
+    ),
+    "affiliate_basket_usd": ("USD", "affiliate_sales: mean revenue per purchase."),
 }
 
 DEFAULT_PARAMS = Params()
@@ -1667,7 +1684,13 @@ def generate_all(
         "landscape": _landscape_table(),
         "benchmarks": _benchmarks_table(),
     }
-    return {name: _finish(raw[name], TABLES[name]) for name in TABLES}
+    tables = {name: _finish(raw[name], TABLES[name]) for name in raw}
+    # incrementality and the two rankings (issue 17 items 1, 4): streams of their own
+    tables |= {
+        "region_sales": region_sales(seed)[0],
+        "affiliate_sales": affiliate_sales(tables["influencers"], seed, params),
+    }
+    return {name: tables[name] if name in raw else _finish(tables[name], TABLES[name]) for name in TABLES}
 
 
 def generate_uplift_variants(
@@ -1837,8 +1860,9 @@ def region_sales(
     holdout_share: float = 0.3,
     lift_per_1000: float = 0.4,
     code_use: float = 0.6,
-    code_leakage: float = 0.0,
+    code_leakage: float = 0.01,
     impressions_per_person: float = 0.5,
+    region_spread: float = 0.10,
 ) -> tuple[pd.DataFrame, dict[str, float]]:
     """Weekly orders of ``n_regions`` regions over ``weeks`` campaign weeks, with a planted lift.
 
@@ -1846,7 +1870,8 @@ def region_sales(
     posts there); in every other region the campaign adds ``lift_per_1000`` orders per 1,000 people
     per week on average (Poisson noise) - the **true lift**, which the table does not show.
     Baseline demand: about 2 orders per 1,000 people per week, times a region factor (lognormal,
-    sigma 0.25) and weekly noise (Poisson). Promo codes: a share ``code_use`` of the buyers the
+    sigma ``region_spread``: regions differ by about that share) and weekly noise (Poisson). Promo
+    codes: a share ``code_use`` of the buyers the
     campaign brought type the creator's code (the others buy without it); ``code_leakage`` is the
     share of *baseline* buyers, in every region, who find the code on a coupon site and use it.
     Impressions: ``impressions_per_person`` per person per week in exposed regions.
@@ -1867,11 +1892,11 @@ def region_sales(
     ):
         if not 0 <= value <= 1:
             raise ValueError(f"{name} is a share in [0, 1]; got {value:g}")
-    if lift_per_1000 < 0 or impressions_per_person < 0:
-        raise ValueError("lift_per_1000 and impressions_per_person cannot be negative")
+    if lift_per_1000 < 0 or impressions_per_person < 0 or region_spread < 0:
+        raise ValueError("lift_per_1000, impressions_per_person and region_spread cannot be negative")
     rng = np.random.default_rng(np.random.SeedSequence([seed, REGION_STREAM_KEY]))
     population = np.round(rng.lognormal(np.log(200_000), 0.6, n_regions), -2)
-    factor = rng.lognormal(0.0, 0.25, n_regions)
+    factor = rng.lognormal(0.0, region_spread, n_regions)
     n_held = round(holdout_share * n_regions)
     n_held = min(max(n_held, 1 if holdout_share > 0 else 0), n_regions - 1)
     held_out = np.zeros(n_regions, dtype=bool)
@@ -1899,6 +1924,51 @@ def region_sales(
         "leaked_code_orders": float(leaked.sum()),
     }
     return table, truth
+
+
+# ---------------------------------------------------------------------------------------------
+# Revenue per follower falls with size (issue 17 item 4, Beichert et al. 2024): an affiliate programme
+# ---------------------------------------------------------------------------------------------
+#: Spawn key of the affiliate-sales stream (issue 17, item 4): its own SeedSequence, so drawing it
+#: never changes a value of the other tables.
+AFFILIATE_STREAM_KEY = 1704
+
+
+def affiliate_sales(
+    influencers: pd.DataFrame, seed: int = DEFAULT_SEED, params: Params = DEFAULT_PARAMS
+) -> pd.DataFrame:
+    """One sponsored Instagram post per Instagram creator for one retailer's affiliate programme.
+
+    Synthetic, in the design of Beichert et al. (2024): purchases linked to single sponsored posts.
+    The post's engagements (likes + comments) are the creator's average per post times lognormal
+    noise (sigma 0.3, mean 1); each engagement turns into a purchase with probability
+    ``affiliate_buy_rate x (relationship_score / 10) ^ affiliate_relationship_power`` (Poisson), so
+    engagement mediates revenue and closer creators convert better; each purchase brings
+    ``affiliate_basket_usd`` times lognormal noise (sigma 0.15, mean 1). The fee is the creator's
+    ``price_per_post_usd``. Revenue per follower then falls steeply with follower count (engagement
+    rate and relationship both fall), by about an order of magnitude from nano to macro.
+
+    Returns columns ``influencer_id``, ``fee_usd``, ``engagements``, ``purchases``, ``revenue_usd``.
+    Drawn from its own stream (:data:`AFFILIATE_STREAM_KEY`), byte-identical for the same arguments.
+    """
+    inf = influencers[influencers["platform"].astype(str) == "instagram"].sort_values("influencer_id")
+    rng = np.random.default_rng(np.random.SeedSequence([seed, AFFILIATE_STREAM_KEY]))
+    n = len(inf)
+    typical = (inf["avg_likes"] + inf["avg_comments"]).to_numpy(float)
+    engagements = rng.poisson(typical * rng.lognormal(-(0.3**2) / 2, 0.3, n))
+    relationship = inf["relationship_score"].to_numpy(float) / 10
+    buy_rate = params.affiliate_buy_rate * relationship**params.affiliate_relationship_power
+    purchases = rng.poisson(engagements * buy_rate)
+    revenue = purchases * params.affiliate_basket_usd * rng.lognormal(-(0.15**2) / 2, 0.15, n)
+    return pd.DataFrame(
+        {
+            "influencer_id": inf["influencer_id"].to_numpy(),
+            "fee_usd": inf["price_per_post_usd"].to_numpy(float),
+            "engagements": engagements.astype(np.int64),
+            "purchases": purchases.astype(np.int64),
+            "revenue_usd": np.round(revenue, 2),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -590,10 +590,69 @@ BENCHMARKS = Table(
     ),
 )
 
+REGION_SALES = Table(
+    name="region_sales",
+    description=(
+        "A creator campaign run as an experiment: weekly orders in 60 regions, some held out at random "
+        "(no creator posted there). The true effect is planted by the generator, not stored here."
+    ),
+    synthetic=True,
+    primary_key=("region", "week"),
+    columns=(
+        _c("region", "str", "", "Region identifier, 'R' followed by digits."),
+        _c("week", "int", "week", "Campaign week, 1 to 8.", minimum=1),
+        _count("population", "People living in the region (the same every week)."),
+        _c(
+            "held_out",
+            "bool",
+            "",
+            "The region was drawn at random to be left out: no creator posted there (no impressions).",
+        ),
+        _count("impressions", "Impressions of the campaign's posts in the region that week (0 if held out)."),
+        _count("orders", "Orders from the region that week, with or without a promo code."),
+        _count(
+            "code_orders",
+            "Orders that used a creator's promo code (part of orders); codes leak to coupon sites, so "
+            "held-out regions have some too.",
+        ),
+    ),
+    rules=(Rule("orders", ">=", "code_orders", "promo-code orders are part of the orders"),),
+)
+
+AFFILIATE_SALES = Table(
+    name="affiliate_sales",
+    description=(
+        "One retailer's affiliate programme: one sponsored post by each Instagram creator, with the "
+        "purchases the retailer linked to it and the fee paid."
+    ),
+    synthetic=True,
+    primary_key=("influencer_id",),
+    columns=(
+        _c("influencer_id", "str", "", "Creator who published the post (-> influencers; Instagram only)."),
+        _usd("fee_usd", "Fee paid for the post: the creator's price_per_post_usd, USD."),
+        _count("engagements", "Likes + comments on the post."),
+        _count("purchases", "Purchases the retailer linked to the post (affiliate link or code)."),
+        _usd("revenue_usd", "Revenue of those purchases, USD."),
+    ),
+    foreign_keys=(ForeignKey(("influencer_id",), "influencers", ("influencer_id",)),),
+)
+
+
 #: Every table, in the order of the datasheet.
 TABLES: Mapping[str, Table] = {
     t.name: t
-    for t in (INFLUENCERS, NICHES_TABLE, POSTS, CAMPAIGNS, OUTREACH, CALENDAR, LANDSCAPE, BENCHMARKS)
+    for t in (
+        INFLUENCERS,
+        NICHES_TABLE,
+        POSTS,
+        CAMPAIGNS,
+        OUTREACH,
+        CALENDAR,
+        LANDSCAPE,
+        BENCHMARKS,
+        REGION_SALES,
+        AFFILIATE_SALES,
+    )
 }
 
 

@@ -1,11 +1,12 @@
 """Incrementality: did the campaign *cause* the sales? Three estimates against a planted truth.
 
 Input: a regions x weeks table in the format of :func:`helpers.generate.region_sales` (``region``,
-``week``, ``population``, ``held_out``, ``impressions``, ``orders``, ``code_orders``). The bundled
-version is synthetic; its true lift is known only to the generator, so each estimate can be checked.
+``week``, ``population``, ``held_out``, ``impressions``, ``orders``, ``code_orders``); the bundled
+``region_sales`` table is one. It is synthetic; its true effect is known only to the generator
+(:func:`planted_truth`), so each estimate can be checked.
 
-* :func:`attribution_estimate` counts the orders that used the creator's promo code. It has no
-  sampling interval - it is a count - and its error is bias: buyers the campaign brought who never
+* :func:`attribution_estimate` counts the orders that used the creator's promo code. Its interval
+  covers counting noise only (Poisson); its real error is bias: buyers the campaign brought who never
   type the code are missed (an under-count), and codes leaked to coupon sites are used by people who
   would have bought anyway (an over-count).
 * :func:`holdout_estimate` compares regions left out at random with the others: the difference in
@@ -25,9 +26,23 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from .. import metrics
+from .. import generate, metrics
 
-__all__ = ["attribution_estimate", "compare_estimates", "emv_estimate", "holdout_estimate", "t_quantile"]
+__all__ = [
+    "METHODS",
+    "attribution_estimate",
+    "compare_estimates",
+    "emv_estimate",
+    "group_rates",
+    "held_out_code_orders",
+    "holdout_estimate",
+    "planted_truth",
+    "region_rates",
+    "t_quantile",
+]
+
+#: The three methods, in the order every table and chart shows them.
+METHODS: tuple[str, ...] = ("promo-code attribution", "holdout", "EMV")
 
 
 def t_quantile(p: float, df: float) -> float:
@@ -42,17 +57,79 @@ def t_quantile(p: float, df: float) -> float:
     )
 
 
+def planted_truth(seed: int = generate.DEFAULT_SEED, **settings: float) -> dict[str, float]:
+    """What only the generator knows about the experiment ``generate.region_sales(seed, **settings)``
+    (the bundled ``region_sales`` table at the defaults): ``lift_per_1000`` (orders per 1,000 people
+    per week the campaign adds in exposed regions), ``incremental_orders`` (count) and
+    ``leaked_code_orders`` (code uses by buyers who would have bought anyway)."""
+    return generate.region_sales(seed, **settings)[1]  # type: ignore[arg-type]
+
+
 def _exposed_person_weeks(table: pd.DataFrame) -> float:
     """Thousands of people x weeks in the regions that saw the campaign."""
     exposed = table[~table["held_out"].astype(bool)]
     return float(exposed["population"].sum()) / 1000
 
 
-def attribution_estimate(table: pd.DataFrame) -> dict[str, float]:
-    """Orders that used the promo code, everywhere: ``orders`` (count) and ``per_1000`` (per 1,000
-    people per week in the exposed regions). No interval: the error of a count is bias, not noise."""
+def region_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per region (one row per region and week in ``table``): ``population``, ``held_out``,
+    ``weeks``, ``orders``, ``code_orders`` (counts over the weeks) and ``orders_per_1000`` (mean
+    weekly orders per 1,000 people). Index: ``region``, sorted."""
+    codes, regions = pd.factorize(table["region"], sort=True)
+    n = len(regions)
+    weeks = np.bincount(codes, minlength=n).astype(float)
+    population = np.bincount(codes, weights=table["population"].to_numpy(float), minlength=n) / weeks
+    orders = np.bincount(codes, weights=table["orders"].to_numpy(float), minlength=n)
+    held = np.bincount(codes, weights=table["held_out"].to_numpy(float), minlength=n) > 0
+    per_region = pd.DataFrame(
+        {
+            "population": population,
+            "held_out": held,
+            "weeks": weeks.astype(np.int64),
+            "orders": orders,
+            "code_orders": np.bincount(codes, weights=table["code_orders"].to_numpy(float), minlength=n),
+            "orders_per_1000": orders / (population / 1000) / weeks,
+        },
+        index=pd.Index(regions, name="region"),
+    )
+    return per_region
+
+
+def group_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """Exposed vs held-out regions side by side: ``regions``, ``people`` (count), ``orders``,
+    ``code_orders`` (counts over all weeks) and ``orders_per_1000`` (mean over the regions of their
+    weekly orders per 1,000 people). Index: ``exposed``, ``held out``."""
+    per_region = region_rates(table)
+    group = np.where(per_region["held_out"], "held out", "exposed")
+    out = per_region.groupby(group).agg(
+        regions=("orders", "size"),
+        people=("population", "sum"),
+        orders=("orders", "sum"),
+        code_orders=("code_orders", "sum"),
+        orders_per_1000=("orders_per_1000", "mean"),
+    )
+    out.index.name = "regions"
+    return out.reindex(["exposed", "held out"])
+
+
+def held_out_code_orders(table: pd.DataFrame) -> int:
+    """Promo-code orders in the held-out regions, where no creator posted: every one of them used a
+    leaked code (count)."""
+    return int(table.loc[table["held_out"].astype(bool), "code_orders"].sum())
+
+
+def attribution_estimate(table: pd.DataFrame, level: float = 0.95) -> dict[str, float]:
+    """Orders that used the promo code, everywhere: ``orders`` (count), ``low`` / ``high`` (the
+    ``level`` Poisson interval of the count: counting noise only, not the bias) and ``per_1000``
+    (per 1,000 people per week in the exposed regions)."""
     orders = float(table["code_orders"].sum())
-    return {"orders": orders, "per_1000": orders / _exposed_person_weeks(table)}
+    half = NormalDist().inv_cdf(0.5 + level / 2) * math.sqrt(orders)
+    return {
+        "orders": orders,
+        "low": max(orders - half, 0.0),
+        "high": orders + half,
+        "per_1000": orders / _exposed_person_weeks(table),
+    }
 
 
 def holdout_estimate(table: pd.DataFrame, level: float = 0.95) -> dict[str, float]:
@@ -64,14 +141,9 @@ def holdout_estimate(table: pd.DataFrame, level: float = 0.95) -> dict[str, floa
     scaled to the exposed regions' people and weeks as ``orders``, ``low``, ``high`` (counts).
     Raises ValueError when either group has fewer than 2 regions.
     """
-    per_region = table.groupby("region", observed=True).agg(
-        orders=("orders", "sum"),
-        population=("population", "first"),
-        weeks=("week", "nunique"),
-        held_out=("held_out", "first"),
-    )
-    rate = per_region["orders"] / (per_region["population"] / 1000) / per_region["weeks"]
-    held = per_region["held_out"].astype(bool)
+    per_region = region_rates(table)
+    rate = per_region["orders_per_1000"]
+    held = per_region["held_out"]
     exposed_rates, held_rates = rate[~held].to_numpy(), rate[held].to_numpy()
     if len(exposed_rates) < 2 or len(held_rates) < 2:
         raise ValueError(
@@ -114,10 +186,11 @@ def compare_estimates(
 ) -> pd.DataFrame:
     """The three estimates of the campaign's incremental orders next to the planted truth.
 
-    One row per method (``promo-code attribution``, ``holdout``, ``EMV``); columns ``orders``
-    (estimate), ``low``, ``high`` (95 % interval; NaN where the method has none), ``true_orders``
-    and ``error`` (estimate - truth). EMV's row is the EMV divided by ``avg_order_usd`` (USD per
-    order): the orders an "EMV = revenue" report would imply.
+    One row per method (:data:`METHODS`); columns ``orders`` (estimate), ``low``, ``high`` (95 %
+    interval: counting noise for the code count, Welch for the holdout, NaN for EMV, which estimates
+    nothing to have an interval about), ``true_orders``, ``error`` (estimate - truth) and
+    ``covers_truth`` (the interval holds the truth). EMV's row is the EMV divided by
+    ``avg_order_usd`` (USD per order): the orders an "EMV = revenue" report would imply.
     """
     if avg_order_usd <= 0:
         raise ValueError("avg_order_usd must be above 0 (USD per order)")
@@ -125,11 +198,12 @@ def compare_estimates(
     hold = holdout_estimate(table)
     emv = emv_estimate(table, cpm_rate)["emv_usd"] / avg_order_usd
     rows = {
-        "promo-code attribution": (code["orders"], np.nan, np.nan),
-        "holdout": (hold["orders"], hold["low"], hold["high"]),
-        "EMV": (emv, np.nan, np.nan),
+        METHODS[0]: (code["orders"], code["low"], code["high"]),
+        METHODS[1]: (hold["orders"], hold["low"], hold["high"]),
+        METHODS[2]: (emv, np.nan, np.nan),
     }
     out = pd.DataFrame.from_dict(rows, orient="index", columns=["orders", "low", "high"])
     out["true_orders"] = float(true_orders)
     out["error"] = out["orders"] - out["true_orders"]
+    out["covers_truth"] = (out["low"] <= out["true_orders"]) & (out["true_orders"] <= out["high"])
     return out
