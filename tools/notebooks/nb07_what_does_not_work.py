@@ -529,8 +529,8 @@ def build() -> NB:
     nb.md(
         """
         ## What's next
-        Continue with **[09 - Measuring a campaign](09_measuring_a_campaign.ipynb)**: engagement-rate
-        variants, CPM to ROI, EMV and its limits, and a fake-follower simulator. Back:
+        Continue with **[08 - Working with creators: deals, briefs and contracts](08_working_with_creators.ipynb)**:
+        how to pay, brief and contract the creators you chose, and two real FTC cases. Back:
         [06 - What works: relationships and a schedule](06_what_works_relationships_and_schedule.ipynb),
         [05 - What works: strategy, budget and discovery](05_what_works_strategy_and_discovery.ipynb),
         [00 - Start here](00_start_here.ipynb).

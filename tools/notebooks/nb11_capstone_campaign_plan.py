@@ -246,6 +246,18 @@ def build() -> NB:
         """,
         slide="fragment",
     )
+    _creators = next(item for item in course.COURSE if item.slug == "working_with_creators")
+    nb.md(
+        f"""
+        **Templates** from lesson {_creators.number} help with four parts of the plan and with the work
+        after it: the [outreach email template](../templates/outreach_email.md) for first messages, the
+        [creative brief template](../templates/creative_brief.md), the
+        [contract checklist template](../templates/contract_checklist.md) for the key contract terms, and
+        the [campaign report template](../templates/campaign_report.md) for the measurement plan. Copy one
+        and replace each `[fill in: ...]` marker.
+        """,
+        slide="fragment",
+    )
     nb.notes(
         """
         Pairs write the draft; each runs the review after every part. The review is specific on

@@ -128,7 +128,8 @@ def deal_lab_update(
     else:
         where = "At 0% commission affiliate pays the creator nothing, so the flat fee always pays more."
     summary = (
-        f"{pay_model.capitalize()}, {tier}-tier {PLATFORM_NAMES.get(platform, platform)} creator: the creator earns a median "
+        f"{pay_model.capitalize()}, {tier}-tier {PLATFORM_NAMES.get(platform, platform)} creator: the "
+        "creator earns a median "
         f"${chosen['creator_p50']:,.0f} per post (80% of outcomes ${chosen['creator_p10']:,.0f}-"
         f"${chosen['creator_p90']:,.0f}); the brand pays a median {_usd(chosen['cost_per_sale_p50'])} per "
         f"sale ({_usd(chosen['cost_per_sale_p10'])} to {_usd(chosen['cost_per_sale_p90'])}). {where} "
