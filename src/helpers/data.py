@@ -56,6 +56,8 @@ __all__ = [
     "load_benchmarks",
     "load_calendar",
     "load_campaigns",
+    "load_follower_growth",
+    "load_follower_sample",
     "load_influencers",
     "load_landscape",
     "load_niches",
@@ -604,6 +606,16 @@ def load_benchmarks(path: PathLike | None = None) -> pd.DataFrame:
     return load_table("benchmarks", path)
 
 
+def load_follower_growth(path: PathLike | None = None) -> pd.DataFrame:
+    """Daily follower counts of the audited creators (synthetic; for the follower audit)."""
+    return load_table("follower_growth", path)
+
+
+def load_follower_sample(path: PathLike | None = None) -> pd.DataFrame:
+    """A sample of the audited creators' followers with their account features (synthetic)."""
+    return load_table("follower_sample", path)
+
+
 def load_region_sales(path: PathLike | None = None) -> pd.DataFrame:
     """A creator campaign run as an experiment: weekly orders by region, some regions held out."""
     return load_table("region_sales", path)
@@ -666,6 +678,8 @@ LOADERS: Mapping[str, Callable[..., pd.DataFrame]] = {
     "calendar": load_calendar,
     "landscape": load_landscape,
     "benchmarks": load_benchmarks,
+    "follower_growth": load_follower_growth,
+    "follower_sample": load_follower_sample,
     "region_sales": load_region_sales,
     "affiliate_sales": load_affiliate_sales,
 }
@@ -734,6 +748,8 @@ __all__ = [
     "load_benchmarks",
     "load_calendar",
     "load_campaigns",
+    "load_follower_growth",
+    "load_follower_sample",
     "load_influencers",
     "load_landscape",
     "load_niches",

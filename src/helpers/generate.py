@@ -67,6 +67,8 @@ from .schema import (
 
 __all__ = [
     "AFFILIATE_STREAM_KEY",
+    "AUDIT_STREAM_KEY",
+    "AUDIT_TABLES",
     "BASE_ROWS",
     "BENCHMARK_FIGURES",
     "DEFAULT_PARAMS",
@@ -79,10 +81,13 @@ __all__ = [
     "PUBLISHER_IS_VENDOR",
     "REGION_STREAM_KEY",
     "Figure",
+    "FollowerAuditTruth",
     "LandscapeFigure",
     "Params",
     "affiliate_sales",
     "benchmark",
+    "follower_audit",
+    "follower_audit_truth",
     "generate_all",
     "main",
     "params_markdown",
@@ -1685,7 +1690,10 @@ def generate_all(
         "benchmarks": _benchmarks_table(),
     }
     tables = {name: _finish(raw[name], TABLES[name]) for name in raw}
-    # incrementality and the two rankings (issue 17 items 1, 4): streams of their own
+    # the follower-audit tables come from a stream of their own, after the creators and posts
+    growth, sample, _ = follower_audit(tables["influencers"], tables["posts"], seed)
+    tables |= {"follower_growth": growth, "follower_sample": sample}
+    # incrementality and the two rankings (issue 17 items 1, 4): streams of their own too
     tables |= {
         "region_sales": region_sales(seed)[0],
         "affiliate_sales": affiliate_sales(tables["influencers"], seed, params),
@@ -1924,6 +1932,235 @@ def region_sales(
         "leaked_code_orders": float(leaked.sum()),
     }
     return table, truth
+
+
+# ---------------------------------------------------------------------------------------------
+# Follower audit (issue 17 item 2): daily follower counts and a sample of followers, planted truth
+# ---------------------------------------------------------------------------------------------
+#: Spawn key of the follower-audit stream: its own SeedSequence, independent of the streams of
+#: :func:`generate_all`'s other tables, so adding these tables changed no value of the others.
+AUDIT_STREAM_KEY = 23
+#: The two tables drawn from that stream (after the creators and posts they refer to).
+AUDIT_TABLES: tuple[str, ...] = ("follower_growth", "follower_sample")
+#: Instagram creators with at least this many followers can be audited (smaller accounts gain a
+#: handful of followers a day: too few to tell a step from noise).
+AUDIT_MIN_FOLLOWERS = 2_000
+#: Creators in the audit (fewer when the data has fewer eligible creators).
+AUDIT_CREATORS = 240
+#: Days of follower counts per creator, ending on the last day of the year.
+AUDIT_DAYS = 180
+#: Sampled followers per audited creator.
+AUDIT_FOLLOWERS_PER_CREATOR = 15
+#: A post with at least this many times the creator's median engagement (likes + comments + shares
+#: + saves) can bring a bump of new followers.
+AUDIT_STRONG_POST_RATIO = 2.0
+
+# Follower-account profiles (synthetic assumptions, listed in the datasheet): median posts, median
+# followers, median following, P(profile picture), P(private), median account age (days), spread of
+# the log age, P(empty bio), mean digits in the username.
+_ACCOUNT_PROFILES: Mapping[str, tuple[float, float, float, float, float, float, float, float, float]] = {
+    "active": (150, 400, 450, 0.97, 0.35, 2000, 0.7, 0.25, 0.4),  # real people who post
+    "lurker": (3, 60, 250, 0.75, 0.5, 700, 0.9, 0.7, 1.0),  # real people who mostly read
+    "bot": (2, 25, 2600, 0.3, 0.15, 150, 0.7, 0.85, 3.5),  # bulk-made fake accounts
+    "aged": (25, 180, 1100, 0.85, 0.25, 800, 0.7, 0.45, 1.5),  # older fakes dressed up as people
+}
+_LURKER_SHARE = 0.25  # of real followers
+_AGED_FAKE_SHARE = 0.25  # of fake followers
+
+
+@dataclass(frozen=True)
+class FollowerAuditTruth:
+    """What only the generator knows about the follower-audit tables (never written to a file).
+
+    Attributes:
+        bought: per audited creator (index ``influencer_id``), True when followers were bought
+            during the :data:`AUDIT_DAYS` of ``follower_growth``.
+        purchases: one row per planted purchase: ``influencer_id``, ``date`` (first delivery day),
+            ``share`` (followers bought as a share of the creator's followers, 0-1), ``days``
+            (delivery days).
+        bumps: one row per organic bump: ``influencer_id``, ``date`` (first day), ``cause``
+            (``"post"``: a strong post of the creator's own; ``"shout-out"``: another account
+            mentioned them - no post of theirs explains it) and ``share`` (followers gained, 0-1).
+        fake: per sampled follower (index ``follower_id``), True for a fake account.
+    """
+
+    bought: pd.Series
+    purchases: pd.DataFrame
+    bumps: pd.DataFrame
+    fake: pd.Series
+
+
+def _decaying(days_left: int, half_life: float) -> np.ndarray:
+    """Weights summing to 1 that halve every ``half_life`` days, over ``days_left`` days."""
+    weights = 0.5 ** (np.arange(days_left) / half_life)
+    return weights / weights.sum()
+
+
+def _audit_creators(influencers: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    instagram = influencers["platform"].astype(str) == "instagram"
+    eligible = influencers[instagram & (influencers["followers"] >= AUDIT_MIN_FOLLOWERS)]
+    n = min(AUDIT_CREATORS, len(eligible))
+    picked = np.sort(rng.choice(len(eligible), size=n, replace=False))
+    return eligible.iloc[picked].sort_values("influencer_id", kind="stable").reset_index(drop=True)
+
+
+def _growth_paths(
+    rng: np.random.Generator, creators: pd.DataFrame, posts: pd.DataFrame, dates: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[tuple], list[tuple]]:
+    """Daily relative gains (creators x days) with organic bumps and bought steps; the truth."""
+    ids = creators["influencer_id"].astype(str).to_numpy()
+    n, days = len(ids), len(dates)
+    x = np.log10(creators["followers"].to_numpy(float))
+    # organic growth: about 0.12% of followers a day at 10K (faster for smaller accounts), with
+    # heavy-tailed day-to-day noise (Student t, 4 degrees of freedom) in units of that drift
+    drift = np.exp(rng.normal(math.log(0.0012) - 0.35 * (x - 4), 0.5, n))
+    relative = drift[:, None] * (1 + 0.45 * rng.standard_t(4, (n, days)))
+
+    # bumps after the creator's own strong posts (from the posts table), fading over a few days
+    engagements = posts[["likes", "comments", "shares", "saves"]].sum(axis=1).astype(float)
+    median = engagements.groupby(posts["influencer_id"].astype(str)).transform("median")
+    strength = (engagements / median.where(median > 0)).to_numpy()
+    post_ids = posts["influencer_id"].astype(str).to_numpy()
+    post_dates = posts["date"].to_numpy().astype("datetime64[D]")
+    post_days = ((post_dates - dates[0]) / np.timedelta64(1, "D")).astype(int)
+    row_of = {k: i for i, k in enumerate(ids)}
+    strong = np.flatnonzero((strength >= AUDIT_STRONG_POST_RATIO) & (post_days >= 0) & np.isin(post_ids, ids))
+    bumps: list[tuple] = []
+    for k in strong[np.lexsort((post_days[strong], post_ids[strong]))]:
+        if rng.random() >= 0.75:  # not every strong post brings followers
+            continue
+        i, day = row_of[post_ids[k]], int(post_days[k])
+        share = 0.012 * (strength[k] - 1) * rng.lognormal(0, 0.4)
+        relative[i, day:] += share * _decaying(days - day, rng.uniform(1.0, 3.0))
+        bumps.append((ids[i], dates[day], "post", share))
+    # shout-outs: another account features the creator; a bump no post of theirs explains
+    for i in np.flatnonzero(rng.random(n) < 0.10):
+        day = int(rng.integers(30, days - 5))
+        share = 0.04 * rng.lognormal(0, 0.5)
+        relative[i, day:] += share * _decaying(days - day, rng.uniform(1.0, 3.0))
+        bumps.append((ids[i], dates[day], "shout-out", share))
+
+    # purchases: only creators who ever bought (influencers.has_bought_followers), not all of them in
+    # these days; delivered in 1-2 days as a step, then the platform removes up to 30% in 4 weeks
+    buys = creators["has_bought_followers"].astype(bool).to_numpy() & (rng.random(n) < 0.45)
+    purchases: list[tuple] = []
+    for i in np.flatnonzero(buys):
+        for _ in range(1 + int(rng.random() < 0.3)):
+            day = int(rng.integers(30, days - 3))
+            share = math.exp(rng.uniform(math.log(0.004), math.log(0.15)))
+            delivery = 1 + int(rng.random() < 0.35)
+            relative[i, day : day + delivery] += share / delivery
+            purge = rng.uniform(0.0, 0.3) * share
+            after = day + delivery
+            relative[i, after : after + 28] -= purge / 28
+            purchases.append((ids[i], dates[day], share, delivery))
+    return relative, buys, bumps, purchases
+
+
+def _follower_accounts(rng: np.random.Generator, fake: np.ndarray) -> dict[str, np.ndarray]:
+    """Account features of sampled followers, by profile (:data:`_ACCOUNT_PROFILES`)."""
+    size = fake.size
+    kind = np.where(
+        fake,
+        np.where(rng.random(size) < _AGED_FAKE_SHARE, "aged", "bot"),
+        np.where(rng.random(size) < _LURKER_SHARE, "lurker", "active"),
+    )
+    cols = {k: np.zeros(size) for k in ("posts", "followers", "following", "age", "bio", "digits")}
+    cols |= {"picture": np.zeros(size, bool), "private": np.zeros(size, bool)}
+    for name, profile in _ACCOUNT_PROFILES.items():
+        posts, followers, following, picture, private, age, age_sd, no_bio, digits = profile
+        sel = kind == name
+        k = int(sel.sum())
+        cols["posts"][sel] = np.floor(rng.lognormal(math.log(posts + 0.5), 1.0, k))
+        cols["followers"][sel] = np.floor(rng.lognormal(math.log(followers), 0.9, k))
+        cols["following"][sel] = np.clip(np.floor(rng.lognormal(math.log(following), 0.6, k)), 0, 7500)
+        cols["picture"][sel] = rng.random(k) < picture
+        cols["private"][sel] = rng.random(k) < private
+        cols["age"][sel] = np.clip(np.round(rng.lognormal(math.log(age), age_sd, k)), 1, 5400)
+        bio = np.clip(np.round(rng.lognormal(math.log(45), 0.6, k)), 1, 150)
+        cols["bio"][sel] = np.where(rng.random(k) < no_bio, 0, bio)
+        cols["digits"][sel] = np.minimum(rng.poisson(digits, k), 8)
+    return cols
+
+
+def follower_audit(
+    influencers: pd.DataFrame, posts: pd.DataFrame, seed: int = DEFAULT_SEED
+) -> tuple[pd.DataFrame, pd.DataFrame, FollowerAuditTruth]:
+    """The follower-audit tables of these creators and posts, and their planted truth.
+
+    Synthetic. :data:`AUDIT_CREATORS` Instagram creators with at least :data:`AUDIT_MIN_FOLLOWERS`
+    followers, drawn at random:
+
+    * ``follower_growth``: followers on each of the last :data:`AUDIT_DAYS` days of the year, ending
+      at the creator's ``followers`` in ``influencers``. Organic growth with day-to-day noise; a bump
+      that fades over a few days after some of the creator's strong posts (engagement >=
+      :data:`AUDIT_STRONG_POST_RATIO` x their median post, from ``posts``) and, for about 10% of
+      creators, after a shout-out by another account; and, for about 45% of the creators who
+      ``has_bought_followers``, one or two purchases of 0.4-15% of their followers delivered in one
+      or two days.
+    * ``follower_sample``: :data:`AUDIT_FOLLOWERS_PER_CREATOR` followers of each audited creator,
+      each fake with probability ``1 - audience_authenticity`` (so the sample's fake share follows
+      the creators' audience authenticity, calibrated to HypeAuditor 2019's 22.23% and below SRF
+      Data 2017's 30% Swiss average), with account features drawn from :data:`_ACCOUNT_PROFILES`.
+
+    Drawn from its own stream (:data:`AUDIT_STREAM_KEY`); byte-identical for the same arguments.
+    Returns ``(follower_growth, follower_sample, truth)``; the truth is never written to a file.
+    """
+    rng = np.random.default_rng(np.random.SeedSequence([seed, AUDIT_STREAM_KEY]))
+    creators = _audit_creators(influencers, rng)
+    ids = creators["influencer_id"].astype(str).to_numpy()
+    n = len(ids)
+    end = np.datetime64(f"{YEAR}-12-31")
+    dates = end - np.arange(AUDIT_DAYS - 1, -1, -1).astype("timedelta64[D]")
+    relative, bought, bumps, purchases = _growth_paths(rng, creators, posts, dates)
+    # followers: compound the daily gains, scaled so that the last day equals influencers.followers
+    log_level = np.cumsum(np.log1p(relative), axis=1)
+    final = creators["followers"].to_numpy(float)
+    log_level += (np.log(final) - log_level[:, -1])[:, None] if n else 0.0
+    followers = np.round(np.exp(log_level)).astype(np.int64)
+    growth = pd.DataFrame(
+        {
+            "influencer_id": np.repeat(ids, AUDIT_DAYS),
+            "date": np.tile(dates, n).astype("datetime64[us]"),
+            "followers": followers.ravel(),
+        }
+    )
+
+    per = AUDIT_FOLLOWERS_PER_CREATOR
+    fake_share = 1 - creators["audience_authenticity"].to_numpy(float)
+    fake = rng.random(n * per) < np.repeat(fake_share, per)
+    cols = _follower_accounts(rng, fake)
+    follower_ids = _ids("FLW", n * per, 6)
+    sample = pd.DataFrame(
+        {
+            "follower_id": follower_ids,
+            "influencer_id": np.repeat(ids, per),
+            "posts": cols["posts"].astype(np.int64),
+            "followers": cols["followers"].astype(np.int64),
+            "following": cols["following"].astype(np.int64),
+            "has_profile_picture": cols["picture"],
+            "is_private": cols["private"],
+            "account_age_days": cols["age"].astype(np.int64),
+            "bio_length": cols["bio"].astype(np.int64),
+            "digits_in_username": cols["digits"].astype(np.int64),
+        }
+    )
+    truth = FollowerAuditTruth(
+        bought=pd.Series(bought, index=pd.Index(ids, name="influencer_id"), name="bought"),
+        purchases=pd.DataFrame(purchases, columns=["influencer_id", "date", "share", "days"]),
+        bumps=pd.DataFrame(bumps, columns=["influencer_id", "date", "cause", "share"]),
+        fake=pd.Series(fake, index=pd.Index(follower_ids, name="follower_id"), name="fake"),
+    )
+    return growth, sample, truth
+
+
+def follower_audit_truth(
+    influencers: pd.DataFrame, posts: pd.DataFrame, seed: int = DEFAULT_SEED
+) -> FollowerAuditTruth:
+    """The planted truth of the follower-audit tables generated from these ``influencers`` and
+    ``posts`` with ``seed`` (the bundled ones: ``data.load_influencers()``, ``data.load_posts()`` and
+    :data:`DEFAULT_SEED`). Tests and the audit lab score flags against it."""
+    return follower_audit(influencers, posts, seed)[2]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -590,6 +590,53 @@ BENCHMARKS = Table(
     ),
 )
 
+FOLLOWER_GROWTH = Table(
+    name="follower_growth",
+    description=(
+        "Daily follower counts of 240 Instagram creators over the last 180 days of 2025, to audit "
+        "their growth (some bought followers in these days; which ones is not in the data)."
+    ),
+    synthetic=True,
+    primary_key=("influencer_id", "date"),
+    columns=(
+        _c("influencer_id", "str", "", "Creator (-> influencers)."),
+        _c("date", "date", "date", "Day of the count (2025-07-05 to 2025-12-31, every day)."),
+        _count(
+            "followers",
+            "Followers at the end of the day, fake ones included; the last day equals the creator's "
+            "followers in influencers.",
+        ),
+    ),
+    foreign_keys=(ForeignKey(("influencer_id",), "influencers", ("influencer_id",)),),
+)
+
+FOLLOWER_SAMPLE = Table(
+    name="follower_sample",
+    description=(
+        "A random sample of 15 followers of each creator in follower_growth, with the account "
+        "features fake-follower audits look at (which accounts are fake is not in the data)."
+    ),
+    synthetic=True,
+    primary_key=("follower_id",),
+    columns=(
+        _c("follower_id", "str", "", "Sampled follower account, 'FLW' followed by digits (no real account)."),
+        _c("influencer_id", "str", "", "Creator the account follows (-> influencers)."),
+        _count("posts", "Posts the follower account has published."),
+        _count("followers", "Accounts that follow the follower account."),
+        _count(
+            "following",
+            "Accounts the follower account follows (Instagram allows at most 7,500).",
+            maximum=7500,
+        ),
+        _c("has_profile_picture", "bool", "", "The account has a profile picture."),
+        _c("is_private", "bool", "", "The account is private."),
+        _c("account_age_days", "int", "days", "Days from the account's creation to 2025-12-31.", minimum=0),
+        _c("bio_length", "int", "characters", "Characters in the account's bio (0: empty bio).", minimum=0),
+        _count("digits_in_username", "Digits in the account's username (e.g. 4 in 'anna_84_21')."),
+    ),
+    foreign_keys=(ForeignKey(("influencer_id",), "influencers", ("influencer_id",)),),
+)
+
 REGION_SALES = Table(
     name="region_sales",
     description=(
@@ -650,6 +697,8 @@ TABLES: Mapping[str, Table] = {
         CALENDAR,
         LANDSCAPE,
         BENCHMARKS,
+        FOLLOWER_GROWTH,
+        FOLLOWER_SAMPLE,
         REGION_SALES,
         AFFILIATE_SALES,
     )
