@@ -2023,13 +2023,13 @@ def _growth_paths(
     post_ids = posts["influencer_id"].astype(str).to_numpy()
     post_dates = posts["date"].to_numpy().astype("datetime64[D]")
     post_days = ((post_dates - dates[0]) / np.timedelta64(1, "D")).astype(int)
-    row_of = {k: i for i, k in enumerate(ids)}
-    strong = np.flatnonzero((strength >= AUDIT_STRONG_POST_RATIO) & (post_days >= 0) & np.isin(post_ids, ids))
+    post_rows = pd.Index(ids).get_indexer(post_ids)  # -1: a creator outside the audit
+    strong = np.flatnonzero((strength >= AUDIT_STRONG_POST_RATIO) & (post_days >= 0) & (post_rows >= 0))
     bumps: list[tuple] = []
     for k in strong[np.lexsort((post_days[strong], post_ids[strong]))]:
         if rng.random() >= 0.75:  # not every strong post brings followers
             continue
-        i, day = row_of[post_ids[k]], int(post_days[k])
+        i, day = int(post_rows[k]), int(post_days[k])
         share = 0.012 * (strength[k] - 1) * rng.lognormal(0, 0.4)
         relative[i, day:] += share * _decaying(days - day, rng.uniform(1.0, 3.0))
         bumps.append((ids[i], dates[day], "post", share))

@@ -28,7 +28,6 @@ dimensionless (robust z), shares 0-1, percentages are named ``*_pct``.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -154,10 +153,8 @@ def growth_scores(
     padded = np.concatenate([np.full((n, window), np.nan), gain], axis=1)[:, : days + window - 1]
     history = sliding_window_view(padded, window, axis=1)[:, :days]
     enough = (~np.isnan(history)).sum(axis=2) >= min_history
-    with warnings.catch_warnings():  # a day without history is expected: no "All-NaN slice" warning
-        warnings.simplefilter("ignore", RuntimeWarning)
-        baseline = np.nanmedian(history, axis=2)
-        mad = np.nanmedian(np.abs(history - baseline[..., None]), axis=2)
+    baseline = _nan_median(history)
+    mad = _nan_median(np.abs(history - baseline[..., None]))
     baseline = np.where(enough, baseline, np.nan)
     spread = np.where(enough, np.maximum(MAD_TO_SD * mad, min_spread), np.nan)
     score = (gain - baseline) / spread
@@ -183,6 +180,17 @@ def growth_scores(
             "after_strong_post": excused.ravel(),
         }
     )
+
+
+def _nan_median(values: np.ndarray) -> np.ndarray:
+    """Median over the last axis ignoring NaN (NaN where a row has no value); as ``np.nanmedian``,
+    but sorting once instead of masking, which is several times faster on many short windows."""
+    ordered = np.sort(values, axis=-1)  # NaN sort last
+    count = (~np.isnan(values)).sum(axis=-1, keepdims=True)
+    low = np.take_along_axis(ordered, np.maximum(count - 1, 0) // 2, axis=-1)
+    high = np.take_along_axis(ordered, count // 2 - (count == 0), axis=-1)
+    median = (low + high) / 2
+    return np.where(count > 0, median, np.nan)[..., 0]
 
 
 def worst_scores(scores: pd.DataFrame, excuse_strong_posts: bool = True) -> pd.Series:
