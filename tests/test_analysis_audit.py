@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -245,3 +246,14 @@ def test_more_follower_signals_needed_raises_precision_and_lowers_recall(bundled
     assert table["precision_pct"].is_monotonic_increasing
     assert table["recall_pct"].is_monotonic_decreasing
     assert table.loc[1.0, "precision_pct"] < 50 < 90 < table.loc[5.0, "precision_pct"]
+
+
+def test_the_fast_median_equals_numpys_nanmedian_including_empty_windows():
+    rng = np.random.default_rng(1)
+    values = rng.normal(size=(40, 30, 28))
+    values[rng.random(values.shape) < 0.3] = np.nan
+    values[0, 0, :] = np.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the all-NaN window
+        expected = np.nanmedian(values, axis=2)
+    np.testing.assert_allclose(audit._nan_median(values), expected, equal_nan=True)
