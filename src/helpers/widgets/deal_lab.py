@@ -151,12 +151,12 @@ def draw_deal(fig: Figure, result: LabResult) -> None:
         models,
         {"creator earns (median)": table["creator_p50"].to_numpy()},
         errors={"creator earns (median)": (table["creator_p10"].to_numpy(), table["creator_p90"].to_numpy())},
-        ylabel="USD per post (line: 80% of outcomes)",
+        ylabel="USD per post",
     )
     plots.set_title(
         left,
         fixed_or_varies("Creator's pay", table["creator_sd"]),
-        f"per post; {result.numbers['campaigns']:,.0f} synthetic past campaigns",
+        f"lines: 80% of outcomes; {result.numbers['campaigns']:,.0f} synthetic past campaigns",
     )
     mid = table["cost_per_sale_p50"].to_numpy(dtype=float)
     low = table["cost_per_sale_p10"].to_numpy(dtype=float)
@@ -168,13 +168,13 @@ def draw_deal(fig: Figure, result: LabResult) -> None:
         models,
         {"brand pays per sale (median)": mid},
         errors={"brand pays per sale (median)": (np.minimum(low, cap), np.minimum(high, cap))},
-        ylabel="USD per sale (line: 80% of outcomes)",
+        ylabel="USD per sale",
         value_format="{:,.2f}",
     )
     plots.set_title(
         right,
         fixed_or_varies("Brand's cost per sale", table["cost_per_sale_spread"]),
-        "n/a, or a line to the top: no sale in over 10% of outcomes",
+        "lines: 80% of outcomes; n/a or a line to the top: no sale in 10%+",
     )
     few_ticks(left, right)
 
@@ -198,13 +198,13 @@ class DealLab(Lab):
         "cost_per_sale": Column(
             "brand pays per sale: median (80% interval)",
             "USD",
-            "decimal2",
+            "decimal",
             ("cost_per_sale_p50", "cost_per_sale_p10", "cost_per_sale_p90"),
         ),
         "no_sale_pct": Column("posts with no sale", "%", "percent"),
         "creator_sd": Column("creator earns: standard deviation", "USD", "count"),
         "brand_cost_p50": Column("brand pays: median", "USD", "count"),
-        "cost_per_sale_spread": Column("cost per sale: p90 - p10", "USD", "decimal2"),
+        "cost_per_sale_spread": Column("cost per sale: p90 - p10", "USD", "decimal"),
         "beats_flat_pct": Column("creator earns more than the flat fee", "% of outcomes", "percent"),
     }
 
