@@ -4,7 +4,8 @@
 #                (in parallel: one pytest-xdist worker per core)
 # Also: make test-fast NB=03 (unit tests + one notebook, under a minute: the loop while writing a lesson).
 # Also: make data (regenerate datasets/), make notebooks (rebuild + execute notebooks), make bench (performance figures),
-# make slides (offline HTML decks), make app LAB=<lab> (a lab full screen in Voila), make lint.
+# make slides (offline HTML decks), make app LAB=<lab> (a lab full screen in Voila), make lint,
+# make hub-link HUB=<url> (the class link and QR code for a JupyterHub, see docs/hub.md).
 # Every target is idempotent: the virtualenv is rebuilt only when environment.yml or
 # pyproject.toml change.
 
@@ -32,7 +33,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-fast data notebooks bench lint slides app venv test-deps browser-deps clean-venv
+.PHONY: lab test test-fast data notebooks bench lint slides app hub-link hub-deps venv test-deps browser-deps clean-venv
 
 # Warnings that must fail the run, also inside notebook kernels (which inherit the environment):
 # the course's policy in tools/warning_policy.py (deprecations are errors; named third-party exceptions).
@@ -86,7 +87,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 
 # compileall: every notebook kernel imports helpers; with PYTHONDONTWRITEBYTECODE set (some CI machines)
 # each would compile it again, so its bytecode is written once here (a no-op when it is up to date).
-test: $(TEST_STAMP) browser-deps
+test: $(TEST_STAMP) browser-deps hub-deps
 	$(PY) -m ruff check src tests tools notebooks
 	$(PY) -m compileall -q src
 	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL)
@@ -96,7 +97,7 @@ test: $(TEST_STAMP) browser-deps
 NB ?= 00
 test-fast: $(TEST_STAMP)
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder" $(NBVAL) \
+	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub" $(NBVAL) \
 		tests notebooks/$(NB)_*.ipynb
 
 data: $(RUNTIME_STAMP)
@@ -105,7 +106,7 @@ data: $(RUNTIME_STAMP)
 notebooks: $(TEST_STAMP)
 	$(PY) tools/nbtools.py
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) hub-deps
 	$(PY) tools/bench.py
 
 # Static HTML slide decks (reveal.js from a local copy, no CDN) in _slides/.
@@ -120,6 +121,30 @@ unexport LAB
 app: override export APP_LAB := $(value LAB)
 app: $(RUNTIME_STAMP)
 	$(PY) tools/app.py -- "$$APP_LAB"
+
+# The class link for a JupyterHub (nbgitpuller clones the course into each learner's home and opens
+# 00_start_here) and its QR code for the projector (docs/hub.md):
+#   make hub-link HUB=https://hub.example.edu [REPO=<git URL>] [BRANCH=main] [QR=build/hub_link_qr.png]
+# As with LAB above, each value reaches tools/hub_link.py unexpanded, through the environment, as one
+# argument after its option; tools/hub_link.py refuses anything but a plain address, git URL or branch.
+QR ?= build/hub_link_qr.png
+unexport HUB REPO BRANCH QR
+hub-link: override export HUB_LINK_HUB := $(value HUB)
+hub-link: override export HUB_LINK_REPO := $(value REPO)
+hub-link: override export HUB_LINK_BRANCH := $(value BRANCH)
+hub-link: override export HUB_LINK_QR := $(value QR)
+hub-link: $(RUNTIME_STAMP)
+	@$(PY) tools/hub_link.py --repo "$$HUB_LINK_REPO" --branch "$$HUB_LINK_BRANCH" --qr "$$HUB_LINK_QR" -- "$$HUB_LINK_HUB"
+
+# configurable-http-proxy (npm registry, versions locked in tools/hub/package-lock.json) for the local
+# JupyterHub of tests/test_hub.py and `make bench`: installed once (again only when the lock file
+# changes); without npm, a message, and the hub test says it is skipped and why.
+HUB_PROXY := tools/hub/node_modules/.bin/configurable-http-proxy
+hub-deps:
+	@if [ -x $(HUB_PROXY) ] && [ $(HUB_PROXY) -nt tools/hub/package-lock.json ]; then :; \
+	elif command -v npm > /dev/null; then \
+		cd tools/hub && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/configurable-http-proxy; \
+	else echo "npm not found: tests/test_hub.py (a real JupyterHub) will be skipped; install Node.js >= 20 and npm"; fi
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check src tests tools notebooks

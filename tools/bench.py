@@ -14,7 +14,10 @@ Budgets (checked by reading this output, not by timed tests):
 * ``byo_1m_rows_ratio`` <= 3 and ``byo_1m_rows_peak_ratio`` <= 2: reading a 1,000,000-row creator
   export with ``read_influencer_export`` vs plain ``pandas.read_csv``, side by side (tools/bench_byo.py).
 
-Usage: python tools/bench.py [--quick] [--passes N]
+* JupyterHub (``hub_*``, ``learner_*``, see :func:`bench_hub`): no budget; they measure what one
+  learner costs a hub, for the sizing sheet in lessons/trainer_guide.md.
+
+Usage: python tools/bench.py [--quick] [--passes N] [--hub-users 2,5,10] [--hub-only]
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from helpers import data, generate, paths, schema  # noqa: E402
+from helpers import course, data, generate, paths, schema  # noqa: E402
 from helpers.widgets import LABS, Lab  # noqa: E402
 from helpers.widgets.base import control_values  # noqa: E402
 
@@ -289,6 +292,43 @@ def bench_metrics_1m() -> None:
     emit("metrics_1m_posts_peak_mb", peak / 1e6, "MB", posts=len(posts))
 
 
+def bench_hub(user_counts: list[int]) -> None:
+    """Simulated learners at once on a real local JupyterHub (tools/local_hub.py: the hub, its
+    configurable-http-proxy, one jupyterhub-singleuser server per learner, as in tests/test_hub.py):
+    each logs in, starts a server, follows the class link (nbgitpuller clones the course into their
+    home) and runs lesson 03's notebook cell by cell over the kernel websocket. Per number of learners
+    (``users``): ``hub_spawn_p95_s`` (start my server -> ready), ``hub_cell_p95_ms`` (one cell, sent ->
+    kernel idle, over every cell of every learner), ``hub_run_all_p95_s``; per learner (medians):
+    ``learner_rss_mb`` (server + kernel after Run All), ``learner_idle_rss_mb`` (the server alone, after
+    the pull), ``learner_spawn_cpu_s`` and ``learner_cpu_s`` (CPU seconds of starting the server, and of
+    server + kernel for opening the notebook and Run All); ``hub_rss_mb`` (the hub and its proxy) and
+    ``hub_output_mismatches`` (cells whose outputs strict nbval would reject: must be 0). The sizing
+    sheet in lessons/trainer_guide.md is derived from these lines."""
+    import local_hub
+
+    if not local_hub.CHP.exists():
+        print(f"hub_spawn_p95_s skipped: {local_hub.CHP} is missing (make hub-deps)")
+        return
+    lesson = next(lesson for lesson in course.COURSE if lesson.slug == local_hub.BENCH_LESSON_SLUG)
+    for users in user_counts:
+        try:
+            days, hub_rss = local_hub.simulate_class(users, f"notebooks/{lesson.notebook}")
+        except local_hub.HubError as err:
+            print(f"hub_spawn_p95_s failed users={users}: {str(err).splitlines()[0]}")
+            break
+        cells = [ms for day in days for ms in day.cell_ms]
+        keys = {"users": users, "notebook": lesson.number}
+        emit("hub_spawn_p95_s", float(np.percentile([d.spawn_s for d in days], 95)), "s", users=users)
+        emit("hub_cell_p95_ms", float(np.percentile(cells, 95)), "ms", **keys)
+        emit("hub_run_all_p95_s", float(np.percentile([d.run_all_s for d in days], 95)), "s", **keys)
+        emit("learner_rss_mb", float(np.median([d.rss_mb for d in days])), "MB", **keys)
+        emit("learner_idle_rss_mb", float(np.median([d.idle_rss_mb for d in days])), "MB", users=users)
+        emit("learner_spawn_cpu_s", float(np.median([d.spawn_cpu_s for d in days])), "s", users=users)
+        emit("learner_cpu_s", float(np.median([d.cpu_s for d in days])), "s", **keys)
+        emit("hub_rss_mb", hub_rss, "MB", users=users)
+        emit("hub_output_mismatches", float(sum(len(d.problems) for d in days)), "cells", **keys)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -297,9 +337,26 @@ def main() -> int:
     parser.add_argument(
         "--passes", type=int, default=3, help="interleaved runs of the course (default 3; median reported)"
     )
+    parser.add_argument(
+        "--hub-users",
+        default="2,5,10",
+        help="numbers of simulated learners at once on a local JupyterHub (default 2,5,10; '' skips)",
+    )
+    parser.add_argument(
+        "--hub-only", action="store_true", help="only the JupyterHub lines (hub_*, learner_*)"
+    )
     args = parser.parse_args()
     if args.passes < 1:
         parser.error(f"--passes must be at least 1, got {args.passes}")
+    try:
+        hub_users = [int(n) for n in args.hub_users.split(",") if n.strip()]
+    except ValueError:
+        parser.error(f"--hub-users takes numbers separated by commas, e.g. 2,5,10; got {args.hub_users!r}")
+    if any(n < 1 for n in hub_users):
+        parser.error(f"--hub-users needs at least 1 learner per run, got {args.hub_users!r}")
+    if args.hub_only:
+        bench_hub(hub_users)
+        return 0
     bench_data()
     bench_metrics_1m()
     from bench_byo import bench_byo_export  # a 1,000,000-row export: the course's reader vs pandas
@@ -312,6 +369,7 @@ def main() -> int:
         # again and the setup cells would measure the compiler).
         compileall.compile_dir(ROOT / "src", quiet=1)
         bench_course_exec(args.passes)
+        bench_hub(hub_users)
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 #: conda packages that are not pip packages (or are provided by the venv itself)
 SKIP = {"python", "pip"}
 #: conda-forge name -> PyPI name where they differ
-CONDA_TO_PIP: dict[str, str] = {}
+CONDA_TO_PIP: dict[str, str] = {"jupyterhub-singleuser": "jupyterhub"}
 
 _PIN = re.compile(r"^\s*-\s+([A-Za-z0-9_.\-]+)\s*=\s*([0-9][0-9.]*)\s*(#.*)?$")
 
