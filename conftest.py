@@ -100,10 +100,10 @@ def work_unit(nodeid: str) -> str:
 
 
 def unit_rank(unit: str) -> int:
-    """Units that take longest are handed out first: the Binder-like virtualenv, the per-notebook browser
-    runs, other browser tests, the notebooks, then the rest."""
+    """Units that take longest are handed out first: the Binder-like and wheel-install virtualenvs, the
+    per-notebook browser runs, other browser tests, the notebooks, then the rest."""
     path = unit.partition("[")[0]
-    if path == "tests/test_binder.py":
+    if path in ("tests/test_binder.py", "tests/test_install.py"):
         return 0
     if path in SPLIT_BY_NOTEBOOK:
         return 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from IPython.display import Markdown
 
-from .paths import REPO_ROOT
+from . import paths
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,15 @@ class Lesson:
         """File name of the lesson plan in ``lessons/``."""
         return f"{self.number}_{self.slug}.md"
 
-    def exists(self, root: Path = REPO_ROOT) -> bool:
-        """Whether the notebook is already in ``notebooks/``."""
-        return (root / "notebooks" / self.notebook).exists()
+    def exists(self, root: Path | None = None) -> bool:
+        """Whether the notebook is already in ``notebooks/`` of ``root`` (default :func:`course_root`)."""
+        return ((course_root() if root is None else root) / "notebooks" / self.notebook).exists()
+
+
+def course_root() -> Path:
+    """The course folder whose notebooks the map links: the learner's (:func:`helpers.paths.course_dir`),
+    else the source checkout."""
+    return paths.course_dir() or paths.REPO_ROOT
 
 
 COURSE: tuple[Lesson, ...] = (
@@ -137,7 +143,7 @@ def lesson(number: str) -> Lesson:
     raise KeyError(f"No lesson {number!r}; lessons are {[x.number for x in COURSE]}")
 
 
-def course_map_markdown(root: Path = REPO_ROOT) -> str:
+def course_map_markdown(root: Path | None = None) -> str:
     """The course map as a Markdown table; lessons not written yet are marked 'coming soon'."""
     rows = ["| # | notebook | you will be able to | minutes |", "|---|---|---|---|"]
     for item in COURSE:
@@ -148,7 +154,7 @@ def course_map_markdown(root: Path = REPO_ROOT) -> str:
     return "\n".join(rows)
 
 
-def show_course_map(root: Path = REPO_ROOT) -> Markdown:
+def show_course_map(root: Path | None = None) -> Markdown:
     """Display the course map in a notebook."""
     return Markdown(course_map_markdown(root))
 

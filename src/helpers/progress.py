@@ -14,11 +14,13 @@ In a notebook::
     progress.reset()         # start again: deletes the progress file (and nothing else)
 
 **Where the file lives.** ``$COURSE_PROGRESS_FILE`` when that environment variable is set; otherwise
-``.course_progress.json`` in the course folder (next to ``notebooks/``), which ``.gitignore`` lists, so
-it is never committed, goes away with the checkout, and is one place for every notebook and kernel.
-When the ``helpers`` package is installed outside a course checkout (no ``notebooks/`` folder beside
-it), the file is ``~/.influencer_course_progress.json`` instead. The file is small, local and safe to
-delete; nothing is ever sent anywhere.
+``.course_progress.json`` in the learner's course folder (next to ``notebooks/``; see
+:func:`helpers.paths.course_dir`: ``$INFLUENCER_COURSE_HOME``, else the course folder of the notebook
+being run), which ``.gitignore`` lists, so it is never committed, goes away with the checkout, and is
+one place for every notebook and kernel - however ``helpers`` was installed, never in the install
+location. When there is no course folder or it cannot be written (read-only), the file is
+``~/influencer-course/.course_progress.json`` (:func:`helpers.paths.learner_dir`, which says so once).
+The file is small, local and safe to delete; nothing is ever sent anywhere.
 
 **Binder.** The file lives in the session's container and vanishes when the session ends. Its name
 starts with a dot, so JupyterLab's file browser hides it: :func:`export` writes a visible copy into
@@ -80,8 +82,9 @@ from typing import Protocol
 
 import pandas as pd
 
+from . import paths
 from .course import COURSE, Lesson
-from .paths import REPO_ROOT, output_dir
+from .paths import output_dir
 from .safe_files import write_new, write_problem
 
 try:  # POSIX: advisory whole-file locks
@@ -132,8 +135,6 @@ __all__ = [
 ENV_VAR = "COURSE_PROGRESS_FILE"
 #: Default file name in the course folder (listed in ``.gitignore``).
 DEFAULT_NAME = ".course_progress.json"
-#: File name in the home folder when the package runs outside a course checkout.
-HOME_NAME = ".influencer_course_progress.json"
 #: The ``format`` marker of a progress file.
 FORMAT = "influencer-course-progress"
 #: The file format version this module writes.
@@ -178,14 +179,13 @@ class _HasResult(Protocol):
 
 
 def path() -> Path:
-    """The progress file: ``$COURSE_PROGRESS_FILE``, else ``<course>/.course_progress.json`` in a course
-    checkout, else ``~/.influencer_course_progress.json``. The file may not exist yet."""
+    """The progress file: ``$COURSE_PROGRESS_FILE``, else ``.course_progress.json`` in the learner's
+    course folder, or in ``~/influencer-course`` when there is none or it cannot be written
+    (:func:`helpers.paths.learner_dir`). The file may not exist yet."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser().absolute()
-    if (REPO_ROOT / "notebooks").is_dir():
-        return REPO_ROOT / DEFAULT_NAME
-    return Path.home() / HOME_NAME
+    return paths.learner_dir() / DEFAULT_NAME
 
 
 #: Where the file is, for the overview: the default, and how to see this session's file.
@@ -200,9 +200,11 @@ def _where(file: Path) -> str:
     must not contain them): ``progress.path()`` gives the full path."""
     if os.environ.get(ENV_VAR, "").strip():
         return f"`{file.name}`, the file named by the `{ENV_VAR}` environment variable"
-    if file.parent == REPO_ROOT:
+    if file.parent == paths.course_dir():
         return f"`{file.name}` in the course folder, next to `notebooks/` (git-ignored, never committed)"
-    return f"`{file.name}` in your home folder"
+    if file.parent == paths.user_dir():
+        return f"`{file.name}` in `~/{paths.USER_DIR_NAME}` (your per-user course folder)"
+    return f"`{file.name}` in {file.parent}"
 
 
 # --------------------------------------------------------------------------------------------------

@@ -923,7 +923,7 @@ def published_er_flattens_above(statistic: str = "median") -> float:
 # =====================================================================================================
 def example_export_path() -> Path:
     """Path of the bundled example export (synthetic, see its first line and the datasheet)."""
-    return paths.REPO_ROOT / "datasets" / "examples" / EXAMPLE_EXPORT
+    return paths.bundled_data_dir() / "examples" / EXAMPLE_EXPORT
 
 
 #: Country written in the example export for each bundled city (local spellings, to exercise UTF-8).
