@@ -749,6 +749,22 @@ def _fig_published_er() -> Figure:
     return _one(lambda ax: finding.draw_published_er(ax, finding.published_er_table()))
 
 
+def _fig_audit_tradeoff() -> Figure:
+    from helpers import data
+    from helpers.analysis import audit
+
+    posts = data.load_posts()
+    scores = audit.growth_scores(data.load_follower_growth(), posts)
+    truth = audit.planted_truth(data.load_influencers(), posts)
+    trade = audit.tradeoff(audit.worst_scores(scores), truth.bought, [3, 5, 10, 20, 30, 50, 100, 500])
+
+    def draw(ax: Axes) -> None:
+        audit.draw_tradeoff(ax, trade, marks=(10, 30))
+        plots.set_title(ax, "From 10 to 30: precision 64% -> 89%, recall 88% -> 69%", "synthetic course data")
+
+    return _one(draw, figsize=(11, 5))
+
+
 #: One figure per way a notebook calls an analysis draw function: case id -> (function, builder).
 FIGURES: dict[str, tuple[str, Callable[[], Figure]]] = {
     "nb03 brand vs creator": ("trust.draw_brand_vs_creator", _fig_brand_vs_creator),
@@ -769,6 +785,7 @@ FIGURES: dict[str, tuple[str, Callable[[], Figure]]] = {
     "nb10 published benchmark": ("finding.draw_published_er", _fig_published_er),
     "nb10 samples compared": ("finding.draw_series", _fig_series_samples),
     "nb10 tier medians": ("finding.draw_tier_medians", _fig_tier_medians),
+    "nb10 follower audit trade-off": ("audit.draw_tradeoff", _fig_audit_tradeoff),
 }
 
 
