@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import ipywidgets as w
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .. import data, plots
@@ -139,6 +140,15 @@ def deal_lab_update(
     return LabResult(summary=summary, numbers=numbers, table=table, extra={"pay_model": pay_model})
 
 
+def _set_title(ax: Axes, finding: str, subtitle: str) -> None:
+    """:func:`helpers.plots.set_title`, skipped when the axes already show this title and subtitle
+    (fitting a title measures its text: the costliest part of a redraw)."""
+    if getattr(ax, "_deal_title", None) == (finding, subtitle) and ax.get_title(loc="left") == finding:
+        return
+    plots.set_title(ax, finding, subtitle)
+    ax._deal_title = (finding, subtitle)  # type: ignore[attr-defined]
+
+
 def draw_deal(fig: Figure, result: LabResult) -> None:
     """Left: the creator's earnings per pay model (median, 80% interval); right: the brand's cost per
     sale (median, 80% interval; a line to the top: over 10% of outcomes bring no sale)."""
@@ -153,7 +163,7 @@ def draw_deal(fig: Figure, result: LabResult) -> None:
         errors={"creator earns (median)": (table["creator_p10"].to_numpy(), table["creator_p90"].to_numpy())},
         ylabel="USD per post",
     )
-    plots.set_title(
+    _set_title(
         left,
         fixed_or_varies("Creator's pay", table["creator_sd"]),
         f"lines: 80% of outcomes; {result.numbers['campaigns']:,.0f} synthetic past campaigns",
@@ -171,7 +181,7 @@ def draw_deal(fig: Figure, result: LabResult) -> None:
         ylabel="USD per sale",
         value_format="{:,.2f}",
     )
-    plots.set_title(
+    _set_title(
         right,
         fixed_or_varies("Brand's cost per sale", table["cost_per_sale_spread"]),
         "lines: 80% of outcomes; n/a or a line to the top: no sale in 10%+",
