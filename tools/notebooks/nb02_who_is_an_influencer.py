@@ -29,9 +29,26 @@ def _fashion_vs_finance() -> float:
     return float(instagram["fashion"] / instagram["finance"])
 
 
+def _power_trend() -> dict[str, tuple[float, float, float, float]]:
+    """Per source of influence: (smallest tier's median, largest tier's, min, max) over the tiers (0-10)."""
+    table = influence.power_by_tier(data.load_influencers())
+    # the box says "tier by tier": strictly monotonic, smallest tier to largest
+    assert table["relationship"].is_monotonic_decreasing and table["relationship"].is_unique
+    assert table["position"].is_monotonic_increasing and table["position"].is_unique
+    return {
+        source: (table[source].iloc[0], table[source].iloc[-1], table[source].min(), table[source].max())
+        for source in ("authority", "knowledge", "position", "relationship")
+    }
+
+
 def build() -> NB:
     fashion_vs_finance = _fashion_vs_finance()
     celeb, other = _celebrities()
+    power = _power_trend()
+    # the credibility box's reading of the figure: closeness falls, prominence rises, expertise moves least
+    assert power["relationship"][1] < power["relationship"][0] and power["position"][1] > power["position"][0]
+    spread = {source: high - low for source, (_, _, low, high) in power.items()}
+    assert min(spread, key=spread.get) == "knowledge"
     # the trainer note's reading: boosted reach, not lost engagement, makes the pooled ER-by-reach ratio low
     assert (celeb["sponsored_reach_ratio"] > 1) and (other["sponsored_reach_ratio"] > 1)
     assert celeb["pooled_reach_er_ratio"] < celeb["median_paid_post_performance"]
@@ -136,6 +153,23 @@ def build() -> NB:
         matter most for a mortgage, for a lipstick, for a video game - the answer changes with the
         product, which is the point of the lab later.
         """
+    )
+
+    nb.md(
+        f"""
+        > **Theory box - source credibility.** Why should it matter *who* says something? Hovland and
+        > Weiss (1951, *Public Opinion Quarterly*) attributed the same articles to sources readers trusted
+        > or distrusted: the trusted sources changed more opinions. Ohanian (1990, *Journal of
+        > Advertising* 19(3)) measured an endorser's credibility on three scales: **expertise**,
+        > **trustworthiness** and **attractiveness**. Authority and knowledge are expertise; a close
+        > relationship is where trustworthiness is earned; position buys attention, and often
+        > attractiveness, but not the other two. In the figure above, the relationship rating falls tier
+        > by tier as accounts grow, position rises tier by tier, and knowledge barely moves (its medians
+        > stay within {power["knowledge"][3] - power["knowledge"][2]:.1f} points of each other). Growing
+        > an audience trades trust for attention - by construction in this synthetic data, and in the
+        > research it was built on.
+        """,
+        slide="subslide",
     )
 
     # --- 2. engaged following ----------------------------------------------------------------------
@@ -290,6 +324,19 @@ def build() -> NB:
         {celeb["pooled_reach_er_ratio"]:.0%}, and still fare worse than the others'. Ask: "If you were selling a niche
         product, which number would you look at first - followers or this?"
         """
+    )
+
+    nb.md(
+        """
+        > **Theory box - the two-step flow.** In *Personal Influence* (1955), Katz and Lazarsfeld argued
+        > that mass media rarely change minds directly: ideas reach **opinion leaders** first, and
+        > spread from them to the people around them in everyday conversation. Opinion leaders were
+        > found in every walk of life and were much like the people they advised - not the famous. A
+        > celebrity's post resembles the first step, a broadcast; a creator with a close relationship to
+        > a niche plays the second. That is what the two charts above show: the celebrities' ads lose
+        > more of their usual engagement than the other creators' ads do.
+        """,
+        slide="subslide",
     )
 
     # --- lab -----------------------------------------------------------------------------------------

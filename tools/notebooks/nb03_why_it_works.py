@@ -140,6 +140,18 @@ def build() -> NB:
         """
     )
 
+    nb.md(
+        """
+        > **Theory box - social proof.** Cialdini (*Influence*, 1984) counts social proof among the shortcuts
+        > people use when they are unsure: do what people like you are doing. The more similar those people
+        > are, the stronger the pull. A creator's post offers it twice - a person the follower identifies with,
+        > and a crowd of likes and comments under the post. The figure above shows only the first half (more
+        > credible creators convert more clicks, built into the synthetic data); the second half is why bought likes and followers (lesson 10) are a fraud on
+        > that very shortcut.
+        """,
+        slide="subslide",
+    )
+
     # --- 2. People, not brands ----------------------------------------------------------------
     nb.md(
         """
@@ -188,6 +200,17 @@ def build() -> NB:
         secondary source (S). It is the best published evidence we have on this comparison, and
         the honest reading is "creators' audiences engage more than brands' audiences", not "4x".
         """
+    )
+
+    nb.md(
+        """
+        > **Theory box - parasocial interaction.** Horton and Wohl (1956, *Psychiatry* 19(3)) described how
+        > radio and television audiences come to feel they know a performer the way they know a friend:
+        > "intimacy at a distance", one-sided. Social media adds a little real exchange - a reply to a comment,
+        > a question answered in a story - which makes the bond feel closer still. It explains the chart above:
+        > followers come back for a person they feel they know, and a brand account offers nobody to know.
+        """,
+        slide="subslide",
     )
 
     # --- 3. Sponsored vs organic --------------------------------------------------------------
@@ -324,6 +347,18 @@ def build() -> NB:
         them up in exercise 03.q3; the feedback names the mix-up. The synthetic share is above 14 %
         because creators with only one or two ads can disclose them all by chance.
         """
+    )
+
+    nb.md(
+        """
+        > **Theory box - the persuasion knowledge model.** Friestad and Wright (1994, *Journal of Consumer
+        > Research* 21(1)): over a lifetime people learn how persuasion works, and once they recognise a message
+        > as an attempt to persuade them, they use that knowledge to cope with it - they question the motive
+        > and discount the claim. A clear "Sponsored" label switches that recognition on, which is the step
+        > Boerman et al. measured (recognition, then distrust). It is also the idea behind the lab that
+        > follows: the more of a feed is ads, the sooner followers read every post as one.
+        """,
+        slide="subslide",
     )
 
     # --- Lab ------------------------------------------------------------------------------------

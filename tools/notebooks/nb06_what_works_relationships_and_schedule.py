@@ -395,6 +395,20 @@ def build() -> NB:
         slide="fragment",
     )
 
+    nb.md(
+        """
+        **A real launch, timed to the day.** When Lord & Taylor launched its Design Lab collection, it
+        gave 50 fashion creators the same paisley dress and paid each USD 1,000-4,000 to post a photo
+        wearing it on one weekend, 27-28 March 2015. The posts reached 11.4 million Instagram users
+        (figure from press coverage) and the dress sold out: a launch calendar at work. The contract
+        required the brand's tag and hashtag and approved every post in advance - but never asked for
+        the payment to be disclosed, and the FTC's 2016 order against the retailer followed (FTC file
+        152-3181). Put the disclosure on the same checklist as the dates; lesson 08 takes apart the
+        contract.
+        """,
+        slide="subslide",
+    )
+
     # --- 7. executives on the road ---------------------------------------------------------------------
     nb.md(
         """
@@ -711,6 +725,8 @@ def build() -> NB:
           of key executives and travel for face-to-face meetings (taught here in the course's own words).
         * Long-term partnerships: vendor claims only ("3x ROI", "60 % better returns"); no peer-reviewed
           quantitative study was found (course reference notes, finding 9).
+        * Lord & Taylor: FTC complaint (March 2016) and final order (May 2016), FTC file no. 152-3181;
+          reach and sell-out figures as reported in press coverage of the case (secondary).
         * iCalendar format: RFC 5545, *Internet Calendaring and Scheduling Core Object Specification*.
         * Data: synthetic and seeded (`datasets/README.md`): reply-rate effects are assumptions (effect 5),
           the long-term uplift is a hypothesis parameter (effect 7), brand calendars and embargoes are
