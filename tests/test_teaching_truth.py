@@ -43,6 +43,7 @@ def _prose_files() -> list[Path]:
     files = sorted((ROOT / "tools" / "notebooks").glob("nb*.py"))
     files += sorted((ROOT / "notebooks").glob("*.ipynb"))
     files += sorted((ROOT / "lessons").glob("*.md"))
+    files += sorted((ROOT / "templates").glob("*.md"))
     files += sorted((ROOT / "src" / "helpers" / "exercises").glob("*.py"))
     files += [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "datasets" / "README.md"]
     return [f for f in files if f.exists()]
