@@ -9,20 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from helpers import metrics
+from helpers import course, metrics
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Texts that talk about ROI / ROAS on revenue: lessons 09 and 11, their notebooks' sources, exercises
-#: and the campaign meter.
+#: The lessons that talk about ROI / ROAS on revenue: metrics and money (09), attribution and
+#: incrementality (10), the capstone (11).
+LESSONS = [course.lesson(n) for n in ("09", "10", "11")]
+MONEY = LESSONS[0]
+#: Texts that talk about ROI / ROAS on revenue: those lessons' plans, notebook sources and exercises,
+#: the campaign meter, the incrementality lab and the analyses behind them.
 TEXTS = [
-    "lessons/09_measuring_a_campaign.md",
-    "lessons/11_capstone_campaign_plan.md",
-    "tools/notebooks/nb09_measuring_a_campaign.py",
-    "tools/notebooks/nb11_capstone_campaign_plan.py",
-    "src/helpers/exercises/lesson09.py",
-    "src/helpers/exercises/lesson11.py",
+    *(f"lessons/{item.lesson_plan}" for item in LESSONS),
+    *(f"tools/notebooks/nb{item.number}_{item.slug}.py" for item in LESSONS),
+    *(f"src/helpers/exercises/lesson{item.number}.py" for item in LESSONS),
     "src/helpers/widgets/measure.py",
+    "src/helpers/widgets/incrementality_lab.py",
     "src/helpers/analysis/measurement.py",
+    "src/helpers/analysis/rankings.py",
+    "src/helpers/analysis/incrementality.py",
     "src/helpers/analysis/capstone.py",
 ]
 #: Phrases that read revenue above cost as profit.
@@ -40,7 +44,7 @@ def test_revenue_above_cost_is_not_called_profit(path):
 
 
 def test_the_roi_section_says_it_is_on_revenue_not_profit():
-    source = (ROOT / "tools/notebooks/nb09_measuring_a_campaign.py").read_text(encoding="utf-8")
+    source = (ROOT / f"tools/notebooks/nb{MONEY.number}_{MONEY.slug}.py").read_text(encoding="utf-8")
     assert "computed on **revenue**, not profit" in source
 
 
@@ -68,8 +72,8 @@ def test_roas_of_1_7_loses_money_at_a_40_percent_margin_while_its_roi_on_revenue
     assert metrics.break_even_roas(0.40) == pytest.approx(2.5)
 
 
-def test_notebook_08_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin():
-    notebook = json.loads((ROOT / "notebooks/09_measuring_a_campaign.ipynb").read_text(encoding="utf-8"))
+def test_notebook_09_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin():
+    notebook = json.loads((ROOT / "notebooks" / MONEY.notebook).read_text(encoding="utf-8"))
     printed = "".join(
         "".join(output.get("text", ""))
         for cell in notebook["cells"]
@@ -81,10 +85,10 @@ def test_notebook_08_shows_the_roas_of_1_7_losing_money_at_a_40_percent_margin()
     assert "ROI on margin -32%" in printed and "break-even ROAS 2.50" in printed
 
 
-def test_lesson_08_exercise_on_the_margin_names_the_revenue_and_roas_slips():
+def test_lesson_09_exercise_on_the_margin_names_the_revenue_and_roas_slips():
     from helpers.exercises import lesson09
 
-    question = lesson09.q11
+    question = lesson09.q9
     feedback = {m.resolved_value(): m.name for m in question.mistakes}
     right = question.expected_value
     assert "lost USD 500" in lesson09.MARGIN_OPTIONS[right]  # 5,000 x 0.30 - 2,000

@@ -386,7 +386,7 @@ def test_two_day_workshop_is_two_days_of_at_most_seven_hours_teaching_the_whole_
     assert fmt.teaching == sum(item.minutes for item in course.COURSE)
 
 
-def test_four_week_course_teaches_every_lesson_whole_in_sessions_under_two_hours():
+def test_four_week_course_teaches_every_lesson_whole_in_sessions_of_at_most_two_hours():
     fmt = FORMATS["Format 4: the four-week course"]
     assert [sub.split(":")[0] for sub, _, _ in fmt.tables] == [f"Week {n}" for n in range(1, 5)]
     assert sorted(b.number for b in fmt.blocks if b.number) == [item.number for item in course.COURSE]
@@ -395,7 +395,10 @@ def test_four_week_course_teaches_every_lesson_whole_in_sessions_under_two_hours
     per_session: dict[int, int] = {}
     for session, minutes in sections:
         per_session[int(session)] = per_session.get(int(session), 0) + int(minutes)
-    assert list(per_session) == list(range(1, 9)), "sessions are numbered 1 to 8 in order"
+    # two sessions a week, three in one of them (the course outgrew eight two-hour sessions: issue 17
+    # split measuring into lessons 09 and 10, and no order of whole lessons fits eight)
+    assert list(per_session) == list(range(1, len(per_session) + 1)), "sessions are numbered 1, 2, ... in order"
+    assert 8 <= len(per_session) <= 9, f"{len(per_session)} sessions in four weeks"
     assert max(per_session.values()) <= 120, per_session
 
 

@@ -113,10 +113,17 @@ COURSE: tuple[Lesson, ...] = (
     ),
     Lesson(
         "09",
-        "measuring_a_campaign",
-        "Measuring a campaign",
-        "Compute ER variants, CPM to ROI and EMV, and see through fake followers.",
-        115,
+        "metrics_and_money",
+        "Metrics and money",
+        "Compute ER variants, CPM to ROI on revenue and on margin, and EMV; rank tiers by the goal.",
+        85,
+    ),
+    Lesson(
+        "10",
+        "attribution_incrementality_and_fraud",
+        "Attribution, incrementality and fraud",
+        "Tell attributed sales from caused sales with a holdout, and audit followers and disclosure.",
+        80,
     ),
     Lesson(
         "11",

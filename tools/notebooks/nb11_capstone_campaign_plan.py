@@ -311,7 +311,7 @@ def build() -> NB:
         cost (niche fit counts double here). Two additions make it a plan:
 
         * **screening first**: creators whose audience is less than 75% authentic (Modash's fraud signal,
-          lesson 09) are left out before ranking;
+          lesson 10) are left out before ranking;
         * **reserves**: only some creators reply to a first message, so each tier's best-scored creators
           fill the slots and the next ones wait as reserves.
 
@@ -519,7 +519,7 @@ def build() -> NB:
     )
     nb.md(
         """
-        `flags` are lesson 09's audience-quality signals (reasons to look, not proof; the engagement flags
+        `flags` are lesson 10's audience-quality signals (reasons to look, not proof; the engagement flags
         are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
         creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
         must say how to disclose, and someone checks each post on the day.
@@ -862,10 +862,11 @@ def build() -> NB:
     nb.md(
         """
         ## What's next
-        Continue with **[10 - Research lab: your own data, a published finding](12_research_lab.ipynb)**:
+        Continue with **[12 - Research lab: your own data, a published finding](12_research_lab.ipynb)**:
         bring your own creator export and test a published finding with honest caveats. Back to the
-        measurement lesson: [09 - Measuring a campaign](09_measuring_a_campaign.ipynb). Back to the course
-        map: [00 - Start here](00_start_here.ipynb).
+        measurement lessons: [09 - Metrics and money](09_metrics_and_money.ipynb) and
+        [10 - Attribution, incrementality and fraud](10_attribution_incrementality_and_fraud.ipynb). Back to
+        the course map: [00 - Start here](00_start_here.ipynb).
         """,
         slide="subslide",
     )

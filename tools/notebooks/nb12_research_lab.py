@@ -88,7 +88,7 @@ def build() -> NB:
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** the capstone,
         [11 - Plan a campaign end to end](11_capstone_campaign_plan.ipynb), or at least
-        [09 - Measuring a campaign](09_measuring_a_campaign.ipynb) for engagement-rate definitions. The
+        [09 - Metrics and money](09_metrics_and_money.ipynb) for engagement-rate definitions. The
         exercises need a few lines of pandas and numpy; every starter cell runs as it is.
         """,
         slide="subslide",

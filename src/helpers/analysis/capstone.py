@@ -19,7 +19,7 @@ The plan is built in the order a team works, each step reusing what an earlier l
 5. **Schedule** (lesson 06's relationship calendar, :mod:`helpers.analysis.schedule`): the signed
    creators' cadence, briefings under embargo, the launch-day executive email, trips, the draft
    posting plan and every conflict, cut to the campaign window.
-6. **Measurement plan** (lesson 09): the KPIs with formulas, denominators and target ranges, one
+6. **Measurement plan** (lessons 09 and 10): the KPIs with formulas, denominators and target ranges, one
    promo code and one tracked link per creator, audience-quality and disclosure checks, and EMV's
    limits.
 7. **Self-assessment** (:data:`RUBRIC`, :func:`plan_checks`, :func:`self_assessment`) and **export**
@@ -603,7 +603,7 @@ def prepare(
         following=candidates["following"].to_numpy(dtype=float),
         authenticity=candidates["audience_authenticity"].to_numpy(dtype=float),
         # the ER flags compare with Instagram benchmarks (HypeAuditor 2018): TikTok's and YouTube's
-        # different rates would trip them, so they are checked on Instagram only (as in lesson 09)
+        # different rates would trip them, so they are checked on Instagram only (as in lesson 10)
         er_pct=np.where(
             candidates["platform"].astype(str).to_numpy() == "instagram",
             candidates["er_pct"].to_numpy(dtype=float),
@@ -1200,7 +1200,7 @@ def bench_schedule(
 def _tracking(
     brief: Brief, signed: pd.DataFrame, disclosure_pct: pd.Series, campaign_id: str
 ) -> pd.DataFrame:
-    """Per signed creator: promo code, tracked link, authenticity, audience-quality flags (lesson 09)
+    """Per signed creator: promo code, tracked link, authenticity, audience-quality flags (lesson 10)
     and the share of their past sponsored posts that were disclosed (percent; NaN if unknown)."""
     handles = signed["handle"].astype(str).to_numpy()
     return pd.DataFrame(
@@ -1300,7 +1300,7 @@ def measurement_plan(plan: CampaignPlan) -> pd.DataFrame:
         },
         {
             "what": "Audience quality",
-            "how": "authenticity and lesson 09's flags for every creator, before signing",
+            "how": "authenticity and lesson 10's flags for every creator, before signing",
             "denominator": "followers",
             "data": "audit tool or the creator's insights",
             "target or rule": "authenticity of at least 75% (Modash); a flag is a reason to look, not proof",
@@ -1648,7 +1648,7 @@ DRAFT_PARTS: dict[str, str] = {
     "contract": "the key terms: usage rights, disclosure, payment terms",
     "measurement": "how you will know it worked: attribution, and a holdout for what the campaign caused",
 }
-#: Contract terms a draft must fill in (lesson 09: disclosure is the law; the others avoid disputes).
+#: Contract terms a draft must fill in (lesson 10: disclosure is the law; the others avoid disputes).
 REQUIRED_TERMS: dict[str, str] = {
     "usage rights": "where and for how long the brand may reuse the creator's content",
     "disclosure": "how every sponsored post is labelled (FTC Endorsement Guides)",
@@ -1974,7 +1974,7 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
                     "shortlist.authenticity",
                     ", ".join(f"@{h} {a:.0%}" for h, a in doubtful["audience_authenticity"].items())
                     + f": audience less than {metrics.AUTHENTICITY_MIN:.0%} authentic (a fraud "
-                    "signal, lesson 09)",
+                    "signal, lesson 10)",
                 )
             )
         if len(picks):

@@ -1,5 +1,5 @@
-"""Lesson 09 analyses: measuring a campaign - engagement rates, reach, costs, return, EMV,
-attribution, fake followers and disclosure.
+"""Analyses of lessons 09 (metrics and money: engagement rates, reach, costs, return, EMV) and 10
+(attribution, fake followers and disclosure).
 
 Pure functions on the bundled tables (or tables in the same format); every metric comes from
 :mod:`helpers.metrics`. Conventions:

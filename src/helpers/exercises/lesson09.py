@@ -1,9 +1,10 @@
-"""Exercises for notebooks/09_measuring_a_campaign: one exercise per metric family, each with feedback
+"""Exercises for notebooks/09_metrics_and_money: one exercise per metric family, each with feedback
 for the classic slips (percent vs fraction, wrong denominator, impressions vs reach, ROI vs ROAS, EMV
-taken as revenue, averaging ratios).
+taken as revenue, averaging ratios, revenue above cost taken for profit).
 
-Exercises 09.q1-q7 and 09.q9 use the numbers given in the notebook's task text; 09.q8 and 09.q10 use
-the bundled (synthetic) tables, so their answers are computed here, lazily, from the data.
+Exercises 09.q1-q7 and 09.q9 use the numbers given in the notebook's task text; 09.q8 uses the
+bundled (synthetic) campaigns table, so its answer is computed here, lazily, from the data. The
+attribution, fake-follower and disclosure exercises moved to lesson 10 with their sections.
 """
 
 from __future__ import annotations
@@ -382,101 +383,11 @@ q8 = NumericQuestion(
     ],
 )
 
-q9 = NumericQuestion(
-    id="09.q9",
-    title="Engagement rate after buying fake followers",
-    expected=(700 + 100) / (20_000 + 10_000) * 100,  # 2.667 %
-    unit="%",
-    rel_tol=2e-3,
-    starter=_PERCENT,
-    hints=[
-        "Fake followers never like or comment: the engagements per post stay at 700 + 100.",
-        "The follower count grows to 20,000 + 10,000: ER = 800 / 30,000 × 100.",
-    ],
-    solution_code="answer = (700 + 100) / (20_000 + 10_000) * 100",
-    explanation=(
-        "The engagements stay at 800 per post while the followers grow to 30,000, so the engagement rate "
-        "by followers falls from 4.0 % to 800 / 30,000 × 100 ≈ **2.67 %**. The share of real followers "
-        "falls from 80 % to 16,000 / 30,000 ≈ 53 %, under the 75 % that Modash treats as a fraud signal."
-    ),
-    why="800 / 30,000 × 100 ≈ 2.67 %: more followers, the same engagement, a lower rate.",
-    mistakes=[
-        Mistake(
-            (700 + 100) / 20_000 * 100,
-            "That is the rate before the purchase. The fakes join the follower count (the denominator) "
-            "but add no likes or comments.",
-        ),
-        Mistake(
-            (700 + 100) / (20_000 * 0.8) * 100,
-            "That is the rate on the real followers (16,000), which the purchase does not change. The "
-            "question asks the public rate by followers, fakes included.",
-        ),
-        Mistake(
-            (700 + 100) / 10_000 * 100,
-            "You divided by the fake followers only: divide by all followers after the purchase (30,000).",
-        ),
-        Mistake(
-            (700 + 100) / 30_000,
-            "That is the right ratio as a fraction; the question asks for a percentage: multiply by 100.",
-        ),
-    ],
-)
 
-
-def _posts():
-    from helpers import data
-
-    return data.load_posts()
-
-
-def _disclosed_pct() -> float:
-    posts = _posts()
-    return float(posts.loc[posts["sponsored"], "disclosed"].mean() * 100)
-
-
-q10 = NumericQuestion(
-    id="09.q10",
-    title="Share of sponsored posts disclosed",
-    expected=_disclosed_pct,
-    unit="%",
-    rel_tol=1e-3,
-    setup=_DATA_SETUP,
-    starter=_PERCENT,
-    hints=[
-        "Only sponsored posts can (and must) carry a disclosure: keep them with `posts[posts['sponsored']]`.",
-        "Then take the mean of the `disclosed` column (True counts as 1) and multiply by 100.",
-    ],
-    solution_code="answer = posts.loc[posts['sponsored'], 'disclosed'].mean() * 100",
-    explanation=(
-        "Among sponsored posts, the share with a clear disclosure is `posts.loc[posts['sponsored'], "
-        "'disclosed'].mean() * 100`. Dividing by all posts would count organic posts, which have nothing "
-        "to disclose, and make compliance look even worse. (Synthetic data, built to mimic incomplete "
-        "disclosure: IMH reported in 2020 that only 14 % of influencers were fully compliant.)"
-    ),
-    why="Disclosed sponsored posts / sponsored posts × 100.",
-    mistakes=[
-        Mistake(
-            lambda: float(_posts()["disclosed"].mean() * 100),
-            "You divided by every post, organic ones included. Organic posts have nothing to disclose: "
-            "divide by the sponsored posts only.",
-        ),
-        Mistake(
-            lambda: _disclosed_pct() / 100,
-            "That is the right share as a fraction; the question asks for a percentage: multiply by 100.",
-        ),
-        Mistake(
-            lambda: float(_posts()["sponsored"].mean() * 100),
-            "That is the share of posts that are sponsored. The question asks how many sponsored posts "
-            "carry a disclosure.",
-        ),
-    ],
-)
-
-
-# A brand's report at a 30 % gross margin (09.q11)
+# A brand's report at a 30 % gross margin (09.q9)
 _SKIN_FEE, _SKIN_REVENUE, _SKIN_MARGIN = 2_000, 5_000, 0.30
 
-#: The four answers of 09.q11, as the notebook's task text shows them.
+#: The four answers of 09.q9, as the notebook's task text shows them.
 MARGIN_OPTIONS: dict[str, str] = {
     "A": "It came out USD 3,000 ahead: the USD 5,000 of sales minus the USD 2,000 it cost.",
     "B": "It returned 250 %: USD 5,000 of sales on USD 2,000, so USD 2.50 for every dollar.",
@@ -486,12 +397,12 @@ MARGIN_OPTIONS: dict[str, str] = {
 
 
 def margin_options_markdown() -> str:
-    """The four answers of 09.q11 as Markdown lines for the notebook's task text."""
+    """The four answers of 09.q9 as Markdown lines for the notebook's task text."""
     return "\n".join(f"* **{k}.** {v}" for k, v in MARGIN_OPTIONS.items())
 
 
-q11 = ChoiceQuestion(
-    id="09.q11",
+q9 = ChoiceQuestion(
+    id="09.q9",
     title="ROAS 2.5 at a 30 % margin",
     expected="C",
     choices=("A", "B", "C", "D"),
@@ -540,7 +451,7 @@ q11 = ChoiceQuestion(
 
 quiz = Quiz(
     id="09.quiz",
-    title="Measuring a campaign",
+    title="Metrics and money",
     questions=[
         MultipleChoice(
             prompt=(
@@ -596,113 +507,51 @@ quiz = Quiz(
             ],
         ),
         MultipleChoice(
-            prompt="Which statement about promo codes and tracked links is true?",
+            prompt=(
+                "On the course's Instagram creators, ads engage best (relative to the creator's own "
+                "posts) in the middle tiers, while nano creators bring the most revenue per dollar of "
+                "fee. A brand wants sales from a fixed budget. Which ranking should it follow?"
+            ),
             options=[
                 Option(
                     (
-                        "A tracked link records every sale the creator caused, so the link's sales are the "
-                        "campaign's whole total."
+                        "Engagement with the ads: a sale starts with engagement, so the tier that engages "
+                        "best sells best."
                     ),
                     feedback=(
-                        "No: people who saw the post but bought later, on another device or in a shop, leave "
-                        "no click. Attributed sales are a floor, not the total."
+                        "No: the two rankings disagree on these very creators. Engagement is a step "
+                        "towards a sale, not its price: rank by what the brand buys."
                     ),
                 ),
                 Option(
                     (
-                        "Adding up code uses and link conversions gives the total number of sales the "
-                        "campaign drove."
+                        "Followers: the biggest creators bring the most revenue per post, so they sell "
+                        "the most."
                     ),
                     feedback=(
-                        "No: a buyer who clicked the link and also typed the code would count twice. "
-                        "Deduplicate first (in the course data, code uses are already part of conversions)."
-                    ),
-                ),
-                Option(
-                    ("Promo codes are useless as evidence, because anyone can share them on coupon sites."),
-                    feedback=(
-                        "No: they are imperfect, not useless. They capture buyers a link misses; just read "
-                        "them knowing that some uses leaked."
+                        "No: a big creator's post brings more revenue in total, but at a far higher fee. "
+                        "With a fixed budget, what counts is revenue per dollar spent."
                     ),
                 ),
                 Option(
                     (
-                        "Codes catch buyers who never clicked, but leaked codes also catch buyers the creator"
-                        " never reached."
+                        "Revenue per dollar of fee: the goal is sales from a budget, so the price of a "
+                        "sale decides."
                     ),
                     correct=True,
                     feedback=(
-                        "Yes. Each channel misses something: links lose people who switch device or buy "
-                        "later, codes get shared beyond the audience. Use both, count each sale once."
-                    ),
-                ),
-            ],
-        ),
-        MultipleChoice(
-            prompt="A creator buys 20,000 fake followers. Which number does NOT change?",
-            options=[
-                Option(
-                    "Engagement rate by followers.",
-                    feedback=("No: the denominator grows and the engagements do not, so the rate falls."),
-                ),
-                Option(
-                    "The share of real followers (audience authenticity).",
-                    feedback=("No: the real followers stay put while the total grows, so the share falls."),
-                ),
-                Option(
-                    "Likes and comments per post.",
-                    correct=True,
-                    feedback=(
-                        "Yes: bought followers are inactive accounts, so engagements stay put while the "
-                        "follower count grows. That is why the engagement rate falls."
-                    ),
-                ),
-                Option(
-                    "The follower tier the creator is counted in.",
-                    feedback=(
-                        "It may change: 20,000 more followers can push an account over a tier boundary (and "
-                        "up the rate card)."
-                    ),
-                ),
-            ],
-        ),
-        MultipleChoice(
-            prompt=("Which disclosure meets the FTC's 'clear and conspicuous' standard for a paid post?"),
-            options=[
-                Option(
-                    (
-                        "'#ad' or a 'Paid partnership' label at the start of the caption, visible without "
-                        "tapping 'more'."
-                    ),
-                    correct=True,
-                    feedback=(
-                        "Yes: the FTC asks for a disclosure people will notice and understand, placed with "
-                        "the endorsement, not hidden behind a click (FTC, Disclosures 101, 2019)."
-                    ),
-                ),
-                Option(
-                    ("'#sp' or '#collab' at the end of the caption, among the post's other hashtags."),
-                    feedback="No: a cryptic tag buried in hashtags is neither clear nor conspicuous.",
-                ),
-                Option(
-                    ("A line in the profile bio: 'I work with brands I love - some posts are sponsored'."),
-                    feedback="No: it must sit with each endorsement, not on a page few people open.",
-                ),
-                Option(
-                    ("No disclosure, because the product was a free gift and no money changed hands."),
-                    feedback=(
-                        "No: free products are a material connection under the FTC's Endorsement Guides; they"
-                        " must be disclosed too."
+                        "Yes. The goal decides the ranking: sales from a budget - revenue per dollar; "
+                        "engagement with an ad - paid-post performance; the most people - followers."
                     ),
                 ),
                 Option(
                     (
-                        "'Thanks @brand for sending me this!' at the start of the caption, which makes the "
-                        "tie plain to followers."
+                        "Neither: the two rankings disagree, which shows that the tier makes no "
+                        "difference to sales."
                     ),
                     feedback=(
-                        "No: a thank-you does not say the post is an ad - the FTC names 'thanks' as too "
-                        "vague. Say 'ad' or use the platform's paid-partnership label."
+                        "No: they disagree because they measure different things. Revenue per follower "
+                        "falls steeply from nano to macro: the tier matters a lot for sales."
                     ),
                 ),
             ],

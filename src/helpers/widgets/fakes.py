@@ -305,7 +305,7 @@ def draw_fakes(fig: Figure, result: LabResult) -> None:
 
 @register
 class FakeFollowerSimulator(Lab):
-    """Fake-follower simulator (lesson 09)."""
+    """Fake-follower simulator (lesson 10)."""
 
     name = "fake-followers"
     title = "Fake-follower simulator: buy followers, watch the audit signals"

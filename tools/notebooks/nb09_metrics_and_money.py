@@ -1,4 +1,4 @@
-"""Source of notebooks/09_measuring_a_campaign.ipynb (build with `python tools/nbtools.py 09`)."""
+"""Source of notebooks/09_metrics_and_money.ipynb (build with `python tools/nbtools.py 09`)."""
 
 import textwrap
 
@@ -6,8 +6,9 @@ from helpers import course
 from helpers.exercises import lesson09
 from nbtools import NB
 
-NAME = "09_measuring_a_campaign"
+NAME = "09_metrics_and_money"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
+PREVIOUS, NEXT = course.lesson("08"), course.lesson("10")
 
 #: Task text of each exercise, in order (the numbers are those lesson09 checks against).
 EXERCISES: dict[str, str] = {
@@ -50,16 +51,7 @@ EXERCISES: dict[str, str] = {
         them (`discovery_cost_usd`)? As a fraction.
         """,
     "q9": """
-        **Exercise 09.q9 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
-        gets **700 likes and 100 comments** per post. They buy **10,000 fake followers**. What is their
-        engagement rate by followers afterwards, in percent?
-        """,
-    "q10": """
-        **Exercise 09.q10 - disclosure (pandas).** Using the `posts` table: what percentage of
-        **sponsored** posts carry a clear disclosure (column `disclosed`)?
-        """,
-    "q11": """
-        **Exercise 09.q11 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
+        **Exercise 09.q9 - ROAS 2.5 at a 30 % margin.** A skincare brand's report on one creator: the
         campaign cost **USD 2,000** all in and brought **USD 5,000** of sales, "ROAS 2.5, ROI +150 %". The
         brand's products sell at a **30 % gross margin**. Which sentence is right? Answer with a letter.
 
@@ -104,25 +96,54 @@ def _cheapest_conversions() -> dict[str, str]:
     }
 
 
+def _two_rankings() -> dict[str, str]:
+    """The sentences of the two-rankings section, computed from the bundled data; the build fails if a
+    sentence stops being true."""
+    from helpers import data
+    from helpers.analysis import rankings
+
+    creators = rankings.creator_measures(
+        data.load_posts(), data.load_influencers(), data.load_affiliate_sales()
+    )
+    ranked = rankings.rank_tiers(creators)
+    best_engagement = str(ranked["rank_paid_post_performance"].idxmin())
+    best_revenue = str(ranked["rank_revenue_per_dollar"].idxmin())
+    per_follower = ranked["revenue_per_follower_usd"]
+    overlap = rankings.top_overlap(creators, n=50)
+    assert best_engagement in {"micro", "mid"} and best_revenue == "nano", ranked
+    assert str(per_follower.idxmax()) == "nano" and per_follower.is_monotonic_decreasing, per_follower
+    assert ranked["revenue_per_post_usd"].is_monotonic_increasing, ranked
+    return {
+        "best_engagement": best_engagement,
+        "best_revenue": best_revenue,
+        "ratio": f"{per_follower['nano'] / per_follower['macro']:.0f}",
+        "post_small": f"{ranked.loc['nano', 'revenue_per_post_usd']:,.0f}",
+        "post_big": f"{ranked.loc['mega', 'revenue_per_post_usd']:,.0f}",
+        "shared": f"{overlap['shared']:.0f}",
+        "n": f"{overlap['n']:.0f}",
+        "creators": f"{len(creators):,}",
+    }
+
+
 def build() -> NB:
     nb = NB(NAME)
     nb.md(
         f"""
-        # Measuring a campaign
+        # Metrics and money
 
         **In {MINUTES} minutes you will compute every number in a campaign report - engagement rates, reach
-        and frequency, CPM to CPA, ROI and ROAS, EMV - and know which ones to distrust: EMV dressed up
-        as a return, fake followers padding the audience, and sales that no link recorded.**
+        and frequency, CPM to CPA, ROI and ROAS on revenue and on margin, EMV - see why EMV is not a
+        return, and rank creator tiers by the measure the goal asks for.**
         """,
         slide="slide",
     )
     nb.notes(
-        """
+        f"""
         This lesson goes beyond the course's source article, but it answers the article's last warning:
         popularity is not influence, and what a brand wants is an action by a customer. Everything here
-        is about measuring that action honestly. Pace: concepts in the first half, the two labs as
-        breathers, exercises in pairs at the end. If time is short, drop 09.q8 and 09.q10 (pandas) to
-        homework.
+        is about measuring that action honestly; lesson {NEXT.number} then asks which of these numbers a
+        campaign caused. Pace: concepts in the first half, the lab as a breather, exercises in pairs at the
+        end. If time is short, drop 09.q8 (pandas) to homework.
         """
     )
     nb.md(
@@ -136,28 +157,27 @@ def build() -> NB:
         4. compute ROI and ROAS without mixing them up, with every cost counted, and the return on
            the product's margin (profit after margin);
         5. compute EMV and explain why it is not a return;
-        6. attribute sales with promo codes and tracked links, and say what both miss;
-        7. predict what bought followers do to the numbers, and read audience-quality flags;
-        8. check that sponsored posts are disclosed.
+        6. rank creator tiers by engagement with their ads and by revenue per follower or per dollar,
+           and say which ranking a goal calls for.
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook 00 (how exercises work); notebook 07
-        (the popularity trap) helps. A little pandas for two of the exercises.
+        (the popularity trap) helps. A little pandas for one of the exercises.
         """,
         slide="subslide",
     )
     nb.md(
         """
         ## Setup
-        One cell: the course's helpers and the four tables this lesson reads. `influencers`, `posts` and
-        `campaigns` are **synthetic** (invented, calibrated to published figures); `benchmarks` holds
-        **real published figures**, one source per row.
+        One cell: the course's helpers and the four tables this lesson reads first. `influencers`, `posts`
+        and `campaigns` are **synthetic** (invented, calibrated to published figures); `benchmarks` holds
+        **real published figures**, one source per row. Section 6 adds `affiliate_sales` (synthetic too).
         """,
         slide="slide",
     )
     nb.code(
         """
         from helpers import app_links, data, metrics, plots, tables, widgets
-        from helpers.analysis import measurement
+        from helpers.analysis import measurement, rankings
         from helpers.exercises import ____, lesson09 as ex
 
         influencers = data.load_influencers()
@@ -589,195 +609,79 @@ def build() -> NB:
         """
     )
 
-    # -- 6. attribution -------------------------------------------------------------------------
+    # -- 6. two rankings ------------------------------------------------------------------------
+    two = _two_rankings()
     nb.md(
-        """
-        ## 6. Attribution: promo codes and tracked links
-        To count sales, give each creator two tools:
-        * a **tracked link** (an affiliate link, or a link with UTM tags: labels added to the web
-          address that tell the shop's analytics which creator sent the visitor) - it records the click
-          and the purchase that
-          follows, but loses people who switch device, come back days later or buy in a shop;
-        * a **promo code** - it catches buyers who never clicked, but codes leak to coupon sites, so
-          some uses were never driven by the creator.
+        f"""
+        ## 6. Two rankings, one dataset
+        Which tier of creator is best? Two studies in the *Journal of Marketing* answer differently, and
+        both can be right:
+        * Wies, Bleier & Edeling (2023), 802 Instagram campaigns: engagement with sponsored posts is an
+          inverted U in follower count - it peaks in the middle tiers;
+        * Beichert, Bayerl, Goldenberg & Lanz (2024), 1.9 million purchases linked to 2,808 sponsored
+          Instagram posts: small creators bring about **an order of magnitude** more revenue per follower,
+          and per dollar spent, than big ones; engagement carries the effect.
 
-        Count each sale once (a buyer may use both), and read the total as a **floor**: people who saw
-        the post and bought without a click or a code leave no trace. In the course data, conversions
-        come from links and codes together, and `promo_code_uses` is the part that used the code.
+        The synthetic course data carries both mechanisms: paid-post performance from `posts`, and one
+        sponsored post by each Instagram creator in a retailer's affiliate programme, `affiliate_sales`.
+        The same {two["creators"]} Instagram creators, ranked three ways (medians per tier):
         """,
         slide="slide",
     )
     nb.code(
         """
-        attribution = measurement.attribution_by_platform(costs)
-        tables.show(attribution, measurement.ATTRIBUTION_COLUMNS)
+        affiliate = data.load_affiliate_sales()
+        creators = rankings.creator_measures(posts, influencers, affiliate)
+        ranked = rankings.rank_tiers(creators)
+        tables.show(ranked[["creators", *rankings.RANKING_COLUMNS, "revenue_per_post_usd"]])
         """
     )
     nb.code(
         """
-        fig, ax = plots.new_figure()
+        fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
+        tier_names = list(ranked.index)
         plots.bar_groups(
-            ax,
-            list(attribution.index),
-            {"all conversions": attribution["cpa_usd"], "promo codes only": attribution["cpa_codes_only_usd"]},
-            ylabel="USD per conversion",
-            value_format="{:.0f}",
+            left, tier_names, {"paid-post performance": ranked["paid_post_performance"]}, ylabel="median ratio", value_format="{:.2f}"
         )
-        ax.legend(loc="upper left")
-        inflation = (attribution["cpa_codes_only_usd"] / attribution["cpa_usd"]).median()
-        plots.set_title(
-            ax,
-            f"Counting codes alone makes a customer look {inflation:.1f}x as expensive",
-            "pooled CPA by platform, all conversions vs promo-code uses only; synthetic course data",
+        plots.bar_groups(
+            right, tier_names, {"revenue per follower": ranked["revenue_per_follower_usd"]}, ylabel="median USD per follower", value_format="{:.3f}"
         )
+        top_engagement = ranked["paid_post_performance"].idxmax()
+        top_revenue = ranked["revenue_per_follower_usd"].idxmax()
+        plots.set_title(left, f"Ads engage best in the {top_engagement} tier", "sponsored vs own organic posts; Instagram; synthetic")
+        plots.set_title(right, f"Revenue per follower is highest for {top_revenue}", "affiliate_sales; Instagram; synthetic")
         plots.show(fig)
         """
     )
+    nb.md(
+        f"""
+        Ranked by engagement with their ads, **{two["best_engagement"]}** creators come first; ranked by revenue
+        per follower or per dollar of fee, **{two["best_revenue"]}** creators do, and revenue per follower falls
+        {two["ratio"]}x from nano to macro. A whole post by a big creator still brings more revenue (median USD
+        {two["post_big"]} for mega, USD {two["post_small"]} for nano) - at a far higher fee. Of the {two["n"]} creators
+        with the best paid-post performance and the {two["n"]} with the most revenue per dollar, {two["shared"]} are
+        the same.
 
-    # -- 7. fake followers ----------------------------------------------------------------------
-    nb.md(
-        """
-        ## 7. Fake followers: what they do to the numbers
-        Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost USD 5-15, and
-        estimated that 115 Swiss influencers had about 30% fake followers on average. Bought followers
-        are inactive accounts that do not like, comment or buy, so buying them **lowers** the
-        engagement rate by followers and the share of real followers, and can **raise** the following
-        count when creators follow back. Audit tools look for exactly
-        these traces. The published figures, as the `benchmarks` table stores them (HypeAuditor and
-        Influencer Marketing Hub sell influencer-marketing services - vendor figures):
-        """,
-        slide="slide",
-    )
-    nb.code(
-        """
-        fraud = benchmarks[benchmarks["group"] == "fraud"]
-        tables.show(fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key"))
-        """
-    )
-    nb.md(
-        """
-        Audit flags from `metrics.audience_quality_flags`: authenticity under 75% (Modash), following
-        more than 1,500 accounts (HypeAuditor's "mass follower" cut-off), following more accounts than
-        follow you, and an engagement rate 4x below or above the median of the follower band
-        (HypeAuditor 2018). The synthetic data knows who really bought followers, so we can check the
-        flags against the truth - something real audits never can:
+        **The goal decides the ranking:** engagement with an ad (awareness, consideration) - paid-post
+        performance; sales from a budget - revenue per dollar of fee; the most people from one post - followers.
         """,
         slide="fragment",
     )
-    nb.code(
-        """
-        hits = measurement.flag_hit_rates(influencers)
-        fig, ax = plots.new_figure(figsize=(11, 5))
-        plots.bar_groups(
-            ax,
-            [label.replace(" ", "\\n", 1) for label in hits.index],
-            {"bought followers": hits["bought_pct"], "did not buy": hits["did_not_buy_pct"]},
-            ylabel="% of Instagram creators flagged",
-            value_format="{:.0f}%",
-        )
-        ax.legend(loc="upper center")
-        caught, wrongly = hits.loc["any flag", "bought_pct"], hits.loc["any flag", "did_not_buy_pct"]
-        plots.set_title(
-            ax,
-            f"Flags catch {caught:.0f}% of buyers - and {wrongly:.0f}% of honest creators",
-            "Instagram creators of the synthetic course data, against its ground truth (has_bought_followers)",
-        )
-        plots.show(fig)
-        """
-    )
-    nb.md(
-        """
-        A flag is a reason to look closer, never proof: check the follower growth curve and read the
-        comments before you accuse anyone. The ER flags are calibrated on Instagram: on TikTok, normal
-        engagement would look "implausibly high".
-        """,
-        slide="fragment",
-    )
-
-    # -- lab 2 ----------------------------------------------------------------------------------
-    nb.md(
-        """
-        ## Lab: the fake-follower simulator
-        Take an honest creator (the synthetic data says they bought nothing, and no flag is raised),
-        buy fake followers, and follow some of them back. Watch the follower count, the engagement rate,
-        the share of real followers and the flags. Try a nano and a mega creator with the same purchase.
-        """,
-        slide="slide",
-    )
-    nb.volatile(
-        """
-        fakes_lab = widgets.FakeFollowerSimulator()
-        fakes_lab
-        """
-    )
-    nb.code(
-        """
-        app_links.app_link("fake-followers")
-        """
-    )
-    nb.code(
-        """
-        result = fakes_lab.set(fakes=50_000, follow_back_pct=30)
-        print(result.summary)
-        """
-    )
     nb.notes(
         """
-        The point that surprises people: a mega creator can absorb 50,000 fakes without any visible
-        change, while the same purchase wrecks a micro creator's numbers. Fraud detection is easiest
-        where it costs the least. Ask: "What would bought *likes* do?" (they push the rate up instead -
-        the "implausibly high" flag).
-        """
-    )
-
-    # -- 8. disclosure --------------------------------------------------------------------------
-    nb.md(
-        """
-        ## 8. Disclosure
-        In the US, the FTC's Endorsement Guides (16 CFR Part 255) require any material connection
-        between a creator and a brand - payment, a free product, a family or business tie - to be
-        disclosed clearly and conspicuously. The FTC's *Disclosures 101 for Social Media Influencers*
-        (2019) spells it out: plain words such as "ad" or "sponsored", placed with the endorsement where
-        people will see it, not hidden among hashtags or behind "more"; in a video, in the video itself.
-
-        Disclosure has a price: Boerman, Willemsen & Van der Aa (2017) found that a "Sponsored" label
-        helped people recognise a celebrity's post as advertising, which raised their distrust. It is
-        still the rule, and a campaign report should check it. Influencer Marketing Hub (a vendor)
-        reported in 2020 that only 14% of influencers were fully compliant; the synthetic data is built
-        to be similarly incomplete:
-        """,
-        slide="slide",
-    )
-    nb.code(
-        """
-        per_creator = measurement.disclosure_by_creator(posts)
-        compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
-        fig, ax = plots.new_figure()
-        ax.hist(per_creator["disclosed_pct"], bins=10, range=(0, 100), color=plots.PALETTE[2], edgecolor="white")
-        ax.set_xlabel("% of the creator's sponsored posts that were disclosed")
-        ax.set_ylabel("creators")
-        plots.set_title(
-            ax,
-            f"Only {compliant:.0f}% of creators disclosed every sponsored post",
-            "creators with at least one sponsored post; synthetic course data",
-        )
-        plots.show(fig)
-        """
-    )
-    nb.notes(
-        """
-        Rules differ by country (the UK's CMA/ASA, the EU's consumer law); the FTC is the example here
-        because its guidance is public and concrete. This is not legal advice - point learners to their
-        own regulator.
+        Both findings come from peer-reviewed studies; the numbers here are the synthetic data's, calibrated
+        to their direction and size (datasheet, "Built-in effects"). Secondary write-ups of Beichert et al.
+        quote about EUR 0.27 of revenue per follower for nano creators and EUR 0.05 for macro ones. Ask the
+        room first: "Which tier is best?" - then "for what?"
         """
     )
 
     # -- exercises ------------------------------------------------------------------------------
     nb.md(
-        """
+        f"""
         ## Exercises: every metric once
-        Eleven short exercises, one per metric family. 09.q1-09.q7, 09.q9 and 09.q11 use the numbers in
-        the task; 09.q8 and 09.q10 use the course tables (pandas). Each starter cell runs as it is. Stuck? In a
+        {len(EXERCISES)} short exercises, one per metric family. 09.q8 uses the `campaigns` table (pandas), the
+        others the numbers in the task. Each starter cell runs as it is. Stuck? In a
         new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
         shows a worked solution - the same for every exercise.
         """,
@@ -788,9 +692,9 @@ def build() -> NB:
         nb.code(getattr(lesson09, name).cell_code())
 
     nb.md(
-        """
+        f"""
         ## Concept quiz
-        Five questions; pick an answer and press **Check**.
+        {len(lesson09.quiz.questions)} questions; pick an answer and press **Check**.
         """,
         slide="slide",
     )
@@ -815,20 +719,18 @@ def build() -> NB:
           1 / margin a campaign loses money, even with sales above its cost.
         * EMV prices attention at rates someone chose. It is not revenue and not ROI; compare EMVs only
           within one method.
-        * Links and codes undercount (no click, no code) and codes leak: report attributed sales as a
-          floor, each counted once.
-        * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
-          is a reason to look, not proof.
-        * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
+        * Two rankings, one dataset: ads engage best in the middle tiers, revenue per follower and per
+          dollar is highest for the smallest creators. The goal decides which ranking counts.
         """,
         slide="slide",
     )
     nb.md(
-        """
+        f"""
         ## What's next
-        Put it all together in **[11 - Capstone: plan a campaign end to end](11_capstone_campaign_plan.ipynb)**:
-        plan, schedule, forecast and then measure a campaign for a fictional brand.
-        Back to **[07 - What does not work](07_what_does_not_work.ipynb)** or to the
+        Which of these numbers did the campaign *cause*? Continue with
+        **[{NEXT.number} - {NEXT.title}]({NEXT.notebook})**: promo codes and tracked links, a holdout against
+        a planted truth, fake followers and disclosure.
+        Back to **[{PREVIOUS.number} - {PREVIOUS.title}]({PREVIOUS.notebook})** or to the
         **[course start](00_start_here.ipynb)**.
         """,
         slide="subslide",

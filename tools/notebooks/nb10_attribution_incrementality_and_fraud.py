@@ -1,0 +1,493 @@
+"""Source of notebooks/10_attribution_incrementality_and_fraud.ipynb (build with `python tools/nbtools.py 10`)."""
+
+import textwrap
+
+from helpers import course
+from helpers.exercises import lesson10
+from nbtools import NB
+
+NAME = "10_attribution_incrementality_and_fraud"
+MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
+PREVIOUS, NEXT = course.lesson("09"), course.lesson("11")
+
+#: Task text of each exercise, in order (the numbers are those lesson10 checks against).
+EXERCISES: dict[str, str] = {
+    "q1": """
+        **Exercise 10.q1 - a holdout by hand.** A brand ran creators for **6 weeks** and held out a random
+        set of regions. Exposed regions (**9.5 million people**) ordered **2.46** times per 1,000 people a
+        week, held-out regions **2.10**. The creators' promo codes were used **14,800** times. How many
+        orders did the campaign cause, by the holdout?
+        """,
+    "q2": """
+        **Exercise 10.q2 - codes where no creator posted (pandas).** Using the `region_sales` table
+        (`regions` in the setup cell): in the **held-out** regions, what percentage of the orders used a
+        creator's promo code?
+        """,
+    "q3": """
+        **Exercise 10.q3 - codes or holdout?** A creator's code ended up on a coupon site during the
+        campaign. The code was used **15,000** times; a holdout estimates **9,000** incremental orders, 95 %
+        interval **4,000-14,000**. What do you report to the brand? Answer with a letter.
+
+"""
+    + textwrap.indent(lesson10.holdout_options_markdown(), "        ")
+    + "\n",
+    "q4": """
+        **Exercise 10.q4 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
+        gets **700 likes and 100 comments** per post. They buy **10,000 fake followers**. What is their
+        engagement rate by followers afterwards, in percent?
+        """,
+    "q5": """
+        **Exercise 10.q5 - disclosure (pandas).** Using the `posts` table: what percentage of
+        **sponsored** posts carry a clear disclosure (column `disclosed`)?
+        """,
+    # --- follower audit exercises (follower-audit helper): add their task texts here ---
+}
+
+
+def _experiment() -> dict[str, str]:
+    """The sentences of section 2, computed from the bundled experiment and the generator's truth; the
+    build fails if a sentence stops being true."""
+    from helpers import data
+    from helpers.analysis import incrementality
+
+    regions = data.load_region_sales()
+    groups = incrementality.group_rates(regions)
+    hold = incrementality.holdout_estimate(regions)
+    codes = incrementality.attribution_estimate(regions)
+    truth = incrementality.planted_truth()
+    assert hold["low"] <= truth["incremental_orders"] <= hold["high"], (hold, truth)
+    assert codes["high"] < truth["incremental_orders"], (codes, truth)  # codes count too few here
+    assert hold["low"] > 0  # the interval excludes "no effect"
+    exposed, held = groups.loc["exposed"], groups.loc["held out"]
+    return {
+        "regions": f"{int(groups['regions'].sum()):,}",
+        "held": f"{int(held['regions']):,}",
+        "weeks": f"{regions['week'].nunique():,}",
+        "exposed_rate": f"{exposed['orders_per_1000']:.2f}",
+        "held_rate": f"{held['orders_per_1000']:.2f}",
+    }
+
+
+def build() -> NB:
+    nb = NB(NAME)
+    nb.md(
+        f"""
+        # Attribution, incrementality and fraud
+
+        **In {MINUTES} minutes you will attribute sales with promo codes and tracked links, measure what a
+        campaign caused with a holdout - and see codes miss it - and check an audience and a report for
+        fake followers and missing disclosures.**
+        """,
+        slide="slide",
+    )
+    nb.notes(
+        f"""
+        The second half of measuring, after {PREVIOUS.number} (metrics and money). That lesson computed
+        the numbers of a report; this one asks which of them to believe. The synthetic data plants the
+        truth - what the creators really caused, who really bought followers - so every method can be
+        checked against it, which no real report allows. Pace: attribution and the holdout first, the
+        incrementality lab as the centrepiece, then fraud and disclosure; exercises in pairs at the end.
+        If time is short, give 10.q2 and 10.q5 (pandas) as homework.
+        """
+    )
+    nb.md(
+        f"""
+        ## Objectives
+        By the end of this notebook you can:
+        1. attribute sales with promo codes and tracked links, count each sale once, and say what both miss;
+        2. explain why attributed sales are not the sales a campaign caused, and estimate incremental
+           sales with a random holdout and its 95 % interval;
+        3. say which way promo-code attribution errs, and why EMV measures nothing the campaign caused;
+        4. predict what bought followers do to the numbers, and read audience-quality flags as reasons to
+           look, not proof;
+        5. check that sponsored posts are disclosed.
+
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook {PREVIOUS.number} (CPA, ROI and EMV).
+        A little pandas for two of the exercises.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        ## Setup
+        One cell: the course's helpers and the five tables this lesson reads. `influencers`, `posts`,
+        `campaigns` and `region_sales` are **synthetic** (invented, calibrated to published figures);
+        `benchmarks` holds **real published figures**, one source per row.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        from helpers import app_links, data, plots, tables, widgets
+        from helpers.analysis import incrementality, measurement
+        from helpers.exercises import ____, lesson10 as ex
+
+        influencers = data.load_influencers()
+        posts = data.load_posts()
+        campaigns = data.load_campaigns()
+        benchmarks = data.load_benchmarks()
+        regions = data.load_region_sales()
+        """
+    )
+
+    # -- 1. attribution -------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 1. Attribution: promo codes and tracked links
+        To count sales, give each creator two tools:
+        * a **tracked link** (an affiliate link, or a link with UTM tags: labels added to the web
+          address that tell the shop's analytics which creator sent the visitor) - it records the click
+          and the purchase that follows, but loses people who switch device, come back days later or buy
+          in a shop;
+        * a **promo code** - it catches buyers who never clicked, but codes leak to coupon sites, so
+          some uses were never driven by the creator.
+
+        Count each sale once (a buyer may use both), and read the total as a **floor** of what the
+        creators touched: people who saw the post and bought without a click or a code leave no trace.
+        In the course data, conversions come from links and codes together, and `promo_code_uses` is the
+        part that used the code.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        costs = measurement.campaign_costs(campaigns, influencers)
+        attribution = measurement.attribution_by_platform(costs)
+        tables.show(attribution, measurement.ATTRIBUTION_COLUMNS)
+        """
+    )
+    nb.code(
+        """
+        fig, ax = plots.new_figure()
+        plots.bar_groups(
+            ax,
+            list(attribution.index),
+            {"all conversions": attribution["cpa_usd"], "promo codes only": attribution["cpa_codes_only_usd"]},
+            ylabel="USD per conversion",
+            value_format="{:.0f}",
+        )
+        ax.legend(loc="upper left")
+        inflation = (attribution["cpa_codes_only_usd"] / attribution["cpa_usd"]).median()
+        plots.set_title(
+            ax,
+            f"Counting codes alone makes a customer look {inflation:.1f}x as expensive",
+            "pooled CPA by platform, all conversions vs promo-code uses only; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+
+    # -- 2. incrementality ----------------------------------------------------------------------
+    facts = _experiment()
+    nb.md(
+        f"""
+        ## 2. Did the campaign cause the sales? A holdout
+        Attribution answers "which sales carried a creator's trace?". A brand needs another answer: how
+        many sales would **not** have happened without the campaign - the **incremental** sales. Some
+        buyers with a code would have bought anyway (they found it on a coupon site); some buyers the
+        creators convinced typed no code at all.
+
+        Only a comparison with a world without the campaign measures it. The cleanest is a **holdout**:
+        before the campaign, draw some regions (or audiences) **at random** and post nothing there. Chance
+        alone then decides which regions are held out, so they show what the others would have ordered
+        without the creators. The `region_sales` table is such an experiment (synthetic): a brand ran
+        creators in {facts["regions"]} regions for {facts["weeks"]} weeks and held {facts["held"]} of them out.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        groups = incrementality.group_rates(regions)
+        tables.show(groups[["regions", "people", "orders", "orders_per_1000"]])
+        """
+    )
+    nb.md(
+        f"""
+        Exposed regions ordered {facts["exposed_rate"]} times per 1,000 people a week, held-out regions
+        {facts["held_rate"]}. The difference, times the exposed people and weeks, estimates the incremental
+        orders; regions differ by chance too, so the estimate comes with a 95 % interval (Welch's, with
+        regions as the units):
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        holdout = incrementality.holdout_estimate(regions)
+        codes = incrementality.attribution_estimate(regions)
+        print(f"holdout: {holdout['orders']:,.0f} incremental orders, 95% interval {holdout['low']:,.0f} to {holdout['high']:,.0f}")
+        print(f"promo codes: {codes['orders']:,.0f} orders used a creator's code")
+        """
+    )
+    nb.md(
+        """
+        A real brand stops here. The course's generator planted the truth - how many orders the creators
+        really caused - so we can look it up and grade both methods:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        truth = incrementality.planted_truth()
+        report = incrementality.compare_estimates(regions, truth["incremental_orders"], avg_order_usd=50)
+        tables.show(report[["orders", "low", "high", "true_orders", "error", "covers_truth"]])
+        """
+    )
+    nb.md(
+        """
+        The holdout's interval holds the truth; the code count is precise - its interval, counting noise
+        only, is narrow - and wrong: buyers who never typed a code are missing. EMV (impressions at a
+        USD 10 CPM, shown as orders at USD 50 each) reads no sales at all. In the lab, make codes leak
+        and watch the code count swing past the truth while the holdout stays put.
+        """,
+        slide="fragment",
+    )
+    nb.notes(
+        """
+        The holdout needs a decision *before* the campaign: a brand that posts everywhere cannot
+        measure incrementality afterwards. Ad platforms sell the same idea as experiments for their ads;
+        for creators, regions or audience segments are the usual units. Ask the room: "Who has
+        seen a promo-code report presented as the campaign's sales?"
+        """
+    )
+
+    # -- lab 1 ----------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: three estimates against the planted truth
+        Every setting runs a new simulated experiment (draw 1 at the defaults is the `region_sales` table).
+        1. move **Code leakage** from 0 to 10: the code count rises past the truth; the holdout does not move;
+        2. set **True effect** to 0: EMV stays the same, the codes still count leaked uses;
+        3. try a small campaign (20 regions, 10 % held out), then a big one (400 regions, 50 %): watch the
+           holdout's interval;
+        4. change **draw** a few times: about 19 draws in 20, the holdout's interval holds the truth.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        inc_lab = widgets.IncrementalityLab()
+        inc_lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("incrementality")
+        """
+    )
+    nb.md(
+        """
+        The same lab from code: a big campaign whose code leaked to a coupon site.
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        result = inc_lab.set(regions=200, holdout_pct=50, leakage_pct=10.0)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        On the projector: start at the defaults and ask "which number would you put in the report?";
+        then leak the code. The point: a method can be precise (codes: a narrow interval) and wrong,
+        or noisy (a small holdout) and right on average; only the holdout's error shrinks with size.
+        """
+    )
+
+    # -- 3. fake followers ----------------------------------------------------------------------
+    nb.md(
+        """
+        ## 3. Fake followers: what they do to the numbers
+        Followers can be bought: SRF Data found in 2017 that 1,000 fake followers cost USD 5-15, and
+        estimated that 115 Swiss influencers had about 30% fake followers on average. Bought followers
+        are inactive accounts that do not like, comment or buy, so buying them **lowers** the
+        engagement rate by followers and the share of real followers, and can **raise** the following
+        count when creators follow back. Audit tools look for exactly
+        these traces. The published figures, as the `benchmarks` table stores them (HypeAuditor and
+        Influencer Marketing Hub sell influencer-marketing services - vendor figures):
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        fraud = benchmarks[benchmarks["group"] == "fraud"]
+        tables.show(fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key"))
+        """
+    )
+    nb.md(
+        """
+        Audit flags from `metrics.audience_quality_flags`: authenticity under 75% (Modash), following
+        more than 1,500 accounts (HypeAuditor's "mass follower" cut-off), following more accounts than
+        follow you, and an engagement rate 4x below or above the median of the follower band
+        (HypeAuditor 2018). The synthetic data knows who really bought followers, so we can check the
+        flags against the truth - something real audits never can:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        hits = measurement.flag_hit_rates(influencers)
+        fig, ax = plots.new_figure(figsize=(11, 5))
+        plots.bar_groups(
+            ax,
+            [label.replace(" ", "\\n", 1) for label in hits.index],
+            {"bought followers": hits["bought_pct"], "did not buy": hits["did_not_buy_pct"]},
+            ylabel="% of Instagram creators flagged",
+            value_format="{:.0f}%",
+        )
+        ax.legend(loc="upper center")
+        caught, wrongly = hits.loc["any flag", "bought_pct"], hits.loc["any flag", "did_not_buy_pct"]
+        plots.set_title(
+            ax,
+            f"Flags catch {caught:.0f}% of buyers - and {wrongly:.0f}% of honest creators",
+            "Instagram creators of the synthetic course data, against its ground truth (has_bought_followers)",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.md(
+        """
+        A flag is a reason to look closer, never proof: check the follower growth curve and read the
+        comments before you accuse anyone. The ER flags are calibrated on Instagram: on TikTok, normal
+        engagement would look "implausibly high".
+        """,
+        slide="fragment",
+    )
+
+    # -- lab 2 ----------------------------------------------------------------------------------
+    nb.md(
+        """
+        ## Lab: the fake-follower simulator
+        Take an honest creator (the synthetic data says they bought nothing, and no flag is raised),
+        buy fake followers, and follow some of them back. Watch the follower count, the engagement rate,
+        the share of real followers and the flags. Try a nano and a mega creator with the same purchase.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        fakes_lab = widgets.FakeFollowerSimulator()
+        fakes_lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("fake-followers")
+        """
+    )
+    nb.code(
+        """
+        result = fakes_lab.set(fakes=50_000, follow_back_pct=30)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        The point that surprises people: a mega creator can absorb 50,000 fakes without any visible
+        change, while the same purchase wrecks a micro creator's numbers. Fraud detection is easiest
+        where it costs the least. Ask: "What would bought *likes* do?" (they push the rate up instead -
+        the "implausibly high" flag).
+        """
+    )
+
+    # --- follower audit section (follower-audit helper) ---
+    # The follower-audit helper (issue 17 item 2) adds ONE section here: its markdown, its lab cells
+    # and nothing else; its exercises go into EXERCISES above (after 10.q5) and lesson10.py.
+    # --- end of the follower audit section ---
+
+    # -- 4. disclosure --------------------------------------------------------------------------
+    nb.md(
+        """
+        ## 4. Disclosure
+        In the US, the FTC's Endorsement Guides (16 CFR Part 255) require any material connection
+        between a creator and a brand - payment, a free product, a family or business tie - to be
+        disclosed clearly and conspicuously. The FTC's *Disclosures 101 for Social Media Influencers*
+        (2019) spells it out: plain words such as "ad" or "sponsored", placed with the endorsement where
+        people will see it, not hidden among hashtags or behind "more"; in a video, in the video itself.
+
+        Disclosure has a price: Boerman, Willemsen & Van der Aa (2017) found that a "Sponsored" label
+        helped people recognise a celebrity's post as advertising, which raised their distrust. It is
+        still the rule, and a campaign report should check it. Influencer Marketing Hub (a vendor)
+        reported in 2020 that only 14% of influencers were fully compliant; the synthetic data is built
+        to be similarly incomplete:
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        per_creator = measurement.disclosure_by_creator(posts)
+        compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
+        fig, ax = plots.new_figure()
+        ax.hist(per_creator["disclosed_pct"], bins=10, range=(0, 100), color=plots.PALETTE[2], edgecolor="white")
+        ax.set_xlabel("% of the creator's sponsored posts that were disclosed")
+        ax.set_ylabel("creators")
+        plots.set_title(
+            ax,
+            f"Only {compliant:.0f}% of creators disclosed every sponsored post",
+            "creators with at least one sponsored post; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.notes(
+        """
+        Rules differ by country (the UK's CMA/ASA, the EU's consumer law); the FTC is the example here
+        because its guidance is public and concrete. This is not legal advice - point learners to their
+        own regulator.
+        """
+    )
+
+    # -- exercises ------------------------------------------------------------------------------
+    nb.md(
+        f"""
+        ## Exercises: attribution, incrementality, fraud
+        {len(EXERCISES)} short exercises. 10.q2 and 10.q5 use the course tables (pandas); the others use the
+        numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
+        hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
+        for every exercise.
+        """,
+        slide="slide",
+    )
+    for name, task in EXERCISES.items():
+        nb.md(task, slide="subslide")
+        nb.code(getattr(lesson10, name).cell_code())
+
+    nb.md(
+        f"""
+        ## Concept quiz
+        {len(lesson10.quiz.questions)} questions; pick an answer and press **Check**.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        ex.quiz
+        """
+    )
+
+    nb.md(
+        """
+        ## Key points
+        * Links and codes undercount (no click, no code) and codes leak: report attributed sales as a
+          floor of what the creators touched, each sale counted once - never as what they caused.
+        * Incremental sales are the sales that would not have happened without the campaign. A random
+          holdout measures them, with an interval that shrinks as the campaign grows and the holdout
+          nears half.
+        * A code count can be precise and wrong; EMV reads no sales at all.
+        * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
+          is a reason to look, not proof.
+        * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
+        """,
+        slide="slide",
+    )
+    nb.md(
+        f"""
+        ## What's next
+        Put it all together in **[{NEXT.number} - {NEXT.title}]({NEXT.notebook})**: plan, schedule,
+        forecast and then measure a campaign for a fictional brand.
+        Back to **[{PREVIOUS.number} - {PREVIOUS.title}]({PREVIOUS.notebook})** or to the
+        **[course start](00_start_here.ipynb)**.
+        """,
+        slide="subslide",
+    )
+    return nb
