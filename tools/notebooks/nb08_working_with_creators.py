@@ -112,6 +112,20 @@ def build() -> NB:
         tables.show(example, widgets.DealLab.table_columns, index=widgets.DealLab.table_index, rest=False)
         """
     )
+    # the next cell's claims about the example, checked on the data
+    from helpers import data as _data
+
+    _hist = _deals.sales_histories(_data.load_campaigns(), _data.load_influencers())[("instagram", "micro")]
+    _ex = _deals.compare_pay_models(_hist, **_EXAMPLE)
+    assert _ex.loc["flat fee", "creator_sd"] == 0 < _ex.loc["flat fee", "cost_per_sale_spread"], (
+        "text: flat fee"
+    )
+    assert _ex.loc["affiliate", "cost_per_sale_spread"] == 0 < _ex.loc["affiliate", "creator_sd"], (
+        "text: affiliate"
+    )
+    assert _ex.loc["gifting", "no_sale_pct"] > _ex.loc["flat fee", "no_sale_pct"], (
+        "text: gifting buys no post"
+    )
     nb.md(
         """
         Read it in two directions. **Flat fee:** the creator's pay has no spread - the brand's cost per sale
