@@ -41,6 +41,16 @@ EXERCISES: dict[str, str] = {
         **sponsored** posts carry a clear disclosure (column `disclosed`)?
         """,
     # --- follower audit exercises (follower-audit helper): add their task texts here ---
+    "q6": """
+        **Exercise 10.q6 - a strict follower rule (pandas).** Using `sample` and `truth` from the follower
+        audit: flag the sampled accounts with **at least 4** of the 7 signals (`audit.flag_followers`).
+        How many **real** accounts does the rule call fake?
+        """,
+    "q7": """
+        **Exercise 10.q7 - honest creators accused (pandas).** Using `scores` and `truth` from the follower
+        audit: flag the creators at a threshold of **20** (`audit.creator_flags`, which excuses the days
+        right after a strong post). How many flagged creators bought **no** followers in those 180 days?
+        """,
 }
 
 
@@ -100,7 +110,9 @@ def build() -> NB:
         3. say which way promo-code attribution errs, and why EMV measures nothing the campaign caused;
         4. predict what bought followers do to the numbers, and read audience-quality flags as reasons to
            look, not proof;
-        5. check that sponsored posts are disclosed.
+        5. check that sponsored posts are disclosed;
+        6. audit a creator's follower growth and a sample of their followers, and say with precision and
+           recall how often a flag is right - and how many honest creators a strict rule accuses.
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook {PREVIOUS.number} (CPA, ROI and EMV).
         A little pandas for two of the exercises.
@@ -119,7 +131,7 @@ def build() -> NB:
     nb.code(
         """
         from helpers import app_links, data, plots, tables, widgets
-        from helpers.analysis import incrementality, measurement
+        from helpers.analysis import audit, incrementality, measurement
         from helpers.exercises import ____, lesson10 as ex
 
         influencers = data.load_influencers()
@@ -393,6 +405,154 @@ def build() -> NB:
     # --- follower audit section (follower-audit helper) ---
     # The follower-audit helper (issue 17 item 2) adds ONE section here: its markdown, its lab cells
     # and nothing else; its exercises go into EXERCISES above (after 10.q5) and lesson10.py.
+    from helpers import data as _data
+    from helpers.analysis import audit as _audit
+
+    _posts = _data.load_posts()
+    _scores = _audit.growth_scores(_data.load_follower_growth(), _posts)
+    _truth = _audit.planted_truth(_data.load_influencers(), _posts)
+    _loose, _strict = (_audit.score_flags(_audit.creator_flags(_scores, t), _truth.bought) for t in (10, 30))
+    # the sentences below say: stricter is more precise and misses more, and still accuses someone
+    assert _strict.precision > _loose.precision and _strict.recall < _loose.recall, (_loose, _strict)
+    assert _strict.accused >= 1, _strict
+    _shout = set(_truth.bumps.loc[_truth.bumps["cause"] == "shout-out", "influencer_id"])
+    _accused = _audit.creator_flags(_scores, 30) & ~_truth.bought
+    assert set(_accused[_accused].index) <= _shout, "the strict rule's innocents are shout-outs"
+    nb.md(
+        """
+        ## Follower audit: how did the followers arrive, and who are they?
+        A snapshot flag says "look closer". Two closer looks, each on a **synthetic** table the course
+        bundles for it: `follower_growth` holds the follower count of 240 Instagram creators on each of
+        the last 180 days of 2025, and `follower_sample` holds 15 followers of each, with the features
+        audit tools read. The generator planted the truth - who bought followers during those days,
+        which sampled accounts are fake - and left it out of both tables, as real data would; here we
+        may ask the generator for it, to grade the audits.
+
+        **The growth curve.** Bought followers land as a step: a batch in a day or two, with nothing on
+        the creator's account to explain it. Followers won by a post people loved arrive that day and
+        the next few, fewer each day. So the audit scores each day's gain against the creator's own
+        recent past: the gain minus the median gain of the previous 28 days, divided by their usual
+        wobble (1.4826 x the median absolute deviation, a spread one old spike cannot inflate). A day at
+        or above the threshold is flagged - unless the creator published a strong post (at least twice
+        their median engagement) that day or in the two days before.
+        """,
+        slide="slide",
+    )
+    nb.code(
+        """
+        growth = data.load_follower_growth()
+        sample = data.load_follower_sample()
+        scores = audit.growth_scores(growth, posts)
+        """
+    )
+    nb.md(
+        """
+        **Precision** is the share of the flagged creators who really bought followers; **recall** the
+        share of the buyers who are flagged. Here is how both move with the threshold:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        truth = audit.planted_truth(influencers, posts)  # only synthetic data has this
+        trade = audit.tradeoff(audit.worst_scores(scores), truth.bought, [3, 5, 10, 20, 30, 50, 100, 500])
+        fig, ax = plots.new_figure(figsize=(11, 5))
+        audit.draw_tradeoff(ax, trade, marks=(10, 30))
+        loose, strict = trade.loc[10.0], trade.loc[30.0]
+        plots.set_title(
+            ax,
+            f"From 10 to 30: precision {loose['precision_pct']:.0f}% -> {strict['precision_pct']:.0f}%, "
+            f"recall {loose['recall_pct']:.0f}% -> {strict['recall_pct']:.0f}%",
+            "240 Instagram creators x 180 days, graded against the planted truth; synthetic course data",
+        )
+        plots.show(fig)
+        """
+    )
+    nb.code(
+        """
+        for threshold in (10, 30):
+            s = audit.score_flags(audit.creator_flags(scores, threshold), truth.bought)
+            print(
+                f"Threshold {threshold}: {s.flagged} creators flagged - precision {s.precision:.0%}, "
+                f"recall {s.recall:.0%}; {s.accused} of the {s.innocent} creators who bought nothing accused."
+            )
+        """
+    )
+    nb.md(
+        """
+        A stricter rule is right more often and catches fewer buyers - and even the strict one accuses
+        creators who bought nothing. In this data they are creators another account gave a shout-out: a
+        jump that no post of their own explains. A flag tells you which day to look at; what happened
+        that day (a mention, a feature, a purchase) is what you then check, before anyone is accused.
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        **The followers themselves.** Fake accounts tend to have no profile picture, few posts, a young
+        account, an empty bio and many digits in the name, and to follow far more accounts than follow
+        them - often more than 1,500, HypeAuditor's "mass follower" line (Modash and SRF Data name the
+        same signs). None is proof alone: how often does each fire on fake and on real accounts?
+        """,
+        slide="subslide",
+    )
+    nb.code(
+        """
+        rates = audit.signal_rates(sample, truth.fake.reindex(sample["follower_id"]))
+        tables.show(rates.round(1))
+        """
+    )
+    nb.md(
+        """
+        The audit counts the signs and flags an account with at least a set number of them; the lab
+        below lets you choose that number and see the same trade-off as the growth threshold.
+
+        **Why not real accounts?** SRF Data published the Instagram accounts it labelled in 2017 under
+        CC BY-SA 4.0, a licence that would let the course ship them with their credit. The machines this
+        course is built on reach only software package registries, and no package there carries that
+        data, so it could not be fetched or checked; the audit runs on synthetic accounts calibrated to
+        the published shares (`datasets/README.md` says how). `audit.follower_signals` works on a real
+        sample once its columns are named like `follower_sample`'s.
+        """,
+        slide="fragment",
+    )
+    nb.md(
+        """
+        ## Lab: the follower audit
+        Tune the growth threshold and the number of follower signals; watch precision and recall move in
+        opposite directions and count the honest creators accused. Pick a creator to see their daily
+        gains, the flagged days, the days excused after a strong post and - because the data is
+        synthetic - the days followers were really bought. Try: the largest threshold (who is flagged
+        then?); untick the excuse (how many more honest creators are accused?); find a creator flagged
+        without buying.
+        """,
+        slide="slide",
+    )
+    nb.volatile(
+        """
+        audit_lab = widgets.FollowerAuditLab()
+        audit_lab
+        """
+    )
+    nb.code(
+        """
+        app_links.app_link("follower-audit")
+        """
+    )
+    nb.code(
+        """
+        result = audit_lab.set(threshold=30.0, excuse_strong_posts=False)
+        print(result.summary)
+        """
+    )
+    nb.notes(
+        """
+        Precision and recall pull against each other: no threshold gives both. Ask the room which error
+        is worse for a brand - paying a creator who bought followers, or publicly accusing one who did
+        not - and let that choose the threshold. The shout-out creators are the point: a strict rule
+        still accuses them, and only a look at the day itself clears them.
+        """
+    )
     # --- end of the follower audit section ---
 
     # -- 4. disclosure --------------------------------------------------------------------------
@@ -441,8 +601,8 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: attribution, incrementality, fraud
-        {len(EXERCISES)} short exercises. 10.q2 and 10.q5 use the course tables (pandas); the others use the
-        numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
+        {len(EXERCISES)} short exercises. 10.q2, 10.q5, 10.q6 and 10.q7 use the course tables (pandas);
+        the others use the numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
         hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
         for every exercise.
         """,

@@ -2,7 +2,8 @@
 holdout against promo codes), fake followers and disclosure, each with feedback for the classic slips.
 
 10.q1, 10.q3 and 10.q4 use the numbers in the notebook's task text; 10.q2 and 10.q5 use the bundled
-(synthetic) tables, so their answers are computed here, lazily, from the data.
+(synthetic) tables, so their answers are computed here, lazily, from the data; so do 10.q6 and 10.q7
+(the follower audit), graded against the truth the generator planted.
 """
 
 from __future__ import annotations
@@ -279,6 +280,176 @@ q5 = NumericQuestion(
             lambda: float(_posts()["sponsored"].mean() * 100),
             "That is the share of posts that are sponsored. The question asks how many sponsored posts "
             "carry a disclosure.",
+        ),
+    ],
+)
+
+
+# --- follower audit (10.q6, 10.q7; follower-audit work, issue 17 item 2) ---------------------------
+_AUDIT_SETUP = """
+from helpers import data
+from helpers.analysis import audit
+influencers = data.load_influencers()
+posts = data.load_posts()
+sample = data.load_follower_sample()
+scores = audit.growth_scores(data.load_follower_growth(), posts)
+truth = audit.planted_truth(influencers, posts)
+"""
+
+
+def _audit_sample_truth():
+    """The follower sample, and whether each sampled account is fake (in the sample's row order)."""
+    from helpers import data
+    from helpers.analysis import audit
+
+    sample = data.load_follower_sample()
+    truth = audit.planted_truth(data.load_influencers(), data.load_posts())
+    return sample, truth.fake.reindex(sample["follower_id"]).to_numpy()
+
+
+def _real_accused(signals_needed: int) -> int:
+    """Real sampled accounts flagged by the rule "at least ``signals_needed`` signals"."""
+    from helpers.analysis import audit
+
+    sample, fake = _audit_sample_truth()
+    flags = audit.flag_followers(sample, signals_needed=signals_needed).to_numpy()
+    return int((flags & ~fake).sum())
+
+
+def _follower_counts(signals_needed: int = 4) -> dict[str, int]:
+    from helpers.analysis import audit
+
+    sample, fake = _audit_sample_truth()
+    flags = audit.flag_followers(sample, signals_needed=signals_needed).to_numpy()
+    return {
+        "flagged": int(flags.sum()),
+        "caught": int((flags & fake).sum()),
+        "missed": int((~flags & fake).sum()),
+    }
+
+
+q6 = NumericQuestion(
+    id="10.q6",
+    title="Real accounts a strict follower rule calls fake",
+    expected=lambda: _real_accused(4),
+    abs_tol=0,
+    setup=_AUDIT_SETUP,
+    starter=(
+        "flags = ____  # True for each sampled account with at least 4 of the 7 signals\n"
+        "answer = ____  # how many of the flagged accounts are real? (a count)"
+    ),
+    hints=[
+        "`audit.flag_followers(sample, signals_needed=4)` is True for every account with 4 signals or more.",
+        "The truth is `truth.fake`, indexed by `follower_id`: line it up with "
+        "`truth.fake.reindex(sample['follower_id']).to_numpy()`, then count the flagged accounts that are "
+        "not fake.",
+    ],
+    solution_code=(
+        "flags = audit.flag_followers(sample, signals_needed=4).to_numpy()\n"
+        "fake = truth.fake.reindex(sample['follower_id']).to_numpy()\n"
+        "answer = int((flags & ~fake).sum())"
+    ),
+    explanation=(
+        "Flag the accounts with at least 4 signals, then count those the generator made real: "
+        "`(flags & ~fake).sum()`. Even this strict rule calls some real people fake - people who rarely "
+        "post, have no picture and left their bio empty look like bulk-made accounts. (Synthetic data: "
+        "the truth is planted by the generator; a real audit never has it.)"
+    ),
+    why="Flagged and not fake: the real people a strict rule still accuses.",
+    mistakes=[
+        Mistake(
+            lambda: _follower_counts()["flagged"],
+            "That is every flagged account. The question asks how many of them are real (not fake).",
+            name="all flagged",
+        ),
+        Mistake(
+            lambda: _follower_counts()["caught"],
+            "That is the fakes the rule caught. Count the flagged accounts that are *not* fake.",
+            name="fakes caught",
+        ),
+        Mistake(
+            lambda: _follower_counts()["missed"],
+            "That is the fakes the rule missed (fake, not flagged). Count the flagged real accounts.",
+            name="fakes missed",
+        ),
+        Mistake(
+            lambda: _real_accused(3),
+            "That is the rule with at least 3 signals (the lab's default); this one needs at least 4.",
+            name="3 signals",
+        ),
+        Mistake(
+            lambda: _real_accused(5),
+            "That is the rule with 5 signals or more: 'at least 4' includes accounts with exactly 4 (>= 4).",
+            name="more than 4",
+        ),
+    ],
+)
+
+
+def _growth_truth():
+    from helpers import data
+    from helpers.analysis import audit
+
+    posts = data.load_posts()
+    scores = audit.growth_scores(data.load_follower_growth(), posts)
+    return scores, audit.planted_truth(data.load_influencers(), posts).bought
+
+
+def _creators_flagged(threshold: float, excuse: bool = True) -> dict[str, int]:
+    from helpers.analysis import audit
+
+    scores, bought = _growth_truth()
+    s = audit.score_flags(audit.creator_flags(scores, threshold, excuse_strong_posts=excuse), bought)
+    return {"flagged": s.flagged, "caught": s.caught, "accused": s.accused}
+
+
+q7 = NumericQuestion(
+    id="10.q7",
+    title="Honest creators a growth rule accuses",
+    expected=lambda: _creators_flagged(20)["accused"],
+    abs_tol=0,
+    setup=_AUDIT_SETUP,
+    starter=(
+        "flags = ____  # True for each creator flagged at a threshold of 20\n"
+        "answer = ____  # how many flagged creators bought no followers in these 180 days? (a count)"
+    ),
+    hints=[
+        "`audit.creator_flags(scores, 20)` flags a creator when a day scores 20 or more; days right after "
+        "a strong post are excused by default.",
+        "`truth.bought` is True for the creators who bought followers in these days: count the flagged "
+        "creators for whom it is False.",
+    ],
+    solution_code=(
+        "flags = audit.creator_flags(scores, 20)\n"
+        "answer = int((flags & ~truth.bought.reindex(flags.index)).sum())"
+    ),
+    explanation=(
+        "`audit.score_flags(flags, truth.bought).accused` gives the same count: creators flagged although "
+        "they bought nothing. Most had a jump no post of their own explains - another account's shout-out. "
+        "A flag tells you where to look; the reason for the jump is what you then check. (Synthetic data.)"
+    ),
+    why="Flagged and not a buyer: the honest creators the rule accuses.",
+    mistakes=[
+        Mistake(
+            lambda: _creators_flagged(20, excuse=False)["accused"],
+            "That counts the days right after a strong post too. Keep `audit.creator_flags`' default, which "
+            "excuses them (`excuse_strong_posts=True`).",
+            name="no excuse",
+        ),
+        Mistake(
+            lambda: _creators_flagged(20)["flagged"],
+            "That is every flagged creator. The question asks how many of them bought nothing.",
+            name="all flagged",
+        ),
+        Mistake(
+            lambda: _creators_flagged(20)["caught"],
+            "That is the buyers the rule caught. Count the flagged creators who did *not* buy.",
+            name="buyers caught",
+        ),
+        Mistake(
+            lambda: _creators_flagged(30)["accused"],
+            "That is the strict rule shown in the notebook (30). This exercise uses a threshold of 20.",
+            name="threshold 30",
         ),
     ],
 )
