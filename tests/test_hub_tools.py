@@ -325,3 +325,27 @@ def test_bench_hub_prints_one_set_of_figures_per_class_size(monkeypatch, capsys)
         "learner_rss_mb",
         "learner_cpu_s",
     }
+
+
+def test_an_app_link_under_a_hub_prefix_and_a_course_subfolder_compares_equal_to_the_stored_one() -> None:
+    stored = '<a class="course-app-link" href="/voila/render/apps/budget-planner.ipynb">'
+    folder = "/user/ada/voila/render/influencer-marketing-course/apps"
+    on_hub = f'<a class="course-app-link" href="{folder}/budget-planner.ipynb">'
+    elsewhere = f'<a class="course-app-link" href="{folder}/deal-lab.ipynb">'
+    cell = nbformat.v4.new_code_cell("link", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": stored})]
+
+    def run(html: str) -> local_hub.NotebookRun:
+        return local_hub.NotebookRun(
+            [
+                (
+                    cell,
+                    local_hub.CellRun(
+                        [{"output_type": "display_data", "data": {"text/html": html}, "metadata": {}}], 1.0
+                    ),
+                )
+            ]
+        )
+
+    assert run(on_hub).mismatches(PATTERNS) == []
+    assert len(run(elsewhere).mismatches(PATTERNS)) == 1
