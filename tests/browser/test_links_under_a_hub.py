@@ -4,7 +4,8 @@ The server's root folder is one level above a copy of the course (``<root>/<repo
 nbgitpuller puts it in a learner's home), and the server runs under a hub's base URL
 (``--ServerApp.base_url=/user/<name>/``, with ``$JUPYTERHUB_SERVICE_PREFIX`` set as a hub sets it).
 A learner opens the first course notebook that links a lab, runs it, and clicks the link: Voilà
-renders that lab alone, at ``/user/<name>/voila/render/<repository>/apps/<lab>.ipynb``.
+renders that lab alone, at ``/user/<name>/voila/render/<repository>/apps/<lab>.ipynb``; the
+notebook's link to the next lesson opens that lesson of the same copy.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from browser_support import (
 )
 
 from helpers import app_links
-from helpers.course import COURSE
+from helpers.course import COURSE, Lesson
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +45,8 @@ PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 _APP_LINK = re.compile(r"""app_links\.app_link\(\s*["']([\w-]+)["']""")
 
 
-def first_linking_notebook() -> tuple[str, str]:
-    """The first notebook in course order that links a lab full screen, and that lab."""
+def first_linking_notebook() -> tuple[Lesson, str]:
+    """The first lesson in course order whose notebook links a lab full screen, and that lab."""
     for lesson in COURSE:
         source = REPO / "notebooks" / lesson.notebook
         if source.is_file():
@@ -52,7 +54,7 @@ def first_linking_notebook() -> tuple[str, str]:
             code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
             found = _APP_LINK.search(code)
             if found:
-                return lesson.notebook, found.group(1)
+                return lesson, found.group(1)
     pytest.skip("no course notebook links a lab full screen")
 
 
@@ -125,8 +127,8 @@ def shutdown_sessions(server: Server) -> None:
 def test_a_lab_link_opens_voila_with_the_course_in_a_subfolder_under_a_base_url(
     hub_like_lab: Server, page: Any, new_page: PageFactory, labs: LabDriver
 ) -> None:
-    notebook, lab = first_linking_notebook()
-    path = f"{REPOSITORY}/notebooks/{notebook}"
+    lesson, lab = first_linking_notebook()
+    path = f"{REPOSITORY}/notebooks/{lesson.notebook}"
     expected = f"/{BASE}voila/render/{REPOSITORY}/apps/{lab}.ipynb"
     page.goto(hub_like_lab.url(f"{BASE}lab/tree/{path}", reset=""))
     page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
@@ -156,3 +158,18 @@ def test_a_lab_link_opens_voila_with_the_course_in_a_subfolder_under_a_base_url(
     finally:
         app.close()
         shutdown_sessions(hub_like_lab)
+
+    # A course-internal link (the navigation to the next lesson, relative) opens that notebook of the
+    # same course copy in JupyterLab.
+    following = COURSE[COURSE.index(lesson) + 1]
+    page.locator(f"{PANEL} a:has-text('Next: {following.number}')").first.click()
+    tab = page.locator(f".lm-TabBar-tab.lm-mod-current:has-text('{following.notebook}')")
+    tab.wait_for(timeout=60_000)
+    wanted = f"{REPOSITORY}/notebooks/{following.notebook}"
+    deadline = time.monotonic() + 60
+    opened_paths: list[str] = []
+    while wanted not in opened_paths and time.monotonic() < deadline:
+        time.sleep(0.5)  # the notebook's session (its kernel) names the file JupyterLab opened
+        opened_paths = [one.get("path", "") for one in hub_like_lab.api("GET", f"{BASE}api/sessions") or []]
+    assert wanted in opened_paths, opened_paths
+    shutdown_sessions(hub_like_lab)
