@@ -73,7 +73,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -637,17 +637,35 @@ def record(result: _HasResult, *, now: datetime | None = None) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def totals() -> dict[str, list[str]]:
-    """Every checkable id per notebook number, from the exercise and quiz definitions: exercise ids
-    (``"01.q3"``) and one id per quiz question (``"01.quiz.2"``)."""
-    from helpers.exercises import all_questions, all_quizzes  # lazy: helpers.exercises imports us
+#: Where :func:`totals` learns which checks exist: a function returning every checkable id of the
+#: course (``"01.q3"``, ``"01.quiz.2"``). :mod:`helpers.exercises` registers it when it is imported, as
+#: it registers :func:`record`; progress sits below exercises and never imports it.
+_CATALOGUE: list[Callable[[], Iterable[str]]] = []
 
-    ids: dict[str, list[str]] = {item.number: [] for item in COURSE}
-    for question in all_questions():
-        ids.setdefault(question.id[:2], []).append(question.id)
-    for quiz in all_quizzes():
-        ids.setdefault(quiz.id[:2], []).extend(quiz.question_id(i) for i in range(len(quiz.questions)))
-    return ids
+
+def register_catalogue(source: Callable[[], Iterable[str]]) -> None:
+    """Tell progress where the course's checkable ids come from (called by :mod:`helpers.exercises`)."""
+    _CATALOGUE[:] = [source]
+
+
+def group_by_notebook(ids: Iterable[str], course: Iterable[Lesson] = COURSE) -> dict[str, list[str]]:
+    """Check ids per notebook number (pure): every lesson of ``course`` gets a list, possibly empty;
+    an id belongs to the notebook its first two characters name (``"01.quiz.2"`` -> ``"01"``)."""
+    grouped: dict[str, list[str]] = {item.number: [] for item in course}
+    for check_id in ids:
+        grouped.setdefault(check_id[:2], []).append(check_id)
+    return grouped
+
+
+def totals() -> dict[str, list[str]]:
+    """Every checkable id per notebook number: exercise ids (``"01.q3"``) and one id per quiz question
+    (``"01.quiz.2"``), from the exercise and quiz definitions (see :func:`register_catalogue`)."""
+    if not _CATALOGUE:
+        raise RuntimeError(
+            "progress does not know the course's exercises yet: run the setup cell of a lesson first "
+            "(it imports helpers.exercises), or `import helpers.exercises`, then ask again."
+        )
+    return group_by_notebook(_CATALOGUE[0]())
 
 
 def minutes_left(planned: float, passed: int, total: int) -> float:

@@ -1323,7 +1323,18 @@ def validate_lesson(module: ModuleType) -> list[str]:
     return problems
 
 
-# Record passed checks in the learner's local progress file (see helpers.progress).
-from helpers.progress import record as _record_progress  # noqa: E402 - after on_check, no import cycle
+def checkable_ids() -> list[str]:
+    """Every check id of the course, in lesson order: exercise ids (``"01.q3"``) and one id per quiz
+    question (``"01.quiz.2"``) - what :mod:`helpers.progress` counts as a lesson's total."""
+    ids = [q.id for q in all_questions()]
+    for quiz in all_quizzes():
+        ids.extend(quiz.question_id(i) for i in range(len(quiz.questions)))
+    return ids
 
-on_check.append(_record_progress)
+
+# Record passed checks in the learner's local progress file, and tell it which checks exist (see
+# helpers.progress, which sits below this package and never imports it).
+from helpers import progress as _progress  # noqa: E402 - after on_check and checkable_ids
+
+_progress.register_catalogue(checkable_ids)
+on_check.append(_progress.record)
