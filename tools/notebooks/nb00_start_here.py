@@ -14,7 +14,7 @@ def build() -> NB:
         # Start here: how this course works
 
         **In {MINUTES} minutes you will know your way around the course: how to run a notebook, move a lab's
-        controls, check your answers, and which path through the eleven notebooks suits you.**
+        controls, check your answers, and which path through the {len(course.COURSE)} notebooks suits you.**
         """,
         slide="slide",
     )
@@ -341,8 +341,8 @@ def build() -> NB:
         | path | what to do | time |
         |---|---|---|
         | **Class** (a trainer leads) | follow the trainer through each notebook; do the exercises in pairs | one lesson per session |
-        | **Workshop** (one or two days) | lessons 01, 02, 05, 07 and 09 on day one; 03, 04, 06, 11 and 12 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
-        | **Self-paced** (Binder or your laptop) | go in order 01 -> 10; do every exercise before reading the solution | about {round(sum(item.minutes for item in course.COURSE) / 60)} hours |
+        | **Workshop** (one or two days) | lessons 01, 02, 05, 07, 08 and 09 on day one; 03, 04, 06, 11 and 12 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
+        | **Self-paced** (Binder or your laptop) | go in order 01 -> {course.COURSE[-1].number}; do every exercise before reading the solution | about {round(sum(item.minutes for item in course.COURSE) / 60)} hours |
 
         Working in **Binder**? Binder sessions end after some idle time and do not keep your changes:
         download anything you want to keep (*File > Download*).
