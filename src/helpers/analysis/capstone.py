@@ -9,10 +9,10 @@ The plan is built in the order a team works, each step reusing what an earlier l
    impressions and CPM; consideration on engagements, clicks, CPE and CPC; conversion on conversions,
    CPA and ROAS (lessons 05 and 09).
 3. **Allocation + forecast** (lesson 05's budget planner,
-   :func:`helpers.widgets.budget.budget_planner_update`): the budget is split across follower tiers;
+   :func:`helpers.analysis.budget.forecast_split`): the budget is split across follower tiers;
    each tier's money buys creators at the average fee of past campaigns **with the same goal**, and
    replaying those campaigns gives a median and an 80% interval (10th-90th percentile).
-4. **Shortlist** (lesson 07's scorecard, :func:`helpers.widgets.scorecard.scorecard_update`): the
+4. **Shortlist** (lesson 07's scorecard, :func:`helpers.analysis.scoring.score_candidates`): the
    brief's niche ranked by weighted engagement, niche fit, audience quality and cost; every slot the
    allocation bought is filled with the best-scored creator of that tier, plus reserves, because only
    a share of creators reply to a first message (lessons 06-07).
@@ -34,6 +34,7 @@ its numbers are not market facts. Course assumptions (no published source) are m
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import io
 import math
@@ -48,13 +49,23 @@ import pandas as pd
 
 from .. import data, metrics, paths, plots
 from ..safe_files import csv_safe, plain_stem, write_new
-from . import measurement, schedule
+from . import measurement, schedule, scoring
+from .budget import (
+    N_SIMS,
+    OUTCOMES,
+    SEED,
+    BudgetForecast,
+    BudgetInputError,
+    TierHistory,
+    forecast_split,
+    simulate_tier,
+    tier_histories,
+)
 from .planning import GOALS
+from .scoring import ScorecardInputError, score_candidates
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-
-    from ..widgets.budget import TierHistory
 
 __all__ = [
     "DEFAULT_BRAND",
@@ -428,8 +439,6 @@ class Workbench:
     def histories(self, goal: str) -> dict[str, TierHistory]:
         """Past campaigns **with this goal**, grouped by Mediakix tier (the planner's input)."""
         if goal not in self._histories:
-            from ..widgets.budget import tier_histories
-
             same_goal = self.campaigns[self.campaigns["goal"].astype(str) == goal]
             self._histories[goal] = tier_histories(same_goal, self.influencers, "mediakix", "all")
         return self._histories[goal]
@@ -529,35 +538,30 @@ class Workbench:
         screened out before ranking (None keeps everyone)."""
         key = (niche, tuple(sorted((k, float(v)) for k, v in weights.items())), min_authenticity)
         if key not in self._scores:
-            from ..widgets import LabInputError
-            from ..widgets.scorecard import scorecard_update
-
             pool = self.candidates[self.candidates["niche"].astype(str) == niche]
             if min_authenticity is not None:
                 pool = pool[pool["audience_authenticity"] >= min_authenticity]
             if pool.empty:
                 raise PlanError(f"No {niche} creators with a track record pass the screening: relax it.")
             try:
-                result = scorecard_update(pool, dict(weights), n=len(pool), niche="all")
-            except LabInputError as err:
+                by_score = score_candidates(pool, dict(weights), n=len(pool), niche="all").by_score
+            except ScorecardInputError as err:
                 raise PlanError(str(err)) from err
-            keep = [c for c in _RANKED_COLUMNS if c in result.extra["by_score"].columns]
-            _bounded(self._scores)[key] = result.extra["by_score"][keep]
+            keep = [c for c in _RANKED_COLUMNS if c in by_score.columns]
+            _bounded(self._scores)[key] = by_score[keep]
         return self._scores[key]
 
-    def forecast(self, goal: str, budget_usd: float, shares: Mapping[str, float]) -> Any:
+    def forecast(self, goal: str, budget_usd: float, shares: Mapping[str, float]) -> BudgetForecast:
         """Lesson 05's planner for this goal, budget (USD) and split (percent per tier), cached:
-        a :class:`helpers.widgets.LabResult` (numbers ``<outcome>_p10/_p50/_p90``, ``creators``,
-        ``unspent_usd``; a per-tier table)."""
+        a :class:`~helpers.analysis.budget.BudgetForecast` (numbers ``<outcome>_p10/_p50/_p90``,
+        ``creators``, ``unspent_usd``; a per-tier table, rounded to whole numbers as the lab shows it)."""
         key = (goal, float(budget_usd), tuple(sorted(shares.items())))
         if key not in self._forecasts:
-            from ..widgets import LabInputError
-            from ..widgets.budget import budget_planner_update
-
             try:
-                result = budget_planner_update(self.histories(goal), budget_usd, dict(shares))
-            except LabInputError as err:
+                result = forecast_split(self.histories(goal), budget_usd, dict(shares))
+            except BudgetInputError as err:
                 raise PlanError(str(err)) from err
+            result = dataclasses.replace(result, table=result.table.round(0))
             _bounded(self._forecasts)[key] = result
         return self._forecasts[key]
 
@@ -589,14 +593,12 @@ def prepare(
 ) -> Workbench:
     """A :class:`Workbench` on these tables (default: the bundled, synthetic ones). With an empty
     ``posts`` table, creators' past disclosure is not checked (NaN)."""
-    from ..widgets.scorecard import candidate_table
-
     influencers = data.load_influencers() if influencers is None else influencers
     campaigns = data.load_campaigns() if campaigns is None else campaigns
     outreach = data.load_outreach() if outreach is None else outreach
     calendar = data.load_calendar() if calendar is None else calendar
     posts = data.load_posts() if posts is None else posts
-    candidates = candidate_table(influencers, campaigns)
+    candidates = scoring.candidate_table(influencers, campaigns)
     candidates["tier"] = metrics.assign_tier(candidates["followers"], "mediakix").astype(str)
     flags = metrics.audience_quality_flags(
         candidates["followers"].to_numpy(dtype=float),
@@ -997,16 +999,14 @@ def replay_forecast(
 ) -> tuple[dict[str, float], pd.DataFrame]:
     """Lesson 05's forecast for a given number of creators per tier: each creator delivers a past
     campaign of its tier drawn at random, repeated ``N_SIMS`` times with the planner's seed, by the
-    planner's own engine (:func:`helpers.widgets.budget.simulate_tier`). With every slot filled it
-    equals :func:`~helpers.widgets.budget.budget_planner_update`'s forecast; with fewer creators it
+    planner's own engine (:func:`helpers.analysis.budget.simulate_tier`). With every slot filled it
+    equals :func:`~helpers.analysis.budget.forecast_split`'s forecast; with fewer creators it
     forecasts only the creators the plan can sign.
 
     Returns numbers (``creators``, ``spent_usd`` = creators x average fee, ``unspent_usd``,
     ``<outcome>_p10/_p50/_p90`` for reach, engagements, conversions) and a per-tier table (``creators``,
     ``spend_usd`` and the same percentiles), tiers in order.
     """
-    from ..widgets.budget import N_SIMS, OUTCOMES, SEED, simulate_tier
-
     rng = np.random.default_rng(SEED)
     totals = {o: np.zeros(N_SIMS) for o in OUTCOMES}
     rows, spent = [], 0.0
@@ -2296,8 +2296,6 @@ def plan_markdown(plan: CampaignPlan, levels: Mapping[str, int | str] | None = N
 
 
 def _forecast_sentence(plan: CampaignPlan) -> str:
-    from ..widgets.budget import N_SIMS
-
     kpi, f = main_kpi(plan.brief.goal), plan.forecast
     low, mid, high = (plots.human_number(f[f"{kpi}_{p}"]) for p in ("p10", "p50", "p90"))
     return (

@@ -9,83 +9,40 @@ percentile) as well as the median, so the learner sees the uncertainty, not one 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import data, metrics, plots
+from ..analysis.budget import (
+    EXACT_DRAW_LIMIT,
+    N_SIMS,
+    OUTCOMES,
+    SEED,
+    BudgetInputError,
+    TierHistory,
+    adds_up,
+    forecast_split,
+    simulate_tier,
+    tier_histories,
+)
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
-#: Outcomes the planner forecasts, in display order (campaigns table columns).
-OUTCOMES: tuple[str, ...] = ("reach", "engagements", "conversions")
-#: Number of simulated campaigns per forecast (more = smoother intervals, slower).
-N_SIMS = 400
-#: Seed of the forecast's random draws, so the same controls always give the same numbers.
-SEED = 2026
-#: Above this many creators per tier the sum of draws uses the normal approximation
-#: (central limit theorem) instead of drawing every creator.
-EXACT_DRAW_LIMIT = 60
-
-
-@dataclass(frozen=True)
-class TierHistory:
-    """Past campaigns of one tier: fees (USD) and outcomes (counts) as arrays."""
-
-    tier: str
-    fee_usd: np.ndarray
-    outcomes: dict[str, np.ndarray]
-
-    @property
-    def mean_fee_usd(self) -> float:
-        """Average fee per campaign in USD."""
-        return float(self.fee_usd.mean())
-
-
-def tier_histories(
-    campaigns: pd.DataFrame, influencers: pd.DataFrame, scheme: str = "mediakix", platform: str = "all"
-) -> dict[str, TierHistory]:
-    """Group past campaigns by the creator's tier under ``scheme`` (optionally one platform)."""
-    joined = campaigns.merge(
-        influencers[["influencer_id", "followers", "platform"]], on="influencer_id", how="inner"
-    )
-    if platform != "all":
-        joined = joined[joined["platform"].astype(str) == platform]
-    joined = joined.assign(tier=metrics.assign_tier(joined["followers"], scheme).astype(str))
-    histories: dict[str, TierHistory] = {}
-    for tier in metrics.tier_labels(scheme):
-        rows = joined[joined["tier"] == tier]
-        if rows.empty:
-            continue
-        histories[tier] = TierHistory(
-            tier=tier,
-            fee_usd=rows["fee_usd"].to_numpy(dtype=float),
-            outcomes={o: rows[o].to_numpy(dtype=float) for o in OUTCOMES},
-        )
-    return histories
-
-
-def simulate_tier(history: TierHistory, money_usd: float, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Simulated totals (``N_SIMS`` values per outcome) for ``money_usd`` spent on this tier."""
-    n_creators = int(money_usd // history.mean_fee_usd)
-    totals: dict[str, np.ndarray] = {}
-    if n_creators == 0:
-        return {o: np.zeros(N_SIMS) for o in OUTCOMES} | {"creators": np.zeros(N_SIMS)}
-    if n_creators <= EXACT_DRAW_LIMIT:
-        idx = rng.integers(0, len(history.fee_usd), size=(N_SIMS, n_creators))
-        for o in OUTCOMES:
-            totals[o] = history.outcomes[o][idx].sum(axis=1)
-    else:
-        for o in OUTCOMES:
-            values = history.outcomes[o]
-            mean, sd = values.mean() * n_creators, values.std() * np.sqrt(n_creators)
-            totals[o] = np.clip(rng.normal(mean, sd, size=N_SIMS), 0, None)
-    totals["creators"] = np.full(N_SIMS, float(n_creators))
-    return totals
+__all__ = [
+    "EXACT_DRAW_LIMIT",
+    "N_SIMS",
+    "OUTCOMES",
+    "SEED",
+    "BudgetPlanner",
+    "TierHistory",
+    "budget_planner_update",
+    "simulate_tier",
+    "split_message",
+    "tier_histories",
+]
 
 
 def budget_planner_update(
@@ -103,55 +60,12 @@ def budget_planner_update(
     and a table per tier: share used, money, creators bought, median and 80% interval of each
     outcome. Shares that do not add up to 100% are scaled to 100%, and the summary says so.
     """
-    if not budget_usd or budget_usd <= 0:
-        raise LabInputError("Set a budget above $0.")
-    total_share = sum(max(v, 0.0) for v in shares_pct.values())
-    if total_share <= 0:
-        raise LabInputError("Every tier is at 0%: move at least one tier's slider above 0%.")
-    used = {tier: 100 * max(share, 0.0) / total_share for tier, share in shares_pct.items()}
-    rng = np.random.default_rng(SEED)
-    rows = []
-    plan_totals = {o: np.zeros(N_SIMS) for o in OUTCOMES}
-    spent = 0.0
-    notes = []
-    for tier, share in shares_pct.items():
-        money = budget_usd * max(share, 0.0) / total_share
-        if money <= 0:
-            continue
-        history = histories.get(tier)
-        if history is None:
-            notes.append(f"no past {tier} campaigns in this selection, so its ${money:,.0f} stays unspent")
-            continue
-        sims = simulate_tier(history, money, rng)
-        n = int(sims["creators"][0])
-        if n == 0:
-            notes.append(
-                f"${money:,.0f} does not buy one {tier} creator (average fee ${history.mean_fee_usd:,.0f})"
-            )
-            continue
-        spent += n * history.mean_fee_usd
-        row: dict[str, Any] = {"tier": tier, "share_pct": used[tier], "budget_usd": money, "creators": n}
-        for o in OUTCOMES:
-            plan_totals[o] += sims[o]
-            p10, p50, p90 = np.percentile(sims[o], [10, 50, 90])
-            row |= {f"{o}_p50": p50, f"{o}_p10": p10, f"{o}_p90": p90}
-        rows.append(row)
-    if not rows:
-        raise LabInputError(
-            "This budget buys no creator in the chosen tiers: "
-            + "; ".join(notes)
-            + ". Raise the budget or shift it to cheaper tiers."
-        )
-    table = pd.DataFrame(rows).set_index("tier")
-    numbers: dict[str, float] = {
-        "creators": float(table["creators"].sum()),
-        "unspent_usd": budget_usd - spent,
-        "share_total_pct": total_share,
-    } | {f"share_used_pct_{tier}": pct for tier, pct in used.items()}
-    for o in OUTCOMES:
-        p10, p50, p90 = np.percentile(plan_totals[o], [10, 50, 90])
-        numbers |= {f"{o}_p10": p10, f"{o}_p50": p50, f"{o}_p90": p90}
-    numbers["cost_per_conversion_usd_p50"] = float(metrics.cpa(spent, numbers["conversions_p50"]))
+    try:
+        forecast = forecast_split(histories, budget_usd, shares_pct)
+    except BudgetInputError as err:
+        raise LabInputError(str(err)) from err
+    numbers, table, notes = forecast.numbers, forecast.table, forecast.notes
+    total_share = numbers["share_total_pct"]
     summary = (
         f"${budget_usd:,.0f} buys about {numbers['creators']:,.0f} creators: a median of "
         f"{numbers['conversions_p50']:,.0f} conversions (80% interval {numbers['conversions_p10']:,.0f}-"
@@ -159,19 +73,15 @@ def budget_planner_update(
     )
     if notes:
         summary += " Note: " + "; ".join(notes) + "."
-    if not _adds_up(total_share):
+    if not adds_up(total_share):
         summary = f"{split_message(shares_pct)} {summary}"
     return LabResult(summary=summary, numbers=numbers, table=table.round(0))
-
-
-def _adds_up(total_pct: float) -> bool:
-    return abs(total_pct - 100.0) < 0.05
 
 
 def split_message(shares_pct: dict[str, float]) -> str:
     """What the planner does with shares that do not add up to 100% (empty when they do)."""
     total = sum(max(v, 0.0) for v in shares_pct.values())
-    if total <= 0 or _adds_up(total):
+    if total <= 0 or adds_up(total):
         return ""
     used = ", ".join(f"{tier} {100 * v / total:.0f}%" for tier, v in shares_pct.items() if v > 0)
     return f"The tier shares add up to {total:.0f}%, not 100%: the plan below scales them to {used}."
@@ -180,7 +90,7 @@ def split_message(shares_pct: dict[str, float]) -> str:
 def split_note_html(shares_pct: dict[str, float]) -> str:
     """The line under the tier sliders: their total, and the split used when it is not 100%."""
     total = sum(max(v, 0.0) for v in shares_pct.values())
-    if _adds_up(total):
+    if adds_up(total):
         return f'<div class="course-lab-split">Tier shares add up to {total:.0f}% of the budget.</div>'
     text = split_message(shares_pct) if total > 0 else "Every tier is at 0%: move a slider above 0%."
     return (

@@ -27,34 +27,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, metrics, plots
+from .. import data, plots
 from ..analysis import pitfalls
+from ..analysis.scoring import CRITERIA, ScorecardInputError, candidate_table, score_candidates
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
-#: Criteria of the scorecard: column in the candidate table, and whether higher is better.
-CRITERIA: dict[str, tuple[str, bool]] = {
-    "engagement": ("er_pct", True),
-    "niche_fit": ("niche_fit", True),
-    "audience_quality": ("audience_authenticity", True),
-    "cost": ("price_per_post_usd", False),
-}
-
-
-def candidate_table(influencers: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
-    """One row per creator with past campaigns: the four criteria and historical conversions per dollar."""
-    history = campaigns.groupby("influencer_id", observed=True).agg(
-        niche_fit=("niche_fit", "mean"),
-        past_fees_usd=("fee_usd", "sum"),
-        past_conversions=("conversions", "sum"),
-        campaigns=("campaign_id", "count"),
-    )
-    table = influencers.set_index("influencer_id").join(history, how="inner")
-    table["er_pct"] = metrics.er_by_followers(table["avg_likes"], table["avg_comments"], table["followers"])
-    table["conversions_per_usd"] = metrics.conversions_per_dollar(
-        table["past_conversions"], table["past_fees_usd"]
-    )
-    return table
+__all__ = ["CRITERIA", "Scorecard", "candidate_table", "criterion_comparison", "scorecard_update"]
 
 
 def scorecard_update(
@@ -79,23 +58,11 @@ def scorecard_update(
     :data:`~helpers.analysis.pitfalls.DOMINANCE_PCT` % of the shortlist's spend. The table shows each
     creator's past ``campaigns``.
     """
-    pool = candidates if niche == "all" else candidates[candidates["niche"].astype(str) == niche]
-    pool = pool.dropna(subset=[col for col, _ in CRITERIA.values()] + ["conversions_per_usd"])
-    if pool.empty:
-        raise LabInputError(f"No creators with past campaigns in niche {niche!r}: choose another niche.")
-    total_weight = sum(max(weights.get(k, 0.0), 0.0) for k in CRITERIA)
-    if total_weight <= 0:
-        raise LabInputError("Every weight is 0: give at least one criterion a weight above 0.")
-    if n < 1:
-        raise LabInputError("The shortlist needs at least 1 creator.")
-    n = min(n, len(pool))
-    ranks = pd.DataFrame(
-        {k: pool[col].rank(pct=True, ascending=higher) for k, (col, higher) in CRITERIA.items()}
-    )
-    score = sum(ranks[k] * max(weights.get(k, 0.0), 0.0) for k in CRITERIA) / total_weight
-    pool = pool.assign(score=score)
-    by_score = pool.sort_values(["score", "followers"], ascending=False).head(n)
-    by_followers = pool.sort_values(["followers", "score"], ascending=False).head(n)
+    try:
+        lists = score_candidates(candidates, weights, n, niche)
+    except ScorecardInputError as err:
+        raise LabInputError(str(err)) from err
+    by_score, by_followers, n = lists.by_score, lists.by_followers, lists.n
 
     s, f = pitfalls.conversions_per_1k(by_score), pitfalls.conversions_per_1k(by_followers)
     overlap = len(by_score.index.intersection(by_followers.index))
