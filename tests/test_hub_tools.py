@@ -349,3 +349,62 @@ def test_an_app_link_under_a_hub_prefix_and_a_course_subfolder_compares_equal_to
 
     assert run(on_hub).mismatches(PATTERNS) == []
     assert len(run(elsewhere).mismatches(PATTERNS)) == 1
+
+
+# -------------------------------------------------------------------------------------------------
+# The trainer guide's sizing sheet: every derived number follows from the measured ones it cites
+# -------------------------------------------------------------------------------------------------
+
+GUIDE = (ROOT / "lessons" / "trainer_guide.md").read_text(encoding="utf-8")
+
+
+def _sizing_sheet() -> str:
+    start = GUIDE.index("### Sizing sheet: memory and CPU per learner")
+    end = GUIDE.find("\n## ", start)
+    return GUIDE[start : end if end != -1 else None]
+
+
+def _table_rows(text: str, first_header: str) -> list[list[str]]:
+    lines = [line for line in text.splitlines() if line.strip().startswith("|")]
+    start = next(
+        i for i, line in enumerate(lines) if line.strip().strip("|").split("|")[0].strip() == first_header
+    )
+    rows = []
+    for line in lines[start + 2 :]:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != len(lines[start].strip().strip("|").split("|")):
+            break
+        rows.append(cells)
+    return rows
+
+
+def test_sizing_sheet_derives_its_numbers_from_the_measured_ones() -> None:
+    import math
+    import re
+
+    sheet = _sizing_sheet()
+    measured = {row[2]: row[1] for row in _table_rows(sheet, "figure")}
+    server = float(re.match(r"(\d+) MB", measured["`learner_idle_rss_mb`"])[1])
+    kernel = float(
+        re.search(r"at most (\d+) MB", next(v for k, v in measured.items() if "kernel_rss_mb" in k))[1]
+    )
+    cpu = float(re.match(r"([\d.]+) CPU s", measured["`learner_cpu_s`"])[1])
+    one_notebook = float(re.match(r"(\d+) MB", measured["`learner_rss_mb`"])[1])
+    plan = server + 2 * kernel
+    assert (
+        f"plan {plan:.0f} MB** = one server ({server:.0f}) + two open notebooks (2 × {kernel:.0f})" in sheet
+    )
+    assert f"(145 + 4 × 200 = {server + 4 * kernel:.0f} MB)" in sheet
+    assert server + 4 * kernel <= 1024**3 / 1e6, "the 1G limit must hold the server and four notebooks"
+    assert plan <= 550, "the 550M guarantee must hold the planned learner"
+    rows = _table_rows(sheet, "server")
+    assert len(rows) >= 3
+    alone = []
+    for name, by_memory, by_cpu, fits in rows:
+        gib, cores = (int(n) for n in re.match(r"(\d+) GB, (\d+) cores", name).groups())
+        free_mb = gib * 1024**3 / 1e6 - 1000
+        assert int(by_memory) == math.floor(free_mb / plan), name
+        assert int(by_cpu) == math.floor(30 * cores / cpu), name
+        assert int(fits) == min(int(by_memory), int(by_cpu)), name
+        alone.append(str(math.floor(free_mb / one_notebook)))
+    assert f"hold about {', '.join(alone[:-1])} and {alone[-1]}" in sheet
