@@ -86,20 +86,31 @@ def test_capstone_authenticity_screen_shows_what_it_removed(capstone_lab):
     assert "screen off" in off.summary and "none under 75%" in on.summary
 
 
-def _px(value: str) -> float:
-    assert value.endswith("px"), value
-    return float(value.removesuffix("px"))
-
-
-#: App mode's type size (tools/app.py's template; tests/browser/test_app_mode.py checks it) and a
-#: generous average character width for it, in px.
+#: App mode's type size (tools/app.py's template; tests/browser/test_app_mode.py checks it), the widest
+#: slider readout at it, and the narrowest track a learner can drag, in px.
 APP_FONT_PX = 18
-CHAR_PX = 0.62 * APP_FONT_PX
+READOUT_PX = 80
+MIN_TRACK_PX = 120
+
+
+def _controls_grids(widget):
+    """Every shared controls grid (``course-lab-controls``) under ``widget``."""
+    found = [widget] if "course-lab-controls" in getattr(widget, "_dom_classes", ()) else []
+    for child in getattr(widget, "children", ()):
+        found += _controls_grids(child)
+    return found
 
 
 def test_capstone_first_post_slider_keeps_room_for_its_track(capstone_lab):
+    """Its long label once squashed the track to a dot in app mode. In the shared layout
+    (helpers.widgets.base.controls_grid) it fills a grid cell with no fixed width, its label on the line
+    above (LAB_CSS), so the track gets the cell's width less the readout whatever the label's length;
+    tests/browser/test_projector.py measures the rendered track."""
+    from helpers.widgets.base import CONTROL_COLUMN_EM, LAB_CSS
+
     slider = capstone_lab.controls["post_offset_days"]
-    width = _px(slider.layout.width)
-    assert _px(slider.layout.min_width) == width, "the row may not shrink the slider"
-    label = len(slider.description) * CHAR_PX
-    assert width - label >= 200, f"{width - label:.0f}px left for the track and readout in app mode"
+    grids = [g for g in _controls_grids(capstone_lab.widget) if slider in g.children]
+    assert len(grids) == 1, "the slider is not in the lab's shared controls grid"
+    assert slider.layout.width == "auto" and slider.layout.min_width is None, slider.layout
+    assert "widget-label { flex: 1 0 100%" in LAB_CSS, "labels no longer take their own line"
+    assert CONTROL_COLUMN_EM * APP_FONT_PX - READOUT_PX >= MIN_TRACK_PX

@@ -127,7 +127,7 @@ def test_lab_is_registered_and_starts_on_the_course_data(lab):
     assert lab.result.ok and lab.values()["source"] == "bundled"
     assert "course-lab-research-lab" in lab.widget._dom_classes
     assert lab._report.value == ""  # no export report for the bundled data
-    assert lab.upload in lab.widget.children[1].children[0].children
+    assert lab.upload in lab.widget.children[1].children[0].children[0].children  # header, body > controls
 
 
 def test_lab_shows_the_example_export_with_its_report(lab):

@@ -35,12 +35,12 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
+from . import paths, widgets
 
-from . import paths
-from .widgets import LABS
+if TYPE_CHECKING:  # ipywidgets and the labs load when a link or view is made, not on import
+    import ipywidgets as w
 
 #: Folder of the app notebooks, relative to the repository (and to the Jupyter server's root).
 APPS_DIR = "apps"
@@ -60,12 +60,12 @@ body[data-voila] .course-app .course-lab {
   --jp-widgets-slider-handle-size: 20px;
   font-size: 18px;
 }
-body[data-voila] .course-app .course-lab h3 { font-size: 1.9em; }
-body[data-voila] .course-app .course-lab-summary { font-size: 1.4em !important; line-height: 1.4; }
+body[data-voila] .course-app .course-lab h3 { font-size: 1.4em; }
+body[data-voila] .course-app .course-lab-summary { font-size: 15px; line-height: 1.4; }
 body[data-voila] .course-app .course-lab-output img {
   width: 100%;
   height: auto;
-  max-height: 62vh;
+  max-height: 78vh;
   object-fit: contain;
   object-position: left top;
 }
@@ -78,7 +78,7 @@ class UnknownLabError(ValueError):
 
 def lab_names() -> list[str]:
     """Every registered lab name, sorted (the names ``tools/app.py`` and :func:`app_link` accept)."""
-    return sorted(LABS)
+    return sorted(widgets.LABS)
 
 
 def check_lab_name(name: str | None) -> str:
@@ -91,7 +91,7 @@ def check_lab_name(name: str | None) -> str:
     if name is None or not str(name).strip():
         raise UnknownLabError(f"no lab name given. Name one of the labs: {listing}")
     key = "-".join(str(name).strip().lower().replace("_", " ").replace("-", " ").split())
-    if key in LABS:
+    if key in widgets.LABS:
         return key
     close = difflib.get_close_matches(key, valid, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -226,7 +226,7 @@ def app_link(name: str, env: Mapping[str, str] | None = None, course: Path | Non
     the same page.
     """
     lab = check_lab_name(name)
-    title = f"{LABS[lab].title} - the lab alone, without code, in a new tab"
+    title = f"{widgets.LABS[lab].title} - the lab alone, without code, in a new tab"
     server = running_server(env)
     if server is None:
         href = app_href(lab, base_url(env))
@@ -241,7 +241,9 @@ def app_view(name: str) -> w.VBox:
 
     The style sheet is an HTML widget in front of the lab; its rules only match on a Voilà page.
     """
-    lab = LABS[check_lab_name(name)]()
+    import ipywidgets as w
+
+    lab = widgets.LABS[check_lab_name(name)]()
     style = w.HTML(f"<style>{PROJECTOR_CSS}</style>", layout=w.Layout(height="0px", margin="0px"))
     box = w.VBox([style, lab.widget])
     box.add_class("course-app")
@@ -273,7 +275,7 @@ def app_notebook(name: str) -> dict[str, Any]:
             "course_app": {"lab": lab, "generated_by": GENERATOR},
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-            "title": LABS[lab].title,
+            "title": widgets.LABS[lab].title,
         },
         "nbformat": 4,
         "nbformat_minor": 5,

@@ -60,6 +60,17 @@ BASE_FONT_PT = 14
 FIGSIZE: tuple[float, float] = (9.0, 5.0)
 #: Resolution for PNGs shown in widget labs (dots per inch).
 LAB_DPI = 80
+#: Widget labs on a projector. A lab's figure is an SVG scaled to the width it is shown at: in
+#: JupyterLab at 1024x768 with the file browser open that is about 590 CSS px, so a figure
+#: :data:`LAB_WIDTH_IN` wide (562 pt) is shown at about 1.05 px per point and its text, never below
+#: :data:`LAB_MIN_FONT_PT`, at 12.5 px or more. Wider screens show it at its natural size (or larger,
+#: in app mode). ``tests/browser/test_projector.py`` measures it on screen.
+LAB_WIDTH_IN = 7.8
+#: Smallest font size (points) of any text in a lab's figure (see :func:`raise_small_text`).
+LAB_MIN_FONT_PT = 12.0
+#: Default size of a lab's figure (inches): the projector width, and short enough that the controls
+#: and the whole figure fit 650 px of notebook height together.
+LAB_FIGSIZE: tuple[float, float] = (LAB_WIDTH_IN, 4.3)
 
 STYLE: dict[str, object] = {
     "axes.prop_cycle": mpl.cycler(color=list(PALETTE)),
@@ -103,8 +114,22 @@ def house_style() -> Iterator[None]:
 
 
 #: Fixed margins (fractions of the figure) for lab figures: a constrained layout would be
-#: recomputed on every redraw and costs more than the drawing itself.
+#: recomputed on every redraw and costs more than the drawing itself. :func:`lab_margins` gives a
+#: figure at least :data:`LAB_MARGINS_PT` (room for a wrapped title, the x tick and axis labels).
 LAB_MARGINS: dict[str, float] = {"left": 0.1, "right": 0.98, "bottom": 0.12, "top": 0.84, "wspace": 0.3}
+LAB_MARGINS_PT: dict[str, float] = {"left": 64.0, "bottom": 46.0, "top": 62.0}
+
+
+def lab_margins(figsize: tuple[float, float]) -> dict[str, float]:
+    """:data:`LAB_MARGINS` for a figure of ``figsize`` inches, widened to :data:`LAB_MARGINS_PT` points
+    where the fractions would leave less (a projector-width lab figure is smaller than 9 x 5 in)."""
+    width_pt, height_pt = figsize[0] * 72, figsize[1] * 72
+    return {
+        **LAB_MARGINS,
+        "left": max(LAB_MARGINS["left"], LAB_MARGINS_PT["left"] / width_pt),
+        "bottom": max(LAB_MARGINS["bottom"], LAB_MARGINS_PT["bottom"] / height_pt),
+        "top": min(LAB_MARGINS["top"], 1 - LAB_MARGINS_PT["top"] / height_pt),
+    }
 
 
 def new_figure(
@@ -112,14 +137,52 @@ def new_figure(
 ) -> tuple[Figure, np.ndarray | Axes]:
     """A pyplot-free Figure in the house style (safe to keep and redraw in a widget lab).
 
-    ``fixed_margins=True`` uses :data:`LAB_MARGINS` instead of a constrained layout (faster redraws).
+    ``fixed_margins=True`` uses :func:`lab_margins` instead of a constrained layout (faster redraws).
     """
     with house_style():
         fig = Figure(figsize=figsize, layout=None if fixed_margins else "constrained")
         axes = fig.subplots(nrows, ncols)
         if fixed_margins:
-            fig.subplots_adjust(**LAB_MARGINS)
+            fig.subplots_adjust(**lab_margins(figsize))
     return fig, axes
+
+
+#: Room (points) a stacked lab panel keeps above itself for its title and subtitle, below itself for
+#: its tick labels and axis label, and at the figure's left for the y tick labels and axis label.
+PANEL_TOP_PT, PANEL_BOTTOM_PT, PANEL_LEFT_PT = 58.0, 50.0, 64.0
+
+
+def lab_panels(
+    fig: Figure,
+    n: int,
+    heights: Sequence[float] | None = None,
+    *,
+    left_pt: float = PANEL_LEFT_PT,
+    gap_pt: float = PANEL_TOP_PT + PANEL_BOTTOM_PT,
+) -> list[Axes]:
+    """A lab figure's ``n`` panels, stacked top to bottom at the projector width (created on first use;
+    the same Axes on later calls). Stacked, each panel keeps the figure's width, so its text stays at
+    the lab's type size on a narrow screen; side by side, two panels would each get half of it.
+    ``gap_pt``: points between two panels (the upper one's tick and axis labels, the lower one's title
+    and subtitle); ``left_pt``: the left margin, for the y tick labels."""
+    if len(fig.axes) == n and getattr(fig, "_course_panels", None) == n:
+        return list(fig.axes)
+    for ax in list(fig.axes):
+        ax.remove()
+    with house_style():
+        grid = fig.subplots(n, 1, squeeze=False, gridspec_kw={"height_ratios": heights} if heights else None)
+    axes = list(grid[:, 0])
+    height_pt, width_pt = fig.get_figheight() * 72, fig.get_figwidth() * 72
+    panel = (height_pt - PANEL_TOP_PT - PANEL_BOTTOM_PT - (n - 1) * gap_pt) / n
+    fig.subplots_adjust(
+        left=left_pt / width_pt,
+        right=0.98,
+        top=1 - PANEL_TOP_PT / height_pt,
+        bottom=PANEL_BOTTOM_PT / height_pt,
+        hspace=gap_pt / panel if n > 1 else 0.2,
+    )
+    fig._course_panels = n  # type: ignore[attr-defined]
+    return axes
 
 
 def style_axes(ax: Axes) -> Axes:
@@ -133,7 +196,7 @@ def style_axes(ax: Axes) -> Axes:
 
 
 #: Smallest size (points) a title or subtitle is shrunk to so that it fits the figure's width.
-MIN_TITLE_PT = 11
+MIN_TITLE_PT = 12
 
 
 @functools.lru_cache(maxsize=4)
@@ -177,26 +240,103 @@ def _room_px(ax: Axes) -> float:
     return width * (right - here.x0) - 6.0
 
 
+def wrap_to_width(text: str, size: float, width_px: float, dpi: float, weight: str = "normal") -> str:
+    """``text`` with line breaks between words so that each line fits ``width_px`` at ``size`` points."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and text_width_px(candidate, size, dpi, weight) > width_px:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _fitted(text: str, size: float, room: float, dpi: float, weight: str = "normal") -> tuple[str, float]:
+    """``text`` at ``size`` points if it fits ``room`` px, else smaller (not below :data:`MIN_TITLE_PT`),
+    else wrapped onto more lines at :data:`MIN_TITLE_PT`."""
+    fitted = fitting_size(text, size, room, dpi, weight)
+    if text_width_px(text, fitted, dpi, weight) <= room:
+        return text, fitted
+    return wrap_to_width(text, MIN_TITLE_PT, room, dpi, weight), MIN_TITLE_PT
+
+
 def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
     """Title the Axes with the finding it shows (and an optional smaller subtitle line).
 
     Both start at the Axes' left edge; a line too long for the figure's width is set smaller (not
-    below :data:`MIN_TITLE_PT`) instead of running off the edge. Safe to call on every redraw: the
-    subtitle text artist is reused, not stacked.
+    below :data:`MIN_TITLE_PT`), and wrapped onto a second line if it still does not fit, instead of
+    running off the edge. Safe to call on every redraw: the subtitle text artist is reused, not stacked.
     """
     room = _room_px(ax)
     dpi = ax.get_figure().dpi
-    title_pt = fitting_size(finding, BASE_FONT_PT + 2, room, dpi, "bold")
-    ax.set_title(finding, loc="left", fontsize=title_pt, fontweight="bold", pad=22 if subtitle else 6)
+    sub_text, sub_pt = _fitted(subtitle or "", BASE_FONT_PT - 2, room, dpi)
+    title_text, title_pt = _fitted(finding, BASE_FONT_PT + 2, room, dpi, "bold")
+    # the title sits above the subtitle's lines (1.2 line heights each, plus the gap of one line)
+    pad = (sub_text.count("\n") + 1) * sub_pt * 1.2 + 7.6 if subtitle else 6
+    ax.set_title(title_text, loc="left", fontsize=title_pt, fontweight="bold", pad=pad)
     sub: Text | None = getattr(ax, "_course_subtitle", None)
     if sub is None or sub.axes is not ax or sub not in ax.texts:
         sub = ax.text(
             0.0, 1.01, "", transform=ax.transAxes, fontsize=BASE_FONT_PT - 2, color="#444444", va="bottom"
         )
         ax._course_subtitle = sub  # type: ignore[attr-defined]
-    sub.set_text(subtitle or "")
-    sub.set_fontsize(fitting_size(subtitle or "", BASE_FONT_PT - 2, room, dpi))
+    sub.set_text(sub_text)
+    sub.set_fontsize(sub_pt)
     return ax
+
+
+def raise_small_text(fig: Figure, min_pt: float = LAB_MIN_FONT_PT) -> Figure:
+    """Set every text of ``fig`` smaller than ``min_pt`` points (tick labels, value labels, legends,
+    notes) to ``min_pt``: what a widget lab does after each drawing, so no text on a projector is too
+    small to read whatever size a drawing function chose."""
+    for artist in fig.findobj(Text):
+        if artist.get_fontsize() < min_pt:
+            artist.set_fontsize(min_pt)
+    return fig
+
+
+#: Points a lab figure keeps under its axes for :func:`legend_below`: the x tick and axis labels, then
+#: one key entry per row.
+def legend_room_pt(entries: int) -> float:
+    """Bottom margin (points) for the x tick and axis labels and a one-column key of ``entries`` rows."""
+    return 54.0 + entries * LAB_MIN_FONT_PT * 1.75
+
+
+def legend_below(ax: Axes) -> Axes:
+    """Put the Axes' key under its x axis label, one entry per row (the figure keeps
+    :func:`legend_room_pt` for it): at the projector width a lab's long series names do not fit beside
+    each other, and a key inside the axes would cover some points. Safe to call on every redraw."""
+    legend = ax.get_legend()
+    if legend is not None:  # the key the drawing made (its handles may be proxies, not labelled artists)
+        handles, labels = list(legend.legend_handles), [t.get_text() for t in legend.texts]
+    else:
+        handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        axes_pt = ax.get_position().height * ax.get_figure().get_figheight() * 72
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.0, -46.0 / axes_pt), borderaxespad=0)
+    return ax
+
+
+def fit_axis_labels(fig: Figure) -> Figure:
+    """Wrap an axis label that would run past the figure's edge (a y label, centred on a short panel,
+    taller than the room above and below it) onto more lines, between words. Safe on every redraw."""
+    width, height = fig.get_figwidth() * fig.dpi, fig.get_figheight() * fig.dpi
+    for ax in fig.axes:
+        box = ax.get_position()
+        middle_y, middle_x = (box.y0 + box.y1) / 2 * height, (box.x0 + box.x1) / 2 * width
+        for label, room in (
+            (ax.yaxis.label, 2 * min(middle_y, height - middle_y) - 8),
+            (ax.xaxis.label, 2 * min(middle_x, width - middle_x) - 8),
+        ):
+            text = " ".join(label.get_text().split())
+            if text and text_width_px(text, label.get_fontsize(), fig.dpi) > room:
+                label.set_text(wrap_to_width(text, label.get_fontsize(), room, fig.dpi))
+    return fig
 
 
 def human_number(value: float, _pos: object = None) -> str:
@@ -381,6 +521,28 @@ def bar_groups(
         top = max(top, float(np.max(label_y, initial=0.0)))
     headroom = LEGEND_HEADROOM if len(series) > 1 else 1.18  # room for the value labels (and legend)
     ax.set_ylim(0, top * headroom if top > 0 else 1.0)
+    return make_room_for_value_labels(ax)
+
+
+def make_room_for_value_labels(ax: Axes) -> Axes:
+    """Raise the top of a :func:`bar_groups` chart so its value labels (however many lines, at the
+    lab's type size) end inside the axes: what a short panel - a lab's stacked panels - needs on top
+    of the usual headroom. Call it again after changing the labels' text."""
+    artists: _BarArtists | None = getattr(ax, "_course_bars", None)
+    low, high = ax.get_ylim()
+    if artists is None or high <= 0:
+        return ax
+    texts = [t for row in artists.labels for t in row if t.get_text()]
+    if not texts:
+        return ax
+    top = max(float(t.xy[1]) for t in texts)
+    lines = max(t.get_text().count("\n") + 1 for t in texts)
+    size = max(max(t.get_fontsize() for t in texts), LAB_MIN_FONT_PT)
+    axes_pt = ax.get_position().height * ax.get_figure().get_figheight() * 72
+    share = (lines * size * 1.25 + 6) / max(axes_pt, 1.0)  # of the axes' height, above the top value
+    if top > 0 and share < 0.8 and high < top / (1 - share):
+        ax.set_ylim(low, top / (1 - share))
+    return ax
     return ax
 
 

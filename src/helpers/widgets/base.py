@@ -63,11 +63,49 @@ class LabResult:
         return self.message is None
 
 
+#: Where a lab's controls and figure meet a projector. At 1024x768 in JupyterLab with the file browser
+#: open, a lab has about 590 px of output width and 650 px of visible notebook height; in app mode
+#: (Voila) about 990 px by 768 px. The layout:
+#:
+#: * the controls sit **beside** the figure when the lab is at least :data:`BESIDE_PX` wide (app mode,
+#:   a wide screen) and **over** it otherwise (they wrap above it), so a control and the figure it
+#:   changes are on screen together;
+#: * the controls form a grid of columns at least :data:`CONTROL_COLUMN_EM` wide (three columns over a
+#:   590 px figure, one beside it), so even the labs with ten controls leave the figure room;
+#: * a control's label takes the line above it, so a slider's track keeps its column's width whatever the
+#:   label's length (no slider squashed to a dot), and labels wrap instead of being cut ("...");
+#: * the summary sentence is set at the notebook's text size, below the figure's title.
+#:
+#: The CSS rules are scoped to ``.course-lab`` and shipped with every lab (a ``<style>`` in its header),
+#: so they hold in JupyterLab, in the slideshow, in app mode and in a stored notebook's widget view.
+CONTROL_COLUMN_EM = 14
+#: Smallest width (px) the controls and the figure take side by side; narrower, they stack.
+CONTROLS_MIN_PX, FIGURE_MIN_PX = 240, 560
+BESIDE_PX = CONTROLS_MIN_PX + 24 + FIGURE_MIN_PX
+LAB_CSS = """
+.course-lab .course-lab-controls > * { width: auto !important; min-width: 0 !important; max-width: 100%;
+  margin: 1px 0; }
+.course-lab .course-lab-controls .widget-inline-hbox { flex-wrap: wrap; height: auto; align-items: center; }
+.course-lab .course-lab-controls .widget-inline-hbox > .widget-label { flex: 1 0 100%; width: auto !important;
+  max-width: none; text-align: left; height: auto; line-height: 1.3; margin: 0; }
+.course-lab .course-lab-controls .widget-slider > .slider-container { flex: 1 1 auto; min-width: 120px; }
+.course-lab .course-lab-controls .widget-slider > .widget-readout { flex: 0 0 auto; min-width: 0;
+  width: auto; margin-left: 8px; }
+.course-lab .course-lab-controls .widget-dropdown > select { flex: 1 1 auto; width: 100%; min-width: 0; }
+.course-lab .course-lab-controls .widget-label, .course-lab .course-lab-controls .widget-label-basic,
+.course-lab .course-lab-controls .widget-label-basic span { white-space: normal; overflow: visible;
+  text-overflow: clip; height: auto; line-height: 1.3; }
+.course-lab .course-lab-controls .widget-checkbox { height: auto;
+  min-height: var(--jp-widgets-inline-height); }
+.course-lab .course-lab-summary, .course-lab .course-lab-message { font-size: 1em; line-height: 1.4; }
+""".strip()
+
+
 def _summary_html(result: LabResult) -> str:
     if result.ok:
-        return f'<div class="course-lab-summary" style="font-size:1.25em">{html.escape(result.summary)}</div>'
+        return f'<div class="course-lab-summary">{html.escape(result.summary)}</div>'
     return (
-        '<div class="course-lab-message" style="font-size:1.25em;border-left:6px solid #D55E00;'
+        '<div class="course-lab-message" style="border-left:6px solid #D55E00;'
         f'padding:4px 10px">&#9888; {html.escape(result.message or "")}</div>'
     )
 
@@ -97,7 +135,7 @@ class Lab:
 
     name: ClassVar[str] = "lab"
     title: ClassVar[str] = "Lab"
-    figsize: ClassVar[tuple[float, float]] = plots.FIGSIZE
+    figsize: ClassVar[tuple[float, float]] = plots.LAB_FIGSIZE
     #: Bundled tables the lab needs; its constructor takes each as an optional keyword argument
     #: of the same name (default: the bundled file), so tests and benchmarks can pass other data.
     tables: ClassVar[tuple[str, ...]] = ()
@@ -123,12 +161,26 @@ class Lab:
         self._image = w.Image(format="svg+xml", layout=w.Layout(max_width="100%"))
         # the table wraps to the lab's width (no side margins: 100% + margins would overflow)
         self._table = w.HTML(layout=w.Layout(width="100%", margin="2px 0px"))
-        self._output = w.VBox([self._summary, self._image, self._table])
+        # the figure right under the controls (what a control changes), then the sentence and the table
+        self._output = w.VBox([self._image, self._summary, self._table, *self.below_figure()])
         self._output.add_class("course-lab-output")
         for control in self.controls.values():
+            fit_control(control)
             control.observe(self._on_change, names="value")
-        header = w.HTML(f'<h3 style="margin:0.2em 0">{html.escape(self.title)}</h3>')
-        self.widget = w.VBox([header, self.layout_controls(), self._output])
+        header = w.HTML(f'<style>{LAB_CSS}</style><h3 style="margin:0.2em 0">{html.escape(self.title)}</h3>')
+        # controls beside the figure where there is room for both, over it where there is not
+        controls = self.layout_controls()
+        controls.layout.flex = f"1 1 {CONTROLS_MIN_PX}px"
+        controls.layout.min_width = "0"
+        self._output.layout.flex = f"3 1 {FIGURE_MIN_PX}px"
+        self._output.layout.min_width = "0"
+        body = w.HBox(
+            [controls, self._output],
+            layout=w.Layout(
+                flex_flow="row wrap", align_items="flex-start", grid_gap="6px 24px", width="100%"
+            ),
+        )
+        self.widget = w.VBox([header, body])
         self.widget.add_class("course-lab")
         self.widget.add_class(f"course-lab-{self.name}")
         self.update()
@@ -151,11 +203,13 @@ class Lab:
         raise NotImplementedError
 
     def layout_controls(self) -> w.Widget:
-        """Arrange the controls (default: a wrapping row)."""
-        return w.HBox(
-            list(self.controls.values()),
-            layout=w.Layout(flex_flow="row wrap", grid_gap="4px 16px"),
-        )
+        """Arrange the controls (default: :func:`controls_grid` of every control, in order)."""
+        return controls_grid(list(self.controls.values()))
+
+    def below_figure(self) -> list[w.Widget]:
+        """Widgets shown under the summary (a key to the figure, a status line); default none. Kept
+        out of the controls so the figure sits right under them."""
+        return []
 
     # --- the shared machinery -------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -195,6 +249,8 @@ class Lab:
                     ax.clear()
                     ax.set_axis_on()
             self.draw(self.fig, result)
+            plots.raise_small_text(self.fig, plots.LAB_MIN_FONT_PT)
+            plots.fit_axis_labels(self.fig)
         else:  # the message is shown once, above the figure (the summary area); the figure is hidden
             for ax in self.fig.axes:
                 plots.message_axes(ax, "")
@@ -231,8 +287,39 @@ class Lab:
         return f"<{type(self).__name__} lab '{self.name}': {self.result.summary or self.result.message}>"
 
 
+def fit_control(control: w.Widget) -> w.Widget:
+    """Make a control fit a cell of :func:`controls_grid`: as wide as its cell (never a fixed width
+    that overflows a narrow screen or leaves a track no room), its label at its natural width."""
+    if isinstance(control, w.DOMWidget):
+        control.layout.width = "auto"
+        control.layout.min_width = None
+        control.layout.max_width = "100%"
+    if isinstance(control, w.Checkbox):
+        control.indent = False
+    if "description_width" in getattr(getattr(control, "style", None), "keys", []):
+        control.style.description_width = "initial"
+    return control
+
+
+def controls_grid(items: Sequence[w.Widget]) -> w.GridBox:
+    """The house layout of a lab's controls: a grid of columns at least :data:`CONTROL_COLUMN_EM` wide
+    (as many as fit: three over the figure at 1024x768 in JupyterLab, one beside it in app mode), each
+    control as wide as its cell."""
+    grid = w.GridBox(
+        [fit_control(item) for item in items],
+        layout=w.Layout(
+            grid_template_columns=f"repeat(auto-fill, minmax({CONTROL_COLUMN_EM}em, 1fr))",
+            grid_gap="2px 12px",
+            width="100%",
+        ),
+    )
+    grid.add_class("course-lab-controls")
+    return grid
+
+
 def slider(description: str, value: float, lo: float, hi: float, step: float, **kw: Any) -> w.FloatSlider:
-    """A wide float slider with a readable label (the house style for lab sliders)."""
+    """A float slider with a readable label (the house style for lab sliders; :func:`fit_control`
+    gives it its cell's width, its label on the line above the track)."""
     return w.FloatSlider(
         value=value,
         min=lo,
@@ -241,7 +328,6 @@ def slider(description: str, value: float, lo: float, hi: float, step: float, **
         description=description,
         continuous_update=False,
         style={"description_width": "initial"},
-        layout=w.Layout(width="360px"),
         **kw,
     )
 
@@ -253,7 +339,6 @@ def dropdown(description: str, options: Any, value: Any) -> w.Dropdown:
         value=value,
         description=description,
         style={"description_width": "initial"},
-        layout=w.Layout(width="300px"),
     )
 
 

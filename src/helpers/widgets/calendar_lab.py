@@ -32,7 +32,7 @@ from .. import data, paths, plots
 from ..analysis import schedule
 from ..safe_files import export_problem
 from ..tables import Column
-from .base import Lab, LabInputError, LabResult, dropdown, register
+from .base import Lab, LabInputError, LabResult, controls_grid, dropdown, register
 
 #: Rows of the timeline, top to bottom: (key, label).
 ROWS: tuple[tuple[str, str], ...] = (
@@ -181,7 +181,7 @@ def _setup(fig: Figure) -> _Artists:
     ax = fig.axes[0]
     plots.reset_axes(ax)
     plots.style_axes(ax)
-    fig.subplots_adjust(left=0.15, right=0.98, top=0.86, bottom=0.08)
+    fig.subplots_adjust(left=130 / (fig.get_figwidth() * 72), right=0.98, top=0.84, bottom=0.09)
     ax.set_yticks([ROW_Y[k] for k, _ in ROWS], [label for _, label in ROWS])
     ax.set_ylim(-0.6, len(ROWS) - 0.4)
     bands = PolyCollection([], facecolors="#BBBBBB", alpha=0.35, edgecolors="none", hatch="//", zorder=0)
@@ -320,8 +320,15 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
     artists.conflicts.set_data(pts[:, 0], pts[:, 1])
     first, last = schedule.period_bounds(period, result.extra["year"])
     lo, hi = _days(first), _days(last) + 1
-    pad = 0.015 * (hi - lo) + 0.5  # half a marker, so the first and last days' marks are not cut in half
+    # half a marker and more (16 pt), so the first and last days' marks are not cut in half
+    axes_pt = ax.get_position().width * ax.get_figure().get_figwidth() * 72
+    pad = 16 / axes_pt * (hi - lo) + 0.5
     ax.set_xlim(lo - pad, hi + pad)
+    for line in [*artists.points.values(), artists.conflicts]:  # a mark of the day before or after the
+        xs, ys = np.asarray(line.get_xdata(), dtype=float), np.asarray(line.get_ydata(), dtype=float)
+        keep = (xs >= lo) & (xs < hi)  # period would sit half cut at the edge: show the period's only
+        if not keep.all():
+            line.set_data(xs[keep], ys[keep])
     ticks, labels = _ticks(first, last, period == "year")
     ax.set_xticks(ticks, labels)
     n = int(result.numbers["conflicts"])
@@ -346,7 +353,7 @@ class RelationshipCalendar(Lab):
 
     name = "relationship-calendar"
     title = "Relationship calendar: cadence, launches, PR, trips - and the conflicts"
-    figsize = (12.0, 6.0)
+    figsize = (plots.LAB_WIDTH_IN, 4.8)
     tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
     table_index = "#"
     table_columns: ClassVar[dict[str, Column]] = {
@@ -468,21 +475,10 @@ class RelationshipCalendar(Lab):
         }
 
     def layout_controls(self) -> w.Widget:
-        c = self.controls
+        return controls_grid([*self.controls.values(), self.export_button])
 
-        def row(*items: w.Widget) -> w.HBox:
-            return w.HBox(list(items), layout=w.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
-
-        return w.VBox(
-            [
-                row(c["brand"], c["period"]),
-                row(c["partners"], c["collaborators"], c["prospects"]),
-                row(c["tie_to_launches"], c["skip_calls_near_launches"], c["min_gap_days"]),
-                row(c["trip_basis"], c["trip_min_creators"], c["executives"]),
-                row(self.export_button, self.export_status),
-                w.HTML(LEGEND_HTML),
-            ]
-        )
+    def below_figure(self) -> list[w.Widget]:
+        return [self.export_status, w.HTML(LEGEND_HTML)]
 
     def compute(self, **values: Any) -> LabResult:
         brand, period = values.pop("brand"), values.pop("period")

@@ -26,7 +26,7 @@ from .. import metrics, paths, plots
 from ..analysis import capstone, schedule
 from ..analysis.planning import GOALS
 from ..safe_files import export_problem
-from .base import Lab, LabInputError, LabResult, dropdown, register, slider
+from .base import Lab, LabInputError, LabResult, controls_grid, dropdown, register, slider
 
 #: Defaults of the lab's controls (the notebook's starting point).
 DEFAULTS: dict[str, Any] = {
@@ -39,11 +39,6 @@ DEFAULTS: dict[str, Any] = {
     "cadence": capstone.DEFAULT_CADENCE,
     "post_offset_days": 0,
 }
-
-
-#: The first-post slider's width: its label takes what it needs (about 310px at app mode's 18px type,
-#: 200px in JupyterLab) and the track and readout get the rest; at 380px app mode left them a dot.
-POST_SLIDER_WIDTH = "560px"
 
 
 def capstone_update(
@@ -139,7 +134,14 @@ def draw_capstone(fig: Figure, result: LabResult) -> None:
     """Left: the main count's forecast per tier with 80% intervals; right: the campaign timeline."""
     plan: capstone.CampaignPlan = result.extra["plan"]
     capstone.draw_forecast(fig.axes[0], plan, plain=True)
-    capstone.draw_timeline(fig.axes[1], plan)
+    plots.make_room_for_value_labels(fig.axes[0])  # its labels are two lines, set after the bars
+    timeline = capstone.draw_timeline(fig.axes[1], plan)
+    # its axis caption hangs a fixed share of the panel's height below it: on this shorter panel, move
+    # it to 20 pt below (under the day labels)
+    below = 20 / (timeline.get_position().height * fig.get_figheight() * 72)
+    for text in timeline.texts:
+        if text.get_text().startswith("days from launch"):
+            text.set_y(-below)
 
 
 @register
@@ -148,7 +150,7 @@ class CapstonePlanner(Lab):
 
     name = "capstone-planner"
     title = "Capstone: plan a campaign end to end"
-    figsize = (15.0, 5.4)
+    figsize = (plots.LAB_WIDTH_IN, 6.2)
     tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
 
     def __init__(
@@ -170,11 +172,8 @@ class CapstonePlanner(Lab):
         self.last_export: capstone.ExportedPlan | None = None
         self._built = False
         super().__init__()
-        self.fig.clear()
-        with plots.house_style():
-            axes = self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1, 1.5]})
-        self.ax = axes
-        self.fig.subplots_adjust(left=0.06, right=0.99, bottom=0.14, top=0.84, wspace=0.42)
+        # the forecast over the timeline; the timeline's row names take the left margin
+        self.ax = plots.lab_panels(self.fig, 2, heights=[1.0, 1.25], left_pt=150, gap_pt=84)
         self._built = True
         self.update()
 
@@ -203,35 +202,22 @@ class CapstonePlanner(Lab):
                 layout=w.Layout(width="auto"),
             ),
             "cadence": dropdown("Contact cadence", schedule.cadence_options(), DEFAULTS["cadence"]),
-            # wide enough for its long label and a usable track, and never shrunk by its row
             "post_offset_days": w.IntSlider(
                 value=DEFAULTS["post_offset_days"],
                 min=-14,
                 max=21,
                 step=1,
                 description="First post (days from launch)",
-                layout=w.Layout(width=POST_SLIDER_WIDTH, min_width=POST_SLIDER_WIDTH),
                 **int_style,
             ),
         }
 
     def layout_controls(self) -> w.Widget:
-        c = self.controls
+        return controls_grid([*self.controls.values(), self.export_button])
 
-        def row(*items: w.Widget) -> w.HBox:
-            return w.HBox(list(items), layout=w.Layout(flex_flow="row wrap", grid_gap="4px 16px"))
-
-        return w.VBox(
-            [
-                row(c["brand"], c["goal"], c["budget_usd"]),
-                row(c["split"], c["fit_weight"], c["screen"]),
-                row(c["cadence"], c["post_offset_days"]),
-                row(self.export_button, self.export_status),
-                w.HTML(
-                    f'<div style="font-size:1.05em">Timeline key: {html.escape(capstone.TIMELINE_KEY)}</div>'
-                ),
-            ]
-        )
+    def below_figure(self) -> list[w.Widget]:
+        key = w.HTML(f"<div>Timeline key: {html.escape(capstone.TIMELINE_KEY)}</div>")
+        return [self.export_status, key]
 
     def compute(self, **values: Any) -> LabResult:
         return capstone_update(self.bench, **values)

@@ -339,11 +339,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     start = 100).
     Right: sponsored engagements over the year for every share of ads, with the chosen share and
     the peak marked. Artists are created once and moved on later updates."""
-    if len(fig.axes) < 2:
-        grid = fig.add_gridspec(1, 2, width_ratios=(1.15, 1))
-        fig.axes[0].set_subplotspec(grid[0])
-        fig.add_subplot(grid[1])
-    left, right = fig.axes[0], fig.axes[1]
+    left, right = plots.lab_panels(fig, 2)
     x = result.extra
     lines = _lines(left, 3)
     if not lines:
@@ -367,7 +363,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     low = np.nanmin([np.nanmin(x[k]) for k in keys])
     high = np.nanmax([np.nanmax(x[k]) for k in keys])
     bottom = 0.0 if low < 30 else low - 10
-    left.set_ylim(bottom, max(high, 100.0) + 0.22 * (max(high, 100.0) - bottom))
+    left.set_ylim(bottom, max(high, 100.0) + 0.4 * (max(high, 100.0) - bottom))
     n = result.numbers
     plots.set_title(
         left,
@@ -394,7 +390,8 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
         right.set_xlabel("share of posts that are ads, %")
         right.set_ylabel("sponsored engagements")
         right.yaxis.set_major_formatter(plots.HUMAN)
-        right.legend(loc="upper right", fontsize=plots.BASE_FONT_PT - 4)
+        right.legend(loc="upper center", ncol=3, fontsize=plots.BASE_FONT_PT - 4, handlelength=1.5,
+                     columnspacing=0.8)  # fmt: skip
     year_curve, pace_curve, chosen, chosen_pace, peaks = rlines
     sweep = x["sweep_pct"]
     year_curve.set_data(sweep, x["sweep_engagements"])
@@ -405,7 +402,7 @@ def draw_commercialisation(fig: Figure, result: LabResult) -> None:
     peaks.set_data([sweep[i_year], sweep[i_pace]], [x["sweep_engagements"][i_year], x["sweep_pace"][i_pace]])
     right._course_tolerance.set_xdata([x["tolerance_pct"], x["tolerance_pct"]])  # type: ignore[attr-defined]
     top = max(float(np.max(x["sweep_engagements"])), float(np.max(x["sweep_pace"])), 1.0)
-    right.set_ylim(0, top * 1.3)
+    right.set_ylim(0, top * 1.45)  # a legend row above the curves
     right.set_title(
         f"peaks (stars): {n['best_share_pct']:.0f}% this year, {n['best_pace_share_pct']:.0f}% next year",
         loc="left", fontsize=plots.BASE_FONT_PT - 3, fontweight="normal", pad=8,
@@ -418,7 +415,7 @@ class CommercialisationLab(Lab):
 
     name = "commercialisation"
     title = "Over-commercialisation - a TOY MODEL: more ads -> trust, engagement and followers over a year"
-    figsize = (12.0, 5.2)
+    figsize = (plots.LAB_WIDTH_IN, 6.4)
     tables = ("posts", "influencers")
     table_index = "month"
     table_columns: ClassVar[dict[str, Column]] = {

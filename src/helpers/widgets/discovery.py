@@ -222,18 +222,22 @@ def draw_discovery(fig: Figure, result: LabResult) -> None:
         _channel_names(ax)
     extra = result.extra
     finding = trade_off_sentence(extra["fastest"], extra["best_fit"], extra["cheapest"])
+    room = fig.get_figwidth() * fig.dpi * 0.97
+    finding = plots.wrap_to_width(finding, plots.BASE_FONT_PT + 1, room, fig.dpi, "bold")
     fig.suptitle(finding, x=0.01, ha="left", fontsize=plots.BASE_FONT_PT + 1, fontweight="bold")
     text = (
         f"{extra['creators']} creators, {extra['deadline_days']}-day deadline; synthetic past campaigns "
         "(channel costs and delays are course assumptions)"
     )
+    text = plots.wrap_to_width(text, plots.LAB_MIN_FONT_PT, room, fig.dpi)
     sub = getattr(fig, "_course_subtitle", None)
     if sub is None:
-        fig._course_subtitle = fig.text(  # type: ignore[attr-defined]
-            0.01, 0.87, text, fontsize=plots.BASE_FONT_PT - 3, color="#444444", ha="left"
+        sub = fig._course_subtitle = fig.text(  # type: ignore[attr-defined]
+            0.01, 0.0, text, fontsize=plots.LAB_MIN_FONT_PT, color="#444444", ha="left", va="top"
         )
-    else:
-        sub.set_text(text)
+    sub.set_text(text)
+    # under the finding's lines (the suptitle hangs from 98% of the height)
+    sub.set_y(0.98 - (finding.count("\n") + 1) * (plots.BASE_FONT_PT + 1) * 1.25 / (fig.get_figheight() * 72))
 
 
 @register
@@ -242,7 +246,7 @@ class DiscoveryComparison(Lab):
 
     name = "discovery"
     title = "Finding creators: organic search, a platform or an agency?"
-    figsize: ClassVar[tuple[float, float]] = (12.0, 4.6)
+    figsize: ClassVar[tuple[float, float]] = (plots.LAB_WIDTH_IN, 6.4)
     tables = ("campaigns", "influencers")
     table_index = "channel"
     table_columns: ClassVar[dict[str, Column]] = {
@@ -303,8 +307,8 @@ class DiscoveryComparison(Lab):
         for ax in list(fig.axes):
             fig.delaxes(ax)
         with plots.house_style():
-            fig.subplots(1, len(PANELS))
-        fig.subplots_adjust(left=0.02, right=0.99, bottom=0.1, top=0.72, wspace=0.12)
+            fig.subplots(2, len(PANELS) // 2)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.07, top=0.72, wspace=0.12, hspace=0.45)
         self._message = fig.text(
             0.5, 0.45, "", ha="center", va="center", fontsize=plots.BASE_FONT_PT, wrap=True
         )

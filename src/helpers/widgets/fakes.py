@@ -310,7 +310,7 @@ class FakeFollowerSimulator(Lab):
     name = "fake-followers"
     title = "Fake-follower simulator: buy followers, watch the audit signals"
     tables = ("influencers", "benchmarks")
-    figsize = (13.0, 5.0)
+    figsize = (plots.LAB_WIDTH_IN, 6.2)
 
     def __init__(
         self, influencers: pd.DataFrame | None = None, benchmarks: pd.DataFrame | None = None

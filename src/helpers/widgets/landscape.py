@@ -190,13 +190,15 @@ class LandscapeLab(Lab):
 
     name = "landscape"
     title = "Then and now: real published figures, year by year (sources in the table)"
-    figsize = (10.5, 5.0)
+    figsize = (plots.LAB_WIDTH_IN, 5.6)
     tables = ("landscape",)
 
     def __init__(self, landscape: pd.DataFrame | None = None) -> None:
         self.landscape = data.load_landscape() if landscape is None else landscape
         self._results: dict[tuple, LabResult] = {}
         super().__init__()
+        # room under the axes for the key, one series per row (the fullest figure has 6)
+        self.fig.subplots_adjust(bottom=plots.legend_room_pt(6) / (self.fig.get_figheight() * 72))
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         years = self.landscape["year"]
@@ -238,3 +240,4 @@ class LandscapeLab(Lab):
             ax, self.landscape, x["metric"], include_vendor=x["include_vendor"], up_to_year=x["year"]
         )
         plots.set_title(ax, x["title"], x["sources"])
+        plots.legend_below(ax)

@@ -309,14 +309,8 @@ def legend_on_top(ax: Axes, headroom: float = 1.3) -> None:
 
 
 def two_panels(fig: Figure) -> list[Axes]:
-    """The figure's two side-by-side axes, created on first use (the base lab starts with one)."""
-    if len(fig.axes) != 2:
-        for ax in list(fig.axes):
-            ax.remove()
-        with plots.house_style():
-            fig.subplots(1, 2)
-        fig.subplots_adjust(**{**plots.LAB_MARGINS, "left": 0.07, "wspace": 0.28})
-    return list(fig.axes)
+    """The figure's two panels, one above the other (created on first use; the base lab starts with one)."""
+    return plots.lab_panels(fig, 2)
 
 
 def draw_campaign_meter(fig: Figure, result: LabResult) -> None:
@@ -368,7 +362,7 @@ class CampaignMeter(Lab):
     name = "campaign-meter"
     title = "Campaign meter: three engagement rates, and EMV vs ROI on revenue"
     tables = ("campaigns", "posts", "influencers")
-    figsize = (13.0, 5.0)
+    figsize = (plots.LAB_WIDTH_IN, 5.9)
 
     def __init__(
         self,

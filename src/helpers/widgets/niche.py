@@ -163,8 +163,10 @@ def niche_reach_update(
 # Every text costs about a millisecond per render (SVG text metrics are not cached across renders),
 # so each bar carries one label that holds rank, handle and value, and the card writes its scores in
 # its tick labels: about 18 texts per update instead of 33.
-_LEFT = (0.03, 0.13, 0.62, 0.70)
-_RIGHT = (0.80, 0.13, 0.18, 0.70)
+# The ranking over the profile card (figure fractions: left, bottom, width, height), each with room
+# above for its title and subtitle, at the projector width (plots.LAB_WIDTH_IN).
+_LEFT = (0.03, 0.585, 0.94, 0.28)
+_RIGHT = (0.30, 0.085, 0.64, 0.28)
 _CARD_COLOUR = plots.PALETTE[1]
 _BAR_COLOUR = plots.PALETTE[0]
 _XLABELS = {
@@ -287,7 +289,7 @@ class NicheReach(Lab):
 
     name = "niche-reach"
     title = "Niche reach: share of the niche vs raw followers, and the four sources of influence"
-    figsize = (13.0, 5.6)
+    figsize = (plots.LAB_WIDTH_IN, 6.4)
     tables = ("influencers", "niches")
     table_index = "rank"
     table_columns: ClassVar[dict[str, Column]] = {

@@ -185,6 +185,7 @@ def draw_research(fig: Figure, result: LabResult) -> None:
     extra = result.extra
     measure = extra["measure"]
     finding.draw_finding(ax, extra["bins"], extra["fit"], measure=measure)
+    plots.legend_below(ax)  # inside the axes it would cover points at the projector width
     plots.set_title(
         ax,
         finding.headline(measure, extra["fit"]),
@@ -199,6 +200,7 @@ class ResearchLab(Lab):
 
     name = "research-lab"
     title = "Research lab: does the finding hold in these data?"
+    figsize = (plots.LAB_WIDTH_IN, 5.2)
     tables = ("influencers", "posts")
 
     def __init__(
@@ -228,6 +230,11 @@ class ResearchLab(Lab):
         self.upload.observe(self._on_upload, names="value")
         self._report = w.HTML()
         super().__init__()
+        # room for a two-line y label at the left and the key (3 entries) under the axes
+        height_pt = self.fig.get_figheight() * 72
+        self.fig.subplots_adjust(
+            left=76 / (self.fig.get_figwidth() * 72), bottom=plots.legend_room_pt(3) / height_pt
+        )
         self._output.children = (*self._output.children, self._report)
         self._report.value = self._report_html()
 
