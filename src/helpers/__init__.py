@@ -6,7 +6,9 @@ Data flows one way: ``datasets/*.csv`` -> :mod:`helpers.data` (load + validate)
 generator in :mod:`helpers.generate`.
 """
 
-__version__ = "0.1.0"
+# The course's version (cite or pin it): CITATION.cff, CHANGELOG.md's latest release, pyproject.toml and the
+# website's footer say the same; tests/test_version.py keeps them equal.
+__version__ = "0.5.0"
 
 from .environment import environment_report
 
