@@ -103,6 +103,8 @@ def unit_rank(unit: str) -> int:
     """Units that take longest are handed out first: the Binder-like and wheel-install virtualenvs, the
     per-notebook browser runs, other browser tests, the notebooks, then the rest."""
     path = unit.partition("[")[0]
+    if path == "tests/test_hub.py":  # a real JupyterHub and three learners: about a minute, with the browsers
+        return 2
     if path in ("tests/test_binder.py", "tests/test_install.py"):
         return 0
     if path in SPLIT_BY_NOTEBOOK:
