@@ -9,6 +9,8 @@ from nbtools import NB
 NAME = "09_metrics_and_money"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 PREVIOUS, NEXT = course.lesson("08"), course.lesson("10")
+#: Small counts written as words at the start of a sentence.
+WORDS = dict(enumerate(("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")))
 
 #: Task text of each exercise, in order (the numbers are those lesson09 checks against).
 EXERCISES: dict[str, str] = {
@@ -633,7 +635,7 @@ def build() -> NB:
         affiliate = data.load_affiliate_sales()
         creators = rankings.creator_measures(posts, influencers, affiliate)
         ranked = rankings.rank_tiers(creators)
-        tables.show(ranked[["creators", *rankings.RANKING_COLUMNS, "revenue_per_post_usd"]])
+        tables.show(ranked[list(rankings.TABLE_COLUMNS)], rankings.TABLE_COLUMNS)
         """
     )
     nb.code(
@@ -680,7 +682,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: every metric once
-        {len(EXERCISES)} short exercises, one per metric family. 09.q8 uses the `campaigns` table (pandas), the
+        {WORDS[len(EXERCISES)]} short exercises, one per metric family. 09.q8 uses the `campaigns` table (pandas), the
         others the numbers in the task. Each starter cell runs as it is. Stuck? In a
         new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
         shows a worked solution - the same for every exercise.
@@ -694,7 +696,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Concept quiz
-        {len(lesson09.quiz.questions)} questions; pick an answer and press **Check**.
+        {WORDS[len(lesson09.quiz.questions)]} questions; pick an answer and press **Check**.
         """,
         slide="slide",
     )

@@ -9,6 +9,8 @@ from nbtools import NB
 NAME = "10_attribution_incrementality_and_fraud"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 PREVIOUS, NEXT = course.lesson("09"), course.lesson("11")
+#: Small counts written as words at the start of a sentence.
+WORDS = dict(enumerate(("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")))
 
 #: Task text of each exercise, in order (the numbers are those lesson10 checks against).
 EXERCISES: dict[str, str] = {
@@ -210,7 +212,7 @@ def build() -> NB:
     nb.code(
         """
         groups = incrementality.group_rates(regions)
-        tables.show(groups[["regions", "people", "orders", "orders_per_1000"]])
+        tables.show(groups[list(incrementality.GROUP_COLUMNS)], incrementality.GROUP_COLUMNS)
         """
     )
     nb.md(
@@ -241,7 +243,7 @@ def build() -> NB:
         """
         truth = incrementality.planted_truth()
         report = incrementality.compare_estimates(regions, truth["incremental_orders"], avg_order_usd=50)
-        tables.show(report[["orders", "low", "high", "true_orders", "error", "covers_truth"]])
+        tables.show(report, incrementality.ESTIMATE_COLUMNS)
         """
     )
     nb.md(
@@ -601,7 +603,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: attribution, incrementality, fraud
-        {len(EXERCISES)} short exercises. 10.q2, 10.q5, 10.q6 and 10.q7 use the course tables (pandas);
+        {WORDS[len(EXERCISES)]} short exercises. 10.q2, 10.q5, 10.q6 and 10.q7 use the course tables (pandas);
         the others use the numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
         hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
         for every exercise.
@@ -615,7 +617,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Concept quiz
-        {len(lesson10.quiz.questions)} questions; pick an answer and press **Check**.
+        {WORDS[len(lesson10.quiz.questions)]} questions; pick an answer and press **Check**.
         """,
         slide="slide",
     )

@@ -27,8 +27,11 @@ import numpy as np
 import pandas as pd
 
 from .. import generate, metrics
+from ..tables import Column
 
 __all__ = [
+    "ESTIMATE_COLUMNS",
+    "GROUP_COLUMNS",
     "METHODS",
     "attribution_estimate",
     "compare_estimates",
@@ -43,6 +46,22 @@ __all__ = [
 
 #: The three methods, in the order every table and chart shows them.
 METHODS: tuple[str, ...] = ("promo-code attribution", "holdout", "EMV")
+#: How :func:`group_rates` is shown (column -> label, unit, format).
+GROUP_COLUMNS: dict[str, Column] = {
+    "regions": Column("regions", fmt="count"),
+    "people": Column("people", fmt="count"),
+    "orders": Column("orders (all weeks)", fmt="count"),
+    "orders_per_1000": Column("orders per 1,000 people a week", fmt="decimal2"),
+}
+#: How :func:`compare_estimates` is shown.
+ESTIMATE_COLUMNS: dict[str, Column] = {
+    "orders": Column("estimate (orders)", fmt="count"),
+    "low": Column("95% interval from", fmt="count"),
+    "high": Column("95% interval to", fmt="count"),
+    "true_orders": Column("planted truth (orders)", fmt="count"),
+    "error": Column("estimate - truth", fmt="count"),
+    "covers_truth": Column("interval holds the truth", fmt="yesno"),
+}
 
 
 def t_quantile(p: float, df: float) -> float:
@@ -108,7 +127,7 @@ def group_rates(table: pd.DataFrame) -> pd.DataFrame:
         code_orders=("code_orders", "sum"),
         orders_per_1000=("orders_per_1000", "mean"),
     )
-    out.index.name = "regions"
+    out.index.name = "group"
     return out.reindex(["exposed", "held out"])
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import metrics
+from ..tables import Column
 from .trust import paid_post_performance_by_creator
 
-__all__ = ["RANKING_COLUMNS", "TIERS", "creator_measures", "rank_tiers", "top_overlap"]
+__all__ = ["RANKING_COLUMNS", "TABLE_COLUMNS", "TIERS", "creator_measures", "rank_tiers", "top_overlap"]
 
 #: Mediakix tiers compared, smallest first (creators under 1,000 followers are left out).
 TIERS: tuple[str, ...] = ("nano", "micro", "mid", "macro", "mega")
@@ -30,6 +31,17 @@ RANKING_COLUMNS: dict[str, str] = {
     "paid_post_performance": "paid-post performance (median ratio)",
     "revenue_per_follower_usd": "revenue per follower (median, USD)",
     "revenue_per_dollar": "revenue per dollar of fee (median ROAS)",
+}
+#: How :func:`rank_tiers` is shown: each measure next to the rank it gives the tier.
+TABLE_COLUMNS: dict[str, Column] = {
+    "creators": Column("creators", fmt="count"),
+    "paid_post_performance": Column("paid-post performance", fmt="decimal2"),
+    "rank_paid_post_performance": Column("rank by engagement", fmt="plain"),
+    "revenue_per_follower_usd": Column("revenue per follower", "USD", "decimal"),
+    "rank_revenue_per_follower_usd": Column("rank per follower", fmt="plain"),
+    "revenue_per_dollar": Column("revenue per dollar of fee", fmt="decimal1"),
+    "rank_revenue_per_dollar": Column("rank per dollar", fmt="plain"),
+    "revenue_per_post_usd": Column("revenue per post", "USD", "usd0"),
 }
 
 

@@ -211,7 +211,7 @@ def _region_artists(ax: Axes) -> dict[str, Any]:
             means.append(ax.plot([i - 0.35, i + 0.35], [0, 0], color="#222222", linewidth=2.2)[0])
         ax.set_xticks([0, 1], list(GROUPS))
         ax.set_xlim(-0.6, 1.6)
-        ax.set_ylabel("orders per 1,000 people a week")
+        ax.set_ylabel("orders per 1,000 a week")
         artists = {"dots": dots, "means": means}
         ax._course_regions = artists  # type: ignore[attr-defined]
     return artists
@@ -258,14 +258,12 @@ def draw_incrementality(fig: Figure, result: LabResult) -> None:
         means.append(mean)
     y_all = rates["orders_per_1000"].to_numpy(float)
     pad = 0.08 * (float(y_all.max() - y_all.min()) or 1.0)
-    right.set_ylim(float(y_all.min()) - pad, float(y_all.max()) + 3 * pad)
+    right.set_ylim(float(y_all.min()) - pad, float(y_all.max()) + pad)
     plots.set_title(
         right,
         f"Exposed {means[0]:.2f} vs held out {means[1]:.2f} per 1,000 a week",
         f"one dot per region ({int((~held).sum())} exposed, {int(held.sum())} held out); line: mean",
     )
-    if right.get_legend() is None:
-        right.legend(handles=artists["dots"], loc="upper center", ncols=2, frameon=False)
     few_ticks(left, right)
 
 
