@@ -408,3 +408,29 @@ def test_sizing_sheet_derives_its_numbers_from_the_measured_ones() -> None:
         assert int(fits) == min(int(by_memory), int(by_cpu)), name
         alone.append(str(math.floor(free_mb / one_notebook)))
     assert f"hold about {', '.join(alone[:-1])} and {alone[-1]}" in sheet
+
+
+def test_hub_admin_config_uses_the_sizing_sheets_limits_guarantees_and_culling() -> None:
+    """docs/hub.md's Zero to JupyterHub snippet and TLJH commands carry the sizing sheet's numbers."""
+    import re
+
+    import yaml
+
+    doc = (ROOT / "docs" / "hub.md").read_text(encoding="utf-8")
+    sheet = _sizing_sheet()
+    block = re.search(r"```yaml\n(.*?)```", doc, re.S)[1]
+    config = yaml.safe_load(block)
+    memory, cpu = config["singleuser"]["memory"], config["singleuser"]["cpu"]
+    assert f"memory guarantee\n  ({memory['guarantee']})" in sheet
+    assert f"**Limit: {memory['limit']}**" in sheet
+    assert f"**CPU limit to {cpu['limit']}**" in sheet and f"**guarantee to {cpu['guarantee']}**" in sheet
+    assert cpu["guarantee"] <= cpu["limit"]
+    assert config["cull"]["enabled"] is True
+    assert f"(`timeout: {config['cull']['timeout']}`)" in sheet
+    assert f"**Idle culling: {config['cull']['timeout'] // 60} minutes**" in sheet
+    assert f"tljh-config set limits.memory {memory['limit']}\n" in doc
+    assert f"tljh-config set limits.cpu {cpu['limit']}\n" in doc
+    assert f"tljh-config set services.cull.timeout {config['cull']['timeout']}\n" in doc
+    # the longest break of the guide's timetables plus 30 minutes
+    breaks = [int(m) for m in re.findall(r"^\| [^|]+ \| — \| (?:Lunch|Break) \| (\d+) \|$", GUIDE, re.M)]
+    assert breaks and config["cull"]["timeout"] == (max(breaks) + 30) * 60
