@@ -4,7 +4,7 @@
 #                (in parallel: one pytest-xdist worker per core)
 # Also: make test-fast NB=03 (unit tests + one notebook, under a minute: the loop while writing a lesson).
 # Also: make data (regenerate datasets/), make notebooks (rebuild + execute notebooks), make bench (performance figures),
-# make slides (offline HTML decks), make app LAB=<lab> (a lab full screen in Voila), make lint,
+# make slides (offline HTML decks), make site (the course website, offline), make app LAB=<lab> (a lab full screen in Voila), make lint,
 # make hub-link HUB=<url> (the class link and QR code for a JupyterHub, see docs/hub.md).
 # Every target is idempotent: the virtualenv is rebuilt only when environment.yml or
 # pyproject.toml change.
@@ -33,7 +33,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-fast data notebooks bench lint slides app hub-link hub-deps venv test-deps browser-deps clean-venv
+.PHONY: lab test test-fast data notebooks bench lint slides site app hub-link hub-deps venv test-deps browser-deps clean-venv
 
 # Warnings that must fail the run, also inside notebook kernels (which inherit the environment):
 # the course's policy in tools/warning_policy.py (deprecations are errors; named third-party exceptions).
@@ -112,6 +112,15 @@ bench: $(TEST_STAMP) hub-deps
 # Static HTML slide decks (reveal.js from a local copy, no CDN) in _slides/.
 slides: $(RUNTIME_STAMP)
 	$(PY) tools/slides.py
+
+# The course website in _site/ (tools/site_build.py): static HTML built offline from the stored
+# notebooks (not re-run), lesson plans, trainer guide, search, launch links; open _site/index.html.
+#   make site [HUB_URL=https://hub.example.edu]   (adds JupyterHub launch links, as make hub-link does)
+# HUB_URL reaches the tool unexpanded through the environment (as LAB and HUB above); it checks it.
+unexport HUB_URL
+site: override export COURSE_HUB_URL := $(value HUB_URL)
+site: $(RUNTIME_STAMP)
+	$(PY) tools/site_build.py
 
 # One widget lab full screen in Voila (app mode, no code): make app LAB=budget-planner
 # The lab name reaches tools/app.py as one argument after `--`, through the environment and
