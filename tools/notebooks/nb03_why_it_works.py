@@ -85,9 +85,10 @@ def build() -> NB:
         """
         ## 1. Trust turns a post into a recommendation
         Why does a post by a creator move people to buy when a banner ad does not? Because followers
-        chose that person for their taste or expertise, and keep choosing them every day. A
-        recommendation from someone you trust works as **social proof**: "someone like me, who knows
-        this topic, uses it." The course's source article puts it simply - the method works because
+        chose that person for their taste or expertise, and keep choosing them every day: the
+        recommendation comes from a source they find **credible** (lesson 02's theory box). And it
+        comes with **social proof**: "people like me use it", visible in the likes and comments
+        under the post. The course's source article puts it simply - the method works because
         of the trust creators build, and their recommendations reassure a brand's potential
         customers.
 
@@ -142,12 +143,13 @@ def build() -> NB:
 
     nb.md(
         """
-        > **Theory box - social proof.** Cialdini (*Influence*, 1984) counts social proof among the shortcuts
-        > people use when they are unsure: do what people like you are doing. The more similar those people
-        > are, the stronger the pull. A creator's post offers it twice - a person the follower identifies with,
-        > and a crowd of likes and comments under the post. The figure above shows only the first half (more
-        > credible creators convert more clicks, built into the synthetic data); the second half is why bought likes and followers (lesson 10) are a fraud on
-        > that very shortcut.
+        > **Theory box - social proof.** Cialdini (*Influence*, 1984) counts social proof among the
+        > shortcuts people use when they are unsure: do what people like you are doing, and the more
+        > similar they are, the stronger the pull. It is a different lever from the one in the figure
+        > above, which is source credibility - trust in one expert voice (lesson 02's theory box, built
+        > into the synthetic data). Social proof comes from the many: followers like the reader, and the
+        > crowd of likes and comments under a post. That crowd is why bought likes and followers (lesson
+        > 10) are a fraud on this very shortcut.
         """,
         slide="subslide",
     )
@@ -311,8 +313,10 @@ def build() -> NB:
           celebrity's post made more people recognise it as advertising, and that recognition raised
           distrust. Disclosure has a cost for the advertiser; it is still not optional.
         * **Practice.** Influencer Marketing Hub (2020, a vendor) reported only **14 %** of
-          influencers fully compliant. The synthetic posts build that in (datasheet, effect 11).
-          They do *not* model what a label does to engagement: for that effect we rely on experiments
+          influencers fully compliant. The synthetic posts start from that share (datasheet, effect
+          11); creators with only one or two ads often label them all by chance, so the synthetic
+          share of fully compliant creators ends up higher - exercise 03.q3 measures it. They do
+          *not* model what a label does to engagement: for that effect we rely on experiments
           like Boerman et al.
         """,
         slide="slide",
@@ -321,6 +325,8 @@ def build() -> NB:
     assert _trust.compliance_share(_course_data.load_posts()) < 50, (
         "title: 'most creators ... leave one unlabelled'"
     )
+    _imh = _course_data.load_benchmarks().set_index("key").loc["fully_compliant_influencers_pct", "value"]
+    assert _trust.compliance_share(_course_data.load_posts()) > _imh, "text: 'the synthetic share ends up higher'"
     nb.code(
         """
         imh_pct = benchmarks.set_index("key").loc["fully_compliant_influencers_pct", "value"]
@@ -335,7 +341,7 @@ def build() -> NB:
         plots.set_title(
             ax,
             "Most creators with ads leave at least one unlabelled",
-            f"synthetic posts, calibrated to IMH 2020 (vendor): {imh_pct:.0f}% fully compliant",
+            f"synthetic posts, starting from IMH 2020 (vendor): {imh_pct:.0f}% fully compliant",
         )
         plots.show(fig)
         """
