@@ -31,6 +31,7 @@ PROGRESS_ENV = "COURSE_PROGRESS_FILE"  # helpers.progress.ENV_VAR (not imported:
 #: Set beside PROGRESS_ENV when this file pointed it, so a pytest-xdist worker (which inherits the
 #: controlling process's environment) knows to make its own folder instead of sharing one file.
 SET_BY_PYTEST_ENV = "COURSE_PROGRESS_FILE_SET_BY_PYTEST"
+TABLE_CACHE_ENV = "INFLUENCER_COURSE_CACHE"  # helpers.data.CACHE_ENV
 
 
 @dataclass
@@ -60,6 +61,10 @@ def pytest_configure(config: pytest.Config) -> None:
     _isolation = _Isolation(Path(tempfile.mkdtemp(prefix="course-progress-")))
     _isolation.fresh_file()
     os.environ[SET_BY_PYTEST_ENV] = "1"
+    # helpers.data's parsed-table cache: in this run's folder (shared by its workers and kernels), not
+    # in the user's ~/.cache
+    if not os.environ.get(TABLE_CACHE_ENV, "").strip():
+        os.environ[TABLE_CACHE_ENV] = str(_isolation.folder / "table-cache")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -77,6 +82,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if _isolation is not None:
         os.environ.pop(PROGRESS_ENV, None)
         os.environ.pop(SET_BY_PYTEST_ENV, None)
+        if os.environ.get(TABLE_CACHE_ENV, "").startswith(str(_isolation.folder)):
+            os.environ.pop(TABLE_CACHE_ENV, None)
         shutil.rmtree(_isolation.folder, ignore_errors=True)
         _isolation = None
 

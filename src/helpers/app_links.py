@@ -42,6 +42,14 @@ from . import paths, widgets
 if TYPE_CHECKING:  # ipywidgets and the labs load when a link or view is made, not on import
     import ipywidgets as w
 
+
+def __getattr__(name: str) -> Any:
+    """``app_links.LABS`` is :data:`helpers.widgets.LABS`, looked up when first used (the labs load then)."""
+    if name == "LABS":
+        return widgets.LABS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: Folder of the app notebooks, relative to the repository (and to the Jupyter server's root).
 APPS_DIR = "apps"
 #: Environment variable holding the server's base URL under JupyterHub (and so on Binder).

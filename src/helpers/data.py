@@ -33,7 +33,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +47,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .exports import ExportFormatError, describe_report, read_influencer_export
 from .paths import data_dir
 from .schema import TABLES, Column, Table, get_table
@@ -534,11 +541,90 @@ def _load_file(path: Path, table: Table, allow_extra: bool) -> pd.DataFrame:
     return _validate(frame, table, str(path), labels, is_file=True, allow_extra=allow_extra)
 
 
+# --- the parsed-table cache on disk ------------------------------------------------------------------
+#: Environment variable: the folder of the parsed-table cache, or ``off`` for none.
+CACHE_ENV = "INFLUENCER_COURSE_CACHE"
+
+
+def table_cache_dir() -> Path | None:
+    """Folder of the parsed-table cache: ``$INFLUENCER_COURSE_CACHE``, else
+    ``$XDG_CACHE_HOME/influencer-course/tables`` (``~/.cache/...``); None when set to ``off``."""
+    override = os.environ.get(CACHE_ENV, "").strip()
+    if override.lower() in ("off", "0", "no", "false"):
+        return None
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return Path(base) / "influencer-course" / "tables"
+
+
+def _cache_key(raw: bytes, table: Table) -> str:
+    """Hex digest of everything the parsed table depends on: the file's bytes, the table's schema, the
+    code that parses and checks it (this module and :mod:`helpers.schema`) and the versions of Python,
+    pandas and NumPy (their pickles are not portable across versions)."""
+    digest = hashlib.sha256()
+    for part in (
+        raw,
+        repr(table).encode(),
+        Path(__file__).read_bytes(),
+        Path(schema.__file__).read_bytes(),
+        f"{sys.version}|{pd.__version__}|{np.__version__}|{pickle.HIGHEST_PROTOCOL}".encode(),
+    ):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:32]
+
+
+def _private_folder(folder: Path) -> bool:
+    """True when ``folder`` is ours alone (owned by this user, writable by no one else): a pickle is
+    only ever read from such a folder."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return (getuid is None or info.st_uid == getuid()) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _load_via_cache(path: Path, table: Table) -> pd.DataFrame:
+    """Load a bundled table, reusing the parsed and checked copy from a previous session when the file,
+    the schema, this code and the library versions are all unchanged (:func:`_cache_key`).
+
+    Derived data only: the CSV file stays the source; a missing, unreadable or foreign cache is
+    ignored and the file is parsed as usual; a cache that cannot be written is not an error.
+    """
+    folder = table_cache_dir()
+    if folder is None or not path.is_file():
+        return _load_file(path, table, allow_extra=False)
+    raw = path.read_bytes()
+    target = folder / f"{table.name}-{_cache_key(raw, table)}.pickle"
+    if target.is_file() and _private_folder(folder):
+        try:
+            with target.open("rb") as handle:
+                frame = pickle.load(handle)
+            if isinstance(frame, pd.DataFrame):
+                return frame
+        except Exception:  # a truncated or stale file: parse the CSV instead
+            pass
+    frame = _load_file(path, table, allow_extra=False)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _private_folder(folder):
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{table.name}-", delete=False) as handle:
+                pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, target)
+            for old in folder.glob(f"{table.name}-*.pickle"):
+                if old != target:
+                    old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: no cache, same table
+    return frame
+
+
 @functools.lru_cache(maxsize=32)
 def _load_cached(name: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     """Cached load of a default-path file; the key includes the file's mtime and size."""
     del mtime_ns, size  # only part of the cache key
-    return _load_file(Path(path), get_table(name), allow_extra=False)
+    return _load_via_cache(Path(path), get_table(name))
 
 
 def clear_cache() -> None:

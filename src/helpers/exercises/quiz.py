@@ -43,18 +43,14 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import ipywidgets as widgets
+from helpers.exercises.kinds import NumericQuestion
+from helpers.exercises.mistakes import Mistake, Slip, mistake_id
+from helpers.exercises.results import Result, Status, _notify
 
-from helpers.exercises import (
-    Mistake,
-    NumericQuestion,
-    Result,
-    Slip,
-    Status,
-    _notify,
-    mistake_id,
-)
+if TYPE_CHECKING:  # ipywidgets loads when a quiz is first shown, not when a lesson is imported
+    import ipywidgets as widgets
 
 __all__ = [
     "AnswerKeyStats",
@@ -306,6 +302,8 @@ class Quiz:
         return self._widget
 
     def _build(self) -> widgets.VBox:
+        import ipywidgets as widgets
+
         rows: list[widgets.Widget] = [
             widgets.HTML(QUIZ_CSS),
             widgets.HTML(f"<h3 style='font-size:1.5rem;margin:0.2em 0'>{html.escape(self.title)}</h3>"),
@@ -400,6 +398,8 @@ class Quiz:
 
     def reset(self) -> None:
         """Clear every answer and every feedback."""
+        import ipywidgets as widgets
+
         self.widget  # noqa: B018
         for k, box in enumerate(self._inputs):
             box.value = None if isinstance(box, widgets.RadioButtons) else ""
