@@ -1648,7 +1648,7 @@ DRAFT_PARTS: dict[str, str] = {
     "contract": "the key terms: usage rights, disclosure, payment terms",
     "measurement": "how you will know it worked: attribution, and a holdout for what the campaign caused",
 }
-#: Contract terms a draft must fill in (lesson 10: disclosure is the law; the others avoid disputes).
+#: Contract terms a draft must fill in (lesson 08: disclosure is the law; the others avoid disputes).
 REQUIRED_TERMS: dict[str, str] = {
     "usage rights": "where and for how long the brand may reuse the creator's content",
     "disclosure": "how every sponsored post is labelled (FTC Endorsement Guides)",
