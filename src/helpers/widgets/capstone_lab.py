@@ -150,7 +150,7 @@ class CapstonePlanner(Lab):
 
     name = "capstone-planner"
     title = "Capstone: plan a campaign end to end"
-    figsize = (plots.LAB_WIDTH_IN, 6.2)
+    figsize = (plots.LAB_WIDTH_IN, 5.9)
     tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
 
     def __init__(
