@@ -8,10 +8,11 @@ repository, as the hub would reach GitHub), so nbgitpuller clones the course int
 runs one lesson notebook cell by cell through their own server and kernel (the Jupyter REST API and
 the kernel websocket, as JupyterLab does) and must get what strict nbval expects: no error, and the
 stored outputs of every checked cell, with the repository's sanitizer rules. Then, in the same
-kernel, a lab's control changes and the new summary reaches the browser side as a widget update.
-Last, the trainer pushes a change mid-course and a learner clicks the link again: nbgitpuller keeps
-the learner's edit, restores a file they deleted and brings the new file (the trainer guide's
-promise).
+kernel, a lab's control changes and the new summary reaches the browser side as a widget update, and
+the learner hands in (``progress.hand_in``): the file lands in their own course folder and the class
+report over everyone's homes counts all three. Last, the trainer pushes a change mid-course and a
+learner clicks the link again: nbgitpuller keeps the learner's edit, restores a file they deleted,
+brings the new file and leaves the hand-in alone (the trainer guide's promise).
 
 Bounded: three learners, one notebook, a minute or so; every process the hub started is ended in
 the fixture's teardown, also when a step fails.
@@ -85,6 +86,12 @@ def course_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def course_head(course_repo: Path) -> str:
+    """The commit the class starts from (before the mid-course update)."""
+    return _git("rev-parse", "HEAD", cwd=course_repo)
+
+
+@pytest.fixture(scope="module")
 def hub():
     warnings = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "warning_policy.py")],
@@ -110,6 +117,7 @@ def _learner_session(hub: local_hub.LocalHub, name: str, link: str) -> dict:
         run = local_hub.run_notebook(session, stored)
         rss_mb = learner.rss_mb()
         trip = session.run(ROUND_TRIP)
+        handed = session.run(f"from helpers import progress\nprint(progress.hand_in({name!r}).file)")
     finally:
         session.close()
     return {
@@ -120,6 +128,7 @@ def _learner_session(hub: local_hub.LocalHub, name: str, link: str) -> dict:
         "run": run,
         "trip": trip,
         "rss_mb": rss_mb,
+        "hand_in": Path(handed.outputs[-1]["text"].strip()) if handed.outputs else None,
     }
 
 
@@ -134,7 +143,7 @@ def class_link(hub, course_repo) -> str:
 
 
 @pytest.fixture(scope="module")
-def morning(hub, class_link) -> dict[str, dict]:
+def morning(hub, class_link, course_head) -> dict[str, dict]:
     """All learners at once, as in a room; prints the run's summary."""
     t0 = time.perf_counter()
     with ThreadPoolExecutor(len(LEARNERS)) as pool:
@@ -151,11 +160,13 @@ def morning(hub, class_link) -> dict[str, dict]:
     return {r["learner"].name: r for r in results}
 
 
-def test_the_class_link_clones_the_course_into_each_learners_home_and_opens_start_here(hub, morning):
+def test_the_class_link_clones_the_course_into_each_learners_home_and_opens_start_here(
+    hub, morning, course_head
+):
     for name, result in morning.items():
         home = hub.root / "home" / name
         assert (home / FOLDER / "notebooks" / LESSON.notebook).is_file(), name
-        assert _git("rev-parse", "HEAD", cwd=home / FOLDER) == _git("rev-parse", "HEAD", cwd=ROOT)
+        assert _git("rev-parse", "HEAD", cwd=home / FOLDER) == course_head
         assert result["landing"] == f"lab/tree/{FOLDER}/notebooks/00_start_here.ipynb"
     assert len({str(hub.root / "home" / name) for name in morning}) == len(LEARNERS)
 
@@ -186,6 +197,25 @@ def test_a_lab_update_round_trips_through_the_learners_server(morning):
         )
 
 
+def test_hand_ins_land_in_each_learners_course_folder_and_the_class_report_reads_them(hub, morning, tmp_path):
+    """progress.hand_in() in a learner's kernel writes to their own course folder (not the install
+    location), and the trainer guide's class-report command over everyone's homes counts each learner."""
+    for name, result in morning.items():
+        assert result["hand_in"] is not None, f"{name}: hand_in printed nothing"
+        assert result["hand_in"].parent == hub.root / "home" / name / FOLDER / "output", result["hand_in"]
+        assert result["hand_in"].is_file()
+    found = sorted((hub.root / "home").glob(f"*/{FOLDER}/output/hand_in-*.json"))
+    report = subprocess.run(
+        [sys.executable, "-m", "helpers.class_report", *map(str, found), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert report.returncode == 0, report.stderr
+    assert f"Class report: {len(LEARNERS)} learner(s) ({len(LEARNERS)} named)" in report.stdout
+
+
 def test_a_mid_course_update_keeps_the_learners_edits(hub, morning, course_repo, class_link, tmp_path):
     """nbgitpuller's merge, as the trainer guide promises: the learner's edit wins, a file they
     deleted comes back, the trainer's new file arrives."""
@@ -205,6 +235,7 @@ def test_a_mid_course_update_keeps_the_learners_edits(hub, morning, course_repo,
     _git("commit", "--quiet", "-m", "Day 2 handout", cwd=work)
     _git("push", "--quiet", "origin", "HEAD", cwd=work)
 
+    handed_in = morning[name]["hand_in"].read_bytes()
     learner = morning[name]["learner"]
     learner.follow_link(class_link)
 
@@ -212,3 +243,4 @@ def test_a_mid_course_update_keeps_the_learners_edits(hub, morning, course_repo,
     assert "Trainer's new first line" not in edited.read_text(encoding="utf-8")
     assert deleted.is_file(), "the file the learner deleted was not restored"
     assert (clone / "handout_day2.md").read_text(encoding="utf-8") == "Day 2 handout\n"
+    assert morning[name]["hand_in"].read_bytes() == handed_in, "the learner's hand-in was touched"
