@@ -397,7 +397,8 @@ def test_four_week_course_teaches_every_lesson_whole_in_sessions_of_at_most_two_
         per_session[int(session)] = per_session.get(int(session), 0) + int(minutes)
     # two sessions a week, three in one of them (the course outgrew eight two-hour sessions: issue 17
     # split measuring into lessons 09 and 10, and no order of whole lessons fits eight)
-    assert list(per_session) == list(range(1, len(per_session) + 1)), "sessions are numbered 1, 2, ... in order"
+    numbered = list(range(1, len(per_session) + 1))
+    assert list(per_session) == numbered, "sessions are numbered 1, 2, ... in order"
     assert 8 <= len(per_session) <= 9, f"{len(per_session)} sessions in four weeks"
     assert max(per_session.values()) <= 120, per_session
 

@@ -642,16 +642,15 @@ def build() -> NB:
         """
         fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
         tier_names = list(ranked.index)
-        plots.bar_groups(
-            left, tier_names, {"paid-post performance": ranked["paid_post_performance"]}, ylabel="median ratio", value_format="{:.2f}"
-        )
-        plots.bar_groups(
-            right, tier_names, {"revenue per follower": ranked["revenue_per_follower_usd"]}, ylabel="median USD per follower", value_format="{:.3f}"
-        )
+        engagement = {"paid-post performance": ranked["paid_post_performance"]}
+        revenue = {"revenue per follower": ranked["revenue_per_follower_usd"]}
+        plots.bar_groups(left, tier_names, engagement, ylabel="median ratio", value_format="{:.2f}")
+        plots.bar_groups(right, tier_names, revenue, ylabel="median USD per follower", value_format="{:.3f}")
         top_engagement = ranked["paid_post_performance"].idxmax()
         top_revenue = ranked["revenue_per_follower_usd"].idxmax()
-        plots.set_title(left, f"Ads engage best in the {top_engagement} tier", "sponsored vs own organic posts; Instagram; synthetic")
-        plots.set_title(right, f"Revenue per follower is highest for {top_revenue}", "affiliate_sales; Instagram; synthetic")
+        where = "Instagram; synthetic course data"
+        plots.set_title(left, f"Ads engage best in the {top_engagement} tier", f"sponsored vs organic posts; {where}")
+        plots.set_title(right, f"Revenue per follower is highest for {top_revenue}", f"affiliate_sales; {where}")
         plots.show(fig)
         """
     )

@@ -228,7 +228,8 @@ def build() -> NB:
         """
         holdout = incrementality.holdout_estimate(regions)
         codes = incrementality.attribution_estimate(regions)
-        print(f"holdout: {holdout['orders']:,.0f} incremental orders, 95% interval {holdout['low']:,.0f} to {holdout['high']:,.0f}")
+        interval = f"95% interval {holdout['low']:,.0f} to {holdout['high']:,.0f}"
+        print(f"holdout: {holdout['orders']:,.0f} incremental orders, {interval}")
         print(f"promo codes: {codes['orders']:,.0f} orders used a creator's code")
         """
     )
