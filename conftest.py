@@ -17,6 +17,7 @@ ports and its own Chromium.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -56,6 +57,7 @@ _isolation: _Isolation | None = None
 def pytest_configure(config: pytest.Config) -> None:
     """Point ``COURSE_PROGRESS_FILE`` into a temporary folder unless the caller set it."""
     global _isolation
+    _start_units_folder(config)
     if os.environ.get(PROGRESS_ENV, "").strip() and not os.environ.get(SET_BY_PYTEST_ENV):
         return
     _isolation = _Isolation(Path(tempfile.mkdtemp(prefix="course-progress-")))
@@ -93,13 +95,22 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # --------------------------------------------------------------------------------------------
 
 #: Test files whose tests of one notebook share a module-scoped run of it: one work unit per notebook
-#: (the id in brackets); every other file is one unit, so its module-scoped fixtures are built once.
+#: (the id in brackets). Only the fallback (:func:`work_unit`) needs it: the workers' own rule
+#: (:func:`item_unit`) finds such files from their fixtures.
 SPLIT_BY_NOTEBOOK = ("tests/browser/test_jupyterlab.py",)
+#: Set by the controlling process: the folder where each worker writes its work units (one JSON file).
+UNITS_ENV = "COURSE_XDIST_UNITS"
+#: Fixture scopes whose value is shared by the tests of one file (built once per file and worker).
+SHARED_SCOPES = ("class", "module", "package")
+#: Rough seconds per test, to hand out the longest units first: by marker, a notebook cell, the rest.
+MARK_COST = {"binder": 60.0, "install": 60.0, "hub": 30.0, "browser": 10.0}
+NOTEBOOK_CELL_COST = 0.5
+DEFAULT_COST = 0.05
 
 
 def work_unit(nodeid: str) -> str:
-    """The work unit of a test id: its file (a notebook's nbval cells share one kernel, in order), or
-    for SPLIT_BY_NOTEBOOK files the file and the notebook's id."""
+    """Fallback work unit of a test id (used when the workers did not report theirs): its file, or for
+    SPLIT_BY_NOTEBOOK files the file and the notebook's id."""
     path, _, rest = nodeid.partition("::")
     if path in SPLIT_BY_NOTEBOOK and rest.endswith("]") and "[" in rest:
         return f"{path}[{rest[rest.index('[') + 1 : -1]}]"
@@ -107,35 +118,127 @@ def work_unit(nodeid: str) -> str:
 
 
 def unit_rank(unit: str) -> int:
-    """Units that take longest are handed out first: the Binder-like and wheel-install virtualenvs, the
-    per-notebook browser runs, other browser tests, the notebooks, then the rest."""
+    """Fallback order (lower first): heavy virtualenv/hub files, per-notebook browser runs, other
+    browser tests, the notebooks, then the rest."""
     path = unit.partition("[")[0]
-    if path == "tests/test_hub.py":  # a real JupyterHub and three learners: about a minute, with the browsers
-        return 2
     if path in ("tests/test_binder.py", "tests/test_install.py"):
         return 0
     if path in SPLIT_BY_NOTEBOOK:
         return 1
-    if path.startswith("tests/browser/"):
+    if path.startswith("tests/browser/") or path == "tests/test_hub.py":
         return 2
     return 3 if path.endswith(".ipynb") else 4
 
 
+def item_unit(item: pytest.Item) -> str:
+    """The work unit of a collected test, from what its fixtures share (no list of files or notebooks):
+
+    * a notebook (nbval): the file - its cells share one kernel and run in order;
+    * a test that uses a fixture shared by its file (class/module/package scope, e.g. a module-scoped
+      notebook run in JupyterLab): the file, or, when every such fixture follows a parameter of that
+      scope (one run per notebook), the file and those parameters - so each notebook is a unit;
+    * any other test: itself (session fixtures such as the browser servers exist once per worker).
+    """
+    path = item.nodeid.partition("::")[0]
+    info = getattr(item, "_fixtureinfo", None)
+    if path.endswith(".ipynb") or info is None:
+        return path
+    defs = info.name2fixturedefs
+
+    def scope(name: str) -> str:
+        found = defs.get(name)
+        return str(found[-1].scope) if found else "function"
+
+    shared = [name for name in item.fixturenames if scope(name) in SHARED_SCOPES]
+    if not shared:
+        return item.nodeid
+    callspec = getattr(item, "callspec", None)
+    indices = dict(getattr(callspec, "indices", {}) or {})
+    params = {name for name in shared if name in indices}
+
+    def follows_a_param(name: str, seen: set[str]) -> bool:
+        if name in params:
+            return True
+        if name in seen or name not in defs:
+            return False
+        seen.add(name)
+        return any(follows_a_param(arg, seen) for arg in defs[name][-1].argnames)
+
+    if params and all(follows_a_param(name, set()) for name in shared):
+        return f"{path}[{','.join(f'{name}={indices[name]}' for name in sorted(params))}]"
+    return path
+
+
+def item_cost(item: pytest.Item) -> float:
+    """Rough seconds of one test (for the order only): its heaviest marker, a notebook cell, or small."""
+    costs = [cost for mark, cost in MARK_COST.items() if item.get_closest_marker(mark) is not None]
+    if costs:
+        return max(costs)
+    return NOTEBOOK_CELL_COST if item.nodeid.partition("::")[0].endswith(".ipynb") else DEFAULT_COST
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a pytest-xdist worker: write each collected test's work unit and cost for the controller."""
+    folder = os.environ.get(UNITS_ENV, "").strip()
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    if not (folder and worker and Path(folder).is_dir()):
+        return
+    units = {item.nodeid: [item_unit(item), item_cost(item)] for item in items}
+    partial = Path(folder) / f".{worker}.json"
+    partial.write_text(json.dumps(units), encoding="utf-8")
+    partial.replace(Path(folder) / f"{worker}.json")
+
+
+def _start_units_folder(config: pytest.Config) -> None:
+    """In the controlling process of a parallel run: a fresh folder for the workers' units (a nested run
+    inside a worker gets its own, not its parent's)."""
+    if hasattr(config, "workerinput") or config.getoption("dist", None) in (None, "no"):
+        return
+    folder = tempfile.mkdtemp(prefix="course-xdist-units-")
+    os.environ[UNITS_ENV] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: pytest runs without it too
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """With ``--dist loadscope``: pytest-xdist hands out whole work units (:func:`work_unit`), longest
-    first (:func:`unit_rank`). (pytest-xdist's ``xdist_group`` marks do not work with pytest 9.2, whose
-    test ids cannot be renamed any more.)"""
+    """With ``--dist loadscope``: pytest-xdist hands out whole work units - as the workers computed them
+    (:func:`item_unit`), else by file (:func:`work_unit`) - the costliest first (LPT: the long units
+    start early, the many small ones fill the gaps at the end). (pytest-xdist's ``xdist_group`` marks
+    do not work with pytest 9.2, whose test ids cannot be renamed any more.)"""
     if config.getvalue("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
     class CourseScheduling(LoadScopeScheduling):
+        _reported: dict[str, list[Any]] | None = None
+        _sorted = False
+
+        def _units(self) -> dict[str, list[Any]]:
+            if self._reported is None:
+                self._reported = {}
+                folder = os.environ.get(UNITS_ENV, "").strip()
+                for path in sorted(Path(folder).glob("gw*.json")) if folder else []:
+                    self._reported = json.loads(path.read_text(encoding="utf-8"))
+                    break  # every worker collected the same tests (pytest-xdist checks it)
+            return self._reported
+
         def _split_scope(self, nodeid: str) -> str:
-            return work_unit(nodeid)
+            reported = self._units().get(nodeid)
+            return reported[0] if reported else work_unit(nodeid)
+
+        def _unit_cost(self, unit: str, nodeids: Any) -> float:
+            reported = self._units()
+            if not reported:
+                return 10.0 ** (4 - unit_rank(unit)) + len(nodeids)
+            return sum(reported.get(nodeid, [None, DEFAULT_COST])[1] for nodeid in nodeids)
 
         def _assign_work_unit(self, node: Any) -> None:
-            self.workqueue = OrderedDict(sorted(self.workqueue.items(), key=lambda kv: unit_rank(kv[0])))
+            if not self._sorted:  # once, when the queue is complete
+                self.workqueue = OrderedDict(
+                    sorted(self.workqueue.items(), key=lambda kv: -self._unit_cost(*kv))
+                )
+                self._sorted = True
             super()._assign_work_unit(node)
 
     return CourseScheduling(config, log)

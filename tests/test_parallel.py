@@ -124,3 +124,80 @@ def test_each_worker_records_progress_into_a_file_of_its_own(probe_dir):
     assert set(files) == {"gw0", "gw1"}, out[-3000:]
     assert all("course-progress-" in f for f in files.values()), files
     assert len(set(files.values())) == 2, f"two workers share one progress file: {files}"
+
+
+_SHARED_PROBE = """import os
+import pytest
+
+BUILT = []
+
+
+@pytest.fixture(scope="module")
+def expensive():
+    BUILT.append(1)
+    return os.environ["PYTEST_XDIST_WORKER"]
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_shared(expensive, k):
+    print("BUILT", len(BUILT))
+"""
+
+_PER_NOTEBOOK_PROBE = """import pytest
+
+RUNS = []
+
+
+@pytest.fixture(scope="module", params=["nb_a", "nb_b", "nb_c"])
+def notebook(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def run(notebook):
+    RUNS.append(notebook)
+    return notebook
+
+
+def test_first(run):
+    assert RUNS.count(run) == 1, RUNS
+
+
+def test_second(run):
+    assert RUNS.count(run) == 1, RUNS
+"""
+
+_INDEPENDENT_PROBE = """import time
+
+import pytest
+
+
+@pytest.mark.parametrize("k", range(8))
+def test_independent(k):
+    time.sleep(0.3)
+"""
+
+
+@needs_xdist
+def test_work_units_follow_what_the_tests_share(probe_dir):
+    """The workers' own rule (conftest.item_unit), with no list of files: a file whose tests share a
+    module-scoped fixture runs on one worker (built once); a module-scoped fixture per parameter (one
+    run per notebook) makes one unit per parameter; tests that share nothing are spread over both."""
+    for name, text in (
+        ("test_probe_shared.py", _SHARED_PROBE),
+        ("test_probe_per_notebook.py", _PER_NOTEBOOK_PROBE),
+        ("test_probe_independent.py", _INDEPENDENT_PROBE),
+    ):
+        (probe_dir / name).write_text(text, encoding="utf-8")
+    out = _run_two_workers(str(probe_dir))
+    ran = re.findall(r"\[(gw\d)\] \[\s*\d+%\] PASSED \S*test_probe_(\w+)\.py::(\S+)", out)
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for worker, probe, test in ran:
+        by_file.setdefault(probe, []).append((worker, test))
+    assert len(by_file.get("shared", [])) == 4, out[-3000:]
+    assert len({w for w, _ in by_file["shared"]}) == 1, f"a shared fixture's tests were split: {by_file}"
+    per_notebook: dict[str, set[str]] = {}
+    for worker, test in by_file["per_notebook"]:
+        per_notebook.setdefault(test.partition("[")[2], set()).add(worker)
+    assert len(per_notebook) == 3 and all(len(w) == 1 for w in per_notebook.values()), per_notebook
+    assert {w for w, _ in by_file["independent"]} == {"gw0", "gw1"}, f"not spread: {by_file['independent']}"
