@@ -573,9 +573,19 @@ def test_numbers_in_messages_are_short_and_free_of_float_noise(value, text):
 
 
 @pytest.fixture
-def recorded(monkeypatch):
+def only_these_listeners():
+    """The package's own ``on_check`` list (the one progress appends to), emptied for the test and
+    restored after it: only the listeners the test appends hear its checks."""
+    saved = list(exercises.on_check)
+    exercises.on_check.clear()
+    yield exercises.on_check
+    exercises.on_check[:] = saved
+
+
+@pytest.fixture
+def recorded(only_these_listeners):
     seen: list[Result] = []
-    monkeypatch.setattr(exercises, "on_check", [seen.append])
+    only_these_listeners.append(seen.append)
     return seen
 
 
@@ -591,11 +601,11 @@ def test_evaluate_does_not_notify_listeners(recorded):
     assert recorded == []
 
 
-def test_failing_progress_listener_warns_but_check_still_works(monkeypatch):
+def test_failing_progress_listener_warns_but_check_still_works(only_these_listeners):
     def broken(result):
         raise OSError("disk full")
 
-    monkeypatch.setattr(exercises, "on_check", [broken])
+    only_these_listeners.append(broken)
     with pytest.warns(RuntimeWarning, match="disk full"):
         assert numeric().check(2.5).ok
 

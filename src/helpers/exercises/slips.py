@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from helpers.exercises import Mistake, Slip
+from helpers.exercises.mistakes import Mistake, Slip
 
 __all__ = [
     "FRACTION_FOR_PERCENT",
