@@ -36,7 +36,7 @@ def build() -> NB:
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** none. The labs need no Python; many
         exercises need only a lab, table or figure. Most others take a line of pandas (primer below).
-        A few need more, shown in hints: sums (lessons 02, 04, 05, 07, 09), a table of summaries (05),
+        A few need more, shown in hints: sums (lessons 02, 04, 05, 07-10), a table of summaries (05),
         lists (06, 07), a plan's fields (11), numpy fits (12).
         """,
         slide="subslide",
@@ -117,10 +117,10 @@ def build() -> NB:
         """
     )
     nb.md(
-        """
+        f"""
         ## The course map
-        Eleven notebooks, each with a lesson plan for trainers in `lessons/`. Every notebook also links
-        home (here), back and next at its top and bottom.
+        The course has {len(course.COURSE)} notebooks, each with a lesson plan for trainers in `lessons/`.
+        Every notebook also links home (here), back and next at its top and bottom.
         """,
         slide="slide",
     )
@@ -341,7 +341,7 @@ def build() -> NB:
         | path | what to do | time |
         |---|---|---|
         | **Class** (a trainer leads) | follow the trainer through each notebook; do the exercises in pairs | one lesson per session |
-        | **Workshop** (one or two days) | lessons 01, 02, 05, 07, 08 and 09 on day one; 03, 04, 06, 11 and 12 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
+        | **Workshop** (one or two days) | lessons 01, 02, 04, 05, 07, 08 and 09 on day one; 10, 03, 06, 11 and 12 on day two | see the [trainer guide](../lessons/trainer_guide.md) |
         | **Self-paced** (Binder or your laptop) | go in order 01 -> {course.COURSE[-1].number}; do every exercise before reading the solution | about {round(sum(item.minutes for item in course.COURSE) / 60)} hours |
 
         Working in **Binder**? Binder sessions end after some idle time and do not keep your changes:

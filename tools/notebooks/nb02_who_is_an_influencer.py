@@ -243,7 +243,7 @@ def build() -> NB:
     nb.notes(
         """
         Penetration is an upper bound: it assumes every follower belongs to the niche. Real audiences
-        overlap niches, and some followers are fake (lesson 09). The comparison still holds: a
+        overlap niches, and some followers are fake (lesson 10). The comparison still holds: a
         finance creator with 100K followers reaches a far larger slice of *their* market than a fashion
         creator with 100K.
         """

@@ -296,8 +296,8 @@ def build() -> NB:
     nb.notes(
         """
         A flag is a reason to look closer, not a verdict: check follower growth for sudden jumps, the
-        comments (generic, repeated, off-topic), and the following/followers ratio. Lesson 09 has a
-        fake-follower simulator.
+        comments (generic, repeated, off-topic), and the following/followers ratio. Lesson 10 has a
+        fake-follower simulator and a follower audit.
         """
     )
 
