@@ -27,7 +27,7 @@ TEXTS = [
     "src/helpers/analysis/measurement.py",
     "src/helpers/analysis/rankings.py",
     "src/helpers/analysis/incrementality.py",
-    "src/helpers/analysis/capstone.py",
+    *(str(path.relative_to(ROOT)) for path in sorted((ROOT / "src/helpers/analysis/capstone").glob("*.py"))),
 ]
 #: Phrases that read revenue above cost as profit.
 WRONG = re.compile(

@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .. import data, metrics, paths, plots
-from ..safe_files import csv_safe, plain_stem, write_new
-from . import measurement, schedule, scoring
-from .budget import (
+from ... import data, metrics, paths, plots
+from ...safe_files import csv_safe, plain_stem, write_new
+from .. import measurement, schedule, scoring
+from ..budget import (
     N_SIMS,
     OUTCOMES,
     SEED,
@@ -61,8 +61,8 @@ from .budget import (
     simulate_tier,
     tier_histories,
 )
-from .planning import GOALS
-from .scoring import ScorecardInputError, score_candidates
+from ..planning import GOALS
+from ..scoring import ScorecardInputError, score_candidates
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
