@@ -6,9 +6,10 @@ whose packages come only from environment.yml's pins (turned into pip requiremen
 ``tools/env_pins.py``) plus its ``pip:`` section (``-e .``), with no test extras and no Makefile
 constraints; then every ``notebooks/*.ipynb`` runs top to bottom in that virtualenv's own kernel.
 
-Differences from Binder, on purpose and stated: pip from PyPI instead of conda-forge (same minor
-versions). The interpreter is Python 3.12 as on Binder when one is installed here (``python3.12`` on
-PATH, or under pyenv's versions), else the interpreter running this script; the output says which.
+Differences from Binder, on purpose and stated: packages from PyPI instead of conda-forge (same minor
+versions), installed by uv as `make test` installs .venv (pip when uv is missing or fails). The
+interpreter is Python 3.12 as on Binder when one is installed here (``python3.12`` on PATH, or under
+pyenv's versions), else the interpreter running this script; the output says which.
 
 The virtualenv is cached in ``build/binder-venv`` and reused while environment.yml, pyproject.toml,
 tools/env_pins.py, the interpreter and the checkout path are unchanged.
@@ -251,6 +252,30 @@ def _run_pip(python: Path, args: list[str], log: list[str], *, via: Path | None 
     )
 
 
+def _uv() -> Path | None:
+    """uv beside this interpreter (``make test-deps`` installs it into .venv) or on PATH; None without."""
+    beside = Path(sys.executable).parent / "uv"
+    found = beside if beside.is_file() else shutil.which("uv")
+    return Path(found) if found else None
+
+
+def _install(python: Path, args: list[str], log: list[str]) -> None:
+    """Install ``args`` (pip requirement syntax) into ``python``'s environment: with uv when there is one
+    (the same pins from the same index, resolved the same way, as `make test` installs .venv: seconds
+    instead of minutes), else - or if uv fails, e.g. an index only pip is set up for - with pip.
+    ``BINDER_ENV_INSTALLER=pip`` uses pip alone."""
+    uv = _uv()
+    if uv is not None and os.environ.get("BINDER_ENV_INSTALLER", "uv") != "pip":
+        cmd = [str(uv), "pip", "install", "--quiet", "--python", str(python), *args]
+        log.append("$ " + " ".join(cmd))
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=tool_env())
+        log.append(proc.stdout[-4000:] + proc.stderr[-4000:])
+        if proc.returncode == 0:
+            return
+        log.append("uv could not install the pins (above): the same install with pip")
+    _run_pip(python, args, log)
+
+
 def build_venv(
     venv: Path = DEFAULT_VENV, *, rebuild: bool = False, root: Path = ROOT, only_binary: bool = True
 ) -> BuildResult:
@@ -282,7 +307,7 @@ def build_venv(
     pip_pin = pip_self_requirement(text)
     if pip_pin:
         _run_pip(py, [pip_pin], log, via=Path(sys.executable))
-    _run_pip(py, [*(["--only-binary", ":all:"] if only_binary else []), *pip_install_args(text, root)], log)
+    _install(py, [*(["--only-binary", ":all:"] if only_binary else []), *pip_install_args(text, root)], log)
     marker.write_text(key)
     return BuildResult(venv, False, time.perf_counter() - start, version, wanted, log)
 
