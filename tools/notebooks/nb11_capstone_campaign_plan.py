@@ -9,6 +9,7 @@ from nbtools import NB
 
 NAME = "11_capstone_campaign_plan"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
+_PREVIOUS = course.COURSE[course.COURSE.index(course.lesson(NAME[:2])) - 1]
 
 
 def _score_pools() -> dict[str, str]:
@@ -55,7 +56,8 @@ def build() -> NB:
         The capstone adds no new theory: it asks learners to make every decision of the earlier lessons
         in the right order, for one brief, and to see how each decision constrains the next. Everything
         is computed with the tools they already met (lesson 05's planner, lesson 06's calendar, lesson
-        07's scorecard, lesson 09's metrics). Suggested rhythm: pairs write their first draft from
+        07's scorecard, lesson 09's metrics, lesson 10's codes, links, holdout and flags; the brief and
+        contract follow lesson 08). Suggested rhythm: pairs write their first draft from
         the candidate table and run its review (20 min), then walk through the planner's plan together
         (30 min) and let pairs improve their draft with what it showed, then the lab, the
         self-assessment, the exercises and the quiz. Learners who finish early compare with
@@ -79,8 +81,8 @@ def build() -> NB:
            links, disclosure checks, and what EMV can and cannot say;
         8. assess your plan against a rubric and export it without overwriting anything.
 
-        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lessons 05-08 (the capstone reuses their
-        tools and vocabulary) and notebook 00. A little pandas helps for the exercises.
+        **Time to learn:** {MINUTES} minutes. **Prerequisites:** lessons 05-{_PREVIOUS.number} (the capstone
+        reuses their tools and vocabulary) and notebook 00. A little pandas helps for the exercises.
         """,
         slide="subslide",
     )
