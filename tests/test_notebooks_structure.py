@@ -136,7 +136,7 @@ def test_navigation_links_home_back_and_next_below_the_title_and_at_the_end(note
 def test_lesson_notebooks_have_a_lab_and_three_checked_exercises(notebook):
     path, nb = notebook
     if path.name.startswith("00_"):
-        pytest.skip("00 demonstrates exercises and labs; the rule is for lessons 01-10")
+        pytest.skip("00 demonstrates exercises and labs; the rule is for lessons 01-12")
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert re.search(r"widgets\.\w+\(", code), "a widget lab from helpers.widgets"
     checks = set(re.findall(r"ex\.(q\d+\w*)\.check\(", code))

@@ -764,7 +764,7 @@ class Overview:
 
     @property
     def time_left(self) -> str:
-        """Total time left, e.g. ``"9 h 41 min of 10 h"``."""
+        """Total time left, e.g. ``"9 h 41 min of 13 h 50 min"``."""
         left = format_minutes(float(self.table["minutes_left"].sum()))
         return f"{left} of {format_minutes(float(self.table['planned_minutes'].sum()))}"
 
@@ -839,7 +839,7 @@ def _markup(text: str) -> str:
 
 def overview() -> Overview:
     """The progress overview for ``00_start_here``: a table per notebook with a text bar and
-    "passed/total", the total time left ("N h M min of 10 h"), the next notebook, where the file is,
+    "passed/total", the total time left ("N h M min of 13 h 50 min"), the next notebook, where the file is,
     how to reset, and the Binder note.
 
     The "where" line is the same in every session (``progress.path()`` prints the actual file), so
