@@ -197,7 +197,11 @@ def course_version() -> str:
 
 
 def index_markdown(
-    lessons: Sequence[Lesson], hub_url: str | None, version: str, templates: Sequence[str] = ()
+    lessons: Sequence[Lesson],
+    hub_url: str | None,
+    version: str,
+    templates: Sequence[str] = (),
+    guides: Sequence[str] = (),
 ) -> str:
     """The home page: what the course is and how to use the site, and the course map."""
     rows = ["| # | lesson | you will be able to | minutes | for trainers |", "|---|---|---|---|---|"]
@@ -216,6 +220,7 @@ def index_markdown(
         f"Lesson plan {lesson.number} <lessons/{lesson.plan}>" for lesson in lessons if lesson.plan
     )
     templates_toc = "\n".join(f"templates/{name}" for name in templates)
+    guides_toc = "\n".join(f"docs/{name}" for name in guides)
     return f"""# {TITLE}
 
 An open course on **influencer marketing**: what it is, who counts as an influencer, why it works,
@@ -245,6 +250,7 @@ Minutes are for a trainer-led group working in pairs, exercises included.
 :hidden:
 
 Trainer guide <lessons/trainer_guide>
+{guides_toc}
 {plans_toc}
 ```
 
@@ -326,6 +332,8 @@ def stage(stage_dir: Path, lessons: Sequence[Lesson], hub_url: str | None, versi
     pages[root / "lessons" / "trainer_guide.md"] = stage_dir / "lessons" / "trainer_guide.md"
     for extra in sorted((root / "templates").glob("*.md")):  # lesson 08's take-away templates
         pages[extra] = stage_dir / "templates" / extra.name
+    for extra in sorted((root / "docs").glob("*.md")):  # guides for trainers (e.g. a class on a JupyterHub)
+        pages[extra] = stage_dir / "docs" / extra.name
     pages[root / "datasets" / "README.md"] = stage_dir / "datasets" / "README.md"
     pages[root / "CHANGELOG.md"] = stage_dir / "about" / "changelog.md"
     pages[root / "CODE_OF_CONDUCT.md"] = stage_dir / "about" / "code_of_conduct.md"
@@ -344,7 +352,8 @@ def stage(stage_dir: Path, lessons: Sequence[Lesson], hub_url: str | None, versi
     templates = [
         p.stem for p in sorted((stage_dir / "templates").glob("*.md"), key=lambda p: p.stem != "README")
     ]
-    index = index_markdown(lessons, hub_url, version, templates)
+    guides = [p.stem for p in sorted((stage_dir / "docs").glob("*.md"))]
+    index = index_markdown(lessons, hub_url, version, templates, guides)
     (stage_dir / "index.md").write_text(index, encoding="utf-8")
     settings = {
         "title": TITLE,

@@ -43,6 +43,7 @@ _spec.loader.exec_module(site_build)
 LESSONS = [p.stem for p in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
 PLANS = [p.stem for p in sorted((REPO / "lessons").glob("*.md"))]
 TEMPLATES = [p.stem for p in sorted((REPO / "templates").glob("*.md"))]
+GUIDES = [p.stem for p in sorted((REPO / "docs").glob("*.md"))]
 #: Every page the site must have: home, search, index, each lesson, each plan, the trainer guide, about.
 PAGES = [
     "index.html",
@@ -51,6 +52,7 @@ PAGES = [
     *(f"notebooks/{stem}.html" for stem in LESSONS),
     *(f"lessons/{stem}.html" for stem in PLANS),
     *(f"templates/{stem}.html" for stem in TEMPLATES),
+    *(f"docs/{stem}.html" for stem in GUIDES),
     "datasets/README.html",
     "about/cite.html",
     "about/changelog.html",
