@@ -117,10 +117,10 @@ def build() -> NB:
         """
     )
     nb.md(
-        f"""
+        """
         ## The course map
-        The course has {len(course.COURSE)} notebooks, each with a lesson plan for trainers in `lessons/`.
-        Every notebook also links home (here), back and next at its top and bottom.
+        Every notebook has a lesson plan for trainers in `lessons/` and links home (here), back and next
+        at its top and bottom.
         """,
         slide="slide",
     )
