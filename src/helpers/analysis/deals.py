@@ -358,7 +358,7 @@ def example_media_kit() -> pd.DataFrame:
     audience insights report it) and ``fee_usd`` (quoted fee for one post)."""
     return pd.DataFrame(
         {
-            "handle": ["big_city_bites", "saucy_sundays", "grill_and_chill", "kitchen_katie"],
+            "handle": ["big_city_bites", "home_cook_hana", "grill_and_chill", "kitchen_katie"],
             "followers": [480_000, 95_000, 160_000, 22_000],
             "audience_authenticity": [0.62, 0.91, 0.84, 0.93],
             "audience_in_market": [0.14, 0.71, 0.38, 0.88],

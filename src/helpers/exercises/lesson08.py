@@ -10,6 +10,8 @@ market (a synthetic media kit). The notebook source is ``tools/notebooks/nb08_wo
 from __future__ import annotations
 
 import functools
+import math
+import numbers
 from collections.abc import Callable
 
 from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question
@@ -80,6 +82,33 @@ def _lt_cost_per_thousand(fee_key: str) -> float:
     return deals.cost_per_thousand_reached(case["creators"] * case[fee_key], case["reached"])
 
 
+#: The Instagram CPM range the course cites (benchmarks table, ``cpm_usd_instagram_low/high``); the
+#: notebook's build asserts these equal the table and that 08.q1's answer lies above the range.
+Q1_CPM_RANGE_USD = (5.0, 15.0)
+
+
+def _q1_explanation() -> str:
+    """08.q1's explanation, its numbers computed from the published case."""
+    from helpers.analysis import deals
+
+    case = deals.CASES["Lord & Taylor"]
+    top, low = _lt_cost_per_thousand("fee_high_usd"), _lt_cost_per_thousand("fee_low_usd")
+    cpm_low, cpm_high = Q1_CPM_RANGE_USD
+    where = "above" if top > cpm_high else ("inside" if top >= cpm_low else "below")
+    return (
+        f"{case['creators']:.0f} creators at USD {case['fee_high_usd']:,.0f} is USD "
+        f"{float(case['creators']) * float(case['fee_high_usd']):,.0f} of fees; divided by "
+        f"{float(case['reached']) / 1e6:.1f} million people reached and multiplied by 1,000, that is about "
+        f"USD {top:.1f} per 1,000 people reached (about USD {low:.1f} at the bottom of the fee range). At "
+        f"the top fee that is {where} the USD {cpm_low:,.0f}-{cpm_high:,.0f} Instagram CPM range the "
+        "course cites - but the two are not the same measure: a CPM divides by impressions, and each "
+        "person reached saw at least one, so the cost per 1,000 impressions was at most this figure. The "
+        "dresses and the paid Nylon article are not in it. By the numbers the campaign worked: the dress "
+        "sold out. It still ended in an FTC order, because no post said it was paid for - reach and sales "
+        "are no defence."
+    )
+
+
 q1 = NumericQuestion(
     id="08.q1",
     title="Lord & Taylor: fees per 1,000 people reached",
@@ -102,15 +131,8 @@ q1 = NumericQuestion(
         "    case['creators'] * case['fee_high_usd'], case['reached']\n"
         ")"
     ),
-    explanation=(
-        "Fifty creators at USD 4,000 is USD 200,000 of fees; divided by 11.4 million people reached and "
-        "multiplied by 1,000, that is about USD 17.5 per 1,000 reached (about USD 4.4 at the bottom of the "
-        "range). The fees alone sit around the influencer CPM benchmarks the course cites, before the "
-        "dresses and the Nylon article. By the numbers the campaign worked: the dress sold "
-        "out. It still ended in an FTC order, because no post said it was paid for - cheap reach is no "
-        "defence."
-    ),
-    why="About USD 17.5 per 1,000 reached at the top fee: good value, and still an FTC case.",
+    explanation=_q1_explanation(),
+    why="Fees / people reached x 1,000: a campaign that sold out the dress and still ended in an FTC order.",
     mistakes=[
         Mistake(
             lambda: _lt_cost_per_thousand("fee_low_usd"),
@@ -136,85 +158,91 @@ q1 = NumericQuestion(
 # q2: Warner Bros. - which clauses caused the trouble?
 # --------------------------------------------------------------------------------------------------
 
-#: Terms of a creator deal for a game launch: A-E as the FTC described Warner Bros.' deal (FTC, July
-#: 2016), F and G ordinary terms added for the exercise.
+#: Terms of a creator deal for a game launch, in no meaningful order: five as the FTC described Warner
+#: Bros.' deal (FTC, July 2016: A, C, E, F, G), B and D ordinary terms added for the exercise. Three of
+#: the FTC's five (A, E, G) made the videos deceptive; the payment (F) and the call to action (C) did not.
 WB_CLAUSES: dict[str, str] = {
-    "A": "The creator gets an early copy of the game and a payment.",
-    "B": "Videos must express a positive opinion of the game.",
+    "A": "Videos must express a positive opinion of the game.",
+    "B": "Videos go live in the week of the game's release.",
     "C": "Videos end with a call to action: a link where viewers can buy the game.",
-    "D": "Videos must not show bugs or glitches.",
-    "E": "Any mention of the sponsorship goes in the description box, below the 'Show more' fold.",
-    "F": "Videos go live in the week of the game's release.",
-    "G": "The creator plays and comments in their usual style.",
+    "D": "The creator plays and comments in their usual style.",
+    "E": "Videos must not show bugs or glitches.",
+    "F": "The creator gets an early copy of the game and a payment.",
+    "G": "Any mention of the sponsorship goes in the description box, below the 'Show more' fold.",
 }
 _WB_VERDICT: dict[str, tuple[bool, str]] = {
     "A": (
-        False,
-        "paying a creator and sending the product is legal; it is the material connection that then has "
-        "to be disclosed clearly.",
-    ),
-    "B": (
         True,
         "a contract that buys a positive opinion makes the review an ad dressed as an honest verdict; the "
         "viewers were not told.",
     ),
-    "C": (False, "asking viewers to buy is normal in an ad - as long as viewers can tell it is one."),
-    "D": (
+    "B": (False, "timing the posts to the launch is a fair term of the deal."),
+    "C": (
+        False,
+        "it was in the real deal, but asking viewers to buy is normal in an ad - as long as viewers can "
+        "tell it is one.",
+    ),
+    "D": (False, "leaving the creator their own voice is what makes the video credible."),
+    "E": (
         True,
         "hiding the game's flaws by contract means viewers see a curated picture presented as a free "
         "playthrough.",
     ),
-    "E": (
+    "F": (
+        False,
+        "it was in the real deal, but paying a creator and sending the product is legal; it is the "
+        "material connection that then has to be disclosed clearly.",
+    ),
+    "G": (
         True,
         "a disclosure most viewers never see is not clear and conspicuous (FTC Endorsement Guides, 16 CFR "
         "255); it belongs in the video and above the fold.",
     ),
-    "F": (False, "timing the posts to the launch is a fair term of the deal."),
-    "G": (False, "leaving the creator their own voice is what makes the video credible."),
 }
 
 q2 = Question(
     id="08.q2",
     title="Warner Bros.: the clauses behind the FTC case",
-    checker=_letter_checker(_WB_VERDICT, "clauses that caused the trouble"),
+    checker=_letter_checker(_WB_VERDICT, "clauses that made the videos deceptive"),
     setup=_SETUP,
-    starter='trouble = ____  # the letters of the clauses that caused the trouble, e.g. ["A", "B"]',
+    starter='trouble = ____  # the letters of the clauses that made the videos deceptive, e.g. ["B", "C"]',
     var="trouble",
     hints=[
         "The FTC's complaint was about viewers being misled: which clauses made a paid video look like an "
         "independent opinion, or hid that it was paid?",
         "Three clauses: one buys the verdict, one hides the flaws, one hides the payment.",
     ],
-    solution_code='trouble = ["B", "D", "E"]',
+    solution_code='trouble = ["A", "E", "G"]',
     explanation=(
-        "Payment (A), a call to action (C), launch timing (F) and the creator's own style (G) are normal "
-        "terms. The trouble came from **B** (a positive verdict bought by contract), **D** (flaws hidden by "
-        "contract) and **E** (the disclosure pushed below the fold, where most viewers never look). "
+        "The payment and early copy (F) and the call to action (C) were in the real deal, and launch "
+        "timing (B) and the creator's own style (D) are ordinary terms: none of them misleads anyone. The "
+        "trouble came from **A** (a positive verdict bought by contract), **E** (flaws hidden by "
+        "contract) and **G** (the disclosure pushed below the fold, where most viewers never look). "
         "Together they turned paid videos into what looked like free, honest gameplay - the FTC's point. "
         "A contract should require the opposite: an honest opinion and a disclosure in the video itself."
     ),
     why="Bought verdicts, hidden flaws and hidden disclosure: the contract itself made the videos deceptive.",
     mistakes=[
         Mistake(
-            when=lambda a: _letters_of(a, set(WB_CLAUSES)) == {"E"},
+            when=lambda a: _letters_of(a, set(WB_CLAUSES)) == {"G"},
             feedback=(
-                "E is one of them, but not the only one: a contract that dictates the verdict and hides "
+                "G is one of them, but not the only one: a contract that dictates the verdict and hides "
                 "the flaws also misleads viewers, whatever the disclosure says."
             ),
-            example=["E"],
+            example=["G"],
             name="disclosure only",
         ),
         Mistake(
-            when=lambda a: _letters_of(a, set(WB_CLAUSES)) == {"A", "B", "D", "E"},
+            when=lambda a: _letters_of(a, set(WB_CLAUSES)) == {"A", "E", "F", "G"},
             feedback=(
-                "Paying creators (A) is not the problem - most creator deals are paid. The problem is "
-                "hiding the payment and buying the verdict: B, D and E."
+                "Paying creators (F) is not the problem - most creator deals are paid. The problem is "
+                "hiding the payment and buying the verdict: A, E and G."
             ),
-            example=["A", "B", "D", "E"],
+            example=["A", "E", "F", "G"],
             name="payment itself",
         ),
     ],
-    wrong_example=["B", "C"],
+    wrong_example=["A", "C"],
 )
 
 
@@ -237,13 +265,15 @@ SCENARIO: dict[str, float | str] = {
 
 _PLATFORM_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube"}
 
-#: 08.q3's reasons: letter -> text.
+#: 08.q3's reasons: letter -> text (each hedged alike, so the wording gives none away).
 REASONS: dict[str, str] = {
-    "A": "It always gives the brand the lowest cost per sale of the four models.",
-    "B": "It alone meets both limits: the fee lifts the creator's median, the commission caps the bad case.",
-    "C": "A commission makes creators post more often, so the sales will rise.",
-    "D": "It takes the risk away from both sides, so nobody can lose on the deal.",
+    "A": "It gives the brand a lower bad-case cost per sale than any of the other three models.",
+    "B": "It meets both limits: the creator's median clears the floor, the brand's bad case the cap.",
+    "C": "A commission gives the creator a reason to post more, so the sales are likely to rise.",
+    "D": "It moves the risk of a weak post away from both sides, so neither is likely to lose.",
 }
+#: 08.q3: how close the bad-case cost per sale must be to the simulation's (relative).
+Q3_REL_TOL = 0.02
 
 
 @functools.cache
@@ -300,14 +330,21 @@ def scenario_markdown() -> str:
         f"* The brand will not sign if a **bad outcome** (the 90th percentile of cost per sale) costs it "
         f"more than **USD {s['brand_cap_usd']:,.0f} per sale**.\n\n"
         "Compute the four models with `deals.compare_pay_models` (the hybrid with its own fee), then answer "
-        "with the model and the letter of the reason:\n\n" + reasons
+        "with three things: the model, the letter of the reason, and **the brand's bad-case cost per sale "
+        "under that model** (USD, the 90th percentile):\n\n" + reasons
     )
 
 
-def _model_reason(answer: object) -> tuple[str, str] | None:
-    if isinstance(answer, list | tuple) and len(answer) == 2 and all(isinstance(x, str) for x in answer):
-        return answer[0].strip().lower(), answer[1].strip().upper()
-    return None
+def _model_reason(answer: object) -> tuple[str, str, float] | None:
+    """(model, reason letter, bad-case cost per sale) from a 3-item answer; None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 3:
+        return None
+    model, reason, cost = answer
+    if not isinstance(model, str) or not isinstance(reason, str):
+        return None
+    if isinstance(cost, bool) or not isinstance(cost, numbers.Real):
+        return None
+    return model.strip().lower(), reason.strip().upper(), float(cost)
 
 
 def _check_pay_model(answer: object) -> tuple[bool, str]:
@@ -316,10 +353,11 @@ def _check_pay_model(answer: object) -> tuple[bool, str]:
     parsed = _model_reason(answer)
     if parsed is None or parsed[0] not in deals.PAY_MODELS or parsed[1] not in REASONS:
         return False, (
-            f"Answer with two texts: the pay model ({', '.join(deals.PAY_MODELS)}) and the reason's letter "
-            f'({", ".join(REASONS)}), e.g. `("flat fee", "A")`.'
+            f"Answer with three things: the pay model ({', '.join(deals.PAY_MODELS)}), the reason's letter "
+            f"({', '.join(REASONS)}) and the brand's bad-case cost per sale in USD, e.g. "
+            '`("flat fee", "A", 250.0)`.'
         )
-    model, reason = parsed
+    model, reason, cost = parsed
     (right,) = fitting_models()
     s, row = SCENARIO, scenario_table()[model]
     if model != right:
@@ -343,6 +381,20 @@ def _check_pay_model(answer: object) -> tuple[bool, str]:
             "D": f"{right.capitalize()} is right, but it shares the risk rather than removing it: the "
             "creator's pay still varies, and so does the brand's cost per sale.",
         }[reason]
+    expected = row["cost_per_sale_p90"]
+    if not math.isfinite(cost) or abs(cost - expected) > Q3_REL_TOL * expected:
+        others = {m: r["cost_per_sale_p90"] for m, r in scenario_table().items() if m != model}
+        for other, value in others.items():
+            if math.isfinite(value) and abs(cost - value) <= Q3_REL_TOL * value:
+                return False, (
+                    f"Model and reason are right, but USD {cost:,.1f} is the {other}'s bad-case cost per "
+                    f"sale; give the {model}'s (run `compare_pay_models` with the {model}'s own fee)."
+                )
+        return False, (
+            f"Model and reason are right, but USD {cost:,.1f} is not the {model}'s bad-case cost per sale: "
+            f"read `cost_per_sale_p90` in the {model} row of `compare_pay_models` run with the {model}'s "
+            "own fee."
+        )
     return True, ""
 
 
@@ -353,21 +405,23 @@ q3 = Question(
     setup=_SETUP,
     starter="""
     history = histories[("youtube", "mid")]  # past mid-tier YouTube campaigns (synthetic)
-    choice = ____  # (pay model, reason letter), e.g. ("flat fee", "A")
+    # (pay model, reason letter, the brand's bad-case cost per sale in USD under that model)
+    choice = ____  # e.g. ("flat fee", "A", 250.0)
     """,
     var="choice",
     hints=[
         "Run `deals.compare_pay_models(history, fee_usd=2000, commission_pct=15, order_value_usd=60)` and "
-        "again with `fee_usd=800` for the hybrid; read `creator_p50` and `cost_per_sale_p90` per model.",
+        "again with `fee_usd=800` for the hybrid; read `creator_p50` and `cost_per_sale_p90` per model "
+        "(the number to give is the chosen model's `cost_per_sale_p90`).",
         "Check each model against both limits: the creator's median at least USD 1,000, the brand's "
         "bad-case cost per sale at most USD 200. One model passes both.",
     ],
     solution_code="""
     flat = deals.compare_pay_models(history, fee_usd=2000, commission_pct=15, order_value_usd=60)
     hybrid = deals.compare_pay_models(history, fee_usd=800, commission_pct=15, order_value_usd=60)
-    print(flat[["creator_p50", "cost_per_sale_p90"]].round(0))
-    print(hybrid.loc["hybrid", ["creator_p50", "cost_per_sale_p90"]].round(0))
-    choice = ("hybrid", "B")
+    print(flat[["creator_p50", "cost_per_sale_p90"]].round(1))
+    print(hybrid.loc["hybrid", ["creator_p50", "cost_per_sale_p90"]].round(1))
+    choice = ("hybrid", "B", hybrid.loc["hybrid", "cost_per_sale_p90"])
     """,
     explanation=(
         "Gifting and affiliate leave the creator's median far under their floor: on affiliate alone they "
@@ -384,11 +438,11 @@ q3 = Question(
                 "Affiliate gives the brand the lowest cost per sale, but the creator's median on commission "
                 "alone is far under their floor: the creator carries all the risk and will not sign."
             ),
-            example=("affiliate", "A"),
+            example=("affiliate", "A", 9.0),
             name="cheapest for the brand",
         ),
     ],
-    wrong_example=("flat fee", "B"),
+    wrong_example=("flat fee", "B", 333.3),
 )
 
 
@@ -523,7 +577,7 @@ q5 = ChoiceQuestion(
     id="08.q5",
     title="Whose audience fits the launch market?",
     expected=best_in_budget,
-    choices=("big_city_bites", "saucy_sundays", "grill_and_chill", "kitchen_katie"),
+    choices=("big_city_bites", "home_cook_hana", "grill_and_chill", "kitchen_katie"),
     setup=_SETUP,
     starter="""
     kit = deals.example_media_kit()  # four creators' media kits (synthetic)
@@ -777,6 +831,42 @@ quiz = Quiz(
                 Option(
                     "Only the platform's permission, since the platform's terms cover ads.",
                     feedback="The platform's tools need the creator's consent, and the deal needs terms.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt="A brand pays creators in the UK and in France for posts. What do the rules there "
+            "expect of the posts?",
+            options=[
+                Option(
+                    "That each post is plainly recognisable as paid advertising, on the post itself.",
+                    correct=True,
+                    feedback=(
+                        "Yes: the UK's CAP Code (applied by the ASA) says advertising must be obviously "
+                        "identifiable, the CMA enforces consumer law against hidden ads, and the EU's Unfair "
+                        "Commercial Practices Directive bans paid content that hides the payment."
+                    ),
+                ),
+                Option(
+                    "Nothing set by law: outside the US, each platform's own rules are what apply.",
+                    feedback=(
+                        "Platform rules come on top: the UK (CAP Code, consumer law) and the EU (the Unfair "
+                        "Commercial Practices Directive) have their own rules against hidden advertising."
+                    ),
+                ),
+                Option(
+                    "A note in each creator's bio that they work with brands, covering all their posts.",
+                    feedback=(
+                        "A bio is not on the post: a reader of one post must be able to tell that it is an "
+                        "ad, which is what 'obviously identifiable' asks."
+                    ),
+                ),
+                Option(
+                    "Approval of every post by the ASA or a national regulator before it goes live.",
+                    feedback=(
+                        "Regulators act on posts after they appear (complaints, investigations); they do "
+                        "not pre-approve them. Checking before posting is the brand's job, in the contract."
+                    ),
                 ),
             ],
         ),
