@@ -82,3 +82,40 @@ def test_fixed_or_varies_names_the_shorter_list():
     spread = pd.Series({"gifting": float("inf"), "flat fee": 3.0, "affiliate": 0.0, "hybrid": float("nan")})
     assert fixed_or_varies("Cost", spread) == "Cost is fixed: affiliate"
     assert fixed_or_varies("Cost", spread.drop("affiliate")) == "Cost varies under every model"
+
+
+def test_summary_says_in_every_outcome_instead_of_a_range_of_one_value():
+    """A fixed amount reads "in every outcome", never "$10.00 to $10.00"; earnings in whole dollars,
+    cost per sale in dollars and cents, the same in every phrase."""
+    affiliate = deal_lab_update(
+        _histories(), RANGES, pay_model="affiliate", fee_usd=1_000, commission_pct=10, order_value_usd=50
+    ).summary
+    assert "the brand pays $5.00 per sale in every outcome with a sale" in affiliate
+    assert "a median $100 per post (80% of outcomes $10 to $800)" in affiliate
+    flat = deal_lab_update(_histories(), RANGES, pay_model="flat fee", fee_usd=1_000).summary
+    assert "the creator earns $1,000 per post in every outcome" in flat
+    assert "a median $50.00 per sale (80% of outcomes $6.25 to $500.00)" in flat
+    for summary in (affiliate, flat):
+        assert " to $" in summary and not any(f"{v} to {v}" in summary for v in ("$5.00", "$1,000"))
+
+
+def test_gifting_summary_says_the_gift_is_costed_at_retail_and_no_sale_has_no_bound():
+    summary = deal_lab_update(
+        _histories(), RANGES, pay_model="gifting", fee_usd=1_000, commission_pct=10, order_value_usd=50
+    ).summary
+    assert "the creator earns $50 per post in every outcome" in summary
+    assert "no sale at all in 50% of outcomes" in summary and "no upper bound" in summary
+    assert "retail price" in summary
+    flat = deal_lab_update(_histories(), RANGES, pay_model="flat fee").summary
+    assert "retail price" not in flat
+
+
+def test_table_leaves_out_a_row_that_is_true_by_construction():
+    """The hybrid is the flat fee plus a commission, so "earns more than the flat fee" would read 100 %
+    for it whatever the data: the lab's table does not show it."""
+    assert "beats_flat_pct" not in DealLab.table_columns
+    lab = DealLab()
+    shown = lab.table_view().data
+    assert "flat fee" in shown and "beats flat" not in shown and "more than the flat fee" not in shown
+    assert "beats_flat_pct_hybrid" in lab.result.numbers
+    assert DealLab.table_columns["cost_per_sale"].fmt == "decimal2"

@@ -39,10 +39,36 @@ def _slug(model: str) -> str:
     return model.replace(" ", "_")
 
 
-def _usd(value: float) -> str:
-    if not math.isfinite(value):
-        return "no sale"
-    return f"${value:,.2f}" if value < 100 else f"${value:,.0f}"
+def _dollars(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def _cents(value: float) -> str:
+    return f"${value:,.2f}"
+
+
+def creator_phrase(row: pd.Series) -> str:
+    """What the creator earns, whole dollars: "a median $55 per post (80% of outcomes $10 to $220)",
+    or "$500 per post in every outcome" when the 80% interval has no width."""
+    p10, p50, p90 = row["creator_p10"], row["creator_p50"], row["creator_p90"]
+    if p10 == p90:
+        return f"{_dollars(p50)} per post in every outcome"
+    return f"a median {_dollars(p50)} per post (80% of outcomes {_dollars(p10)} to {_dollars(p90)})"
+
+
+def cost_phrase(row: pd.Series) -> str:
+    """What the brand pays per sale, dollars and cents: a median and its 80% interval, "in every outcome"
+    when the interval has no width, and what an outcome without a sale does to it."""
+    p10, p50, p90 = row["cost_per_sale_p10"], row["cost_per_sale_p50"], row["cost_per_sale_p90"]
+    if not math.isfinite(p50):
+        return (
+            f"for no sale at all in {row['no_sale_pct']:.0f}% of outcomes, so its median cost per sale has "
+            "no upper bound"
+        )
+    if p10 == p90:
+        return f"{_cents(p50)} per sale in every outcome with a sale"
+    top = _cents(p90) if math.isfinite(p90) else "no upper bound (over 10% of outcomes bring no sale)"
+    return f"a median {_cents(p50)} per sale (80% of outcomes {_cents(p10)} to {top})"
 
 
 def fee_position(fee_usd: float, cited: deals.RateRange) -> str:
@@ -130,14 +156,20 @@ def deal_lab_update(
         where = "At 0% commission affiliate pays the creator nothing, so the flat fee always pays more."
     summary = (
         f"{pay_model.capitalize()}, {tier}-tier {PLATFORM_NAMES.get(platform, platform)} creator: the "
-        "creator earns a median "
-        f"${chosen['creator_p50']:,.0f} per post (80% of outcomes ${chosen['creator_p10']:,.0f}-"
-        f"${chosen['creator_p90']:,.0f}); the brand pays a median {_usd(chosen['cost_per_sale_p50'])} per "
-        f"sale ({_usd(chosen['cost_per_sale_p10'])} to {_usd(chosen['cost_per_sale_p90'])}). {where} "
+        f"creator earns {creator_phrase(chosen)}; the brand pays {cost_phrase(chosen)}. "
+        + (
+            "(The gift is counted at its retail price, the order value; it costs the brand less to make.) "
+            if pay_model == "gifting"
+            else ""
+        )
+        + f"{where} "
         f"Your fee of ${fee_usd:,.0f} is {fee_position(fee_usd, cited)}"
         + (f" ({cited.describe()} per post)." if cited.quoted else ".")
     )
-    return LabResult(summary=summary, numbers=numbers, table=table, extra={"pay_model": pay_model})
+    # "beats the flat fee" is in ``numbers`` but not in the table: for the hybrid (the same fee plus a
+    # commission) it is true by construction, so as a table row it would only look like a finding
+    shown = table.drop(columns="beats_flat_pct")
+    return LabResult(summary=summary, numbers=numbers, table=shown, extra={"pay_model": pay_model})
 
 
 def _set_title(ax: Axes, finding: str, subtitle: str) -> None:
@@ -208,14 +240,13 @@ class DealLab(Lab):
         "cost_per_sale": Column(
             "brand pays per sale: median (80% interval)",
             "USD",
-            "decimal",
+            "decimal2",
             ("cost_per_sale_p50", "cost_per_sale_p10", "cost_per_sale_p90"),
         ),
         "no_sale_pct": Column("posts with no sale", "%", "percent"),
         "creator_sd": Column("creator earns: standard deviation", "USD", "count"),
         "brand_cost_p50": Column("brand pays: median", "USD", "count"),
         "cost_per_sale_spread": Column("cost per sale: p90 - p10", "USD", "decimal"),
-        "beats_flat_pct": Column("creator earns more than the flat fee", "% of outcomes", "percent"),
     }
 
     def __init__(
