@@ -66,3 +66,19 @@ def test_the_capstone_links_the_templates():
     notebook = (ROOT / "notebooks" / capstone.notebook).read_text(encoding="utf-8")
     for path in TEMPLATES:
         assert f"../templates/{path.name}" in notebook, f"the capstone does not link {path.name}"
+
+
+def test_the_campaign_report_asks_for_what_lessons_09_and_10_teach():
+    """A report that stops at attributed sales and ROAS on revenue repeats the mistakes 09 and 10 warn
+    about: it must ask for profit after margin / break-even ROAS, incremental sales from a holdout beside
+    the attributed ones, and an audience-quality check."""
+    text = (ROOT / "templates" / "campaign_report.md").read_text(encoding="utf-8").lower()
+    for phrase in (
+        "break-even roas",
+        "profit after margin",
+        "holdout",
+        "incremental sales",
+        "attributed sales",
+        "audience-quality check",
+    ):
+        assert phrase in text, phrase
