@@ -11,6 +11,7 @@ NAME = "08_working_with_creators"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 _NEXT = course.COURSE[course.COURSE.index(course.lesson(NAME[:2])) + 1]
 _CAPSTONE = next(item for item in course.COURSE if item.slug == "capstone_campaign_plan")
+_FRAUD = next(item for item in course.COURSE if item.slug == "attribution_incrementality_and_fraud")
 _LT = _deals.CASES["Lord & Taylor"]
 _WB = _deals.CASES["Warner Bros."]
 #: Section 1's example deal (not an exercise's numbers): a micro Instagram creator.
@@ -76,7 +77,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, tables, widgets
+        from helpers import app_links, data, plots, tables, widgets
         from helpers.analysis import deals
         from helpers.exercises import ____, lesson08 as ex
 
@@ -127,11 +128,15 @@ def build() -> NB:
         "text: gifting buys no post"
     )
     nb.md(
-        """
+        f"""
         Read it in two directions. **Flat fee:** the creator's pay has no spread - the brand's cost per sale
         has all of it. **Affiliate:** the brand pays the same per sale whatever happens, and the creator's
-        pay takes the luck. **Hybrid** splits it. **Gifting** is cheap, but the brand buys no post at all
-        in many outcomes (a course assumption: half of gifted creators post; no published figure). Which is
+        pay takes the luck. **Hybrid** splits it (here it adds the commission to the same USD
+        {_EXAMPLE["fee_usd"]} fee, so by construction it never pays the creator less than the flat fee).
+        **Gifting** is cheap, but the brand buys no post at all
+        in many outcomes (a course assumption: half of gifted creators post; no published figure). The gift
+        is counted at its retail price (the order value): that is what the creator receives; making and
+        shipping it costs the brand less. Which is
         right depends on who can afford a bad outcome - and on whether the creator's audience buys at all
         (a creator with no sales history will not accept affiliate alone, and should not).
         """,
@@ -140,8 +145,9 @@ def build() -> NB:
     nb.notes(
         """
         Ask the room: "you are a creator with rent to pay - which column do you want?" Then: "you are a
-        brand launching a product nobody has bought yet?" Both sides prefer the other to carry the risk;
-        the hybrid is the usual compromise. The gifting post chance is an assumption: say so.
+        brand launching a product nobody has bought yet?" Both sides prefer the other to carry the risk.
+        Do not name a winner: which model fits depends on the numbers (08.q3). The gifting post chance is
+        an assumption: say so.
         """
     )
 
@@ -221,7 +227,7 @@ def build() -> NB:
         * **Brand safety:** read a year of the creator's past posts and comments - topics, language,
           other sponsors - for anything the brand could not stand next to.
         * **Audience quality:** fake and inactive followers cannot buy (lesson 07's red flag: audience
-          authenticity under 75 %); the follower audit comes in the next lessons.
+          authenticity under 75 %); the follower audit comes in lesson {_FRAUD.number}.
         * **Audience geography and demographics:** platforms show creators where their audience lives and
           its ages; ask for screenshots. A follower in another country is no customer for a product sold in
           one.
@@ -263,8 +269,9 @@ def build() -> NB:
         a photo wearing it on one weekend. The contracts required the brand's tag and hashtag and let it
         pre-approve every post - but required no disclosure of the payment. The posts reached
         {_LT["reached"] / 1e6:.1f} million Instagram users, drew {_LT["engagements"]:,.0f} engagements with
-        the brand, and the dress sold out. The FTC's order: no fine, but clear disclosure and monitoring
-        from then on. (Exercise 08.q1 prices the reach.)
+        the brand, and the dress sold out. The brand also paid for an article about the collection in the
+        fashion magazine *Nylon*, which did not say it was paid for either. The FTC's order: no fine, but
+        clear disclosure and monitoring from then on. (Exercise 08.q1 prices the reach.)
 
         **Warner Bros. (FTC, 2016).** For a late-2014 game launch, YouTube creators got early copies and
         payments from hundreds to tens of thousands of dollars. The sponsored videos were viewed more than
@@ -289,8 +296,9 @@ def build() -> NB:
         sets what a commission earns. The lab draws the post's sales from the synthetic past campaigns of
         that platform and tier and shows, for all four models, the creator's earnings (left) and the brand's
         cost per sale (right), with the range where 80 % of outcomes fall - and the sales level above
-        which affiliate pays the creator more than the flat fee. The hybrid pays the same fee plus the
-        commission: lower the fee to see a hybrid as brands offer it.
+        which affiliate pays the creator more than the flat fee. The lab's hybrid adds the commission to
+        the same fee, so it never pays the creator less than the flat fee; to try a hybrid with a smaller
+        fee, lower the fee.
         """,
         slide="slide",
     )
@@ -309,9 +317,20 @@ def build() -> NB:
         """
         result = lab.set(pay_model="affiliate", platform="youtube", tier="micro", fee_usd=500, commission_pct=20)
         print(result.summary)
-        lab.table_view()
+        plots.show(lab.fig)
         """,
         slide="fragment",
+    )
+    nb.md(
+        """
+        The same result as a table:
+        """,
+        slide="fragment",
+    )
+    nb.code(
+        """
+        lab.table_view()
+        """
     )
     nb.md(
         """
@@ -347,7 +366,7 @@ def build() -> NB:
         `lord_and_taylor` holds the published facts: {_LT["creators"]:.0f} creators, each paid between
         USD {_LT["fee_low_usd"]:,.0f} and {_LT["fee_high_usd"]:,.0f}, {_LT["reached"] / 1e6:.1f} million people
         reached. If every creator got the **top** fee, how many USD of fees did each **1,000 people
-        reached** cost? (Fees only: the dresses and the magazine article are not counted.)
+        reached** cost? (Fees only: the dresses and the paid *Nylon* article are not counted.)
         """,
         slide="subslide",
     )
@@ -355,12 +374,22 @@ def build() -> NB:
         lesson08.q2,
         f"""
         ### Exercise 08.q2 - Warner Bros.: find the clauses
-        The terms of a creator deal for a game launch. Five are as the FTC described Warner Bros.'
-        deal; the other two are ordinary terms. **Which clauses caused the trouble?**
+        The terms of a creator deal for a game launch, in no particular order. Some come from the deal
+        the FTC described, some are added for the exercise. **Which clauses made the videos
+        deceptive?**
 
 {textwrap.indent(lesson08.wb_markdown(), "        ")}
         """,
         slide="subslide",
+    )
+    # 08.q1's explanation compares the answer with the cited Instagram CPM range: check both
+    _bench = _data.load_benchmarks().set_index("key")["value"]
+    assert (
+        float(_bench["cpm_usd_instagram_low"]),
+        float(_bench["cpm_usd_instagram_high"]),
+    ) == lesson08.Q1_CPM_RANGE_USD, "08.q1: the cited CPM range changed"
+    assert lesson08.q1.expected_value > lesson08.Q1_CPM_RANGE_USD[1], (
+        "08.q1: explanation says above the range"
     )
     # 08.q3's scenario has exactly one model that meets both limits
     assert lesson08.fitting_models() == ["hybrid"], "08.q3: the scenario's answer changed"
@@ -410,10 +439,11 @@ def build() -> NB:
     )
 
     # --- quiz, templates, key points, what's next ---------------------------------------------------
+    _N_QUIZ = {5: "Five", 6: "Six", 7: "Seven", 8: "Eight"}[len(lesson08.quiz.questions)]
     nb.md(
-        """
+        f"""
         ## Concept quiz
-        Five questions on pay, disclosure and usage rights.
+        {_N_QUIZ} questions on pay, disclosure, usage rights and the law in the US, the UK and the EU.
         """,
         slide="slide",
     )
