@@ -211,7 +211,7 @@ def _region_artists(ax: Axes) -> dict[str, Any]:
             means.append(ax.plot([i - 0.35, i + 0.35], [0, 0], color="#222222", linewidth=2.2)[0])
         ax.set_xticks([0, 1], list(GROUPS))
         ax.set_xlim(-0.6, 1.6)
-        ax.set_ylabel("orders per 1,000 a week")
+        ax.set_ylabel("weekly orders per 1,000")
         artists = {"dots": dots, "means": means}
         ax._course_regions = artists  # type: ignore[attr-defined]
     return artists
@@ -274,7 +274,7 @@ class IncrementalityLab(Lab):
     name = "incrementality"
     title = "Incrementality: promo codes, a holdout and EMV against the planted truth"
     tables = ()
-    figsize = (13.0, 5.0)
+    figsize = (plots.LAB_WIDTH_IN, 5.8)
     table_columns: ClassVar[dict[str, Column]] = {
         "orders": Column("incremental orders", fmt="count"),
         "low": Column("95% interval from", fmt="count"),
