@@ -33,6 +33,7 @@ from typing import Any
 import pytest
 from browser_support import ARTIFACTS, REPO, RUN_TIMEOUT_S, PageFactory, Server
 from test_jupyterlab import _FINISHED_JS, PANEL, run_all_cells, wait_kernel_ready
+from test_slideshow import DECK_TOGGLE, FORWARD, stop_deck
 
 pytestmark = pytest.mark.browser
 
@@ -196,11 +197,19 @@ def problems(name: str, m: dict[str, Any]) -> list[str]:
     return found
 
 
-def check_every_lab(shown: Shown) -> None:
+def check_every_lab(shown: Shown, deck: bool = False) -> None:
+    """Measure every lab in turn: scrolled to the top of the visible area, or (``deck``) on its slide,
+    the deck then stepping forward to the next."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
-    for name in shown.names:
-        shown.page.evaluate(_SCROLL_JS, [name])
+    for i, name in enumerate(shown.names):
+        if deck and i:
+            shown.page.locator(FORWARD).click()
+            shown.page.wait_for_function(
+                "([n]) => !!document.querySelector(`.jp-deck-mod-onscreen .course-lab-${n}`)", arg=[name]
+            )
+        elif not deck:
+            shown.page.evaluate(_SCROLL_JS, [name])
         time.sleep(0.2)
         measured = shown.page.evaluate(_MEASURE_JS, [name])
         shown.page.screenshot(path=str(SHOTS / f"{shown.mode}-{name}.png"))
@@ -268,3 +277,15 @@ def test_every_lab_fits_a_1024x768_projector_in_jupyterlab(in_jupyterlab: Shown)
 
 def test_every_lab_fits_a_1024x768_projector_in_app_mode(in_app_mode: Shown) -> None:
     check_every_lab(in_app_mode)
+
+
+def test_every_lab_fits_a_1024x768_projector_in_the_slideshow(in_jupyterlab: Shown) -> None:
+    """The same notebook presented with jupyterlab-slideshow (Toggle Deck), one lab per slide."""
+    page = in_jupyterlab.page
+    page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.click()
+    page.locator(DECK_TOGGLE).first.click()
+    page.wait_for_function("() => !!document.querySelector('.jp-NotebookPanel.jp-Deck')", timeout=15_000)
+    try:
+        check_every_lab(Shown("slideshow", page, in_jupyterlab.names), deck=True)
+    finally:
+        stop_deck(page)
