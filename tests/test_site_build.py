@@ -219,3 +219,38 @@ def test_a_widget_renderer_that_fails_its_integrity_check_is_refused_and_not_cac
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+def test_lab_full_screen_link_cells_are_left_out_and_links_rewritten(tmp_path):
+    nb = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": "[plan](../lessons/03_x.md)"},
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": 'app_links.app_link("budget-planner")',
+                "outputs": [],
+            },
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": "lab = widgets.BudgetPlanner()\nlab",
+                "outputs": [],
+            },
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    root = tmp_path / "repo"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "lessons").mkdir()
+    source, plan = root / "notebooks" / "03_x.ipynb", root / "lessons" / "03_x.md"
+    plan.write_text("x", encoding="utf-8")
+    stage = tmp_path / "stage"
+    staged = {plan.resolve(): stage / "lessons" / "03_x.md"}
+    out = json.loads(
+        site_build.staged_notebook(json.dumps(nb), source, staged, stage / "notebooks" / "03_x.ipynb", root)
+    )
+    sources = [cell["source"] for cell in out["cells"]]
+    assert sources == ["[plan](../lessons/03_x.md)", "lab = widgets.BudgetPlanner()\nlab"]

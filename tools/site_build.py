@@ -55,7 +55,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hub_link import DEFAULT_REPO, LinkError, check_hub, hub_link  # noqa: E402 (tools/hub_link.py, `make hub-link`)
-from slides import css_references, is_remote, package_files  # noqa: E402 (tools/slides.py, `make slides`)
+from slides import (  # noqa: E402 (tools/slides.py, `make slides`)
+    APP_LINK_CELL_RE,
+    css_references,
+    is_remote,
+    package_files,
+)
 
 CONFIG_DIR = Path(__file__).resolve().parent / "site_config"
 DEFAULT_OUT = ROOT / "_site"
@@ -309,13 +314,23 @@ def rewrite_links(text: str, source: Path, staged: dict[Path, Path], dest: Path,
     return MD_LINK_RE.sub(replace, text)
 
 
+def _source(cell: dict) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
 def staged_notebook(text: str, source: Path, staged: dict[Path, Path], dest: Path, root: Path) -> str:
-    """A notebook's JSON with :func:`rewrite_links` applied to its Markdown cells."""
+    """A notebook's JSON with :func:`rewrite_links` applied to its Markdown cells, without the cells that
+    only show a lab's full-screen link (it opens the lab in a running Voila server, which a static site
+    does not have; the static slide decks leave them out too)."""
     nb = json.loads(text)
+    nb["cells"] = [
+        cell
+        for cell in nb.get("cells", [])
+        if not (cell.get("cell_type") == "code" and APP_LINK_CELL_RE.fullmatch(_source(cell).strip()))
+    ]
     for cell in nb.get("cells", []):
         if cell.get("cell_type") == "markdown":
-            src = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            cell["source"] = rewrite_links(src, source, staged, dest, root)
+            cell["source"] = rewrite_links(_source(cell), source, staged, dest, root)
     return json.dumps(nb, ensure_ascii=False)
 
 

@@ -82,6 +82,17 @@ _HEADINGS_JS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .map(h => ({level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 60)}))"""
 
 
+_LINKS_JS = """() => [...document.querySelectorAll('a[href]')].map(a => a.href)
+  .filter(h => h.startsWith(location.origin + '/'))"""
+
+
+def served_file(site: Path, base: str, href: str) -> bool:
+    """Whether a same-site link leads to a file of the site (a folder means its index.html)."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(href).path).lstrip("/")
+    target = site / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
 def heading_problems(headings: list[dict[str, Any]]) -> list[str]:
     """One h1 first, and no heading more than one level below the one before it."""
     if not headings:
@@ -270,6 +281,7 @@ def test_page_reads_offline_complete_and_accessible(site: Path, visit: Visit, pa
     page = visit.open(path)
 
     images = page.evaluate(_IMAGES_JS)
+    dead_links = [href for href in page.evaluate(_LINKS_JS) if not served_file(site, visit.base, href)]
     broken = [img["src"] for img in images if not img["ok"]]
     no_alt = [img["src"] for img in images if not (img["alt"] or "").strip()]
     text = page.locator("main").inner_text()
@@ -281,6 +293,7 @@ def test_page_reads_offline_complete_and_accessible(site: Path, visit: Visit, pa
         "files the server does not have": list(visit.missing),
         "console errors": list(visit.console),
         "images that did not load": broken,
+        "links to pages the site does not have": sorted(set(dead_links))[:5],
         "images without alt text": no_alt,
         "raw widget text instead of controls": raw_widgets[:5],
         "headings out of order": heading_problems(page.evaluate(_HEADINGS_JS)),
