@@ -37,7 +37,7 @@ pytestmark = pytest.mark.install
 
 REPO = Path(__file__).resolve().parents[1]
 #: What the wheel is built from (the checkout's other files are not needed and not copied).
-BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "src", "datasets")
+BUILD_INPUTS = ("pyproject.toml", "MANIFEST.in", "README.md", "src", "datasets")
 #: The lesson that is run: the first one with exercises (its notebook and exercises module).
 LESSON = COURSE[1]
 #: Seconds one notebook run may take.

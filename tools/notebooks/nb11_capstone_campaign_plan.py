@@ -524,7 +524,10 @@ def build() -> NB:
         `flags` are lesson 10's audience-quality signals (reasons to look, not proof; the engagement flags
         are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
         creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
-        must say how to disclose, and someone checks each post on the day.
+        must say how to disclose, and someone checks each post on the day. *Where* matters too: in
+        2016 the FTC settled with Warner Bros. over a 2014 game launch whose contract let YouTube
+        creators put the disclosure in the description box, below the "Show more" fold, where most
+        viewers never look (FTC press release, July 2016). A label nobody sees does not count.
 
         **EMV's limits.** An agency may offer to report earned media value: impressions priced at a
         reference CPM. Here is what it would say about this plan's median forecast, at the low and high end
@@ -883,6 +886,8 @@ def build() -> NB:
         * EMV as a relative metric, not ROI: ignyteiq glossary; CreatorIQ.
         * Audience authenticity under 75% as a fraud signal: Modash. Disclosure: FTC Endorsement Guides
           (16 CFR 255) and "Disclosures 101 for Social Media Influencers" (2019).
+        * Warner Bros. Home Entertainment (*Middle-earth: Shadow of Mordor*): FTC press release and
+          consent order, July 2016.
         * Data: synthetic and seeded (`datasets/README.md`); reply rates, discovery costs, staff hours, the
           eight-week lead time and the six-week measurement window are course assumptions.
         """,
