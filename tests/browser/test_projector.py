@@ -128,9 +128,13 @@ async ([name]) => {
     .filter(t => !t.closest('.course-lab-output'))
     .map(t => ({label: (t.closest('.widget-slider').querySelector('.widget-label') || {}).textContent || '',
                 width: Math.round(t.getBoundingClientRect().width)}));
+  // a label is cut when the box that clips it (itself, or an inline label's parent) is narrower than
+  // its text: ipywidgets ends such a label with an ellipsis ("Count the cost of finding the...")
   const cut = [...lab.querySelectorAll('.widget-label, .widget-label-basic, .widget-label-basic span')]
-    .filter(l => !l.closest('.course-lab-output') && l.clientWidth > 0 && l.scrollWidth > l.clientWidth + 1)
-    .map(l => `${l.textContent.trim()} (${l.scrollWidth} px in ${l.clientWidth})`);
+    .filter(l => !l.closest('.course-lab-output') && l.textContent.trim())
+    .map(l => getComputedStyle(l).display === 'inline' ? l.parentElement : l)
+    .filter(b => getComputedStyle(b).overflowX !== 'visible' && b.scrollWidth > b.clientWidth + 1)
+    .map(b => `${b.textContent.trim()} (${b.scrollWidth} px in ${b.clientWidth})`);
   const summary = lab.querySelector('.course-lab-summary');
   return {
     view: box(view),
