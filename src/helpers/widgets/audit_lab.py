@@ -273,14 +273,8 @@ def curves(prepared: AuditData) -> _Curves:
 
 
 def _two_panels(fig: Figure) -> list[Axes]:
-    """The creator's series (wide, left) and the trade-off (right), created on first use."""
-    if len(fig.axes) != 2:
-        for ax in list(fig.axes):
-            ax.remove()
-        with plots.house_style():
-            fig.subplots(1, 2, width_ratios=[1.6, 1])
-        fig.subplots_adjust(**{**plots.LAB_MARGINS, "left": 0.07, "right": 0.985, "wspace": 0.22, "top": 0.8})
-    return list(fig.axes)
+    """The creator's series over the trade-off, created on first use (stacked at the projector width)."""
+    return plots.lab_panels(fig, 2)
 
 
 def _line(ax: Axes, key: str, **style: Any) -> Any:
@@ -344,12 +338,12 @@ def draw_audit(fig: Figure, result: LabResult, prepared: AuditData, trade: _Curv
     finite = gain[np.isfinite(gain)]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     span = max(high - low, 1.0)
-    series_ax.set_ylim(low - 0.05 * span, high + 0.4 * span)
+    series_ax.set_ylim(low - 0.05 * span, high + 0.75 * span)  # two legend rows above the series
     series_ax.set_xlim(days[0] - np.timedelta64(4, "D"), days[-1] + np.timedelta64(4, "D"))
     if series_ax.get_legend() is None:
         series_ax.yaxis.set_major_formatter(plots.HUMAN)
         series_ax.set_ylabel("followers gained per day")
-        series_ax.legend(loc="upper center", ncols=4, frameon=False, fontsize=plots.BASE_FONT_PT - 2)
+        series_ax.legend(loc="upper center", ncols=2, frameon=False, fontsize=plots.BASE_FONT_PT - 2)
         series_ax.xaxis.set_major_locator(_months())
         series_ax.xaxis.set_major_formatter(_month_names())
     n_flagged = int(flagged.sum())
@@ -369,7 +363,7 @@ def draw_audit(fig: Figure, result: LabResult, prepared: AuditData, trade: _Curv
     recall.set_data(xs, table["recall_pct"].to_numpy())
     chosen.set_data([now, now], [0, 100])
     if growth_ax.get_legend() is None:
-        growth_ax.set_ylim(-4, 135)
+        growth_ax.set_ylim(-4, 150)  # the legend row above the 100% points
         growth_ax.set_yticks([0, 25, 50, 75, 100])
         growth_ax.set_ylabel("% of creators")
         growth_ax.set_xlabel("threshold (spreads above the usual gain)")
@@ -405,7 +399,7 @@ class FollowerAuditLab(Lab):
     name = "follower-audit"
     title = "Follower audit: flags against the truth"
     tables = ("influencers", "posts", "follower_growth", "follower_sample")
-    figsize = (14.0, 5.2)
+    figsize = (plots.LAB_WIDTH_IN, 6.2)
     table_columns: ClassVar[dict[str, Column]] = {
         "flagged": Column("flagged", fmt="count"),
         "caught": Column("guilty among them", fmt="count"),

@@ -228,7 +228,7 @@ class DealLab(Lab):
     name = "deal-lab"
     title = "Deal lab: pay model, fee and commission - who carries the risk?"
     tables = ("campaigns", "influencers", "benchmarks")
-    figsize = (13.0, 5.0)
+    figsize = (plots.LAB_WIDTH_IN, 5.9)  # the projector width, its two panels stacked
     table_index = Column("pay model", fmt="text")
     table_columns: ClassVar[dict[str, Column]] = {
         "creator": Column(
