@@ -519,6 +519,31 @@ def describe_images(out_dir: Path) -> int:
     return described
 
 
+IPYNB_HREF_RE = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+)\.ipynb(#[^"]*)?"', re.IGNORECASE)
+
+
+def link_lesson_pages(out_dir: Path) -> int:
+    """Point links to a notebook (``03_why_it_works.ipynb``) at its page (``03_why_it_works.html``) where
+    Sphinx could not: links inside outputs, such as the course map that ``00_start_here`` displays.
+    Returns how many links were changed."""
+    changed = 0
+    for page in sorted(out_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+
+        def to_page(match: re.Match[str], page: Path = page) -> str:
+            nonlocal changed
+            target = urllib.parse.unquote(match.group(1)) + ".html"
+            if not (page.parent / target).is_file():
+                return match.group(0)
+            changed += 1
+            return f'href="{match.group(1)}.html{match.group(2) or ""}"'
+
+        new = IPYNB_HREF_RE.sub(to_page, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return changed
+
+
 #: Attributes whose URL the browser loads by itself (a link's href is followed only when clicked).
 LOAD_ATTRS = {"src", "srcset", "data", "poster", "background", "xlink:href"}
 #: ``<link rel=...>`` kinds that name a page rather than load one.
@@ -618,6 +643,7 @@ def build(
     if result.returncode != 0:
         raise SiteError(f"Sphinx could not build the site:\n{result.stderr.strip()[-4000:]}")
     described = describe_images(out_dir)
+    link_lesson_pages(out_dir)
     problems = remote_loads(out_dir)
     if problems:
         listing = "\n  ".join(problems[:30])
