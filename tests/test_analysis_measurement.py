@@ -213,6 +213,33 @@ def test_bundled_big_creators_cheaper_per_impression_but_not_per_customer(bundle
     assert ladder.loc["mega", "cpa_usd"] > ladder.loc["nano", "cpa_usd"]
 
 
+def test_cost_ladder_counts_campaigns_that_sold_nothing():
+    costs = pd.DataFrame(
+        {
+            "tier": ["a", "a", "a", "b", "b"],
+            "cpm_usd": [1.0, 2.0, 3.0, 4.0, 5.0],
+            "cpe_usd": [1.0] * 5,
+            "cpc_usd": [1.0] * 5,
+            "conversions": [2, 0, 4, 1, 0],
+            "cpa_usd": [10.0, float("nan"), 30.0, 50.0, float("nan")],
+        }
+    )
+    ladder = m.cost_ladder(costs, order=("b", "a"))
+    assert list(ladder.index) == ["b", "a"]
+    assert ladder.loc["a", "cpa_usd"] == 20.0  # median of the two with a sale
+    assert ladder.loc["a", "cpa_all_usd"] == 30.0  # median of 10, 30 and an infinite one
+    assert ladder.loc["b", "cpa_all_usd"] == float("inf")  # half sold nothing
+    assert ladder.loc["a", "campaigns"] == 3 and ladder.loc["a", "with_sale"] == 2
+
+
+def test_bundled_nano_cpa_reverses_once_no_sale_campaigns_count(bundled):
+    costs = m.campaign_costs(bundled["campaigns"], bundled["influencers"])
+    ladder = m.cost_ladder(costs, order=("nano", "micro", "mid", "macro", "mega"))
+    print(ladder.round(2))
+    assert ladder["cpa_usd"].idxmin() == "nano" and ladder["cpa_all_usd"].idxmax() == "nano"
+    assert (ladder["with_sale"] <= ladder["campaigns"]).all()
+
+
 def test_bundled_discovery_costs_lower_roi_and_emv_mostly_exceeds_revenue(bundled):
     costs = m.campaign_costs(bundled["campaigns"], bundled["influencers"])
     goals = m.all_in_roi_by_goal(costs, ("awareness", "consideration", "conversion"))

@@ -64,12 +64,9 @@ EXERCISES: dict[str, str] = {
 
 
 def _cheapest_conversions() -> dict[str, str]:
-    """Why lesson 05 names one tier the cheapest source of conversions and this lesson's median CPA
-    another: lesson 05 pools each tier (total fees / total conversions), this lesson takes the median
-    campaign, and a campaign that converted nobody has no CPA to take a median of. The build fails
-    if the sentence that says so stops being true."""
-    import numpy as np
-
+    """The cost-ladder sentences, computed: which tier buys the cheapest attention, which the cheapest
+    customer with and without the campaigns that sold nothing, and lesson 05's pooled ranking. The
+    build fails if a sentence that says so stops being true."""
     from helpers import data
     from helpers.analysis import measurement, planning
 
@@ -79,22 +76,27 @@ def _cheapest_conversions() -> dict[str, str]:
     )
     costs = measurement.campaign_costs(campaigns, influencers)
     tiers = [t for t in ("nano", "micro", "mid", "macro", "mega") if t in pooled.index]
-    median = measurement.median_by(costs, "tier", ["cpa_usd"], order=tiers)["cpa_usd"]
-    pooled_best, median_best = planning.cheapest(pooled, "cpa_usd"), str(median.idxmin())
-    rows = costs[costs["tier"].astype(str) == median_best]
-    none = int((rows["conversions"] == 0).sum())
-    # a campaign with no conversion costs without end per conversion: count it as such
-    with_none = float(np.median(np.where(rows["conversions"] > 0, rows["cpa_usd"], np.inf)))
-    assert pooled_best != median_best and none > 0, (pooled_best, median_best, none)
-    assert with_none > median[median_best], with_none
+    ladder = measurement.cost_ladder(costs, "tier", order=tiers)
+    cpm, cpa, cpa_all = ladder["cpm_usd"], ladder["cpa_usd"], ladder["cpa_all_usd"]
+    sale_best, all_best, all_worst = str(cpa.idxmin()), str(cpa_all.idxmin()), str(cpa_all.idxmax())
+    pooled_best = planning.cheapest(pooled, "cpa_usd")
+    # "the ranking flips": the cheapest tier among campaigns with a sale is the dearest with all counted
+    assert sale_best == all_worst != all_best, ladder
+    # lessons/09_metrics_and_money.md (section 3) names these tiers
+    assert (sale_best, all_best, pooled_best) == ("nano", "mid", "macro"), (sale_best, all_best, pooled_best)
+    assert str(cpm.idxmin()) == "mega" and cpa["mega"] > cpa.min() and cpa_all["mega"] > cpa_all.min()
+    row = ladder.loc[sale_best]
     return {
+        "cheap_attention": str(cpm.idxmin()),
+        "sale_best": sale_best,
+        "sale_cpa": f"{cpa[sale_best]:,.2f}",
+        "none": f"{int(row['campaigns'] - row['with_sale']):,}",
+        "campaigns": f"{int(row['campaigns']):,}",
+        "with_none": f"{cpa_all[sale_best]:,.2f}",
+        "all_best": all_best,
+        "all_cpa": f"{cpa_all[all_best]:,.2f}",
         "pooled_best": pooled_best,
         "pooled_cpa": f"{pooled.loc[pooled_best, 'cpa_usd']:,.2f}",
-        "median_best": median_best,
-        "median_cpa": f"{median[median_best]:,.2f}",
-        "none": f"{none:,}",
-        "campaigns": f"{len(rows):,}",
-        "with_none": f"{with_none:,.0f}",
     }
 
 
@@ -323,34 +325,42 @@ def build() -> NB:
         """
         costs = measurement.campaign_costs(campaigns, influencers)
         tiers = ["nano", "micro", "mid", "macro", "mega"]
-        ladder = measurement.median_by(costs, "tier", ["cpm_usd", "cpe_usd", "cpc_usd", "cpa_usd"], order=tiers)
-        tables.show(ladder)
+        ladder = measurement.cost_ladder(costs, "tier", order=tiers)
+        tables.show(ladder, measurement.LADDER_COLUMNS)
         """
     )
     nb.code(
         """
         fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
-        cpm, cpa = ladder["cpm_usd"], ladder["cpa_usd"]
+        cpm, cpa, cpa_all = ladder["cpm_usd"], ladder["cpa_usd"], ladder["cpa_all_usd"]
         plots.bar_groups(left, tiers, {"median CPM": cpm}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
-        plots.bar_groups(right, tiers, {"median CPA": cpa}, ylabel="USD per conversion", value_format="{:.0f}")
-        cpm_ratio, cpa_ratio = cpm["mega"] / cpm["nano"], cpa["mega"] / cpa["nano"]
-        plots.set_title(left, f"Attention: mega costs {cpm_ratio:.1f}x nano", "median campaign CPM by Mediakix tier")
-        plots.set_title(right, f"Customers: mega costs {cpa_ratio:.1f}x nano", "median CPA; synthetic course data")
+        both = {"campaigns with a sale": cpa, "no-sale campaigns counted": cpa_all}
+        plots.bar_groups(right, tiers, both, ylabel="median USD per conversion", value_format="{:.0f}")
+        right.legend(loc="upper right")
+        plots.set_title(left, f"Cheapest attention: {cpm.idxmin()}", "median campaign CPM by Mediakix tier")
+        plots.set_title(
+            right,
+            f"Cheapest customer: {cpa.idxmin()}; {cpa_all.idxmin()} if failures count",
+            "median CPA, without and with the campaigns that sold nothing; synthetic course data",
+        )
         plots.show(fig)
         """
     )
     cheap = _cheapest_conversions()
     nb.md(
         f"""
-        The cheapest attention is not the cheapest customer: big creators sell impressions in bulk, but
-        fewer of the people they reach buy. Judge a campaign by the rung that matches its goal.
+        The cheapest attention is not the cheapest customer: **{cheap["cheap_attention"]}** creators sell
+        impressions in bulk, but under either CPA another tier's customers cost less.
 
-        Lesson 05 named **{cheap["pooled_best"]}** the cheapest tier for conversions, this chart **{cheap["median_best"]}**:
-        two measures. Lesson 05 *pooled* each tier - total fees / total conversions (USD {cheap["pooled_cpa"]} for
-        {cheap["pooled_best"]}), which weighs the big campaigns most; the **median CPA** is the typical campaign
-        (USD {cheap["median_cpa"]} for {cheap["median_best"]}). And a campaign that sold nothing has no CPA: {cheap["none"]} of the
-        {cheap["campaigns"]} {cheap["median_best"]} campaigns are missing from its median. Count each of them as
-        infinitely expensive per conversion and the {cheap["median_best"]} median rises to USD {cheap["with_none"]}.
+        Which tier's customers are cheapest depends on the campaigns that sold nothing. A campaign without a
+        conversion has no CPA, so a plain median leaves it out: among campaigns with a sale,
+        **{cheap["sale_best"]}** is cheapest (USD {cheap["sale_cpa"]}). But {cheap["none"]} of the {cheap["campaigns"]}
+        {cheap["sale_best"]} campaigns sold nothing. Count each of them as infinitely expensive per conversion and
+        the {cheap["sale_best"]} median rises to USD {cheap["with_none"]} - **the ranking flips**: {cheap["sale_best"]}
+        becomes the dearest tier, and **{cheap["all_best"]}** the cheapest (USD {cheap["all_cpa"]}). Lesson 05
+        *pooled* each tier (total fees / total conversions, so the fees of failed campaigns count too) and found
+        **{cheap["pooled_best"]}** cheapest (USD {cheap["pooled_cpa"]}). Before you quote a CPA, say whether the
+        campaigns that sold nothing are in it.
         """,
         slide="fragment",
     )

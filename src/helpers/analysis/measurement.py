@@ -32,12 +32,14 @@ __all__ = [
     "ER_COLUMNS",
     "ER_LABELS",
     "FLAG_LABELS",
+    "LADDER_COLUMNS",
     "MARGIN_COLUMNS",
     "MARGIN_INDEX",
     "all_in_roi_by_goal",
     "attribution_by_platform",
     "benchmark_value",
     "campaign_costs",
+    "cost_ladder",
     "disclosure_by_creator",
     "disclosure_summary",
     "emv_rate_scenarios",
@@ -207,6 +209,40 @@ def campaign_costs(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.Dat
     table["roi"] = metrics.roi(table["revenue_usd"], fee)
     table["roi_all_in"] = metrics.roi(table["revenue_usd"], table["all_in_usd"])
     return table
+
+
+#: How :func:`cost_ladder`'s table is shown (``tables.show(ladder, LADDER_COLUMNS)``).
+LADDER_COLUMNS: dict[str, Column] = {
+    "cpm_usd": Column("CPM, median", "USD", "usd"),
+    "cpe_usd": Column("CPE, median", "USD", "usd"),
+    "cpc_usd": Column("CPC, median", "USD", "usd"),
+    "cpa_usd": Column("CPA, median of campaigns with a sale", "USD", "usd"),
+    "cpa_all_usd": Column("CPA, median with no-sale campaigns counted", "USD", "usd"),
+    "campaigns": Column("campaigns", fmt="count"),
+    "with_sale": Column("campaigns (with a sale)", fmt="count"),
+}
+
+
+def cost_ladder(costs: pd.DataFrame, by: str = "tier", order: Sequence[str] = ()) -> pd.DataFrame:
+    """Median cost ladder per value of ``by``, with the campaigns that sold nothing counted or not.
+
+    ``costs`` is :func:`campaign_costs` output. Columns ``cpm_usd``, ``cpe_usd``, ``cpc_usd`` (medians,
+    USD), ``cpa_usd`` (median CPA of the campaigns with at least one conversion: a campaign that sold
+    nothing has no CPA), ``cpa_all_usd`` (median CPA with every no-sale campaign counted as infinitely
+    expensive per conversion; infinite when more than half sold nothing), ``campaigns`` (all campaigns)
+    and ``with_sale`` (campaigns with at least one conversion).
+    """
+    table = costs.assign(
+        cpa_all_usd=np.where(costs["conversions"] > 0, costs["cpa_usd"], np.inf),
+        with_sale=costs["conversions"] > 0,
+    )
+    grouped = table.groupby(by, observed=True)
+    out = grouped[["cpm_usd", "cpe_usd", "cpc_usd", "cpa_usd", "cpa_all_usd"]].median()
+    out["campaigns"] = grouped.size()
+    out["with_sale"] = grouped["with_sale"].sum().astype("int64")
+    if order:
+        out = out.reindex([o for o in order if o in out.index])
+    return out
 
 
 def all_in_roi_by_goal(costs: pd.DataFrame, goals: Sequence[str] = ()) -> pd.DataFrame:
