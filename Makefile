@@ -93,11 +93,12 @@ test: $(TEST_STAMP) browser-deps hub-deps
 	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL)
 
 # The contributor's loop (README, CONTRIBUTING): every test except the browser and Binder ones, and
-# strict nbval over one notebook (NB=NN, default 00). `make test` before you push.
+# strict nbval over one notebook (NB=NN, default 00); tests marked slow (seconds each: nested parallel
+# runs, every lab at random values, ...) are left to `make test`. `make test` before you push.
 NB ?= 00
 test-fast: $(TEST_STAMP)
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub" $(NBVAL) \
+	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not slow" $(NBVAL) \
 		tests notebooks/$(NB)_*.ipynb
 
 data: $(RUNTIME_STAMP)

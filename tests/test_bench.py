@@ -141,6 +141,7 @@ def test_profiled_run_times_each_cell_in_the_kernel_and_reads_its_memory():
     assert 60 + 30 < profile.kernel_rss_mb < 1000  # a bare kernel is > 30 MB; plus the array
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_byo_export_lines_are_ratios_measured_side_by_side(monkeypatch, capsys, tmp_path):
     """`make bench` prints the reader/pandas ratios of a large export (here 3,000 rows, two runs each)."""
     import bench_byo

@@ -141,6 +141,7 @@ def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_the_report_counts_a_synthetic_class_of_30_as_the_plan_says(synthetic_class, tmp_path):
     root, plans = synthetic_class
     run = _run(
@@ -170,6 +171,7 @@ def test_the_report_counts_a_synthetic_class_of_30_as_the_plan_says(synthetic_cl
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and imread(png).shape[0] > 200
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_bad_and_duplicate_hand_ins_are_named_with_the_reason_and_skipped(synthetic_class, tmp_path):
     root, _ = synthetic_class
     run = _run(
@@ -205,6 +207,7 @@ def test_a_newer_hand_in_of_the_same_learner_replaces_the_older(tmp_path, monkey
     assert where == str(old) and reason.startswith("duplicate:") and str(new) in reason
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_nothing_readable_exits_non_zero_with_the_reasons(tmp_path):
     (tmp_path / "a.txt").write_text("hello", encoding="utf-8")
     run = _run(tmp_path / "a.txt", "ICH1:@@", "--out", tmp_path / "out")

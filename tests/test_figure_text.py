@@ -280,6 +280,7 @@ def lab_states(lab) -> list[dict]:
     return states
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.parametrize("name", _lab_names())
 def test_lab_figure_text_is_whole_uncovered_and_plain(name):
     from helpers.widgets import LABS

@@ -374,6 +374,7 @@ def test_update_datasheet_refuses_a_file_without_markers(tmp_path, tables):
     assert readme.read_text(encoding="utf-8") == "# no markers\n"
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_uplift_variants_equal_a_full_generation_at_each_uplift():
     influencers, variants = generate.generate_uplift_variants([0.0, 0.5, 0.0])
     assert list(variants) == [0.0, 0.5]

@@ -39,6 +39,7 @@ def tries(file: Path) -> dict:
 # -- stable mistake ids -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_every_known_mistake_is_recorded_under_its_own_id_or_the_named_slip_it_equals():
     """What a learner's wrong answer is counted as: the mistake it matched (or, when the same answer is
     also a named slip such as a fraction for a percentage, that slip's course-wide id)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import pytest
 
 from helpers import widgets
 from helpers.widgets.base import Lab, LabInputError, LabResult
@@ -51,6 +52,7 @@ def test_a_bad_upload_shows_its_message_once():
     assert b"no_followers.csv" not in bytes(lab._image.value)
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_notebook_10_leaves_its_research_lab_usable_after_run_all():
     """Run every code cell of the stored notebook 12 in order, as Run All does, then look at the
     lab the learner plays with."""

@@ -94,6 +94,7 @@ def _run_two_workers(*paths: str) -> str:
     return out
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @needs_xdist
 def test_two_workers_run_every_cell_of_a_notebook_on_one_worker_in_order(tmp_path):
     """A real parallel run: cells share one kernel, so a cell on the other worker would fail (NameError)."""
@@ -115,6 +116,7 @@ def probe_dir() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @needs_xdist
 def test_each_worker_records_progress_into_a_file_of_its_own(probe_dir):
     """Each worker points COURSE_PROGRESS_FILE at its own temporary file (not the one it inherited from
@@ -178,6 +180,7 @@ def test_independent(k):
 """
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @needs_xdist
 def test_work_units_follow_what_the_tests_share(probe_dir):
     """The workers' own rule (conftest.item_unit), with no list of files: a file whose tests share a

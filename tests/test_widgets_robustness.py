@@ -38,6 +38,7 @@ def test_every_lab_registers_controls_and_renders_a_first_result(labs, name):
     _assert_result_or_message(lab)
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.parametrize("name", LAB_NAMES)
 def test_every_lab_survives_each_control_at_both_extremes(labs, name):
     lab = labs[name]
@@ -50,6 +51,7 @@ def test_every_lab_survives_each_control_at_both_extremes(labs, name):
         lab.set(**defaults)
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.parametrize("name", LAB_NAMES)
 def test_every_lab_survives_all_controls_at_minimum_then_maximum(labs, name):
     lab = labs[name]
@@ -60,6 +62,7 @@ def test_every_lab_survives_all_controls_at_minimum_then_maximum(labs, name):
     lab.set(**defaults)
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.parametrize("name", LAB_NAMES)
 def test_every_lab_survives_random_valid_control_values(labs, name):
     lab = labs[name]
