@@ -405,26 +405,30 @@ def lab_first_view(state: Mapping[str, Any], model_id: str) -> str:
     box = _lab_output_model(state, model_id)
     if box is None:
         return ""
-    parts: list[str] = []
+    summary, figure = "", ""
     summary_text = ""
-    for ref in box["state"].get("children", []):
+    for ref in box["state"].get("children", []):  # the figure, the summary, the table, notes (any order)
         match = _MODEL_REF_RE.match(str(ref))
         child = state.get(match.group(1)) if match else None
         if child is None:
             continue
-        if child["model_name"] == "HTMLModel" and not parts and child["state"].get("value"):
-            value = str(child["state"]["value"])
+        value = str(child["state"].get("value") or "")
+        if (
+            child["model_name"] == "HTMLModel"
+            and not summary
+            and re.search(r"course-lab-(summary|message)", value)
+        ):
             summary_text = re.sub(r"<[^>]+>", "", value)
-            parts.append(f'<div class="course-static-summary">{value}</div>')
-        elif child["model_name"] == "ImageModel":
+            summary = f'<div class="course-static-summary">{value}</div>'
+        elif child["model_name"] == "ImageModel" and not figure:
             fmt = str(child["state"].get("format", "png"))
             data = next((b["data"] for b in child.get("buffers", []) if b.get("path") == ["value"]), None)
             if data and fmt in ("svg+xml", "png", "jpeg"):
-                alt = html.escape(summary_text or "the lab's figure", quote=True)
-                parts.append(
-                    f'<img class="course-static-figure" alt="{alt}" src="data:image/{fmt};base64,{data}">'
+                figure = (
+                    f'<img class="course-static-figure" alt="{{alt}}" src="data:image/{fmt};base64,{data}">'
                 )
-    return "".join(parts)
+    alt = html.escape(summary_text or "the lab's figure", quote=True)
+    return summary + figure.replace("{alt}", alt, 1)
 
 
 def static_widgets(nb: nbformat.NotebookNode, notebook: str) -> nbformat.NotebookNode:
