@@ -400,7 +400,8 @@ def build() -> NB:
         **A real launch, timed to the day.** When Lord & Taylor launched its Design Lab collection, it
         gave 50 fashion creators the same paisley dress and paid each USD 1,000-4,000 to post a photo
         wearing it on one weekend, 27-28 March 2015. The posts reached 11.4 million Instagram users
-        (figure from press coverage) and the dress sold out: a launch calendar at work. The contract
+        and, as press coverage reported, the dress sold out - a launch timed to the day, though
+        nobody measured how much of the sell-out the posts caused (lesson 10). The contract
         required the brand's tag and hashtag and approved every post in advance - but never asked for
         the payment to be disclosed, and the FTC's 2016 order against the retailer followed (FTC file
         152-3181). Put the disclosure on the same checklist as the dates; lesson 08 takes apart the

@@ -525,9 +525,9 @@ def build() -> NB:
         are only checked on Instagram, whose benchmarks they use). `past_disclosed_pct` is the share of the
         creator's past sponsored posts that carried a disclosure: below 100, the brief and the contract
         must say how to disclose, and someone checks each post on the day. *Where* matters too: in
-        2016 the FTC settled with Warner Bros. over a 2014 game launch whose contract let YouTube
-        creators put the disclosure in the description box, below the "Show more" fold, where most
-        viewers never look (FTC press release, July 2016). A label nobody sees does not count.
+        2016 the FTC settled with Warner Bros. over a 2014 game launch whose contract told YouTube
+        creators to put any disclosure in the description box, below the "Show more" fold, where
+        most viewers never look (FTC press release, July 2016). A label nobody sees does not count.
 
         **EMV's limits.** An agency may offer to report earned media value: impressions priced at a
         reference CPM. Here is what it would say about this plan's median forecast, at the low and high end

@@ -389,10 +389,7 @@ def plot_celebrity_engagement(ax: Axes, comparison: pd.DataFrame) -> Axes:
     )
     celeb, other = comparison.loc[CELEBRITY], comparison.loc[OTHERS]
     if celeb["pooled_reach_er_ratio"] < other["pooled_reach_er_ratio"]:
-        finding = (
-            f"Ads' ER by reach: {celeb['pooled_reach_er_ratio']:.0%} of own posts' (celebrities), "
-            f"{other['pooled_reach_er_ratio']:.0%} (others)"
-        )
+        finding = "Celebrities' ads fall further below their own posts than other creators' ads"
     else:
         finding = "Celebrities' sponsored posts hold up as well as other creators' here"
     plots.set_title(
