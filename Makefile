@@ -99,7 +99,7 @@ NB ?= 00
 test-fast: $(TEST_STAMP)
 	$(PY) -m compileall -q src
 	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not slow" $(NBVAL) \
-		tests notebooks/$(NB)_*.ipynb
+		--ignore=tests/browser tests notebooks/$(NB)_*.ipynb
 
 data: $(RUNTIME_STAMP)
 	$(PY) -m helpers.generate --out datasets

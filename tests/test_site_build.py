@@ -262,10 +262,11 @@ def test_links_to_notebooks_inside_outputs_lead_to_their_pages(tmp_path):
     page = tmp_path / "notebooks" / "00_start.html"
     page.write_text(
         '<a href="01_x.ipynb">01</a> <a href="01_x.ipynb#lab">lab</a> <a href="02_missing.ipynb">02</a> '
+        "<a href='01_x.ipynb'>in an HTML output</a> "
         '<a href="https://mybinder.org/v2/gh/o/r/HEAD?urlpath=lab/tree/notebooks/01_x.ipynb">Binder</a>',
         encoding="utf-8",
     )
-    assert site_build.link_lesson_pages(tmp_path) == 2
+    assert site_build.link_lesson_pages(tmp_path) == 3
     html = page.read_text(encoding="utf-8")
-    assert 'href="01_x.html"' in html and 'href="01_x.html#lab"' in html
+    assert 'href="01_x.html"' in html and 'href="01_x.html#lab"' in html and "href='01_x.html'" in html
     assert 'href="02_missing.ipynb"' in html and "tree/notebooks/01_x.ipynb" in html

@@ -519,7 +519,9 @@ def describe_images(out_dir: Path) -> int:
     return described
 
 
-IPYNB_HREF_RE = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+)\.ipynb(#[^"]*)?"', re.IGNORECASE)
+IPYNB_HREF_RE = re.compile(
+    r"""href=(["'])(?![a-z][a-z0-9+.-]*:|/|#)([^"'#?]+)\.ipynb(#[^"']*)?\1""", re.IGNORECASE
+)
 
 
 def link_lesson_pages(out_dir: Path) -> int:
@@ -532,11 +534,11 @@ def link_lesson_pages(out_dir: Path) -> int:
 
         def to_page(match: re.Match[str], page: Path = page) -> str:
             nonlocal changed
-            target = urllib.parse.unquote(match.group(1)) + ".html"
-            if not (page.parent / target).is_file():
+            quote, path, anchor = match.group(1), match.group(2), match.group(3) or ""
+            if not (page.parent / (urllib.parse.unquote(path) + ".html")).is_file():
                 return match.group(0)
             changed += 1
-            return f'href="{match.group(1)}.html{match.group(2) or ""}"'
+            return f"href={quote}{path}.html{anchor}{quote}"
 
         new = IPYNB_HREF_RE.sub(to_page, text)
         if new != text:
