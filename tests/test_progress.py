@@ -384,6 +384,7 @@ for k in range(int(sys.argv[3])):
 """
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.parametrize("lock", ["flock", "no-fcntl"])
 def test_two_processes_recording_at_once_keep_every_pass(progress_file, lock):
     """2 separate processes x 200 passes into one file: all 400 are kept (without the lock, 15-40 %
