@@ -456,11 +456,13 @@ def build() -> NB:
     nb.md(
         f"""
         **Exercise 03.q2 - find the error in the agency's report.** An agency sends you this, from the
-        same Instagram posts:
+        bundled TikTok posts:
 
         > {_lesson03.agency_claim()}
 
-        What is wrong with it? The feedback explains every option.
+        Compute the typical TikTok creator's paid-post performance (the median over creators of
+        sponsored ER / organic ER), then say what is wrong with the report: answer with the letter and
+        that number. The feedback explains every option.
 
 {textwrap.indent(_lesson03.report_options_markdown(), "        ")}
         """,

@@ -1,13 +1,15 @@
 """Exercises for notebooks/03_why_it_works: paid-post performance, disclosure, the toy model.
 
-q1 uses numbers given in the task text; q2-q4 compute their expected answers lazily from the
-bundled (synthetic) data, so they stay right when the data is regenerated. The notebook source is
-``tools/notebooks/nb03_why_it_works.py``.
+q1 uses numbers given in the task text; q2 (a letter and the number that decides it), q3 and q4
+compute their expected answers lazily from the bundled (synthetic) data, so they stay right when the
+data is regenerated. The notebook source is ``tools/notebooks/nb03_why_it_works.py``.
 """
 
 from __future__ import annotations
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
+from collections.abc import Callable
+
+from helpers.exercises import Mistake, NumericQuestion, Question
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -20,19 +22,21 @@ influencers = data.load_influencers()
 _LAB_SETUP = _SETUP + "from helpers.exercises import lesson03 as ex\nlab = widgets.CommercialisationLab()\n"
 
 INSTAGRAM = "instagram"
+#: 03.q2's platform: the section above the exercise prints Instagram's two ratios, so the report is TikTok's
+Q2_PLATFORM = "tiktok"
 
 
-def _creators():
+def _creators(platform: str = Q2_PLATFORM):
     from helpers import data
     from helpers.analysis import trust
 
     return trust.paid_post_performance_by_creator(
-        data.load_posts(), data.load_influencers(), platform=INSTAGRAM
+        data.load_posts(), data.load_influencers(), platform=platform
     )
 
 
-def _ratios():
-    table = _creators()
+def _ratios(platform: str = Q2_PLATFORM):
+    table = _creators(platform)
     return table["er_sponsored_pct"] / table["er_organic_pct"]
 
 
@@ -40,7 +44,15 @@ def _pooled() -> float:
     from helpers import data
     from helpers.analysis import trust
 
-    return trust.pooled_er_ratio(data.load_posts(), data.load_influencers(), platform=INSTAGRAM)
+    return trust.pooled_er_ratio(data.load_posts(), data.load_influencers(), platform=Q2_PLATFORM)
+
+
+def _mean_ratio() -> float:
+    return float(_ratios().mean())
+
+
+def _instagram_typical() -> float:
+    return float(_ratios(INSTAGRAM).median())
 
 
 def _ads():
@@ -116,23 +128,26 @@ q1 = NumericQuestion(
 
 
 def agency_claim() -> str:
-    """03.q2's agency report, its number computed from the synthetic Instagram posts (the pooled ER ratio)."""
+    """03.q2's agency report, its number computed from the synthetic TikTok posts (the pooled ER ratio;
+    the section above the exercise prints Instagram's)."""
     loss = (1 - _pooled()) * 100
     return (
-        f'"Across all Instagram posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
+        f'"Across all TikTok posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
         f'(ER ratio {_pooled():.2f}). Keep sponsored content to a minimum: every ad costs engagement."'
     )
 
 
-#: 03.q2's answers to "what is wrong with the agency's report?": letter -> text.
+#: 03.q2's answers to "what is wrong with the agency's report?": letter -> text (similar length and
+#: hedging; each wrong one a misconception people hold).
 REPORT_OPTIONS: dict[str, str] = {
-    "A": "Nothing: both ERs come from the same platform and the same months, so the ratio is a fair "
-    "measure of what an ad costs.",
-    "B": "It mixes creators: big accounts publish most of the ads and have the lowest ERs. Compare each "
-    "creator's ads with their own organic posts, then take the typical creator.",
-    "C": "It should report the mean of the creator-by-creator ratios: the average over creators is the "
-    "true cost of an ad.",
-    "D": "Engagement is the wrong measure: only sales matter, so no ER ratio can say anything about ads.",
+    "A": "Probably nothing: both ERs come from the same platform and months, so the ratio is likely a "
+    "fair measure of what a typical ad costs.",
+    "B": "Probably the comparison: it sets different accounts' posts side by side. Setting each account's "
+    "ads against its own other posts is likely fairer.",
+    "C": "Probably the averaging: a mean of each creator's own ratio, rather than one pooled ratio, is "
+    "likely the true cost of a typical ad.",
+    "D": "Probably the metric: engagement says little about ads, so a sales figure is likely the only "
+    "fair measure of what a typical ad costs.",
 }
 
 
@@ -141,56 +156,128 @@ def report_options_markdown() -> str:
     return "\n".join(f"* **{k}.** {v}" for k, v in REPORT_OPTIONS.items())
 
 
-q2 = ChoiceQuestion(
+def _typical() -> float:
+    """03.q2's number: the median paid-post performance of TikTok creators (ratio)."""
+    return float(_ratios().median())
+
+
+#: how close 03.q2's ratio must be (absolute; the ratios are printed to two decimals)
+Q2_ABS_TOL = 0.01
+
+
+def _verdict(answer: object) -> tuple[str, float] | None:
+    """(letter, ratio) from a 2-item answer such as ("B", 1.0); None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 2:
+        return None
+    letter, ratio = answer
+    if not isinstance(letter, str) or isinstance(ratio, bool) or not isinstance(ratio, int | float):
+        return None
+    return letter.strip().upper(), float(ratio)
+
+
+def _near(answer: object, value: Callable[[], float]) -> bool:
+    parsed = _verdict(answer)
+    return parsed is not None and abs(parsed[1] - value()) <= Q2_ABS_TOL
+
+
+def _letter_is(answer: object, letter: str) -> bool:
+    parsed = _verdict(answer)
+    return parsed is not None and parsed[0] == letter
+
+
+def _check_report(answer: object) -> tuple[bool, str]:
+    parsed = _verdict(answer)
+    if parsed is None or parsed[0] not in REPORT_OPTIONS:
+        return False, (
+            f"Answer with two things: the letter ({', '.join(REPORT_OPTIONS)}) and the typical TikTok "
+            'creator\'s paid-post performance (a ratio), e.g. `("A", 0.75)`.'
+        )
+    letter, ratio = parsed
+    if letter != "B":
+        return False, f"{letter} does not name the report's error; see what each option claims."
+    if abs(ratio - _typical()) > Q2_ABS_TOL:
+        return False, (
+            f"{ratio:.2f} is not the typical TikTok creator's paid-post performance: compute each TikTok "
+            "creator's sponsored ER / organic ER, then take the median over creators."
+        )
+    return True, ""
+
+
+q2 = Question(
     id="03.q2",
     title="Find the error in the agency's report",
-    expected="B",
-    choices=("A", "B", "C", "D"),
+    checker=_check_report,
     setup=_SETUP,
-    starter='error = ____  # "A", "B", "C" or "D"',
+    starter="""
+    typical = ____  # the typical TikTok creator's sponsored ER / organic ER
+    error = (____, typical)  # the letter ("A", "B", "C" or "D"), then the number that decides it
+    """,
     var="error",
     hints=[
-        "Who publishes most of the sponsored posts, and how do those accounts engage in general (lesson 02)?",
-        "The section above prints two numbers from the same posts: the pooled ER ratio and the median "
-        "paid-post performance. Which one keeps the creator fixed and changes only 'ad or not'?",
+        '`trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")` gives one row '
+        "per TikTok creator with their organic and sponsored ER.",
+        "Divide each creator's `er_sponsored_pct` by their `er_organic_pct`, take the median over creators, "
+        "and compare it with the agency's pooled ratio: which option explains the gap?",
     ],
     solution_code="""
-    creators = trust.paid_post_performance_by_creator(posts, influencers, platform="instagram")
+    creators = trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")
     ratios = creators["er_sponsored_pct"] / creators["er_organic_pct"]  # each creator vs themself
-    print(f"pooled: {trust.pooled_er_ratio(posts, influencers):.2f}, typical creator: {ratios.median():.2f}")
-    error = "B"
+    typical = ratios.median()
+    pooled = trust.pooled_er_ratio(posts, influencers, platform="tiktok")
+    print(f"pooled: {pooled:.2f}, typical creator: {typical:.2f}")
+    error = ("B", typical)
     """,
     explanation=(
-        "Each creator is compared with themself: their sponsored ER over their organic ER. The median "
-        "over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's 2016 "
-        "ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size). Pooling all "
-        "posts gives a much lower number: the biggest accounts publish most of the ads and have the lowest "
-        "ER, so the pooled comparison measures *who* posts ads, not how audiences treat them."
+        "Each creator is compared with themself: their sponsored ER over their organic ER. On TikTok the "
+        "median over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's "
+        "2016 ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size), far "
+        "above the agency's pooled ratio. The pooled comparison sets big accounts, which post most ads and "
+        "engage least, against small ones: it measures *who* posts ads, not how audiences treat them."
     ),
-    why="The typical creator's ads engage almost as well as their other posts: compare within creators.",
+    why="The typical TikTok creator's ads engage about as well as their own other posts: compare within "
+    "creators.",
     mistakes=[
         Mistake(
-            "A",
-            "Same platform and months, but not the same creators: most ads come from big accounts, whose "
-            "organic posts engage less too. The pooled ER ratio measures who posts ads, not what an ad "
-            "costs.",
+            when=lambda a: _letter_is(a, "A"),
+            feedback="Same platform and months, but not the same creators: most ads come from big accounts, "
+            "whose organic posts engage less too. Your own median of each creator's ratio is far above the "
+            "agency's number: the pooled ratio measures who posts ads, not what an ad costs.",
+            example=("A", 0.63),
             name="pooled comparison",
         ),
         Mistake(
-            "C",
-            "Comparing each creator with themself is the right idea, but a mean over creators is pulled "
-            "by a few extreme ratios (a creator with two ads); the typical creator is the median. And the "
-            "report's error is the pooling, not the average.",
+            when=lambda a: _letter_is(a, "C") or (_letter_is(a, "B") and _near(a, _mean_ratio)),
+            feedback="Comparing each creator with themself is the right idea, but a mean over creators is "
+            "pulled by a few extreme ratios (a creator with two ads); the typical creator is the median. "
+            "And the report's error is the pooling, not the average.",
+            example=("C", 1.03),
             name="mean instead of median",
         ),
         Mistake(
-            "D",
-            "Sales matter, but engagement is a fair measure of how an audience treats a post. The flaw is "
-            "not the metric; it is comparing different creators' posts.",
+            when=lambda a: _letter_is(a, "D"),
+            feedback="Sales matter, but engagement is a fair measure of how an audience treats a post. The "
+            "flaw is not the metric; it is comparing different creators' posts.",
+            example=("D", 1.0),
             name="dismisses the metric",
         ),
+        Mistake(
+            when=lambda a: _letter_is(a, "B") and _near(a, _pooled),
+            feedback="That number is the agency's pooled ratio itself; the check needs each TikTok "
+            "creator's own ratio (sponsored ER / organic ER), then the median over creators.",
+            example=("B", 0.63),
+            name="pooled ratio as the typical creator",
+        ),
+        Mistake(
+            when=lambda a: _letter_is(a, "B") and _near(a, _instagram_typical),
+            feedback="That is the typical Instagram creator's ratio, printed above; the agency's report is "
+            'about TikTok: pass platform="tiktok".',
+            example=("B", 0.98),
+            name="wrong platform",
+        ),
     ],
+    wrong_example=("B", 0.5),
 )
+
 
 q3 = NumericQuestion(
     id="03.q3",
