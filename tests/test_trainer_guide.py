@@ -214,6 +214,32 @@ def repeated_section_problems(blocks: list[Block]) -> list[str]:
     return problems
 
 
+#: The longest run of teaching without a break or lunch (minutes); one whole lesson may run longer (lesson 12
+#: is 105 minutes and the four-week course teaches lessons whole).
+LONGEST_RUN = 100
+
+
+def long_run_problems(rows: list[dict[str, str]]) -> list[str]:
+    """Runs of two or more lesson blocks longer than ``LONGEST_RUN`` minutes without a non-teaching row.
+
+    A new session (the four-week course's ``session`` column) starts a new run.
+    """
+    problems, run, count, session = [], 0, 0, None
+    for row in rows:
+        if row["sections"] == "**total**" or not row["minutes"].isdigit():
+            continue
+        if row["lesson"] == "—" or row.get("session", session) != session:
+            run, count = 0, 0
+        session = row.get("session", session)
+        if row["lesson"] == "—":
+            continue
+        run, count = run + int(row["minutes"]), count + 1
+        if run > LONGEST_RUN and count > 1:
+            where = row.get("start") or f"session {session}"
+            problems.append(f"{where}: {run} minutes of teaching without a break")
+    return problems
+
+
 @dataclass(frozen=True)
 class Format:
     """One format of the guide, parsed."""
@@ -326,6 +352,20 @@ def test_total_check_flags_a_stated_total_that_does_not_add_up():
     assert total_problems(Format("x", [("day", blocks, 60)], (60, 50, 10)))
 
 
+def test_long_run_check_flags_two_lessons_back_to_back_beyond_the_limit():
+    table = "| start | lesson | sections | minutes |\n|---|---|---|---|\n"
+    row = "| {} | [07 What does not work](../notebooks/07_what_does_not_work.ipynb) | whole lesson | 65 |\n"
+    rows = tables_in(table + row.format("13:00") + row.format("14:05"))[0]
+    assert long_run_problems(rows) == ["14:05: 130 minutes of teaching without a break"]
+    pause = "| 14:05 | — | Break | 10 |\n"
+    with_break = tables_in(table + row.format("13:00") + pause + row.format("14:15"))[0]
+    assert long_run_problems(with_break) == []
+    sessions = "| session | lesson | sections | minutes |\n|---|---|---|---|\n"
+    srow = "| {} | [07 What does not work](../notebooks/07_what_does_not_work.ipynb) | whole lesson | 65 |\n"
+    assert long_run_problems(tables_in(sessions + srow.format(1) + srow.format(2))[0]) == []
+    assert long_run_problems(tables_in(sessions + srow.format(1) + srow.format(1))[0])
+
+
 def test_repeated_section_check_flags_a_lesson_taught_twice():
     blocks = [Block("03", (WHOLE,), 45), Block("03", ("1. Trust turns a post into a recommendation",), 6)]
     assert repeated_section_problems(blocks)
@@ -357,6 +397,13 @@ def test_format_totals_add_up_and_no_section_is_taught_twice(title):
         if blocks and blocks[0].start:
             problems += clock_problems(blocks)
     print(f"{title}: {fmt.stated[0]} min = {fmt.teaching} teaching + {fmt.other} breaks and questions")
+    assert problems == []
+
+
+@pytest.mark.parametrize("title", FORMAT_TITLES)
+def test_no_format_runs_more_than_100_minutes_of_teaching_without_a_break(title):
+    body = sections_of(GUIDE, 2)[title]
+    problems = [p for rows in timetables_in(body) for p in long_run_problems(rows)]
     assert problems == []
 
 
@@ -400,7 +447,35 @@ def test_four_week_course_teaches_every_lesson_whole_in_sessions_of_at_most_two_
     numbered = list(range(1, len(per_session) + 1))
     assert list(per_session) == numbered, "sessions are numbered 1, 2, ... in order"
     assert 8 <= len(per_session) <= 9, f"{len(per_session)} sessions in four weeks"
-    assert max(per_session.values()) <= 120, per_session
+    # at most two hours of teaching; a session that needs a break for it may run ten minutes longer
+    assert max(per_session.values()) <= 130, per_session
+    teaching = re.findall(r"^\| (\d+) \| \[.*\| (\d+) \|$", sections_of(GUIDE, 2)[fmt.title], re.M)
+    per_session_teaching: dict[int, int] = {}
+    for session, minutes in teaching:
+        per_session_teaching[int(session)] = per_session_teaching.get(int(session), 0) + int(minutes)
+    assert max(per_session_teaching.values()) <= 120, per_session_teaching
+
+
+def pandas_exercises(number: str) -> set[str]:
+    """Exercise ids a lesson plan's Timing table marks '(pandas)' (in the cell that says so)."""
+    plan = (ROOT / "lessons" / course.lesson(number).lesson_plan).read_text(encoding="utf-8")
+    found: set[str] = set()
+    for row in tables_in(sections_of(plan, 2)["Timing"])[0]:
+        for cell in row.values():
+            if "(pandas)" in cell:
+                found |= set(re.findall(r"\d\d\.q\d+", cell.split("(pandas)")[0]))
+    return found
+
+
+def test_two_day_tip_moves_every_pandas_exercise_of_day_two_to_homework():
+    fmt = FORMATS["Format 3: the two-day workshop"]
+    (day_two_blocks,) = [blocks for sub, blocks, _ in fmt.tables if sub.startswith("Day 2")]
+    day_two = {b.number for b in day_two_blocks if b.number}
+    wanted = set().union(*(pandas_exercises(n) for n in day_two))
+    assert {"09.q8", "10.q6"} <= wanted, "the plans' pandas marks were not found"
+    tips = sections_of(sections_of(GUIDE, 2)[fmt.title], 3)["Tips for the two days"]
+    tip = next(line for line in tips.split("\n- ") if "pandas" in line)
+    assert set(re.findall(r"\d\d\.q\d+", tip)) == wanted
 
 
 LAB_ROWS = [row for table in tables_in(GUIDE) for row in table if {"lesson", "lab"} <= set(row)]
