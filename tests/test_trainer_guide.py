@@ -456,6 +456,51 @@ def test_four_week_course_teaches_every_lesson_whole_in_sessions_of_at_most_two_
     assert max(per_session_teaching.values()) <= 120, per_session_teaching
 
 
+def lesson_numbers(text: str) -> set[str]:
+    """Lesson numbers named in ``text``: "00-07, 09 and 10" -> {"00", ..., "07", "09", "10"}."""
+    found: set[str] = set()
+    for first, last in re.findall(r"\b(\d\d)(?:-(\d\d))?\b", text):
+        found |= {f"{n:02d}" for n in range(int(first), int(last or first) + 1)}
+    return found
+
+
+def workshop_rows_of_notebook_00() -> dict[str, str]:
+    """The 'what to do' cell of each Workshop row of notebook 00's Learning paths table."""
+    notebook = ROOT / "notebooks" / course.lesson("00").notebook
+    text = notebook.read_text(encoding="utf-8").replace("\\n", "\n")
+    rows = re.findall(r"\| \*\*(Workshop[^*]*)\*\* \| ([^|]+) \|", text)
+    return {name: what for name, what in rows}
+
+
+def test_lesson_numbers_expands_ranges():
+    assert lesson_numbers("lessons 00-03, 09 and 10's holdout (04 cut)") == {
+        "00",
+        "01",
+        "02",
+        "03",
+        "04",
+        "09",
+        "10",
+    }
+
+
+def test_notebook_00_workshop_paths_name_the_guides_lessons_day_by_day():
+    rows = workshop_rows_of_notebook_00()
+    assert set(rows) == {"Workshop, one day", "Workshop, two days"}, rows
+    one_day = FORMATS["Format 2: the one-day workshop"]
+    assert lesson_numbers(rows["Workshop, one day"]) == {b.number for b in one_day.blocks if b.number}
+    two_days = FORMATS["Format 3: the two-day workshop"]
+    day_one_text, day_two_text = rows["Workshop, two days"].split("day two")
+    for text, (_, blocks, _) in zip((day_one_text, day_two_text), two_days.tables, strict=True):
+        assert lesson_numbers(text.split("day one")[-1]) == {b.number for b in blocks if b.number}
+
+
+def test_two_day_workshop_teaches_each_lesson_after_the_lessons_before_it():
+    # every lesson builds on earlier ones (03's paid-post performance in 08 and 09, 06's reply rates in 07)
+    order = [b.number for b in FORMATS["Format 3: the two-day workshop"].blocks if b.number]
+    assert order == sorted(order)
+
+
 def pandas_exercises(number: str) -> set[str]:
     """Exercise ids a lesson plan's Timing table marks '(pandas)' (in the cell that says so)."""
     plan = (ROOT / "lessons" / course.lesson(number).lesson_plan).read_text(encoding="utf-8")
