@@ -104,16 +104,21 @@ def _two_rankings() -> dict[str, str]:
     """The sentences of the two-rankings section, computed from the bundled data; the build fails if a
     sentence stops being true."""
     from helpers import data
-    from helpers.analysis import rankings
+    from helpers.analysis import measurement, rankings
 
+    affiliate = data.load_affiliate_sales()
     creators = rankings.creator_measures(
-        data.load_posts(), data.load_influencers(), data.load_affiliate_sales()
+        data.load_posts(), data.load_influencers(), affiliate
     )
     ranked = rankings.rank_tiers(creators)
     best_engagement = str(ranked["rank_paid_post_performance"].idxmin())
     best_revenue = str(ranked["rank_revenue_per_dollar"].idxmin())
     per_follower = ranked["revenue_per_follower_usd"]
     overlap = rankings.top_overlap(creators, n=50)
+    costs = measurement.campaign_costs(data.load_campaigns(), data.load_influencers())
+    conv_above = measurement.margin_check(costs, [0.4], goal="conversion")["revenue_above_cost_pct"].iloc[0]
+    rpd = ranked["revenue_per_dollar"]
+    assert rpd.min() > 1 and conv_above < 50, (rpd, conv_above)  # "yet only ...": the tables disagree
     assert best_engagement in {"micro", "mid"} and best_revenue == "nano", ranked
     assert str(per_follower.idxmax()) == "nano" and per_follower.is_monotonic_decreasing, per_follower
     assert ranked["revenue_per_post_usd"].is_monotonic_increasing, ranked
@@ -126,6 +131,10 @@ def _two_rankings() -> dict[str, str]:
         "shared": f"{overlap['shared']:.0f}",
         "n": f"{overlap['n']:.0f}",
         "creators": f"{len(creators):,}",
+        "affiliates": f"{len(affiliate):,}",
+        "rpd_nano": f"{rpd['nano']:.1f}",
+        "rpd_mega": f"{rpd['mega']:.1f}",
+        "conv_above": f"{conv_above:.0f}",
     }
 
 
@@ -212,7 +221,7 @@ def build() -> NB:
     nb.code(
         """
         rates = measurement.engagement_by_denominator(posts, influencers)
-        tables.show(measurement.median_by(rates, "platform", measurement.ER_COLUMNS))
+        tables.show(measurement.median_by(rates, "platform", measurement.ER_COLUMNS), measurement.ER_MEDIAN_COLUMNS)
         """
     )
     # The sentence below states comparisons the data decides: the build fails if they stop being true.
@@ -278,12 +287,15 @@ def build() -> NB:
         One trap: reach does not add up. Two posts that each reach 10,000 accounts reach *at most*
         20,000 people together, because some saw both. The campaign reach in the course data is such a
         sum (the datasheet says so); only the platform can count unique people across posts.
+
+        The typical post per platform (each column is its own median over the posts, so the median
+        frequency need not equal the median impressions / the median reach):
         """,
         slide="slide",
     )
     nb.code(
         """
-        tables.show(measurement.frequency_by_platform(posts, influencers))
+        tables.show(measurement.frequency_by_platform(posts, influencers), measurement.FREQUENCY_COLUMNS)
         """
     )
     nb.code(
@@ -491,8 +503,8 @@ def build() -> NB:
         at_40 = margins.loc[0.40]
         plots.set_title(
             ax,
-            f"At a 40% margin, {at_40['profit_after_margin_pct']:.0f}% of conversion campaigns earn more than "
-            f"they cost, not {at_40['revenue_above_cost_pct']:.0f}%",
+            f"40% margin: {at_40['profit_after_margin_pct']:.0f}% of conversion campaigns profit, "
+            f"not {at_40['revenue_above_cost_pct']:.0f}%",
             "conversion campaigns, all costs counted; the margin is an input; synthetic course data",
         )
         plots.show(fig)
@@ -543,7 +555,7 @@ def build() -> NB:
         plots.set_title(
             ax,
             f"EMV exceeds revenue in {share:.0f}% of campaigns",
-            "EMV at 10 USD per 1,000 impressions + 0.10 USD per engagement; log scales; synthetic data",
+            "EMV at USD 10 CPM + USD 0.10 per engagement; log scales; synthetic",
         )
         plots.show(fig)
         """
@@ -551,7 +563,7 @@ def build() -> NB:
     nb.md(
         """
         Change the reference rates and the same campaigns are "worth" something else; the revenue does
-        not move. The CPM rates below span the Instagram benchmark (USD 5-15, wordontheblock 2023); the
+        not move, so the EMV-to-revenue ratio moves with the rates alone. The CPM rates below span the Instagram benchmark (USD 5-15, wordontheblock 2023); the
         per-engagement rates are assumptions, because vendors do not publish theirs.
         """,
         slide="fragment",
@@ -564,7 +576,7 @@ def build() -> NB:
             "high: 15 USD CPM + 0.30 USD CPE": (15.0, 0.30),
         }
         totals = measurement.emv_rate_scenarios(campaigns, scenarios)
-        tables.show(totals)
+        tables.show(totals.drop(columns="revenue_usd"))
         """
     )
     nb.notes(
@@ -635,8 +647,9 @@ def build() -> NB:
           and per dollar spent, than big ones; engagement carries the effect.
 
         The synthetic course data carries both mechanisms: paid-post performance from `posts`, and one
-        sponsored post by each Instagram creator in a retailer's affiliate programme, `affiliate_sales`.
-        The same {two["creators"]} Instagram creators, ranked three ways (medians per tier):
+        sponsored post by each of the {two["affiliates"]} Instagram creators in a retailer's affiliate programme,
+        `affiliate_sales`. Paid-post performance needs at least one sponsored and three organic posts, which
+        {two["creators"]} of them have: those creators, ranked three ways (medians per tier):
         """,
         slide="slide",
     )
@@ -675,6 +688,12 @@ def build() -> NB:
 
         **The goal decides the ranking:** engagement with an ad (awareness, consideration) - paid-post
         performance; sales from a budget - revenue per dollar of fee; the most people from one post - followers.
+
+        **Compare tiers within one table, not across tables.** Revenue per dollar of fee here runs from
+        {two["rpd_nano"]} (nano) to {two["rpd_mega"]} (mega), yet in section 4 only {two["conv_above"]}% of conversion
+        campaigns brought in more revenue than they cost. The two tables come from different synthetic
+        mechanisms (one affiliate post per creator here, whole campaigns there): each shows an order
+        between tiers, not one market's price level.
         """,
         slide="fragment",
     )

@@ -31,7 +31,9 @@ from ..tables import Column
 __all__ = [
     "ER_COLUMNS",
     "ER_LABELS",
+    "ER_MEDIAN_COLUMNS",
     "FLAG_LABELS",
+    "FREQUENCY_COLUMNS",
     "LADDER_COLUMNS",
     "MARGIN_COLUMNS",
     "MARGIN_INDEX",
@@ -211,6 +213,18 @@ def campaign_costs(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.Dat
     return table
 
 
+#: How ``median_by(engagement_by_denominator(...), "platform", ER_COLUMNS)`` is shown: medians per creator.
+ER_MEDIAN_COLUMNS: dict[str, Column] = {
+    **{c: Column(f"ER {label}, median", "%", "percent") for c, label in ER_LABELS.items()},
+    "count": Column("creators", fmt="count"),
+}
+#: How :func:`frequency_by_platform`'s table is shown: each column is its own median over the posts.
+FREQUENCY_COLUMNS: dict[str, Column] = {
+    "reach": Column("reach of a post, median", fmt="count"),
+    "impressions": Column("impressions of a post, median", fmt="count"),
+    "frequency": Column("frequency of a post, median", fmt="decimal2"),
+    "count": Column("posts", fmt="count"),
+}
 #: How :func:`cost_ladder`'s table is shown (``tables.show(ladder, LADDER_COLUMNS)``).
 LADDER_COLUMNS: dict[str, Column] = {
     "cpm_usd": Column("CPM, median", "USD", "usd"),

@@ -263,7 +263,7 @@ q7 = NumericQuestion(
     title="Real ROI behind an EMV report",
     expected=(_ORDERS * _BASKET - _AGENCY_FEE) / _AGENCY_FEE,  # (3,300 - 4,000) / 4,000 = -0.175
     rel_tol=1e-3,
-    starter="answer = ____  # ROI as a fraction: -0.1 for -10%",
+    starter="answer = ____  # ROI as a fraction: 0.25 for +25%",
     hints=[
         "EMV is not revenue. The revenue is what the tracked orders brought: 60 orders × 55 USD.",
         "ROI = (revenue - cost) / cost = (60 × 55 - 4,000) / 4,000.",
@@ -535,8 +535,8 @@ quiz = Quiz(
                 ),
                 Option(
                     (
-                        "Revenue per dollar of fee: the goal is sales from a budget, so the price of a "
-                        "sale decides."
+                        "Revenue per dollar of fee: the brand is buying sales, so what each dollar it "
+                        "pays brings back decides."
                     ),
                     correct=True,
                     feedback=(
@@ -552,6 +552,39 @@ quiz = Quiz(
                     feedback=(
                         "No: they disagree because they measure different things. Revenue per follower "
                         "falls steeply from nano to macro: the tier matters a lot for sales."
+                    ),
+                ),
+            ],
+        ),
+        MultipleChoice(
+            prompt=(
+                "A creator's two campaign posts each reached 50,000 accounts. How many people did the "
+                "campaign reach?"
+            ),
+            options=[
+                Option(
+                    (
+                        "Between 50,000 and 100,000: some accounts saw both posts, and only the platform "
+                        "knows how many."
+                    ),
+                    correct=True,
+                    feedback=(
+                        "Yes. Reach counts accounts once per post; across posts the same people are counted "
+                        "again, so a sum of reaches is an upper bound on the people reached."
+                    ),
+                ),
+                Option(
+                    "100,000: reach counts each account once, so the reach of the two posts adds up.",
+                    feedback=(
+                        "No: reach counts each account once within a post. An account that saw both posts "
+                        "is in both reaches; the sum counts it twice."
+                    ),
+                ),
+                Option(
+                    "50,000: a creator's posts are shown to the same followers, so both reach one audience.",
+                    feedback=(
+                        "No: feeds do not show every post to every follower, and posts reach non-followers "
+                        "too. The people reached lie between the larger reach and the sum."
                     ),
                 ),
             ],
