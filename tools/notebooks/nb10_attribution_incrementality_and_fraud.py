@@ -56,6 +56,15 @@ EXERCISES: dict[str, str] = {
 }
 
 
+#: The exercises that use a course table (pandas), from their task texts.
+PANDAS = [f"10.{name}" for name, task in EXERCISES.items() if "(pandas)" in task]
+
+
+def _listing(items: list[str]) -> str:
+    """``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _experiment() -> dict[str, str]:
     """The sentences of section 2, computed from the bundled experiment and the generator's truth; the
     build fails if a sentence stops being true."""
@@ -71,13 +80,38 @@ def _experiment() -> dict[str, str]:
     assert codes["high"] < truth["incremental_orders"], (codes, truth)  # codes count too few here
     assert hold["low"] > 0  # the interval excludes "no effect"
     exposed, held = groups.loc["exposed"], groups.loc["held out"]
+    weeks = regions["week"].nunique()
+    # the sentence multiplies the printed difference by the printed people and weeks
+    assert round(hold["per_1000"] * exposed["people"] / 1000 * weeks) == round(hold["orders"]), hold
     return {
         "regions": f"{int(groups['regions'].sum()):,}",
         "held": f"{int(held['regions']):,}",
         "weeks": f"{regions['week'].nunique():,}",
         "exposed_rate": f"{exposed['orders_per_1000']:.2f}",
         "held_rate": f"{held['orders_per_1000']:.2f}",
+        "diff": f"{hold['per_1000']:.4f}",
+        "thousands": f"{exposed['people'] / 1000:,.1f}",
+        "orders": f"{hold['orders']:,.0f}",
     }
+
+
+def _er_flags() -> dict[str, str]:
+    """How many Instagram creators either ER flag fires on (the sentence after the flag chart), and the
+    disclosure title's claim; the build fails if a sentence stops being true."""
+    from helpers import data, metrics
+    from helpers.analysis import measurement
+
+    influencers = data.load_influencers()
+    insta = influencers[influencers["platform"].astype(str) == "instagram"]
+    er = metrics.er_by_followers(insta["avg_likes"], insta["avg_comments"], insta["followers"])
+    flags = metrics.audience_quality_flags(insta["followers"], er_pct=er)
+    either = flags["er_implausibly_low"].fillna(False) | flags["er_implausibly_high"].fillna(False)
+    flagged = int(either.sum())
+    assert flagged <= 0.01 * len(insta), flagged  # "rarely"
+    per_creator = measurement.disclosure_by_creator(data.load_posts())
+    # the disclosure title: "most creators left at least one sponsored post undisclosed"
+    assert (per_creator["disclosed_pct"] < 100).mean() > 0.5, per_creator["disclosed_pct"].describe()
+    return {"flagged": f"{flagged:,}", "creators": f"{len(insta):,}"}
 
 
 def build() -> NB:
@@ -87,8 +121,8 @@ def build() -> NB:
         # Attribution, incrementality and fraud
 
         **In {MINUTES} minutes you will attribute sales with promo codes and tracked links, measure what a
-        campaign caused with a holdout - and see codes miss it - and check an audience and a report for
-        fake followers and missing disclosures.**
+        campaign caused with a holdout - and see codes miss it - audit a creator's followers, saying with
+        precision and recall how often a flag is right, and check a report for missing disclosures.**
         """,
         slide="slide",
     )
@@ -99,7 +133,7 @@ def build() -> NB:
         truth - what the creators really caused, who really bought followers - so every method can be
         checked against it, which no real report allows. Pace: attribution and the holdout first, the
         incrementality lab as the centrepiece, then fraud and disclosure; exercises in pairs at the end.
-        If time is short, give 10.q2 and 10.q5 (pandas) as homework.
+        If time is short, give the pandas exercises ({_listing(PANDAS)}) as homework.
         """
     )
     nb.md(
@@ -109,7 +143,8 @@ def build() -> NB:
         1. attribute sales with promo codes and tracked links, count each sale once, and say what both miss;
         2. explain why attributed sales are not the sales a campaign caused, and estimate incremental
            sales with a random holdout and its 95 % interval;
-        3. say which way promo-code attribution errs, and why EMV measures nothing the campaign caused;
+        3. say which way promo-code attribution errs when codes leak or go unused, and report a holdout's
+           estimate instead of a code count;
         4. predict what bought followers do to the numbers, and read audience-quality flags as reasons to
            look, not proof;
         5. check that sponsored posts are disclosed;
@@ -117,16 +152,17 @@ def build() -> NB:
            recall how often a flag is right - and how many honest creators a strict rule accuses.
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook {PREVIOUS.number} (CPA, ROI and EMV).
-        A little pandas for two of the exercises.
+        A little pandas for {WORDS[len(PANDAS)].lower()} of the exercises.
         """,
         slide="subslide",
     )
     nb.md(
         """
         ## Setup
-        One cell: the course's helpers and the five tables this lesson reads. `influencers`, `posts`,
+        One cell: the course's helpers and the five tables this lesson reads first. `influencers`, `posts`,
         `campaigns` and `region_sales` are **synthetic** (invented, calibrated to published figures);
-        `benchmarks` holds **real published figures**, one source per row.
+        `benchmarks` holds **real published figures**, one source per row. The follower audit adds
+        `follower_growth` and `follower_sample` (synthetic too).
         """,
         slide="slide",
     )
@@ -217,10 +253,12 @@ def build() -> NB:
     )
     nb.md(
         f"""
-        Exposed regions ordered {facts["exposed_rate"]} times per 1,000 people a week, held-out regions
-        {facts["held_rate"]}. The difference, times the exposed people and weeks, estimates the incremental
-        orders; regions differ by chance too, so the estimate comes with a 95 % interval (Welch's, with
-        regions as the units):
+        The typical exposed region ordered {facts["exposed_rate"]} times per 1,000 people a week, the typical
+        held-out region {facts["held_rate"]} (each rate is the mean over the regions, each region counted once
+        whatever its size). The difference of the two means, {facts["diff"]} orders per 1,000 people a week,
+        times the exposed people ({facts["thousands"]} thousand) and the {facts["weeks"]} weeks estimates the
+        incremental orders: {facts["orders"]}. Regions differ by chance too, so the estimate comes with a
+        95 % interval (Welch's, with regions as the units):
         """,
         slide="fragment",
     )
@@ -242,8 +280,8 @@ def build() -> NB:
     )
     nb.code(
         """
-        truth = incrementality.planted_truth()
-        report = incrementality.compare_estimates(regions, truth["incremental_orders"], avg_order_usd=50)
+        planted = incrementality.planted_truth()
+        report = incrementality.compare_estimates(regions, planted["incremental_orders"], avg_order_usd=50)
         tables.show(report, incrementality.ESTIMATE_COLUMNS)
         """
     )
@@ -326,15 +364,17 @@ def build() -> NB:
     nb.code(
         """
         fraud = benchmarks[benchmarks["group"] == "fraud"]
-        tables.show(fraud[["key", "value", "unit", "source", "confidence", "is_vendor_estimate"]].set_index("key"))
+        shown = fraud.set_index("definition")[["value", "unit", "source", "confidence", "is_vendor_estimate"]]
+        tables.show(shown, {"is_vendor_estimate": tables.Column("vendor figure", fmt="yesno")}, index="figure")
         """
     )
     nb.md(
         """
         Audit flags from `metrics.audience_quality_flags`: authenticity under 75% (Modash), following
         more than 1,500 accounts (HypeAuditor's "mass follower" cut-off), following more accounts than
-        follow you, and an engagement rate 4x below or above the median of the follower band
-        (HypeAuditor 2018). The synthetic data knows who really bought followers, so we can check the
+        follow you, and an engagement rate 4x below or above the median of the follower band (the band
+        medians are HypeAuditor's, 2018; the factor 4 is this course's rule of thumb - no published
+        cut-off exists). The synthetic data knows who really bought followers, so we can check the
         flags against the truth - something real audits never can:
         """,
         slide="fragment",
@@ -360,11 +400,13 @@ def build() -> NB:
         plots.show(fig)
         """
     )
+    er = _er_flags()
     nb.md(
-        """
+        f"""
         A flag is a reason to look closer, never proof: check the follower growth curve and read the
-        comments before you accuse anyone. The ER flags are calibrated on Instagram: on TikTok, normal
-        engagement would look "implausibly high".
+        comments before you accuse anyone. The two ER flags fire on {er["flagged"]} of the {er["creators"]}
+        synthetic Instagram creators: fake followers lower a rate, but rarely 4x below its band. They are
+        calibrated on Instagram: on TikTok, normal engagement would look "implausibly high".
         """,
         slide="fragment",
     )
@@ -401,7 +443,7 @@ def build() -> NB:
         The point that surprises people: a mega creator can absorb 50,000 fakes without any visible
         change, while the same purchase wrecks a micro creator's numbers. Fraud detection is easiest
         where it costs the least. Ask: "What would bought *likes* do?" (they push the rate up instead -
-        the "implausibly high" flag).
+        what the "ER 4x above band" flag looks for; no synthetic creator bought likes, so it hardly fires here).
         """
     )
 
@@ -458,7 +500,7 @@ def build() -> NB:
     nb.code(
         """
         truth = audit.planted_truth(influencers, posts)  # only synthetic data has this
-        trade = audit.tradeoff(audit.worst_scores(scores), truth.bought, [3, 5, 10, 20, 30, 50, 100, 500])
+        trade = audit.tradeoff(audit.worst_scores(scores), truth.bought, [3, 5, 10, 30, 50, 100, 500])
         fig, ax = plots.new_figure(figsize=(11, 5))
         audit.draw_tradeoff(ax, trade, marks=(10, 30))
         loose, strict = trade.loc[10.0], trade.loc[30.0]
@@ -511,11 +553,10 @@ def build() -> NB:
         below lets you choose that number and see the same trade-off as the growth threshold.
 
         **Why not real accounts?** SRF Data published the Instagram accounts it labelled in 2017 under
-        CC BY-SA 4.0, a licence that would let the course ship them with their credit. The machines this
-        course is built on reach only software package registries, and no package there carries that
-        data, so it could not be fetched or checked; the audit runs on synthetic accounts calibrated to
-        the published shares (`datasets/README.md` says how). `audit.follower_signals` works on a real
-        sample once its columns are named like `follower_sample`'s.
+        CC BY-SA 4.0, a licence that would let the course ship them with their credit. The course does not
+        bundle them: the audit here runs on synthetic accounts calibrated to the published shares
+        (`datasets/README.md` says how). Bring a real sample - those accounts or your own - with
+        `audit.follower_signals`, once its columns are named like `follower_sample`'s.
         """,
         slide="fragment",
     )
@@ -579,14 +620,13 @@ def build() -> NB:
     nb.code(
         """
         per_creator = measurement.disclosure_by_creator(posts)
-        compliant = (per_creator["disclosed_pct"] == 100).mean() * 100
         fig, ax = plots.new_figure()
         ax.hist(per_creator["disclosed_pct"], bins=10, range=(0, 100), color=plots.PALETTE[2], edgecolor="white")
         ax.set_xlabel("% of the creator's sponsored posts that were disclosed")
         ax.set_ylabel("creators")
         plots.set_title(
             ax,
-            f"Only {compliant:.0f}% of creators disclosed every sponsored post",
+            "Most creators left at least one sponsored post undisclosed",
             "creators with at least one sponsored post; synthetic course data",
         )
         plots.show(fig)
@@ -604,7 +644,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: attribution, incrementality, fraud
-        {WORDS[len(EXERCISES)]} short exercises. 10.q2, 10.q5, 10.q6 and 10.q7 use the course tables (pandas);
+        {WORDS[len(EXERCISES)]} short exercises. {_listing(PANDAS)} use the course tables (pandas);
         the others use the numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
         hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
         for every exercise.
@@ -639,6 +679,9 @@ def build() -> NB:
         * A code count can be precise and wrong; EMV reads no sales at all.
         * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
           is a reason to look, not proof.
+        * An audit flag is graded by precision (how many flagged creators really bought) and recall (how
+          many buyers it catches): a stricter rule raises one and lowers the other, and still accuses
+          some honest creators - check the flagged day before you accuse anyone.
         * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
         """,
         slide="slide",

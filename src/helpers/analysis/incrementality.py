@@ -51,7 +51,7 @@ GROUP_COLUMNS: dict[str, Column] = {
     "regions": Column("regions", fmt="count"),
     "people": Column("people", fmt="count"),
     "orders": Column("orders (all weeks)", fmt="count"),
-    "orders_per_1000": Column("orders per 1,000 people a week", fmt="decimal2"),
+    "orders_per_1000": Column("orders per 1,000 people a week, mean of regions", fmt="decimal2"),
 }
 #: How :func:`compare_estimates` is shown.
 ESTIMATE_COLUMNS: dict[str, Column] = {

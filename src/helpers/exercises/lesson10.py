@@ -141,7 +141,7 @@ HOLDOUT_OPTIONS: dict[str, str] = {
     "A": "Report 15,000: each code use is a recorded sale, and the holdout is only an estimate.",
     "B": "Report about 9,000 (4,000-14,000): the code count includes leaked codes.",
     "C": "Report 10,000: the average of the two, since each method has its own weakness.",
-    "D": "Report nothing yet: a holdout whose interval is that wide proves the campaign did nothing.",
+    "D": "Report nothing yet: an interval that wide suggests the campaign's effect may be zero.",
 }
 
 
@@ -603,8 +603,10 @@ quiz = Quiz(
                         "tie plain to followers."
                     ),
                     feedback=(
-                        "No: a thank-you does not say the post is an ad - the FTC names 'thanks' as too "
-                        "vague. Say 'ad' or use the platform's paid-partnership label."
+                        "No: this post was paid for, and a thank-you for a gift does not say so. The FTC "
+                        "accepts plain words that describe the tie truly ('Thanks to Acme brand for the free "
+                        "product' fits a gift) but not a stand-alone 'thanks'; for payment say 'ad' or use "
+                        "the platform's paid-partnership label."
                     ),
                 ),
             ],
