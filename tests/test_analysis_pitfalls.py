@@ -154,6 +154,12 @@ def test_findings_are_sentences_that_follow_the_numbers():
         pitfalls.template_finding(gap)
         == "Personalised messages got about 2.0x the replies at every sender level"
     )
+    # the ratio differs between segments (2.0x and 1.6x): the title gives the range, not one typical value
+    uneven = gap.assign(personalised_pct=[20.0, 32.0])
+    assert (
+        pitfalls.template_finding(uneven)
+        == "Personalised messages got 1.6-2.0x the replies at every sender level"
+    )
     worse = gap.assign(gap_points=[-1.0, 20.0])
     assert pitfalls.template_finding(worse).endswith("except for: coordinator")
     drivers = pd.Series({"niche fit": 0.5, "followers": 0.1})

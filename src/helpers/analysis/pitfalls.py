@@ -452,8 +452,10 @@ def template_finding(gap: pd.DataFrame, segment_name: str = "sender level") -> s
     """
     better = gap["gap_points"] > 0
     if better.all():
-        ratio = float((gap["personalised_pct"] / gap["generic_pct"]).median())
-        return f"Personalised messages got about {ratio:.1f}x the replies at every {segment_name}"
+        ratios = gap["personalised_pct"] / gap["generic_pct"]
+        low, high = f"{float(ratios.min()):.1f}", f"{float(ratios.max()):.1f}"
+        times = f"about {low}x" if low == high else f"{low}-{high}x"
+        return f"Personalised messages got {times} the replies at every {segment_name}"
     if not better.any():
         return f"Personalised messages did no better at any {segment_name}"
     worse = ", ".join(str(x) for x in gap.index[~better])
