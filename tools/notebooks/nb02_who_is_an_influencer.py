@@ -283,11 +283,12 @@ def build() -> NB:
         """
     )
     nb.code(
-        """
+        f"""
         shown = ["creators", "median_followers", "sponsored_posts"]
         shown += ["organic_er_by_reach_pct", "sponsored_er_by_reach_pct", "pooled_reach_er_ratio"]
         shown += ["sponsored_reach_ratio", "median_paid_post_performance"]
-        tables.show(comparison[shown].round(2))
+        named = {{"pooled_reach_er_ratio": tables.Column("{REACH_RATIO.name}")}}  # the metric's one name
+        tables.show(comparison[shown].round(2), named)
         """
     )
     nb.md(
@@ -303,8 +304,8 @@ def build() -> NB:
         f"""
         Two ratios in the table, with two names. The **{REACH_RATIO.name}** = {REACH_RATIO.formula}:
         {celeb["pooled_reach_er_ratio"]:.2f} for celebrities, {other["pooled_reach_er_ratio"]:.2f}
-        for the others. **{PAID.name[0].upper() + PAID.name[1:]}** = {PAID.formula} (lesson 03 comes
-        back to it): it compares each creator's ads with their own posts; its median is
+        for the others. **{PAID.name[0].upper() + PAID.name[1:]}** = {PAID.formula}: it compares each
+        creator's ads with their own posts (lesson 03 comes back to paid-post performance); its median is
         {celeb["median_paid_post_performance"]:.2f} for celebrities and
         {other["median_paid_post_performance"]:.2f} for the others.
         """,
