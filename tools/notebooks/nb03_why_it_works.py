@@ -12,9 +12,9 @@ NAME = "03_why_it_works"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 
 
-PAID, POOLED = (
+PAID, POOLED, POOLED_REACH = (
     next(m for m in metrics.SPONSORED_VS_ORGANIC if m.function == f)
-    for f in ("paid_post_performance", "pooled_er_ratio")
+    for f in ("paid_post_performance", "pooled_er_ratio", "pooled_reach_er_ratio")
 )
 
 
@@ -276,8 +276,9 @@ def build() -> NB:
         f"""
         **The pooled-comparison trap.** Comparing *all* sponsored posts with *all* organic posts -
         the **{POOLED.name}**, {POOLED.formula} - mixes creators: big accounts publish most of the
-        ads and have the lowest engagement rates, so ads look far worse than they are. Same data, two
-        answers:
+        ads and have the lowest engagement rates, so ads look far worse than they are. (This ratio uses
+        engagement by followers; lesson 02's {POOLED_REACH.name} divides by reach, so its numbers
+        differ.) Same data, two answers:
         """,
         slide="fragment",
     )
