@@ -165,7 +165,7 @@ def build() -> NB:
         By the end of this notebook you can:
         1. compute the engagement rate per follower, per reach and per view, and explain why the
            denominator changes who ranks first;
-        2. tell reach, impressions and frequency apart;
+        2. tell reach, impressions and frequency apart, and say why reach across posts does not add up;
         3. compute CPM, CPE, CPC and CPA, and say which one matters for which goal;
         4. compute ROI and ROAS without mixing them up, with every cost counted, and the return on
            the product's margin (profit after margin);
@@ -742,7 +742,8 @@ def build() -> NB:
         * Reach counts people, impressions count showings; frequency = impressions / reach. Reach across
           posts does not add up to people.
         * CPM -> CPE -> CPC -> CPA: the closer to the sale, the more it tells you. Cheap attention can
-          mean expensive customers.
+          mean expensive customers. A campaign that sold nothing has no CPA: say whether a CPA counts
+          those campaigns, because leaving them out can crown the wrong tier.
         * ROI = (revenue - every cost) / cost; ROAS = revenue / spend; ROI = ROAS - 1. Pool the money
           before dividing.
         * Both are on revenue. Profit after margin = revenue x margin - every cost: below a ROAS of

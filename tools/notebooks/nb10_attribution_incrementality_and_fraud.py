@@ -253,7 +253,7 @@ def build() -> NB:
     )
     nb.md(
         f"""
-        The typical exposed region ordered {facts["exposed_rate"]} times per 1,000 people a week, the typical
+        The average exposed region ordered {facts["exposed_rate"]} times per 1,000 people a week, the average
         held-out region {facts["held_rate"]} (each rate is the mean over the regions, each region counted once
         whatever its size). The difference of the two means, {facts["diff"]} orders per 1,000 people a week,
         times the exposed people ({facts["thousands"]} thousand) and the {facts["weeks"]} weeks estimates the
@@ -679,8 +679,8 @@ def build() -> NB:
         * A code count can be precise and wrong; EMV reads no sales at all.
         * Fake followers do not engage: the engagement rate and the share of real followers fall. A flag
           is a reason to look, not proof.
-        * An audit flag is graded by precision (how many flagged creators really bought) and recall (how
-          many buyers it catches): a stricter rule raises one and lowers the other, and still accuses
+        * An audit flag is graded by precision (the share of flagged creators who really bought) and recall
+          (the share of buyers it catches): a stricter rule raises one and lowers the other, and still accuses
           some honest creators - check the flagged day before you accuse anyone.
         * Every paid or gifted post must be disclosed clearly; checking it is part of measuring.
         """,
