@@ -144,8 +144,8 @@ REPORT_OPTIONS: dict[str, str] = {
     "fair measure of what a typical ad costs.",
     "B": "Probably the comparison: it sets different accounts' posts side by side. Setting each account's "
     "ads against its own other posts is likely fairer.",
-    "C": "Probably the averaging: a mean of each creator's own ratio, rather than one pooled ratio, is "
-    "likely the true cost of a typical ad.",
+    "C": "Probably the averaging: a mean of the creator-by-creator ratios, rather than one ratio of all "
+    "posts, is likely the true cost of a typical ad.",
     "D": "Probably the metric: engagement says little about ads, so a sales figure is likely the only "
     "fair measure of what a typical ad costs.",
 }
@@ -217,7 +217,7 @@ q2 = Question(
         '`trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")` gives one row '
         "per TikTok creator with their organic and sponsored ER.",
         "Divide each creator's `er_sponsored_pct` by their `er_organic_pct`, take the median over creators, "
-        "and compare it with the agency's pooled ratio: which option explains the gap?",
+        "and compare it with the agency's number: which option explains the gap?",
     ],
     solution_code="""
     creators = trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")
@@ -231,8 +231,8 @@ q2 = Question(
         "Each creator is compared with themself: their sponsored ER over their organic ER. On TikTok the "
         "median over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's "
         "2016 ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size), far "
-        "above the agency's pooled ratio. The pooled comparison sets big accounts, which post most ads and "
-        "engage least, against small ones: it measures *who* posts ads, not how audiences treat them."
+        "above the agency's pooled ER ratio. The pooled comparison sets big accounts, which post most ads "
+        "and engage least, against small ones: it measures *who* posts ads, not how audiences treat them."
     ),
     why="The typical TikTok creator's ads engage about as well as their own other posts: compare within "
     "creators.",
@@ -240,8 +240,8 @@ q2 = Question(
         Mistake(
             when=lambda a: _letter_is(a, "A"),
             feedback="Same platform and months, but not the same creators: most ads come from big accounts, "
-            "whose organic posts engage less too. Your own median of each creator's ratio is far above the "
-            "agency's number: the pooled ratio measures who posts ads, not what an ad costs.",
+            "whose organic posts engage less too. Your median over creators is far above the agency's "
+            "number: pooling all posts measures who posts ads, not what an ad costs.",
             example=("A", 0.63),
             name="pooled comparison",
         ),
@@ -262,10 +262,10 @@ q2 = Question(
         ),
         Mistake(
             when=lambda a: _letter_is(a, "B") and _near(a, _pooled),
-            feedback="That number is the agency's pooled ratio itself; the check needs each TikTok "
+            feedback="That number is the agency's pooled ER ratio itself; the check needs each TikTok "
             "creator's own ratio (sponsored ER / organic ER), then the median over creators.",
             example=("B", 0.63),
-            name="pooled ratio as the typical creator",
+            name="pooled ER ratio as the typical creator",
         ),
         Mistake(
             when=lambda a: _letter_is(a, "B") and _near(a, _instagram_typical),
