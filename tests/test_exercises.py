@@ -643,11 +643,14 @@ def test_brief_exercise_gives_feedback_for_every_misjudged_line():
     assert q5.evaluate("A, C, E, G, H").ok
     result = q5.evaluate(["A", "B", "C", "E"])  # cut B (the law), kept G and H (house rules)
     assert result.status is Status.WRONG
-    assert "6 of 9 lines judged right" in result.message
+    assert "7 of 10 lines judged right" in result.message
     assert "Keep B:" in result.message and "Cut G too:" in result.message and "Cut H too:" in result.message
     assert "Keep D" not in result.message and "Cut A" not in result.message
     assert "letters" in q5.evaluate(["A", "Z"]).message
     assert not q5.evaluate(["A", "B"]).ok
+    # one quick fact check (J) is not over-control: cutting it with the house rules is a named slip
+    slip = q5.evaluate(["A", "C", "E", "G", "H", "J"])
+    assert slip.status is Status.MISTAKE and "not J" in slip.message
     # every line the brief shows has a verdict, and the task text shows every line
     text = lesson07.brief_markdown()
     assert all(f"**{k}.** {line}" in text for k, line in lesson07.BRIEF_LINES.items())

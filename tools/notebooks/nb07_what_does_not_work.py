@@ -465,15 +465,20 @@ def build() -> NB:
         carries it.
 
 {textwrap.indent(lesson07.flagged_converter_markdown(), "        ")}
+
+        Answer with the letter and the fee in USD you would offer for one post under that decision
+        (their rate card, `price_per_post_usd`, and their `audience_authenticity` are in `by_followers`).
         """,
         slide="subslide",
     )
     nb.exercise(
         lesson07.q4,
         """
-        ### Exercise 07.q4 - what one template for all costs
-        From `outreach`, compute the reply rate of `personalised` and of `generic` first messages, in
-        percent, and give the **difference, personalised minus generic, in percentage points**.
+        ### Exercise 07.q4 - where one template for all costs least
+        The table above splits the reply-rate gap by follower tier. Split it instead by the `channel` a
+        first message went by: for each channel, the reply rate of `personalised` minus that of `generic`
+        messages, in **percentage points**. **On which channel does a generic template cost the fewest
+        points, and how many?** Answer with the channel and its gap.
         """,
         slide="subslide",
     )
@@ -482,7 +487,8 @@ def build() -> NB:
         f"""
         ### Exercise 07.q5 - whose rules? Trim a brief
         One size for all has a quieter form: a brief that makes the creator work the way the brand's own
-        staff works. Kestrel Athletics' draft brief for a fitness creator has nine lines. Some protect what
+        staff works. Kestrel Athletics' draft brief for a fitness creator has {len(lesson07.BRIEF_LINES)}
+        lines. Some protect what
         both sides need; others impose the brand's business rules on a creator who knows their audience
         better than the brand does. **Which lines would you cut?** Answer with a list of letters; the
         feedback explains every line you get wrong.

@@ -18,6 +18,7 @@ SHORTLIST = 10
 
 _SETUP = """
 from helpers import data, metrics, widgets
+from helpers.analysis import pitfalls
 from helpers.exercises import lesson07 as ex
 influencers = data.load_influencers()
 campaigns = data.load_campaigns()
@@ -229,32 +230,93 @@ def flagged_converter_markdown() -> str:
     return f"{situation} What do you do?\n\n{options}"
 
 
-#: 07.q3's answers: letter -> text.
+#: 07.q3's answers: letter -> text (similar length, equally hedged; each wrong one a misconception).
 FLAG_OPTIONS: dict[str, str] = {
-    "A": "Drop this creator: an authenticity below 75 % means the followers were bought.",
-    "B": "Look closer before deciding - growth history, comments, following ratio - and if it holds up, "
-    "book a small first post, priced on their real audience.",
-    "C": "Book at the full rate card: the conversions prove the followers are real.",
-    "D": "Drop the authenticity check from the scorecard: it flags creators who sell well.",
+    "A": "Most likely drop them: a score under 0.75 usually means bought followers, so the past sales were "
+    "probably luck.",
+    "B": "Most likely check their growth, comments and following ratio first, then offer one post at a fee "
+    "for the real share.",
+    "C": "Most likely book them at the full rate card: strong past sales usually mean the follower count is "
+    "mostly real.",
+    "D": "Most likely take audience quality out of the scorecard: it seems to flag the creators who sell "
+    "the best.",
 }
 
-q3 = ChoiceQuestion(
+
+def _flagged_row():
+    top = _top_followers()
+    return top[top["handle"] == flagged_converter()["handle"]].iloc[0]
+
+
+def _fee(kind: str = "real share") -> float:
+    """07.q3's fees for the flagged creator (USD): the rate card scaled to the share judged real (the
+    answer), or the full rate card."""
+    row = _flagged_row()
+    price, real = float(row["price_per_post_usd"]), float(row["audience_authenticity"])
+    return {"real share": price * real, "full": price}[kind]
+
+
+#: how close 07.q3's fee must be (relative)
+Q3_REL_TOL = 0.01
+
+
+def _decision(answer: object) -> tuple[str, float] | None:
+    """(letter, fee) from a 2-item answer such as ("B", 1000.0); None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 2:
+        return None
+    letter, fee = answer
+    if not isinstance(letter, str) or isinstance(fee, bool) or not isinstance(fee, int | float):
+        return None
+    return letter.strip().upper(), float(fee)
+
+
+def _decided(answer: object, letter: str, fee_kind: str | None = None) -> bool:
+    parsed = _decision(answer)
+    if parsed is None or parsed[0] != letter:
+        return False
+    return fee_kind is None or abs(parsed[1] - _fee(fee_kind)) <= Q3_REL_TOL * _fee(fee_kind)
+
+
+def _check_flag(answer: object) -> tuple[bool, str]:
+    parsed = _decision(answer)
+    if parsed is None or parsed[0] not in FLAG_OPTIONS:
+        return False, (
+            f"Answer with two things: the letter ({', '.join(FLAG_OPTIONS)}) and the fee in USD you would "
+            'offer for one post, e.g. `("A", 5000.0)`.'
+        )
+    letter, fee = parsed
+    if letter != "B":
+        return False, f"{letter} is not the decision the evidence supports; read what each option assumes."
+    if abs(fee - _fee()) > Q3_REL_TOL * _fee():
+        return False, (
+            f"USD {fee:,.0f} is not a fee for the real share of the audience: take the creator's "
+            "`price_per_post_usd` and multiply it by their `audience_authenticity` (the share judged "
+            "real; not the share judged fake, and not a division)."
+        )
+    return True, ""
+
+
+q3 = Question(
     id="07.q3",
     title="A red flag on the best converter",
-    expected="B",
-    choices=tuple(FLAG_OPTIONS),
+    checker=_check_flag,
     setup=_SETUP,
-    starter='decision = ____  # "A", "B", "C" or "D"',
+    starter="""
+    fee = ____  # USD you would offer for one post under your decision
+    decision = (____, fee)  # the letter ("A", "B", "C" or "D"), then the fee
+    """,
     var="decision",
     hints=[
-        "What does an audit tool's authenticity score measure, and what can it not tell you on its own?",
-        "A flag is a reason to look closer, not a verdict; and past sales are evidence about the people who "
-        "bought, not about every follower you would pay for. Which option uses both pieces of evidence?",
+        "What does an audit tool's authenticity score measure, and what can it not tell you on its own? "
+        "What do the past sales say about the followers who did not buy?",
+        "Find the creator in `by_followers` (by `handle`); the fee for the real share is their "
+        "`price_per_post_usd` times their `audience_authenticity`.",
     ],
     solution_code="""
-    low = by_followers["audience_authenticity"] < metrics.AUTHENTICITY_MIN
-    print(by_followers.loc[low, ["handle", "audience_authenticity", "conversions_per_usd"]])
-    decision = "B"
+    row = by_followers[by_followers["handle"] == ex.flagged_converter()["handle"]].iloc[0]
+    print(row[["price_per_post_usd", "audience_authenticity", "conversions_per_usd"]])
+    fee = row["price_per_post_usd"] * row["audience_authenticity"]
+    decision = ("B", fee)
     """,
     explanation=(
         "Audience authenticity is the share of a creator's followers that audit tools judge to be real, "
@@ -262,29 +324,35 @@ q3 = ChoiceQuestion(
         "may be fake or inactive. It is a signal, not proof: check the growth history (sudden jumps), the "
         "comments (generic or off-topic) and the following ratio. The conversions show that part of the "
         "audience buys, so the creator may be worth a test - but a rate card priced on every follower pays "
-        "for the ones who cannot buy anything."
+        "for the ones who cannot buy anything: scale it to the real share."
     ),
-    why="A flag starts an investigation; a small, fairly priced test settles what the numbers cannot.",
+    why="A flag starts an investigation; a small test, priced on the real audience, settles the rest.",
     mistakes=[
         Mistake(
-            "A",
-            "A score below the threshold is a reason to look closer, not proof: audit tools also misjudge "
-            "real but passive audiences. And you would drop the best converter of the ten without checking.",
+            when=lambda a: _decided(a, "A"),
+            feedback="A score below the threshold is a reason to look closer, not proof: audit tools also "
+            "misjudge real but passive audiences. And you would drop the best converter of the ten "
+            "without checking.",
+            example=("A", 0.0),
             name="flag as proof",
         ),
         Mistake(
-            "C",
-            "The sales show that some followers are real buyers, not that all of them are. At the full rate "
-            "card you pay for the whole count, fake or inactive followers included: look closer first.",
+            when=lambda a: _decided(a, "C") or _decided(a, "B", "full"),
+            feedback="The sales show that some followers are real buyers, not that all of them are. At the "
+            "full rate card you pay for the whole count, fake or inactive followers included: price the "
+            "real share.",
+            example=("C", 1.0),
             name="sales prove the audience",
         ),
         Mistake(
-            "D",
-            "One flagged creator who sells well does not make the check useless: it is a screen that tells "
-            "you where to look, never a verdict. Keep it, and look closer.",
+            when=lambda a: _decided(a, "D"),
+            feedback="One flagged creator who sells well does not make the check useless: it is a screen "
+            "that tells you where to look, never a verdict. Keep it, and look closer.",
+            example=("D", 1.0),
             name="drop the check",
         ),
     ],
+    wrong_example=("B", 1.0),
 )
 
 
@@ -293,54 +361,118 @@ q3 = ChoiceQuestion(
 # --------------------------------------------------------------------------------------------------
 
 
+#: 07.q4's segment: the channel a first message went by (no table or figure above the exercise shows it)
+Q4_SEGMENT = "channel"
+
+
+def _gaps():
+    """Personalised minus generic reply rate per channel (percentage points), from the outreach table."""
+    from helpers import data
+    from helpers.analysis import pitfalls
+
+    return pitfalls.template_gap_by_segment(data.load_outreach(), segment=Q4_SEGMENT)["gap_points"]
+
+
 def _rates():
     from helpers import data
 
     return data.load_outreach().groupby("template_style", observed=True)["replied"].mean() * 100
 
 
-q4 = NumericQuestion(
+def _overall_gap() -> float:
+    return float(_rates()["personalised"] - _rates()["generic"])
+
+
+#: how close 07.q4's gap must be (percentage points)
+Q4_ABS_TOL = 0.01
+
+
+def _segment_gap(answer: object) -> tuple[str, float] | None:
+    """(channel, gap) from a 2-item answer such as ("email", 10.0); None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 2:
+        return None
+    channel, gap = answer
+    if not isinstance(channel, str) or isinstance(gap, bool) or not isinstance(gap, int | float):
+        return None
+    return channel.strip().lower(), float(gap)
+
+
+def _gap_is(answer: object, value: float) -> bool:
+    parsed = _segment_gap(answer)
+    return parsed is not None and abs(parsed[1] - value) <= Q4_ABS_TOL
+
+
+def _check_gap(answer: object) -> tuple[bool, str]:
+    gaps = _gaps()
+    parsed = _segment_gap(answer)
+    if parsed is None or parsed[0] not in gaps.index:
+        return False, (
+            f"Answer with two things: the channel ({', '.join(gaps.index)}) and its gap in percentage "
+            'points, e.g. `("phone", 3.5)`.'
+        )
+    channel, gap = parsed
+    if _gap_is(answer, _overall_gap()):
+        return False, (
+            "That is the gap over all channels together; the question asks for the gap inside one "
+            "channel - the one where it is smallest."
+        )
+    smallest = str(gaps.idxmin())
+    if channel != smallest:
+        return False, (
+            f"{channel} is not the channel with the smallest gap: compute every channel's gap, then "
+            "compare them."
+        )
+    if abs(gap + gaps[channel]) <= Q4_ABS_TOL:
+        return False, "Right channel and size, wrong sign: personalised minus generic."
+    if abs(gap - gaps[channel]) > Q4_ABS_TOL:
+        return False, (
+            f"Right channel, but {gap:.2f} is not its gap: the reply rate of personalised minus generic "
+            f"messages sent by {channel}, both in percent, subtracted (not a ratio, not a relative change)."
+        )
+    return True, ""
+
+
+q4 = Question(
     id="07.q4",
-    title="Personalised vs generic: the reply-rate gap",
-    expected=lambda: float(_rates()["personalised"] - _rates()["generic"]),
-    abs_tol=0.01,
-    unit="percentage points",
+    title="Where does one template for all cost least?",
+    checker=_check_gap,
     setup=_SETUP,
     starter="""
-    rates = outreach.groupby("template_style", observed=True)["replied"].mean() * 100  # reply rate, %
-    gap_points = ____  # personalised minus generic, in percentage points
+    # reply rate of personalised minus generic first messages, per channel, in percentage points
+    gaps = ____
+    cheapest = (____, ____)  # the channel where a generic template costs the fewest points, and that gap
     """,
-    var="gap_points",
+    var="cheapest",
     hints=[
-        '`rates` holds one reply rate per template style, in percent: `rates["personalised"]`, '
-        '`rates["generic"]`.',
-        "Subtract: personalised minus generic. The result is in percentage points.",
+        '`pitfalls.template_gap_by_segment(outreach, segment="channel")` does for channels what the tier '
+        "table above did for tiers; or group `outreach` by `channel` and `template_style` yourself.",
+        "Take the channel with the smallest `gap_points` (`.idxmin()`) and give its gap, personalised "
+        "minus generic, in percentage points.",
     ],
-    solution_code='gap_points = rates["personalised"] - rates["generic"]',
+    solution_code="""
+    gaps = pitfalls.template_gap_by_segment(outreach, segment="channel")["gap_points"]
+    print(gaps.round(2))
+    cheapest = (gaps.idxmin(), gaps.min())
+    """,
     explanation=(
-        "The difference of two percentages is in **percentage points**: if generic messages get 15 % replies "
-        "and personalised ones 27 %, the gap is 12 points (a relative increase of 80 %). The synthetic data "
-        "was built with this effect - an assumption taken from the source article, since no published "
-        "reply rates exist - so the number teaches the measurement. With your own outreach, send both "
-        "versions at random (an A/B test) and compare the same way, ideally per segment."
+        "The difference of two percentages is in **percentage points**. Overall, personalising pays; per "
+        "channel the gap differs, and where it is smallest a template costs the fewest replies - a segment "
+        "where a good template may be good enough, and where an A/B test should check it first. The "
+        "synthetic data was built with this effect - an assumption taken from the source article, since no "
+        "published reply rates exist - so the number teaches the measurement: with your own outreach, send "
+        "both versions at random and compare them per segment, with intervals."
     ),
-    why="Personalised minus generic, in percentage points: the measured cost of one template for all.",
+    why="Per segment, the cost of one template for all differs: measure it where you send.",
     mistakes=[
         Mistake(
-            lambda: float(_rates()["personalised"] / _rates()["generic"]),
-            "That is the ratio (how many times more replies). The question asks for the difference, in "
-            "percentage points: subtract instead of dividing.",
-        ),
-        Mistake(
-            lambda: float(_rates()["generic"] - _rates()["personalised"]),
-            "Right size, wrong sign: personalised minus generic.",
-        ),
-        Mistake(
-            lambda: float((_rates()["personalised"] / _rates()["generic"] - 1) * 100),
-            "That is the relative increase in percent. The question asks for percentage points: the plain "
-            "difference of the two rates.",
+            when=lambda a: _segment_gap(a) is not None and _segment_gap(a)[0] == str(_gaps().idxmax()),  # type: ignore[index]
+            feedback="That is the channel where a generic template costs the *most* replies; the question "
+            "asks where it costs the fewest points: the smallest gap.",
+            example=("email", 1.0),
+            name="largest gap instead of smallest",
         ),
     ],
+    wrong_example=("phone", 1.0),
 )
 
 
@@ -353,12 +485,13 @@ BRIEF_LINES: dict[str, str] = {
     "A": "Post at 18:00 sharp on launch day, 17 March: the hour our own social team publishes.",
     "B": "Label every post clearly as a paid partnership (the platform's tag, or #ad).",
     "C": "Use the caption our copywriters approved, word for word, with all five campaign hashtags.",
-    "D": "Nothing about the shoe goes live before launch day, 17 March: until then it is under embargo.",
+    "D": "Nothing about our shoe goes live before our launch day, 17 March: until then it is under embargo.",
     "E": "Film in a studio dressed in our brand colours, not in the gym you usually train in.",
     "F": "Do not claim that the shoe prevents injuries; check any health claim with us first.",
     "G": "Every draft goes through legal, brand and regional marketing: allow ten working days.",
     "H": "Answer every comment within an hour, as our customer-service team does.",
     "I": "The deal: two feed posts and one story for USD 2,400, paid within 30 days of the last post.",
+    "J": "Send our team each draft once, two days before it goes live, so we can check facts and the label.",
 }
 #: Per line: whether to cut it (a business rule imposed on the creator) and why - the feedback.
 _BRIEF_VERDICT: dict[str, tuple[bool, str]] = {
@@ -406,6 +539,11 @@ _BRIEF_VERDICT: dict[str, tuple[bool, str]] = {
         False,
         "I is the deal itself - deliverables, fee and payment terms belong in every brief.",
     ),
+    "J": (
+        False,
+        "J is one quick check of facts and the disclosure label, with a fixed deadline - the fair version "
+        "of G's approval chain; it protects both sides and leaves the creator's craft alone.",
+    ),
 }
 _CUT = sorted(k for k, (cut, _) in _BRIEF_VERDICT.items() if cut)
 _KEEP = sorted(k for k, (cut, _) in _BRIEF_VERDICT.items() if not cut)
@@ -418,7 +556,7 @@ def brief_markdown() -> str:
 
 def _letters(answer: object) -> set[str] | None:
     """The chosen lines as a set of capital letters; None when the answer is not a collection of
-    letters A-I (a string such as "A, C" or "ACE" is read letter by letter)."""
+    letters A-J (a string such as "A, C" or "ACE" is read letter by letter)."""
     if isinstance(answer, str):
         parts = answer.replace(",", " ").split()
         items: list[object] = parts if len(parts) > 1 else list("".join(parts))
@@ -457,19 +595,31 @@ q5 = Question(
     hints=[
         "For each line ask: does it protect something the brand and the creator both need (the law, "
         "the launch, the deal), or does it make the creator work the way the brand's own staff works?",
-        "Keep disclosure, the embargo, the ban on health claims and the terms of the deal. Everything that "
-        "dictates time, words, setting, approval chains or customer service is a house rule to cut.",
+        "Keep disclosure, the embargo, the ban on health claims, one quick fact check and the terms of the "
+        "deal. Everything that dictates time, words, setting, approval chains or customer service is a "
+        "house rule to cut.",
     ],
     solution_code='cut = ["A", "C", "E", "G", "H"]',
     explanation=(
         "A creator is a partner who knows their audience, not an extra employee. Lines **A, C, E, G and "
         "H** impose the brand's own routines - its posting time, its copy, its look, its approval chain, "
-        "its service rules - and make the post read like an ad. Lines **B, D, F and I** stay: disclosure "
+        "its service rules - and make the post read like an ad. Lines **B, D, F, I and J** stay: disclosure "
         "and honest claims are legal duties, the embargo protects the launch both sides depend on, and "
-        "the deal must be written down. Turn each cut line into a question for the creator instead."
+        "the deal must be written down, and one quick check of facts and the label (J) is not G's chain of "
+        "sign-offs. Turn each cut line into a question for the creator instead."
     ),
     why="The brief now protects the law, the launch and the deal - and leaves the creator's craft to them.",
     mistakes=[
+        Mistake(
+            when=lambda a: _letters(a) == {*_CUT, "J"},
+            feedback=(
+                "Cut A, C, E, G and H, yes - but not J: one look at the draft for facts and the disclosure "
+                "label, with a fixed deadline, protects both sides. Over-control is G's chain of sign-offs, "
+                "not every check."
+            ),
+            example=[*_CUT, "J"],
+            name="every check is over-control",
+        ),
         Mistake(
             when=lambda a: _letters(a) == set(BRIEF_LINES),
             feedback=(
