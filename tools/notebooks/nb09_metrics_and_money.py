@@ -107,9 +107,7 @@ def _two_rankings() -> dict[str, str]:
     from helpers.analysis import measurement, rankings
 
     affiliate = data.load_affiliate_sales()
-    creators = rankings.creator_measures(
-        data.load_posts(), data.load_influencers(), affiliate
-    )
+    creators = rankings.creator_measures(data.load_posts(), data.load_influencers(), affiliate)
     ranked = rankings.rank_tiers(creators)
     best_engagement = str(ranked["rank_paid_post_performance"].idxmin())
     best_revenue = str(ranked["rank_revenue_per_dollar"].idxmin())
