@@ -313,7 +313,7 @@ def build() -> NB:
         cost (niche fit counts double here). Two additions make it a plan:
 
         * **screening first**: creators whose audience is less than 75% authentic (Modash's fraud signal,
-          lesson 10) are left out before ranking;
+          lesson 07; the audit in lesson 10) are left out before ranking;
         * **reserves**: only some creators reply to a first message, so each tier's best-scored creators
           fill the slots and the next ones wait as reserves.
 
