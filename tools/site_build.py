@@ -641,7 +641,15 @@ def build(
         sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-E",
         "-d", str(doctrees), str(stage_dir), str(out_dir),
     ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # myst-nb writes the notebooks' output files to <out_dir>/../jupyter_execute (hard-coded): a folder
+    # this build made there is removed, so `make site` leaves nothing but _site/ in the checkout
+    scratch = out_dir.resolve().parent / "jupyter_execute"
+    scratch_existed = scratch.exists()
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        if not scratch_existed:
+            shutil.rmtree(scratch, ignore_errors=True)
     if result.returncode != 0:
         raise SiteError(f"Sphinx could not build the site:\n{result.stderr.strip()[-4000:]}")
     described = describe_images(out_dir)

@@ -118,6 +118,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return Path(os.environ["COURSE_SITE_DIR"]).resolve()
     work = tmp_path_factory.mktemp("course-site")
     site_build.build(out_dir=work / "site", stage_dir=work / "stage", cache_dir=site_build.DEFAULT_CACHE)
+    # nothing but the site and the staging folder is left behind (myst-nb's scratch folder is removed)
+    assert sorted(p.name for p in work.iterdir()) == ["site", "stage", "stage-doctrees"]
     return work / "site"
 
 
