@@ -141,18 +141,6 @@ def build() -> NB:
         """
     )
 
-    nb.md(
-        """
-        > **Theory box - social proof.** Cialdini (*Influence*, 1984) counts social proof among the
-        > shortcuts people use when they are unsure: do what people like you are doing, and the more
-        > similar they are, the stronger the pull. It is a different lever from the one in the figure
-        > above, which is source credibility - trust in one expert voice (lesson 02's theory box, built
-        > into the synthetic data). Social proof comes from the many: followers like the reader, and the
-        > crowd of likes and comments under a post. That crowd is why bought likes and followers (lesson
-        > 10) are a fraud on this very shortcut.
-        """,
-        slide="subslide",
-    )
 
     # --- 2. People, not brands ----------------------------------------------------------------
     nb.md(
@@ -166,7 +154,7 @@ def build() -> NB:
           does not buy it. If a brand imposes its own rules and tone, the creator - and the
           followers with them - can walk away.
         * **Brand accounts struggle to get the same attention.** Published Instagram figures put
-          brand accounts at the low end, level with mega-creators and well below micro and nano
+          brand accounts at the low end, at or below mega-creators and well below micro and nano
           creators. They come from different vendors, samples and definitions, so read the
           direction, not the exact gap:
         """,
@@ -208,9 +196,22 @@ def build() -> NB:
         """
         > **Theory box - parasocial interaction.** Horton and Wohl (1956, *Psychiatry* 19(3)) described how
         > radio and television audiences come to feel they know a performer the way they know a friend:
-        > "intimacy at a distance", one-sided. Social media adds a little real exchange - a reply to a comment,
-        > a question answered in a story - which makes the bond feel closer still. It explains the chart above:
-        > followers come back for a person they feel they know, and a brand account offers nobody to know.
+        > "intimacy at a distance", one-sided. Social media adds a little real exchange - a reply to a
+        > comment, a question answered in a story - which makes the bond feel closer still. It helps
+        > explain why creators as a group out-engage brand accounts in the chart above: followers come
+        > back for a person they feel they know, and a brand account offers nobody to know.
+        """,
+        slide="subslide",
+    )
+    nb.md(
+        """
+        > **Theory box - social proof.** Cialdini (*Influence*, 1984) counts social proof among the
+        > shortcuts people use when they are unsure: do what people like you are doing, and the more
+        > similar they are, the stronger the pull. It is a different lever from source credibility
+        > (trust in one expert voice, section 1 and lesson 02's theory box): it comes from the many.
+        > The reactions in the chart above are that crowd - and a post that shows a crowd of likes and
+        > comments persuades the next reader too. That is why bought likes and followers (lesson 10)
+        > are a fraud on this very shortcut.
         """,
         slide="subslide",
     )
@@ -359,11 +360,12 @@ def build() -> NB:
     nb.md(
         """
         > **Theory box - the persuasion knowledge model.** Friestad and Wright (1994, *Journal of Consumer
-        > Research* 21(1)): over a lifetime people learn how persuasion works, and once they recognise a message
-        > as an attempt to persuade them, they use that knowledge to cope with it - they question the motive
-        > and discount the claim. A clear "Sponsored" label switches that recognition on, which is the step
-        > Boerman et al. measured (recognition, then distrust). It is also the idea behind the lab that
-        > follows: the more of a feed is ads, the sooner followers read every post as one.
+        > Research* 21(1)): over a lifetime people learn how persuasion works, and once they recognise a
+        > message as an attempt to persuade them, they use that knowledge to cope with it - they
+        > question the motive and discount the claim. A clear "Sponsored" label switches that
+        > recognition on, which is the step Boerman et al. measured (recognition, then distrust), and
+        > why the unlabelled ads in the chart above are a problem the law addresses. The lab that
+        > follows models a related but different thing: followers who tire of a feed full of ads.
         """,
         slide="subslide",
     )
@@ -506,9 +508,10 @@ def build() -> NB:
     nb.md(
         """
         ## Key points
-        * Influencer marketing works through **trust**: a recommendation from a credible person acts
-          as social proof. In the research, followers' identification with the creator is the
-          strongest driver and credibility carries part of its effect; reach alone does not.
+        * Influencer marketing works through **trust** in a credible person, and through **social
+          proof** - the crowd of people like the reader who react to a post. In the research,
+          followers' identification with the creator is the strongest driver and credibility
+          carries part of its effect; reach alone does not.
         * Audiences follow **people**, not brands. The audience is the creator's; a brand rents
           access to it and can lose it by imposing its own rules.
         * Judge ads against **the same creator's** organic posts (paid-post performance); pooled
