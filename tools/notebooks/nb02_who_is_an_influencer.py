@@ -424,7 +424,8 @@ def build() -> NB:
         | strongest sources of influence | knowledge 9/10, relationship 8/10 | position 9/10; relationship 1/10 |
 
         For each creator compute how many people who care about personal finance engage with a typical
-        post, then answer `"A"` or `"B"`: who is more influential for this product?
+        post, then say who is more influential for this product: answer with both numbers and `"A"` or
+        `"B"`.
         """,
         slide="subslide",
     )

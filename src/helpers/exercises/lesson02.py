@@ -3,12 +3,13 @@
 Niche penetration of a creator, which of two creators is more influential for a niche product (and
 why), and celebrities beside other big creators on sponsored engagement and on conversions. Expected
 answers from the bundled (synthetic) data are computed when checked, so they follow the data if it is
-regenerated; q2 uses the fixed numbers given in its task text.
+regenerated; q2 uses the fixed numbers given in its task text and checks the two engaged niche
+audiences that decide it, not only the letter.
 """
 
 from __future__ import annotations
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion
+from helpers.exercises import Mistake, NumericQuestion, Question
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -186,46 +187,129 @@ q1 = NumericQuestion(
     ],
 )
 
-q2 = ChoiceQuestion(
+#: 02.q2's two creators, as the task text's table gives them: engaged per post (likes + comments),
+#: followers, and the share of followers interested in personal finance (a fraction).
+Q2_CREATORS: dict[str, dict[str, float]] = {
+    "A": {"engaged_per_post": 4_200, "followers": 60_000, "finance_share": 1.0},
+    "B": {"engaged_per_post": 19_000, "followers": 2_400_000, "finance_share": 0.05},
+}
+
+
+def _engaged_finance(creator: str, base: str = "engaged_per_post") -> float:
+    """People per post who engage and care about personal finance (``base="followers"``: the followers
+    who care, the misconception that counts followers instead of the people who engage)."""
+    c = Q2_CREATORS[creator]
+    return c[base] * c["finance_share"]
+
+
+def _pick(answer: object) -> tuple[float, float, str] | None:
+    """(engaged_finance_a, engaged_finance_b, letter) from a 3-item answer; None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 3:
+        return None
+    a, b, letter = answer
+    if not isinstance(letter, str) or any(
+        isinstance(x, bool) or not isinstance(x, int | float) for x in (a, b)
+    ):
+        return None
+    return float(a), float(b), letter.strip().upper().removeprefix("CREATOR ").strip()
+
+
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.01 * abs(y)
+
+
+def _numbers_from(answer: object, base: str) -> bool:
+    parsed = _pick(answer)
+    return (
+        parsed is not None
+        and _close(parsed[0], _engaged_finance("A", base))
+        and _close(parsed[1], _engaged_finance("B", base))
+    )
+
+
+def _check_creator(answer: object) -> tuple[bool, str]:
+    parsed = _pick(answer)
+    if parsed is None or parsed[2] not in Q2_CREATORS:
+        return False, (
+            "Answer with three things: creator A's engaged finance audience per post, creator B's, and the "
+            'letter of the more influential creator, e.g. `(1000, 2000, "B")`.'
+        )
+    a, b, letter = parsed
+    if not (_close(a, _engaged_finance("A")) and _close(b, _engaged_finance("B"))):
+        return False, (
+            "The two numbers are not the people per post who engage *and* care about personal finance: "
+            "multiply each creator's likes + comments per post by the share of followers interested in "
+            "personal finance (`influence.engaged_niche_audience`)."
+        )
+    if letter != "A":
+        return (
+            False,
+            "Your numbers are right; read them again: which creator reaches more engaged finance fans?",
+        )
+    return True, ""
+
+
+q2 = Question(
     id="02.q2",
     title="Who is more influential for a budgeting app?",
-    expected=("A", "creator A"),
-    choices=("A", "B"),
+    checker=_check_creator,
     setup=_SETUP,
     starter=(
         "engaged_finance_a = ____  # people per post who engage AND care about personal finance, creator A\n"
         "engaged_finance_b = ____  # the same for creator B\n"
-        'answer = ____  # "A" or "B"'
+        'answer = (engaged_finance_a, engaged_finance_b, ____)  # then "A" or "B"'
     ),
     hints=[
-        "Creator A: all 4,200 people who engage per post care about personal finance. Creator B: only 5 % "
-        "of the 19,000 do. `influence.engaged_niche_audience(engaged_per_post, share_interested)` "
-        "multiplies the two.",
-        "A: 4,200 x 1.0 = 4,200. B: 19,000 x 0.05 = 950. Then weigh the sources of influence: A has "
-        "knowledge 9 and relationship 8; B's strength is position (fame).",
+        "Count the people who engage with a typical post (likes + comments), not the followers, and keep "
+        "only the share who care about personal finance. `influence.engaged_niche_audience(engaged_per_post, "
+        "share_interested)` multiplies the two.",
+        "Creator A: 4,200 engaged per post, all interested. Creator B: 19,000 engaged per post, about 5 % "
+        "interested. Then weigh the sources of influence: knowledge and relationship against position.",
     ],
     solution_code=(
         "engaged_finance_a = influence.engaged_niche_audience(4_200, 1.0)\n"
         "engaged_finance_b = influence.engaged_niche_audience(19_000, 0.05)\n"
-        'answer = "A" if engaged_finance_a > engaged_finance_b else "B"'
+        'more = "A" if engaged_finance_a > engaged_finance_b else "B"\n'
+        "answer = (engaged_finance_a, engaged_finance_b, more)"
     ),
     explanation=(
         "B has 40 times the followers, but about 950 people who care about personal finance engage with a "
-        "typical post, against 4,200 for A. A's power also comes from the sources that move a money "
-        "decision - knowledge (9/10) and a close relationship (8/10) - while B's comes from fame "
-        "(position 9/10) with a distant relationship (1/10). For a niche product, A is the influencer; "
-        "B is a celebrity with a large, mostly uninterested audience."
+        "typical post, against 4,200 for A. Counting followers instead of engaged people would reverse the "
+        "choice (B's 5 % of 2.4M followers is 120,000, twice A's 60,000), which is why the engaged count "
+        "matters. A's power also comes from the sources that move a money decision - knowledge (9/10) and a "
+        "close relationship (8/10) - while B's comes from fame (position 9/10) with a distant relationship "
+        "(1/10). For a niche product, A is the influencer; B is a celebrity with a large, mostly "
+        "uninterested audience."
     ),
     why="About 4,200 engaged finance fans per post (plus knowledge and trust) beat about 950.",
     mistakes=[
         Mistake(
-            "B",
-            "B has far more followers, but only about 5 % of them care about personal finance: "
+            when=lambda a: _numbers_from(a, "followers"),
+            feedback="Those are the followers who care about personal finance (B: 5 % of 2,400,000 = "
+            "120,000). Influence shows in the people who engage with a post: use the likes + comments per "
+            "post, times the share interested.",
+            example=(60_000, 120_000, "B"),
+            name="followers instead of engaged",
+        ),
+        Mistake(
+            when=lambda a: _pick(a) is not None and _close(_pick(a)[1], Q2_CREATORS["B"]["engaged_per_post"]),  # type: ignore[index]
+            feedback="19,000 is everyone who engages with B's post; only about 5 % of them care about "
+            "personal finance: multiply by 0.05.",
+            example=(4_200, 19_000, "B"),
+            name="niche share left out",
+        ),
+        Mistake(
+            when=lambda a: _numbers_from(a, "engaged_per_post") and _pick(a)[2] == "B",  # type: ignore[index]
+            feedback="B has far more followers, but only about 5 % of them care about personal finance: "
             "19,000 x 0.05 = 950 engaged finance fans per post, against 4,200 for A. Popularity is not "
             "influence in a niche.",
+            example=(4_200, 950, "B"),
+            name="popularity as influence",
         ),
     ],
+    wrong_example=(4_000, 1_000, "A"),
 )
+
 
 q3 = NumericQuestion(
     id="02.q3",
