@@ -171,11 +171,9 @@ def build() -> NB:
     )
     nb.md(
         """
-        In this data the two effects add up: a personal message signed by an executive gets the most
-        replies (again: by construction). An executive's time is the scarcest thing a brand has, so use
-        the signature where it counts - the partners who matter most and the launch-day email - and
-        let the team's coordinators handle the everyday, personally. Exercise 06.q1 uses these rates
-        to plan a week of first messages.
+        Style and sender both move the reply rate (again: by construction). An executive's time is
+        the scarcest thing a brand has, and a team's writing time is not free either: how much is each
+        worth, in replies? Exercise 06.q1 uses these rates to plan a week of first messages.
         """,
         slide="fragment",
     )
@@ -628,8 +626,9 @@ def build() -> NB:
         f"""
         ## Exercise 06.q1 - plan a week of first messages
         Your shortlist has **40 creators**; each gets one first message this week. The executive will sign
-        **at most 10**. Using the reply rates in section 2's figure, which plan should bring the most
-        replies? (No code needed: messages x reply rate, added up.)
+        **at most 10**. Using the reply rates in section 2's figure (or
+        `relationships.reply_rate_pivot(outreach)`), which plan should bring the most replies? Answer with
+        its letter and **the replies it should bring** (messages x reply rate, added up).
 
 {textwrap.indent(lesson06.plans_markdown(), "        ")}
         """,

@@ -1,8 +1,8 @@
 """Exercises for notebooks/06_what_works_relationships_and_schedule.
 
-q1 plans a week of first messages from the reply rates by style and sender (a choice), q2 patience
-(late replies), q3 contacts in a quarter from a cadence, q4 conflicts in a hand-written draft
-schedule; one concept quiz. Expected values that depend on the bundled (synthetic) data are computed
+q1 plans a week of first messages from the reply rates by style and sender (a choice and its expected
+replies), q2 patience (late replies), q3 contacts in a quarter from a cadence, q4 conflicts in a
+hand-written draft schedule; one concept quiz. Expected values that depend on the bundled (synthetic) data are computed
 lazily from it, never typed in.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brand of exercise q3 (a fictional brand of the synthetic data).
@@ -60,19 +60,26 @@ def _reply_pivot() -> pd.DataFrame:
 #: 06.q1's plans for one first message to each of 40 shortlisted creators (the executive signs at most
 #: 10): letter -> (text, [(messages, template_style, sender_role), ...]).
 PLANS: dict[str, tuple[str, list[tuple[int, str, str]]]] = {
-    "A": ("40 generic messages from a coordinator - the quickest to send.", [(40, "generic", "coordinator")]),
-    "B": ("40 personalised messages from a coordinator.", [(40, "personalised", "coordinator")]),
+    "A": (
+        "40 generic messages from a coordinator - probably enough, as the shortlist already fits.",
+        [(40, "generic", "coordinator")],
+    ),
+    "B": (
+        "40 personalised messages from a coordinator - probably enough: the care counts, not the name.",
+        [(40, "personalised", "coordinator")],
+    ),
     "C": (
-        "10 personalised messages signed by the executive, 30 personalised from a coordinator.",
+        "10 personalised signed by the executive, 30 personalised from a coordinator - probably worth the "
+        "writing time.",
         [(10, "personalised", "executive"), (30, "personalised", "coordinator")],
     ),
     "D": (
-        "10 personalised messages signed by the executive, 30 generic from a coordinator - the care goes "
-        "where the signature is.",
+        "10 personalised signed by the executive, 30 generic from a coordinator - probably enough care "
+        "where the name is.",
         [(10, "personalised", "executive"), (30, "generic", "coordinator")],
     ),
     "E": (
-        "40 generic messages from a manager - a more senior name, no time to personalise.",
+        "40 generic messages from a manager - probably better: a senior name counts more than the care.",
         [(40, "generic", "manager")],
     ),
 }
@@ -112,34 +119,68 @@ _PLAN_FEEDBACK = {
 }
 
 
+#: how close 06.q1's expected replies must be (replies; the rates are read off a figure to about 0.5 points)
+Q1_ABS_TOL = 0.5
+
+
+def _plan_answer(answer: object) -> tuple[str, float] | None:
+    """(letter, expected replies) from a 2-item answer such as ("A", 5.0); None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 2:
+        return None
+    letter, replies = answer
+    if not isinstance(letter, str) or isinstance(replies, bool) or not isinstance(replies, int | float):
+        return None
+    return letter.strip().upper(), float(replies)
+
+
 def _plan_mistake(letter: str) -> Mistake:
-    return Mistake(
-        when=lambda a, k=letter: isinstance(a, str) and a.strip().upper() == k and k != best_plan(),
-        feedback=_PLAN_FEEDBACK[letter],
-        example=letter,
-        name=f"plan {letter}",
-    )
+    def chose(a: object, k: str = letter) -> bool:
+        parsed = _plan_answer(a)
+        return parsed is not None and parsed[0] == k and k != best_plan()
+
+    return Mistake(when=chose, feedback=_PLAN_FEEDBACK[letter], example=(letter, 1.0), name=f"plan {letter}")
 
 
-q1 = ChoiceQuestion(
+def _check_plan(answer: object) -> tuple[bool, str]:
+    parsed = _plan_answer(answer)
+    if parsed is None or parsed[0] not in PLANS:
+        return False, (
+            f"Answer with two things: the plan's letter ({', '.join(PLANS)}) and the replies it should "
+            'bring, e.g. `("A", 5.0)`.'
+        )
+    letter, replies = parsed
+    if letter != best_plan():
+        return False, f"Plan {letter} does not bring the most replies: compute every plan's total."
+    if abs(replies - expected_replies(letter)) > Q1_ABS_TOL:
+        return False, (
+            f"Right plan, but {replies:g} is not its expected replies: for each group of messages, "
+            "messages x reply rate / 100 (the rate in percent), added over the groups."
+        )
+    return True, ""
+
+
+q1 = Question(
     id="06.q1",
     title="Plan a week of first messages",
-    expected=best_plan,
-    choices=tuple(PLANS),
+    checker=_check_plan,
     setup=_SETUP_OUTREACH,
-    starter='plan = ____  # "A", "B", "C", "D" or "E"',
+    starter="""
+    replies = ____  # the replies the best plan should bring (messages x reply rate, added up)
+    plan = (____, replies)  # the letter ("A" to "E"), then that number
+    """,
     var="plan",
     hints=[
         "Each plan sends 40 messages; what differs is how many replies each kind of message brings. The "
-        "figure in section 2 gives the reply rate of every style x sender.",
+        "figure in section 2 gives the reply rate of every style x sender (or "
+        "`relationships.reply_rate_pivot(outreach)`).",
         "Expected replies of a plan = for each group of messages, messages x reply rate / 100; add the "
-        "groups up and compare the five totals.",
+        "groups up, compare the five totals, and give the largest with its letter.",
     ],
     solution_code="""
     rates = relationships.reply_rate_pivot(outreach)  # reply rate in %, style down, sender across
     for letter in ex.PLANS:
         print(letter, round(ex.expected_replies(letter), 1), "expected replies")
-    plan = ex.best_plan()
+    plan = (ex.best_plan(), ex.expected_replies(ex.best_plan()))
     """,
     explanation=(
         "Expected replies = messages x reply rate, added over the groups of a plan. Personalising roughly "
@@ -151,7 +192,7 @@ q1 = ChoiceQuestion(
     ),
     why="Ten personal messages signed by the executive, the rest personal from the team: the most replies.",
     mistakes=[_plan_mistake(k) for k in ("A", "B", "D", "E")],
-    wrong_example="F",  # not a plan: every plan letter has its own feedback
+    wrong_example=("F", 1.0),  # not a plan: every plan letter has its own feedback
 )
 
 
