@@ -786,11 +786,11 @@ def build() -> NB:
         lesson11.q2,
         f"""
         ## Exercise 11.q2 - the CPA ceiling in the contract
-        The client wants one number in the contract: "the cost per acquisition will not go above ...".
-        Your team proposes four, all from this plan's fees and forecast. **Which do you write in, and
-        why?** The feedback says what is wrong with each of the others.
-
-{textwrap.indent(lesson11.cpa_options_markdown(), "        ")}
+        The client wants one number in the contract: "the cost per acquisition will not go above ...",
+        a promise they can hold you to in nine runs out of ten. The contract's CPA counts everything the
+        brand pays for the campaign: this plan's creator fees plus a one-off **USD
+        {lesson11.Q2_PRODUCTION_USD:,}** of production (film crew and editing). **What ceiling do you write
+        in?** (USD per conversion, from `plan`.)
         """,
     )
     nb.exercise(
@@ -817,7 +817,9 @@ def build() -> NB:
         ## Exercise 11.q4 - the agency's teaser posts
         The agency running the calendar wants each creator's first post up to
         **{-lesson11.EARLY_OFFSET_DAYS} days before the launch**, "to build buzz" (the starter rebuilds the
-        plan that way). The brand's contract has an embargo. **What do you tell the agency?**
+        plan that way). The brand's contract has an embargo. **What do you tell the agency?** Answer with
+        the letter and the number that settles option C: how many posts would still fall in the embargo
+        with every first post moved to the day before the launch (`post_offset_days={lesson11.ONE_DAY_EARLY}`).
 
 {textwrap.indent(_embargo_options, "        ")}
         """,

@@ -12,7 +12,7 @@ import functools
 import math
 from typing import Any
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, SetQuestion
+from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brief of the notebook's plan (the lab's defaults).
@@ -125,79 +125,76 @@ q1 = SetQuestion(
 # --------------------------------------------------------------------------------------------------
 
 
-def _cpa(conversions_key: str, cost: str = "spent") -> float:
+#: 11.q2's one-off production cost (USD, stated in the task): film crew and editing for the creators'
+#: launch content, paid by the brand and counted in the contract's CPA. The notebook's KPI table shows the
+#: CPA on the fees alone, so the ceiling with production is not on screen.
+Q2_PRODUCTION_USD = 2_500
+
+
+def _cpa(conversions_key: str, cost: str = "spent", production: bool = True) -> float:
     plan = _plan()
     money = plan.spent_usd if cost == "spent" else plan.brief.budget_usd
-    return float(money / plan.forecast[conversions_key])
+    return float((money + (Q2_PRODUCTION_USD if production else 0)) / plan.forecast[conversions_key])
 
 
-def cpa_options() -> dict[str, str]:
-    """11.q2's four proposals for the contract's CPA ceiling, letter -> text (numbers from the plan)."""
-    plan = _plan()
-    return {
-        "A": f"USD {_cpa('conversions_p90'):,.2f}: fees / the forecast's high end - show the client how good "
-        "this plan can be.",
-        "B": f"USD {_cpa('conversions_p50'):,.2f}: fees / the median forecast - the most likely outcome, so "
-        "the fairest promise.",
-        "C": f"USD {_cpa('conversions_p10'):,.2f}: fees / the forecast's low end - a ceiling most runs stay "
-        "under.",
-        "D": f"USD {_cpa('conversions_p50', cost='budget'):,.2f}: the whole USD {plan.brief.budget_usd:,.0f} "
-        "budget / the median forecast - every dollar counts.",
-    }
-
-
-def cpa_options_markdown() -> str:
-    """The four proposals as Markdown lines for the notebook's task text."""
-    return "\n".join(f"* **{k}.** {v}" for k, v in cpa_options().items())
-
-
-q2 = ChoiceQuestion(
+q2 = NumericQuestion(
     id="11.q2",
-    title="Which CPA ceiling goes into the contract?",
-    expected="C",
-    choices=("A", "B", "C", "D"),
+    title="The CPA ceiling in the contract",
+    expected=lambda: _cpa("conversions_p10"),
+    rel_tol=0.005,
+    unit="USD",
     setup=_SETUP,
     starter="""
-    ceiling = ____  # "A", "B", "C" or "D"
+    ceiling = ____  # USD per conversion: the CPA you write into the contract
     """,
     var="ceiling",
     hints=[
-        "A ceiling is a promise the client can hold you to: it should hold in most outcomes, not in the "
-        "typical or the best one.",
-        "CPA = fees / conversions, and the fees are fixed once creators sign. Which end of the forecast's "
-        "conversions gives the *highest* cost per conversion? And which money buys conversions: the whole "
-        "budget, or the fees actually spent?",
+        "A ceiling is a promise the client can hold you to in nine runs out of ten: which end of the "
+        "forecast's conversions (`plan.forecast`) gives the *highest* cost per conversion?",
+        "CPA = money / conversions. The money is what is actually spent: the creator fees "
+        "(`plan.spent_usd`) plus the production cost - not the whole budget, idle money buys nothing.",
     ],
-    solution_code="""
+    solution_code=f"""
     low = plan.forecast["conversions_p10"]  # the forecast's low end: 1 run in 10 does worse
-    print(f"fees / low end = ${plan.spent_usd / low:,.2f} per conversion")
-    ceiling = "C"
+    ceiling = (plan.spent_usd + {Q2_PRODUCTION_USD}) / low
     """,
     explanation=(
         "A cost metric turns the interval upside down: the fewest conversions (the 10th percentile) give "
         "the highest CPA. A ceiling at that value holds in nine runs out of ten; the median is missed half "
-        "the time, the high end nine times in ten. Use the money actually spent on creators, not the whole "
-        "budget: idle money buys no conversions (and will not be spent, so it cannot raise the real CPA)."
+        "the time, the high end nine times in ten. Use the money actually spent - the creator fees plus "
+        "production - not the whole budget: idle money buys no conversions."
     ),
-    why="Fees / the low end of the conversions: a promise the cautious client can hold you to.",
+    why="(Fees + production) / the low end of the conversions: a promise the client can hold you to.",
     mistakes=[
         Mistake(
-            "A",
-            "That is the *best* case: many conversions make each one cheap. Nine runs in ten cost more per "
-            "conversion - a ceiling you would break almost every time.",
+            lambda: _cpa("conversions_p90"),
+            "That divides by the *high* end of the conversions: the best case, where each conversion is "
+            "cheap. Nine runs in ten cost more per conversion - a ceiling you would break almost every time.",
             name="best case as a promise",
         ),
         Mistake(
-            "B",
-            "The median is the expectation, not a ceiling: half the runs cost more per conversion. Promise "
-            "the median and you miss it one time in two.",
+            lambda: _cpa("conversions_p50"),
+            "That divides by the median: the expectation, not a ceiling - half the runs cost more per "
+            "conversion. Promise the median and you miss it one time in two.",
             name="median as a ceiling",
         ),
         Mistake(
-            "D",
+            lambda: _cpa("conversions_p10", cost="budget"),
             "That divides the whole budget, including money the plan does not spend on creators; idle money "
-            "buys no conversions. And it is still the median, missed half the time.",
+            "buys no conversions. Use the fees actually spent, plus production.",
             name="budget instead of spend",
+        ),
+        Mistake(
+            lambda: _cpa("conversions_p10", production=False),
+            f"Right end of the range, but that is the fees alone (the KPI table's number): the contract's "
+            f"CPA also counts the USD {Q2_PRODUCTION_USD:,} of production.",
+            name="production left out",
+        ),
+        Mistake(
+            lambda: _cpa("conversions_p50", cost="budget", production=False),
+            "That is the whole budget over the median forecast: every dollar counted, but idle money buys "
+            "nothing, and the median is missed half the time.",
+            name="budget over the median",
         ),
     ],
 )
@@ -301,68 +298,123 @@ def _embargo_posts(offset: int) -> int:
     return int((conflicts["kind"] == "post in embargo").sum())
 
 
-#: 11.q4's answers: letter -> text.
+#: 11.q4's answers: letter -> text (similar length, equally plausible; each wrong one a misconception).
 EMBARGO_OPTIONS: dict[str, str] = {
-    "A": "Keep the dates: a few days of teasers build buzz, and the embargo is only a formality.",
-    "B": "Move every first post to launch day or later, and brief the creators under embargo before it.",
-    "C": "Move the posts to the day before the launch: one day early is close enough to keep the buzz.",
-    "D": "Keep the dates but have every early post labelled #ad, so the audience knows it is paid.",
+    "A": "Keep the dates: teaser posts that show neither the product's name nor its price should not count "
+    "as publishing it.",
+    "B": "Move every first post to launch day or later, and brief the creators under embargo in the days "
+    "before it.",
+    "C": "Move the first posts to the day before the launch, so that the buzz peaks just as the product goes "
+    "on sale.",
+    "D": "Keep the dates but label every early post #ad, so that the audience and the regulator know the "
+    "posts are paid.",
 }
 
-q4 = ChoiceQuestion(
+#: the calendar option C proposes: first posts this many days before the launch
+ONE_DAY_EARLY = -1
+
+
+def _embargo_answer(answer: object) -> tuple[str, int] | None:
+    """(letter, posts) from a 2-item answer such as ("A", 3); None if it is not one."""
+    if not isinstance(answer, list | tuple) or len(answer) != 2:
+        return None
+    letter, posts = answer
+    if not isinstance(letter, str) or isinstance(posts, bool) or not isinstance(posts, int | float):
+        return None
+    if posts != int(posts):
+        return None
+    return letter.strip().upper(), int(posts)
+
+
+def _told(answer: object, letter: str) -> bool:
+    parsed = _embargo_answer(answer)
+    return parsed is not None and parsed[0] == letter
+
+
+def _check_embargo(answer: object) -> tuple[bool, str]:
+    parsed = _embargo_answer(answer)
+    if parsed is None or parsed[0] not in EMBARGO_OPTIONS:
+        return False, (
+            f"Answer with two things: the letter ({', '.join(EMBARGO_OPTIONS)}) and a whole number of posts, "
+            'e.g. `("A", 3)`.'
+        )
+    letter, posts = parsed
+    if letter != "B":
+        return False, f"{letter} is not what the contract and the calendar support; read the conflicts again."
+    right = _embargo_posts(ONE_DAY_EARLY)
+    if posts != right:
+        if posts == _embargo_posts(EARLY_OFFSET_DAYS):
+            return False, (
+                "That is the count in the agency's own calendar; the number asked for is option C's: rebuild "
+                f"the plan with `post_offset_days={ONE_DAY_EARLY}` and count its posts in the embargo."
+            )
+        return False, (
+            f"{posts} is not the number of posts option C's calendar puts in the embargo: rebuild the plan "
+            f'with `post_offset_days={ONE_DAY_EARLY}` and count the conflicts of kind "post in embargo".'
+        )
+    return True, ""
+
+
+q4 = Question(
     id="11.q4",
     title="The agency's teaser posts and the embargo",
-    expected="B",
-    choices=tuple(EMBARGO_OPTIONS),
+    checker=_check_embargo,
     setup=_SETUP,
     starter=f"""
     # the agency's calendar: the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
     early = capstone.build_plan(bench, brief, post_offset_days={EARLY_OFFSET_DAYS})
     conflicts = early.schedule.conflicts  # one row per conflict: date, kind, who, detail, fix
-    decision = ____  # "A", "B", "C" or "D"
+    in_embargo_c = ____  # posts in the embargo if the first posts went out the day before the launch
+    decision = (____, in_embargo_c)  # the letter ("A", "B", "C" or "D"), then that number
     """,
     var="decision",
     hints=[
         "An embargo is a date in the contract: nothing about the product may be published before it ends, "
         "however close to the launch. Creators may be briefed under embargo; they may not post.",
-        "Read the calendar's conflicts: which posts are flagged, and how do their dates compare with "
-        "`brief.embargo_end`? Then rebuild the plan with other `post_offset_days` values and see which "
-        "leave no conflict.",
+        f"Rebuild the plan with `post_offset_days={ONE_DAY_EARLY}` (option C's dates) and count the "
+        'conflicts whose `kind` is "post in embargo"; compare with `brief.embargo_end`.',
     ],
-    solution_code="""
-    for offset in (-4, -1, 0):
+    solution_code=f"""
+    for offset in ({EARLY_OFFSET_DAYS}, {ONE_DAY_EARLY}, 0):
         conflicts = capstone.build_plan(bench, brief, post_offset_days=offset).schedule.conflicts
         print(offset, "days:", int((conflicts["kind"] == "post in embargo").sum()), "posts in the embargo")
-    decision = "B"
+    one_day_early = capstone.build_plan(bench, brief, post_offset_days={ONE_DAY_EARLY}).schedule.conflicts
+    decision = ("B", int((one_day_early["kind"] == "post in embargo").sum()))
     """,
     explanation=(
         "The embargo runs until the day before the launch, so every post dated before launch day breaks "
-        "it - in the agency's calendar, each creator's first post. One day early still breaks it; only "
-        "launch day or later clears the calendar (`post_offset_days=0`). Briefing under embargo is "
-        "allowed and is how creators are ready on the day. Disclosure (#ad) is a different rule: it makes "
-        "a post honest about payment, not early posting allowed."
+        "it - in the agency's calendar, each creator's first post. One day early still breaks it for some "
+        "posts; only launch day or later clears the calendar (`post_offset_days=0`). Briefing under embargo "
+        "is allowed and is how creators are ready on the day. Disclosure (#ad) is a different rule: it "
+        "makes a post honest about payment, not early posting allowed; and a teaser about the product is "
+        "still about the product."
     ),
     why="Only posts on launch day or later respect the embargo; briefings may come before it.",
     mistakes=[
         Mistake(
-            "A",
-            "The embargo is a term of the contract, not a formality: the calendar flags every creator's "
-            "first post in the agency's dates. Posting before it ends breaks the deal with the brand.",
-            name="embargo treated as a formality",
+            when=lambda a: _told(a, "A"),
+            feedback="A teaser is still about the product: the embargo forbids publishing anything about it "
+            "before it ends, and the calendar flags every creator's first post in the agency's dates.",
+            example=("A", 0),
+            name="teasers do not count",
         ),
         Mistake(
-            "C",
-            "One day early is still inside the embargo: rebuild the plan with `post_offset_days=-1` and the "
-            "calendar still reports conflicts. Launch day is the first day a post is allowed.",
+            when=lambda a: _told(a, "C"),
+            feedback="One day early is still inside the embargo: rebuild the plan with "
+            f"`post_offset_days={ONE_DAY_EARLY}` and the calendar still reports posts in the embargo. Launch "
+            "day is the first day a post is allowed.",
+            example=("C", 0),
             name="one day early",
         ),
         Mistake(
-            "D",
-            "Labelling a post #ad makes it honest about payment; it does not allow publishing before the "
-            "embargo ends. The posts still break the contract.",
+            when=lambda a: _told(a, "D"),
+            feedback="Labelling a post #ad makes it honest about payment; it does not allow publishing "
+            "before the embargo ends. The posts still break the contract.",
+            example=("D", 0),
             name="disclosure for an embargo",
         ),
     ],
+    wrong_example=("B", 1_000),
 )
 
 
