@@ -459,11 +459,11 @@ def build() -> NB:
     nb.md(
         f"""
         **Exercise 03.q2 - find the error in the agency's report.** An agency sends you this, from the
-        bundled TikTok posts:
+        bundled YouTube posts:
 
         > {_lesson03.agency_claim()}
 
-        Compute the typical TikTok creator's paid-post performance (the median over creators of
+        Compute the typical YouTube creator's paid-post performance (the median over creators of
         sponsored ER / organic ER), then say what is wrong with the report: answer with the letter and
         that number. The feedback explains every option.
 

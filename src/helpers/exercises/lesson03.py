@@ -22,8 +22,8 @@ influencers = data.load_influencers()
 _LAB_SETUP = _SETUP + "from helpers.exercises import lesson03 as ex\nlab = widgets.CommercialisationLab()\n"
 
 INSTAGRAM = "instagram"
-#: 03.q2's platform: the section above the exercise prints Instagram's two ratios, so the report is TikTok's
-Q2_PLATFORM = "tiktok"
+#: 03.q2's platform: the section above the exercise prints Instagram's two ratios, so the report is YouTube's
+Q2_PLATFORM = "youtube"
 
 
 def _creators(platform: str = Q2_PLATFORM):
@@ -128,11 +128,11 @@ q1 = NumericQuestion(
 
 
 def agency_claim() -> str:
-    """03.q2's agency report, its number computed from the synthetic TikTok posts (the pooled ER ratio;
+    """03.q2's agency report, its number computed from the synthetic YouTube posts (the pooled ER ratio;
     the section above the exercise prints Instagram's)."""
     loss = (1 - _pooled()) * 100
     return (
-        f'"Across all TikTok posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
+        f'"Across all YouTube posts, sponsored posts get {loss:.0f} % less engagement than organic ones '
         f'(ER ratio {_pooled():.2f}). Keep sponsored content to a minimum: every ad costs engagement."'
     )
 
@@ -157,7 +157,7 @@ def report_options_markdown() -> str:
 
 
 def _typical() -> float:
-    """03.q2's number: the median paid-post performance of TikTok creators (ratio)."""
+    """03.q2's number: the median paid-post performance of YouTube creators (ratio)."""
     return float(_ratios().median())
 
 
@@ -189,7 +189,7 @@ def _check_report(answer: object) -> tuple[bool, str]:
     parsed = _verdict(answer)
     if parsed is None or parsed[0] not in REPORT_OPTIONS:
         return False, (
-            f"Answer with two things: the letter ({', '.join(REPORT_OPTIONS)}) and the typical TikTok "
+            f"Answer with two things: the letter ({', '.join(REPORT_OPTIONS)}) and the typical YouTube "
             'creator\'s paid-post performance (a ratio), e.g. `("A", 0.75)`.'
         )
     letter, ratio = parsed
@@ -197,7 +197,7 @@ def _check_report(answer: object) -> tuple[bool, str]:
         return False, f"{letter} does not name the report's error; see what each option claims."
     if abs(ratio - _typical()) > Q2_ABS_TOL:
         return False, (
-            f"{ratio:.2f} is not the typical TikTok creator's paid-post performance: compute each TikTok "
+            f"{ratio:.2f} is not the typical YouTube creator's paid-post performance: compute each YouTube "
             "creator's sponsored ER / organic ER, then take the median over creators."
         )
     return True, ""
@@ -209,32 +209,32 @@ q2 = Question(
     checker=_check_report,
     setup=_SETUP,
     starter="""
-    typical = ____  # the typical TikTok creator's sponsored ER / organic ER
+    typical = ____  # the typical YouTube creator's sponsored ER / organic ER
     error = (____, typical)  # the letter ("A", "B", "C" or "D"), then the number that decides it
     """,
     var="error",
     hints=[
-        '`trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")` gives one row '
-        "per TikTok creator with their organic and sponsored ER.",
+        '`trust.paid_post_performance_by_creator(posts, influencers, platform="youtube")` gives one row '
+        "per YouTube creator with their organic and sponsored ER.",
         "Divide each creator's `er_sponsored_pct` by their `er_organic_pct`, take the median over creators, "
         "and compare it with the agency's number: which option explains the gap?",
     ],
     solution_code="""
-    creators = trust.paid_post_performance_by_creator(posts, influencers, platform="tiktok")
+    creators = trust.paid_post_performance_by_creator(posts, influencers, platform="youtube")
     ratios = creators["er_sponsored_pct"] / creators["er_organic_pct"]  # each creator vs themself
     typical = ratios.median()
-    pooled = trust.pooled_er_ratio(posts, influencers, platform="tiktok")
+    pooled = trust.pooled_er_ratio(posts, influencers, platform="youtube")
     print(f"pooled: {pooled:.2f}, typical creator: {typical:.2f}")
     error = ("B", typical)
     """,
     explanation=(
-        "Each creator is compared with themself: their sponsored ER over their organic ER. On TikTok the "
+        "Each creator is compared with themself: their sponsored ER over their organic ER. On YouTube the "
         "median over creators is close to 1 in the course's synthetic data (calibrated to InfluencerDB's "
         "2016 ratio of 4.0 % vs 4.5 %, with the inverted U of Wies et al. 2023 by follower size), far "
         "above the agency's pooled ER ratio. The pooled comparison sets big accounts, which post most ads "
         "and engage least, against small ones: it measures *who* posts ads, not how audiences treat them."
     ),
-    why="The typical TikTok creator's ads engage about as well as their own other posts: compare within "
+    why="The typical YouTube creator's ads engage almost as well as their own other posts: compare within "
     "creators.",
     mistakes=[
         Mistake(
@@ -242,7 +242,7 @@ q2 = Question(
             feedback="Same platform and months, but not the same creators: most ads come from big accounts, "
             "whose organic posts engage less too. Your median over creators is far above the agency's "
             "number: pooling all posts measures who posts ads, not what an ad costs.",
-            example=("A", 0.63),
+            example=("A", 0.55),
             name="pooled comparison",
         ),
         Mistake(
@@ -262,15 +262,15 @@ q2 = Question(
         ),
         Mistake(
             when=lambda a: _letter_is(a, "B") and _near(a, _pooled),
-            feedback="That number is the agency's pooled ER ratio itself; the check needs each TikTok "
+            feedback="That number is the agency's pooled ER ratio itself; the check needs each YouTube "
             "creator's own ratio (sponsored ER / organic ER), then the median over creators.",
-            example=("B", 0.63),
+            example=("B", 0.55),
             name="pooled ER ratio as the typical creator",
         ),
         Mistake(
             when=lambda a: _letter_is(a, "B") and _near(a, _instagram_typical),
             feedback="That is the typical Instagram creator's ratio, printed above; the agency's report is "
-            'about TikTok: pass platform="tiktok".',
+            'about YouTube: pass platform="youtube".',
             example=("B", 0.98),
             name="wrong platform",
         ),
