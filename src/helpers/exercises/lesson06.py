@@ -2,8 +2,8 @@
 
 q1 plans a week of first messages from the reply rates by style and sender (a choice and its expected
 replies), q2 patience (late replies), q3 contacts in a quarter from a cadence, q4 conflicts in a
-hand-written draft schedule; one concept quiz. Expected values that depend on the bundled (synthetic) data are computed
-lazily from it, never typed in.
+hand-written draft schedule; one concept quiz. Expected values that depend on the bundled (synthetic)
+data are computed lazily from it, never typed in.
 """
 
 from __future__ import annotations
