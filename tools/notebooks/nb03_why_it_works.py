@@ -141,7 +141,6 @@ def build() -> NB:
         """
     )
 
-
     # --- 2. People, not brands ----------------------------------------------------------------
     nb.md(
         """
@@ -328,7 +327,9 @@ def build() -> NB:
         "title: 'most creators ... leave one unlabelled'"
     )
     _imh = _course_data.load_benchmarks().set_index("key").loc["fully_compliant_influencers_pct", "value"]
-    assert _trust.compliance_share(_course_data.load_posts()) > _imh, "text: 'the synthetic share ends up higher'"
+    assert _trust.compliance_share(_course_data.load_posts()) > _imh, (
+        "text: 'the synthetic share ends up higher'"
+    )
     nb.code(
         """
         imh_pct = benchmarks.set_index("key").loc["fully_compliant_influencers_pct", "value"]
