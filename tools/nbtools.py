@@ -150,12 +150,33 @@ def load_source(path: Path) -> tuple[str, NB]:
 
 
 def strip_volatile_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Remove execution timestamps so stored notebooks diff cleanly (widget state: see below)."""
+    """Remove execution timestamps so stored notebooks diff cleanly (widget state: see below), and
+    merge consecutive printed chunks of the same stream: how the kernel splits one cell's prints into
+    messages depends on timing (a busy machine splits more), what was printed does not."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop("execution", None)
+        if cell.get("outputs"):
+            cell.outputs = coalesce_streams(cell.outputs)
     return nb
+
+
+def coalesce_streams(outputs: list) -> list:
+    """``outputs`` with each run of consecutive ``stream`` outputs of the same name joined into one."""
+    merged: list = []
+    for out in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            out.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == out.get("name")
+        ):
+            previous["text"] = "".join(previous["text"]) + "".join(out["text"])
+        else:
+            merged.append(out)
+    return merged
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
