@@ -92,13 +92,13 @@ test: $(TEST_STAMP) browser-deps hub-deps
 	$(PY) -m compileall -q src
 	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL)
 
-# The contributor's loop (README, CONTRIBUTING): every test except the browser and Binder ones, and
+# The contributor's loop (README, CONTRIBUTING): every test except the browser, Binder and wheel-install ones, and
 # strict nbval over one notebook (NB=NN, default 00); tests marked slow (seconds each: nested parallel
 # runs, every lab at random values, ...) are left to `make test`. `make test` before you push.
 NB ?= 00
 test-fast: $(TEST_STAMP)
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not slow" $(NBVAL) \
+	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not install and not slow" $(NBVAL) \
 		--ignore=tests/browser tests notebooks/$(NB)_*.ipynb
 
 data: $(RUNTIME_STAMP)
