@@ -389,7 +389,7 @@ def plot_celebrity_engagement(ax: Axes, comparison: pd.DataFrame) -> Axes:
     )
     celeb, other = comparison.loc[CELEBRITY], comparison.loc[OTHERS]
     if celeb["pooled_reach_er_ratio"] < other["pooled_reach_er_ratio"]:
-        finding = "Celebrities' ads fall further below their own posts than other creators' ads"
+        finding = "Celebrities' ads trail their own posts more than others' ads do"
     else:
         finding = "Celebrities' sponsored posts hold up as well as other creators' here"
     plots.set_title(
