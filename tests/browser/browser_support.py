@@ -522,3 +522,29 @@ class LabDriver:
                 tried.append(f"{action} (output unchanged after {self.change_timeout_ms / 1000:.0f} s)")
         tried_text = "; ".join(tried) or "no control could be changed"
         raise AssertionError(f"{lab.label}: no control changed its .course-lab-output. Tried: {tried_text}")
+
+
+#: True once a cell of the visible notebook has started or run (its prompt shows * or a number): right
+#: for a notebook whose outputs and prompts were cleared first.
+RUN_STARTED_JS = """
+() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /[*\\d]/.test(p.textContent))
+"""
+
+
+def run_all_cells(page: Any, started_js: str = RUN_STARTED_JS) -> None:
+    """Run > Run All Cells, through the menu bar as a learner does; retried once if nothing starts.
+
+    ``started_js``: a page function that is true once a cell has started (a stored notebook's prompts
+    already hold numbers, so there only a * counts)."""
+    for _attempt in range(2):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function(started_js, timeout=15_000)
+            return
+        except Exception as err:
+            if type(err).__name__ != "TimeoutError":
+                raise
+            page.keyboard.press("Escape")
+    raise AssertionError("Run > Run All Cells did not start any cell")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from browser_support import RUN_TIMEOUT_S, LabDriver, Notebook, PageFactory, Server
+from browser_support import RUN_TIMEOUT_S, LabDriver, Notebook, PageFactory, Server, run_all_cells
 
 pytestmark = pytest.mark.browser
 
@@ -79,11 +79,6 @@ _CLEARED_JS = f"""
   || c.querySelector('.jp-OutputArea-output'))
 """
 
-_STARTED_JS = f"""
-() => [...document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt')]
-  .some(p => /[*\\d]/.test(p.textContent))
-"""
-
 
 @dataclass
 class NotebookRun:
@@ -122,21 +117,6 @@ def clear_all_outputs(page: Any) -> None:
     page.get_by_role("menuitem", name="Edit", exact=True).click()
     page.get_by_role("menuitem", name="Clear Outputs of All Cells", exact=True).click()
     page.wait_for_function(_CLEARED_JS, timeout=15_000)
-
-
-def run_all_cells(page: Any) -> None:
-    """Run > Run All Cells, through the menu bar as a learner does; retried once if nothing starts."""
-    for _attempt in range(2):
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        try:
-            page.wait_for_function(_STARTED_JS, timeout=15_000)
-            return
-        except Exception as err:
-            if type(err).__name__ != "TimeoutError":
-                raise
-            page.keyboard.press("Escape")
-    raise AssertionError("Run > Run All Cells did not start any cell")
 
 
 @pytest.fixture(scope="module")

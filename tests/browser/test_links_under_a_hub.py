@@ -28,6 +28,7 @@ from browser_support import (
     Server,
     isolated_env,
     root_flag,
+    run_all_cells,
     start_server,
     stop_server,
     write_lab_settings,
@@ -103,21 +104,6 @@ _STARTED_JS = f"""
 """
 
 
-def run_all_cells(page: Any) -> None:
-    """Run > Run All Cells, through the menu bar as a learner does; retried once if nothing starts."""
-    for _attempt in range(2):
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        try:
-            page.wait_for_function(_STARTED_JS, timeout=15_000)
-            return
-        except Exception as err:
-            if type(err).__name__ != "TimeoutError":
-                raise
-            page.keyboard.press("Escape")
-    raise AssertionError("Run > Run All Cells did not start any cell")
-
-
 def shutdown_sessions(server: Server) -> None:
     """End the kernels this test started (the server's API is under the base URL)."""
     for session in server.api("GET", f"{BASE}api/sessions") or []:
@@ -133,7 +119,7 @@ def test_a_lab_link_opens_voila_with_the_course_in_a_subfolder_under_a_base_url(
     page.goto(hub_like_lab.url(f"{BASE}lab/tree/{path}", reset=""))
     page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
     page.locator(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=90_000)
-    run_all_cells(page)
+    run_all_cells(page, _STARTED_JS)
     link = page.locator(f'{PANEL} a.course-app-link[href="{expected}"]').first
     try:
         link.wait_for(state="visible", timeout=RUN_TIMEOUT_S * 1000)
