@@ -55,6 +55,12 @@ NOTES_OPEN = '<details class="trainer-notes"><summary>Trainer notes</summary>'
 NOTES_CLOSE = "</details>"
 
 
+#: Counts spelled out at the start of a sentence ("Nine short exercises..."), 0-10.
+NUMBER_WORDS = dict(
+    enumerate(("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"))
+)
+
+
 class NB:
     """A notebook under construction: markdown, code and speaker-notes cells with slide metadata."""
 

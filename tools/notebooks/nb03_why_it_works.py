@@ -6,6 +6,7 @@ from helpers import course, metrics
 from helpers import data as _course_data
 from helpers.analysis import trust as _trust
 from helpers.exercises import lesson03 as _lesson03
+from helpers.exercises import lettered_options
 from nbtools import NB
 
 NAME = "03_why_it_works"
@@ -468,7 +469,7 @@ def build() -> NB:
         sponsored ER / organic ER), then say what is wrong with the report: answer with the letter and
         that number. The feedback explains every option.
 
-{textwrap.indent(_lesson03.report_options_markdown(), "        ")}
+{textwrap.indent(lettered_options(_lesson03.REPORT_OPTIONS), "        ")}
         """,
         slide="subslide",
     )

@@ -3,14 +3,13 @@
 import textwrap
 
 from helpers import course
-from helpers.exercises import lesson09
-from nbtools import NB
+from helpers.exercises import lesson09, lettered_options
+from nbtools import NB, NUMBER_WORDS
 
 NAME = "09_metrics_and_money"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 PREVIOUS, NEXT = course.lesson("08"), course.lesson("10")
 #: Small counts written as words at the start of a sentence.
-WORDS = dict(enumerate(("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")))
 
 #: Task text of each exercise, in order (the numbers are those lesson09 checks against).
 EXERCISES: dict[str, str] = {
@@ -58,7 +57,7 @@ EXERCISES: dict[str, str] = {
         brand's products sell at a **30 % gross margin**. Which sentence is right? Answer with a letter.
 
 """
-    + textwrap.indent(lesson09.margin_options_markdown(), "        ")
+    + textwrap.indent(lettered_options(lesson09.MARGIN_OPTIONS), "        ")
     + "\n",
 }
 
@@ -708,7 +707,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: every metric once
-        {WORDS[len(EXERCISES)]} short exercises, one per metric family. 09.q8 uses the `campaigns` table (pandas), the
+        {NUMBER_WORDS[len(EXERCISES)]} short exercises, one per metric family. 09.q8 uses the `campaigns` table (pandas), the
         others the numbers in the task. Each starter cell runs as it is. Stuck? In a
         new cell, `ex.q1.hint()` gives a hint (run it again for the next one) and `ex.q1.solution()`
         shows a worked solution - the same for every exercise.
@@ -722,7 +721,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Concept quiz
-        {WORDS[len(lesson09.quiz.questions)]} questions; pick an answer and press **Check**.
+        {NUMBER_WORDS[len(lesson09.quiz.questions)]} questions; pick an answer and press **Check**.
         """,
         slide="slide",
     )

@@ -3,14 +3,13 @@
 import textwrap
 
 from helpers import course
-from helpers.exercises import lesson10
-from nbtools import NB
+from helpers.exercises import lesson10, lettered_options
+from nbtools import NB, NUMBER_WORDS
 
 NAME = "10_attribution_incrementality_and_fraud"
 MINUTES = course.lesson(NAME[:2]).minutes  # stated time comes from helpers.course.COURSE
 PREVIOUS, NEXT = course.lesson("09"), course.lesson("11")
 #: Small counts written as words at the start of a sentence.
-WORDS = dict(enumerate(("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")))
 
 #: Task text of each exercise, in order (the numbers are those lesson10 checks against).
 EXERCISES: dict[str, str] = {
@@ -31,7 +30,7 @@ EXERCISES: dict[str, str] = {
         interval **4,000-14,000**. What do you report to the brand? Answer with a letter.
 
 """
-    + textwrap.indent(lesson10.holdout_options_markdown(), "        ")
+    + textwrap.indent(lettered_options(lesson10.HOLDOUT_OPTIONS), "        ")
     + "\n",
     "q4": """
         **Exercise 10.q4 - fake followers.** A creator has **20,000 followers**, 80% of them real, and
@@ -152,7 +151,7 @@ def build() -> NB:
            recall how often a flag is right - and how many honest creators a strict rule accuses.
 
         **Time to learn:** {MINUTES} minutes. **Prerequisites:** notebook {PREVIOUS.number} (CPA, ROI and EMV).
-        A little pandas for {WORDS[len(PANDAS)].lower()} of the exercises.
+        A little pandas for {NUMBER_WORDS[len(PANDAS)].lower()} of the exercises.
         """,
         slide="subslide",
     )
@@ -644,7 +643,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: attribution, incrementality, fraud
-        {WORDS[len(EXERCISES)]} short exercises. {_listing(PANDAS)} use the course tables (pandas);
+        {NUMBER_WORDS[len(EXERCISES)]} short exercises. {_listing(PANDAS)} use the course tables (pandas);
         the others use the numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
         hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
         for every exercise.
@@ -658,7 +657,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Concept quiz
-        {WORDS[len(lesson10.quiz.questions)]} questions; pick an answer and press **Check**.
+        {NUMBER_WORDS[len(lesson10.quiz.questions)]} questions; pick an answer and press **Check**.
         """,
         slide="slide",
     )

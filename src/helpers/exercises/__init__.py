@@ -56,7 +56,13 @@ from helpers.exercises.catalogue import (
     validate_lesson,
 )
 from helpers.exercises.formatting import _fmt_number as _fmt_number  # the tests reach for it
-from helpers.exercises.kinds import ChoiceQuestion, NumericQuestion, SetQuestion, TableQuestion
+from helpers.exercises.kinds import (
+    ChoiceQuestion,
+    NumericQuestion,
+    SetQuestion,
+    TableQuestion,
+    lettered_options,
+)
 from helpers.exercises.mistakes import Mistake, Slip, mistake_id
 from helpers.exercises.questions import NOTEBOOK_ALIAS, Question
 from helpers.exercises.results import Hint, Result, Solution, Status, on_check
@@ -83,6 +89,7 @@ __all__ = [
     "is_blank",
     "known_mistakes",
     "lesson_modules",
+    "lettered_options",
     "mistake_id",
     "on_check",
     "questions_in",

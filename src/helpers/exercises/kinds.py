@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -163,6 +163,11 @@ def _scale_message(ratio: float, unit: str, tol: float) -> str | None:
         size = "large" if ratio > 1 else "small"
         return f"Your answer is 10 times too {size}: check the decimal point and the number of zeros."
     return None
+
+
+def lettered_options(options: Mapping[str, str]) -> str:
+    """A choice exercise's options as Markdown bullets for its task text: ``* **A.** text`` per line."""
+    return "\n".join(f"* **{letter}.** {text}" for letter, text in options.items())
 
 
 @dataclass(kw_only=True, eq=False)

@@ -151,11 +151,6 @@ REPORT_OPTIONS: dict[str, str] = {
 }
 
 
-def report_options_markdown() -> str:
-    """The four answers as Markdown lines for the notebook's task text."""
-    return "\n".join(f"* **{k}.** {v}" for k, v in REPORT_OPTIONS.items())
-
-
 def _typical() -> float:
     """03.q2's number: the median paid-post performance of YouTube creators (ratio)."""
     return float(_ratios().median())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, lettered_options
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: Scorecard weights and shortlist size the exercises use (the lab's defaults).
@@ -226,7 +226,7 @@ def flagged_converter_markdown() -> str:
         f"brought **{c['conv_per_1k']:.0f} conversions per USD 1,000** of fees, the best of the ten "
         "most-followed."
     )
-    options = "\n".join(f"* **{k}.** {v}" for k, v in FLAG_OPTIONS.items())
+    options = lettered_options(FLAG_OPTIONS)
     return f"{situation} What do you do?\n\n{options}"
 
 

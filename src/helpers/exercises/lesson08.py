@@ -14,7 +14,7 @@ import math
 import numbers
 from collections.abc import Callable
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question
+from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, lettered_options
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -317,7 +317,7 @@ def fitting_models() -> list[str]:
 def scenario_markdown() -> str:
     """08.q3's task text: the scenario and the reasons, numbers from :data:`SCENARIO`."""
     s = SCENARIO
-    reasons = "\n".join(f"* **{k}.** {v}" for k, v in REASONS.items())
+    reasons = lettered_options(REASONS)
     return (
         f"*Brightbrew* sells a coffee gadget at **USD {s['order_value_usd']:,.0f}** an order and wants one "
         f"{_PLATFORM_NAMES[str(s['platform'])]} video from a **{s['tier']}-tier** creator. "

@@ -396,11 +396,6 @@ MARGIN_OPTIONS: dict[str, str] = {
 }
 
 
-def margin_options_markdown() -> str:
-    """The four answers of 09.q9 as Markdown lines for the notebook's task text."""
-    return "\n".join(f"* **{k}.** {v}" for k, v in MARGIN_OPTIONS.items())
-
-
 q9 = ChoiceQuestion(
     id="09.q9",
     title="ROAS 2.5 at a 30 % margin",

@@ -145,11 +145,6 @@ HOLDOUT_OPTIONS: dict[str, str] = {
 }
 
 
-def holdout_options_markdown() -> str:
-    """The four answers of 10.q3 as Markdown lines for the notebook's task text."""
-    return "\n".join(f"* **{k}.** {v}" for k, v in HOLDOUT_OPTIONS.items())
-
-
 q3 = ChoiceQuestion(
     id="10.q3",
     title="Codes or holdout?",
