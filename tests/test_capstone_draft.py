@@ -111,6 +111,7 @@ def test_partners_need_no_first_message(context):
     ("change", "code", "words"),
     [
         ({"goal": "awareness", "kpis": ["reach", "impressions", "CPM"]}, "goal.not_the_brief", "conversion"),
+        ({"goal": "sales"}, "goal.unknown", "use one of awareness"),  # KPIs judged by the brief's goal
         ({"kpis": ["conversions", "ROAS"]}, "kpis.incomplete", "CPA"),
         ({"kpis": ["conversions", "CPA", "EMV"]}, "kpis.unknown", "EMV"),
         ({"split_pct": {"micro": 60, "mid": 60}}, "split_pct.total", "120%"),

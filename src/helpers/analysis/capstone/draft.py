@@ -170,6 +170,420 @@ def _slots(split: Mapping[str, float], budget_usd: float, fee_usd: Mapping[str, 
     }
 
 
+def chosen_goal(value: Any) -> str | None:
+    """The goal a draft names, lower case, or None when it is blank or not one of :data:`GOAL_METRICS`."""
+    if is_blank(value):
+        return None
+    goal = str(value).strip().lower()
+    return goal if goal in GOAL_METRICS else None
+
+
+def review_goal(value: Any, brief: Brief) -> list[Finding]:
+    """The goal part: one of :data:`GOAL_METRICS`, and the brief's."""
+    if is_blank(value):
+        return [_not_filled("goal")]
+    goal = chosen_goal(value)
+    if goal is None:
+        return [
+            Finding("goal", "goal.unknown", f"{value!r} is not a goal: use one of {', '.join(GOAL_METRICS)}")
+        ]
+    if goal != brief.goal:
+        return [
+            Finding(
+                "goal",
+                "goal.not_the_brief",
+                f"the brief asks for {brief.goal}, not {goal}: the client sets the goal",
+            )
+        ]
+    return []
+
+
+#: The cost metrics that complete a goal's KPIs (one of them is enough).
+_GOAL_COSTS: dict[str, list[str]] = {
+    "awareness": ["CPM"],
+    "consideration": ["CPE", "CPC"],
+    "conversion": ["CPA"],
+}
+
+
+def review_kpis(value: Any, goal: str) -> list[Finding]:
+    """The KPI part, for the campaign's ``goal``: names from :data:`KPI_SPECS`, none of another goal's,
+    and the goal's count with one of its cost metrics."""
+    if is_blank(value):
+        return [_not_filled("kpis")]
+    out: list[Finding] = []
+    items = value if isinstance(value, list | tuple | set | frozenset) else [value]
+    names = [str(k).strip() for k in items if not is_blank(k)]
+    by_lower = {k.lower(): k for k in KPI_SPECS}
+    unknown = [n for n in names if n.lower() not in by_lower]
+    known = [by_lower[n.lower()] for n in names if n.lower() in by_lower]
+    if unknown:
+        out.append(
+            Finding(
+                "kpis",
+                "kpis.unknown",
+                f"not KPIs of any goal here: {', '.join(unknown)} (followers, likes and "
+                f"EMV are not what a campaign is judged on); use names from {', '.join(KPI_SPECS)}",
+            )
+        )
+    wanted = GOAL_METRICS[goal]
+    foreign = [k for k in known if k not in wanted]
+    if foreign:
+        out.append(
+            Finding(
+                "kpis",
+                "kpis.other_goal",
+                f"{', '.join(foreign)} belong{'s' if len(foreign) == 1 else ''} to another "
+                f"goal: a {goal} campaign is judged on {', '.join(wanted)}",
+            )
+        )
+    count, costs = wanted[0], _GOAL_COSTS[goal]
+    missing = ([count] if count not in known else []) + (
+        [] if any(c in known for c in costs) else [" or ".join(costs)]
+    )
+    if missing:
+        out.append(
+            Finding(
+                "kpis",
+                "kpis.incomplete",
+                f"a {goal} goal needs its count and a cost metric: add {' and '.join(missing)}",
+            )
+        )
+    return out
+
+
+def readable_split(value: Any) -> dict[str, float] | None:
+    """A draft's split as percent per tier (blank shares as 0), or None when it is blank, not a dict,
+    names an unknown tier or holds a share that is not a number of 0 or more."""
+    if is_blank(value) or not isinstance(value, Mapping):
+        return None
+    values = {str(t): (0.0 if is_blank(v) else v) for t, v in value.items()}
+    numeric = all(isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in values.values())
+    return values if numeric and all(t in TIERS for t in values) else None
+
+
+def split_slots(value: Any, context: DraftContext) -> dict[str, int] | None:
+    """Creators per tier the draft's split buys at the average fees, or None for a split that is blank,
+    unreadable or does not add to 100% (within half a point)."""
+    values = readable_split(value)
+    if values is None or abs(float(sum(values.values())) - 100) > 0.5:
+        return None
+    return _slots(values, context.brief.budget_usd, context.fee_usd)
+
+
+def review_split(value: Any, context: DraftContext) -> list[Finding]:
+    """The budget split: a dict of tiers to percent adding to 100, and no tier's money too little
+    for one creator."""
+    if is_blank(value):
+        return [_not_filled("split_pct")]
+    if not isinstance(value, Mapping):
+        return [
+            Finding(
+                "split_pct",
+                "split_pct.not_a_dict",
+                'write the split as {"micro": 50, "mid": 50, ...}: percent per tier',
+            )
+        ]
+    values = readable_split(value)
+    if values is None:
+        bad = [t for t in dict.fromkeys(map(str, value)) if t not in TIERS]
+        return [
+            Finding(
+                "split_pct",
+                "split_pct.unreadable",
+                f"tiers are {', '.join(TIERS)} and each share a percent of 0 or more"
+                + (f"; unknown: {', '.join(bad)}" if bad else ""),
+            )
+        ]
+    total = float(sum(values.values()))
+    if abs(total - 100) > 0.5:
+        word = "spends more than the budget" if total > 100 else "leaves money without a plan"
+        return [
+            Finding(
+                "split_pct",
+                "split_pct.total",
+                f"the split adds to {total:g}%, not 100%: it {word}"
+                + (" (shares are percent: 50, not 0.5)" if total <= 1.5 else ""),
+            )
+        ]
+    budget, fees = context.brief.budget_usd, context.fee_usd
+    slots = _slots(values, budget, fees)
+    return [
+        Finding(
+            "split_pct",
+            "split_pct.idle",
+            f"{values[t]:g}% for {t} (${budget * values[t] / 100:,.0f}) does not buy one {t} creator "
+            f"(average fee ${fees.get(t, float('nan')):,.0f}): move it or keep it as a contingency",
+        )
+        for t in TIERS
+        if values.get(t, 0) > 0 and not slots[t]
+    ]
+
+
+def _listed(value: Any) -> Mapping[Any, Any]:
+    """A shortlist as handle -> reason (a list of handles gives no reasons)."""
+    return value if isinstance(value, Mapping) else dict.fromkeys(value)
+
+
+def _handles(listed: Mapping[Any, Any]) -> list[str]:
+    return [str(h).strip().lstrip("@") for h in listed if not is_blank(h)]
+
+
+def shortlist_picks(value: Any, candidates: pd.DataFrame) -> pd.DataFrame | None:
+    """The candidate-table rows of the draft's shortlist (each handle once, unknown ones left out), or
+    None when the shortlist is blank or not a dict or list."""
+    if is_blank(value) or not isinstance(value, Mapping | list | tuple | set | frozenset):
+        return None
+    handles = _handles(_listed(value))
+    return candidates.loc[[h for h in dict.fromkeys(handles) if h in candidates.index]]
+
+
+def _review_listing(listed: Mapping[Any, Any], candidates: pd.DataFrame) -> list[Finding]:
+    """Handles not in the candidate table, and creators listed without a reason of three words or more."""
+    out: list[Finding] = []
+    unknown = [h for h in _handles(listed) if h not in candidates.index]
+    if unknown:
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.unknown",
+                f"not in the candidate table: {', '.join('@' + h for h in unknown)} - copy handles from it",
+            )
+        )
+    no_reason = [
+        str(h).strip().lstrip("@")
+        for h, r in listed.items()
+        if not is_blank(h) and (is_blank(r) or len(str(r).split()) < 3)
+    ]
+    if no_reason:
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.no_reason",
+                "a reason (a few words on fit, audience or cost) is missing for "
+                + ", ".join("@" + h for h in no_reason),
+            )
+        )
+    return out
+
+
+def _review_fit(picks: pd.DataFrame, brief: Brief) -> list[Finding]:
+    """The picked creators' niche fit, audience authenticity and home city against the launch city."""
+    out: list[Finding] = []
+    misfits = picks[picks["niche_fit"] < MIN_NICHE_FIT]
+    if len(misfits):
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.niche_fit",
+                ", ".join(f"@{h} {f:.3f}" for h, f in misfits["niche_fit"].items())
+                + f": niche fit below {MIN_NICHE_FIT:.1f} - a poor fit converts less however "
+                "well it ranks; choose a creator who fits",
+            )
+        )
+    doubtful = picks[picks["audience_authenticity"] < metrics.AUTHENTICITY_MIN]
+    if len(doubtful):
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.authenticity",
+                ", ".join(f"@{h} {a:.0%}" for h, a in doubtful["audience_authenticity"].items())
+                + f": audience less than {metrics.AUTHENTICITY_MIN:.0%} authentic (a fraud "
+                "signal, lesson 10)",
+            )
+        )
+    local = int((picks["city"] == brief.launch_city).sum()) if len(picks) else 0
+    if len(picks) and local < MIN_LOCAL_SHARE * len(picks):
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.geography",
+                f"{local} of {len(picks)} creators {'is' if local == 1 else 'are'} based in "
+                f"{brief.launch_city}, where the product launches (at least {MIN_LOCAL_SHARE:.0%} wanted). "
+                "The data has no audience-country split, so home city stands in: ask each "
+                "creator for their audience's top countries before signing",
+            )
+        )
+    return out
+
+
+def _contacts_needed(
+    picks: pd.DataFrame, slots: Mapping[str, int], reply_rate: float
+) -> tuple[int, int, int]:
+    """``(known, cold, needed)`` for filling ``slots`` from ``picks``: picks already known to the brand
+    (:data:`KNOWN_TO_BRAND`, asked directly, up to each tier's slots), the remaining slots to fill with
+    new names, and the names needed when only ``reply_rate`` of first messages get a reply."""
+    known_by_tier = picks[picks["history"].isin(KNOWN_TO_BRAND)]["tier"].value_counts()
+    known = sum(min(slots[t], int(known_by_tier.get(t, 0))) for t in TIERS)
+    cold = max(sum(slots.values()) - known, 0)
+    return known, cold, known + (math.ceil(cold / reply_rate) if reply_rate > 0 else cold)
+
+
+def _review_absorb(picks: pd.DataFrame, slots: Mapping[str, int], context: DraftContext) -> list[Finding]:
+    """Whether the picks can take the split's money: enough creators per tier, none in a tier without
+    money, and enough names for the measured reply rate."""
+    have = picks["tier"].value_counts()
+    out = [
+        Finding(
+            "shortlist",
+            "shortlist.cannot_absorb",
+            f"the {t} money buys {slots[t]} creators at the average fee (${context.fee_usd[t]:,.0f}) "
+            f"but the shortlist has {int(have.get(t, 0))} {t} creators: the budget "
+            f"cannot be spent - add {t} creators or move the money",
+        )
+        for t in TIERS
+        if slots[t] > int(have.get(t, 0))
+    ]
+    unpaid = sorted(set(picks["tier"]) - {t for t in TIERS if slots[t]})
+    if unpaid:
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.no_money",
+                f"no money buys a {' or '.join(unpaid)} creator in your split: "
+                + ", ".join(f"@{h}" for h in picks.index[picks["tier"].isin(unpaid)])
+                + " cannot be paid",
+            )
+        )
+    reply = context.reply_rates.get("personalised", float("nan"))
+    known, cold, needed = _contacts_needed(picks, slots, reply)
+    if len(picks) < needed:
+        out.append(
+            Finding(
+                "shortlist",
+                "shortlist.too_short",
+                f"{len(picks)} names for about {needed} needed: {known} of the {sum(slots.values())} "
+                f"to sign already work with {context.brief.brand} (ask them directly); {cold} new "
+                f"names need first messages, and only {reply:.0%} of personalised first "
+                "messages get a reply - add names",
+            )
+        )
+    return out
+
+
+def review_shortlist(value: Any, context: DraftContext, slots: Mapping[str, int] | None) -> list[Finding]:
+    """The shortlist: handles from the candidate table, each with a reason, fitting the niche with a
+    real, local enough audience; with the split's ``slots`` (None when the split is not usable), whether
+    it can absorb the money and is long enough for the reply rate."""
+    if is_blank(value):
+        return [_not_filled("shortlist")]
+    picks = shortlist_picks(value, context.candidates)
+    if picks is None:
+        return [
+            Finding(
+                "shortlist",
+                "shortlist.not_a_dict",
+                'write the shortlist as {"handle": "reason", ...}: one reason per creator',
+            )
+        ]
+    out = _review_listing(_listed(value), context.candidates) + _review_fit(picks, context.brief)
+    if slots is not None and len(picks):
+        out += _review_absorb(picks, slots, context)
+    return out
+
+
+def review_reply_rate(value: Any, rates: Mapping[str, float]) -> list[Finding]:
+    """The assumed reply rate: a share in (0, 1], at most 5 points above the outreach table's
+    personalised rate."""
+    if is_blank(value):
+        return [_not_filled("reply_rate")]
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
+        return [
+            Finding(
+                "reply_rate",
+                "reply_rate.unreadable",
+                f"{value!r} is not a share between 0 and 1 (write 0.25 for 25%)",
+            )
+        ]
+    if value > rates.get("personalised", 1) + 0.05:
+        return [
+            Finding(
+                "reply_rate",
+                "reply_rate.optimistic",
+                f"{value:.0%} is more than the outreach table shows: "
+                f"{rates.get('personalised', float('nan')):.0%} "
+                f"of personalised and {rates.get('generic', float('nan')):.0%} of generic first "
+                "messages got a reply. Plan with the measured rate, and ask partners directly",
+            )
+        ]
+    return []
+
+
+def review_creative_brief(value: Any) -> list[Finding]:
+    """The creative brief: asks for disclosure, imposes none of the brand's business rules (word checks)."""
+    if is_blank(value):
+        return [_not_filled("creative_brief")]
+    out: list[Finding] = []
+    text = str(value)
+    if not _DISCLOSURE_WORDS.search(text):
+        out.append(
+            Finding(
+                "creative_brief",
+                "creative_brief.no_disclosure",
+                "the brief does not ask for disclosure: say how every sponsored post is "
+                "labelled (e.g. #ad or the platform's paid-partnership label)",
+            )
+        )
+    rules = [why for pattern, why in _BUSINESS_RULES.items() if re.search(pattern, text, re.I)]
+    if rules:
+        out.append(
+            Finding(
+                "creative_brief",
+                "creative_brief.business_rules",
+                "the brief imposes the brand's business rules: "
+                + "; ".join(rules)
+                + ". The audience follows the creator's voice: turn each into a question for them",
+            )
+        )
+    return out
+
+
+def review_contract(value: Any) -> list[Finding]:
+    """The contract: a dict of terms filling every one of :data:`REQUIRED_TERMS`."""
+    if is_blank(value):
+        return [_not_filled("contract")]
+    if not isinstance(value, Mapping):
+        return [
+            Finding(
+                "contract",
+                "contract.not_a_dict",
+                'write the terms as {"usage rights": "...", "disclosure": "...", "payment terms": "..."}',
+            )
+        ]
+    filled = {
+        str(k).strip().lower().replace("_", " ")
+        for k, v in value.items()
+        if not is_blank(k) and not is_blank(v)
+    }
+    missing = [t for t in REQUIRED_TERMS if t not in filled]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "contract",
+            "contract.missing_terms",
+            "missing: " + "; ".join(f"{t} ({REQUIRED_TERMS[t]})" for t in missing),
+        )
+    ]
+
+
+def review_measurement(value: Any) -> list[Finding]:
+    """The measurement plan: keeps a holdout (a word check)."""
+    if is_blank(value):
+        return [_not_filled("measurement")]
+    if _HOLDOUT_WORDS.search(str(value)):
+        return []
+    return [
+        Finding(
+            "measurement",
+            "measurement.no_holdout",
+            "no holdout: codes and links count only the sales you can see, and some would "
+            "have happened anyway. Draw a few comparable areas by lot before the launch, "
+            "keep creators out of them, and compare sales per 1,000 people",
+        )
+    ]
+
+
 def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
     """Specific feedback on a :class:`PlanDraft`, part by part (pure: reads only its arguments).
 
@@ -184,337 +598,17 @@ def review_draft(draft: PlanDraft, context: DraftContext) -> list[Finding]:
     business rules; the contract has :data:`REQUIRED_TERMS`; the measurement plan keeps a holdout.
     Returns the findings in :data:`DRAFT_PARTS` order; an empty list means nothing to flag.
     """
-    b, cands = context.brief, context.candidates
-    out: list[Finding] = []
-    add = out.append
-    goal = None
-    # goal
-    if is_blank(draft.goal):
-        add(_not_filled("goal"))
-    elif str(draft.goal).strip().lower() not in GOAL_METRICS:
-        add(
-            Finding(
-                "goal", "goal.unknown", f"{draft.goal!r} is not a goal: use one of {', '.join(GOAL_METRICS)}"
-            )
-        )
-    else:
-        goal = str(draft.goal).strip().lower()
-        if goal != b.goal:
-            add(
-                Finding(
-                    "goal",
-                    "goal.not_the_brief",
-                    f"the brief asks for {b.goal}, not {goal}: the client sets the goal",
-                )
-            )
-    # KPIs
-    if is_blank(draft.kpis):
-        add(_not_filled("kpis"))
-    else:
-        items = draft.kpis if isinstance(draft.kpis, list | tuple | set | frozenset) else [draft.kpis]
-        names = [str(k).strip() for k in items if not is_blank(k)]
-        by_lower = {k.lower(): k for k in KPI_SPECS}
-        unknown = [n for n in names if n.lower() not in by_lower]
-        known = [by_lower[n.lower()] for n in names if n.lower() in by_lower]
-        if unknown:
-            add(
-                Finding(
-                    "kpis",
-                    "kpis.unknown",
-                    f"not KPIs of any goal here: {', '.join(unknown)} (followers, likes and "
-                    f"EMV are not what a campaign is judged on); use names from {', '.join(KPI_SPECS)}",
-                )
-            )
-        target = goal or b.goal
-        wanted = GOAL_METRICS[target]
-        foreign = [k for k in known if k not in wanted]
-        count = wanted[0]
-        costs = {"awareness": ["CPM"], "consideration": ["CPE", "CPC"], "conversion": ["CPA"]}[target]
-        if foreign:
-            add(
-                Finding(
-                    "kpis",
-                    "kpis.other_goal",
-                    f"{', '.join(foreign)} belong{'s' if len(foreign) == 1 else ''} to another "
-                    f"goal: a {target} campaign is judged on {', '.join(wanted)}",
-                )
-            )
-        if count not in known or not any(c in known for c in costs):
-            missing = [
-                m
-                for m in ([count] if count not in known else [])
-                + ([] if any(c in known for c in costs) else [" or ".join(costs)])
-            ]
-            add(
-                Finding(
-                    "kpis",
-                    "kpis.incomplete",
-                    f"a {target} goal needs its count and a cost metric: add {' and '.join(missing)}",
-                )
-            )
-    # budget split
-    slots: dict[str, int] | None = None
-    if is_blank(draft.split_pct):
-        add(_not_filled("split_pct"))
-    elif not isinstance(draft.split_pct, Mapping):
-        add(
-            Finding(
-                "split_pct",
-                "split_pct.not_a_dict",
-                'write the split as {"micro": 50, "mid": 50, ...}: percent per tier',
-            )
-        )
-    else:
-        values = {str(t): (0.0 if is_blank(v) else v) for t, v in draft.split_pct.items()}
-        bad = [t for t in values if t not in TIERS]
-        numeric = all(
-            isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in values.values()
-        )
-        if bad or not numeric:
-            add(
-                Finding(
-                    "split_pct",
-                    "split_pct.unreadable",
-                    f"tiers are {', '.join(TIERS)} and each share a percent of 0 or more"
-                    + (f"; unknown: {', '.join(bad)}" if bad else ""),
-                )
-            )
-        else:
-            total = float(sum(values.values()))
-            if abs(total - 100) > 0.5:
-                word = "spends more than the budget" if total > 100 else "leaves money without a plan"
-                add(
-                    Finding(
-                        "split_pct",
-                        "split_pct.total",
-                        f"the split adds to {total:g}%, not 100%: it {word}"
-                        + (" (shares are percent: 50, not 0.5)" if total <= 1.5 else ""),
-                    )
-                )
-            else:
-                slots = _slots(values, b.budget_usd, context.fee_usd)
-                idle = [t for t in TIERS if values.get(t, 0) > 0 and not slots[t]]
-                for t in idle:
-                    add(
-                        Finding(
-                            "split_pct",
-                            "split_pct.idle",
-                            f"{values[t]:g}% for {t} (${b.budget_usd * values[t] / 100:,.0f}) "
-                            f"does not buy one {t} creator "
-                            f"(average fee ${context.fee_usd.get(t, float('nan')):,.0f}): "
-                            "move it or keep it as a contingency",
-                        )
-                    )
-    # shortlist
-    picks: pd.DataFrame | None = None
-    if is_blank(draft.shortlist):
-        add(_not_filled("shortlist"))
-    elif not isinstance(draft.shortlist, Mapping | list | tuple | set | frozenset):
-        add(
-            Finding(
-                "shortlist",
-                "shortlist.not_a_dict",
-                'write the shortlist as {"handle": "reason", ...}: one reason per creator',
-            )
-        )
-    else:
-        listed = draft.shortlist if isinstance(draft.shortlist, Mapping) else dict.fromkeys(draft.shortlist)
-        handles = [str(h).strip().lstrip("@") for h in listed if not is_blank(h)]
-        unknown = [h for h in handles if h not in cands.index]
-        if unknown:
-            add(
-                Finding(
-                    "shortlist",
-                    "shortlist.unknown",
-                    f"not in the candidate table: {', '.join('@' + h for h in unknown)} - copy "
-                    "handles from it",
-                )
-            )
-        no_reason = [
-            str(h).strip().lstrip("@")
-            for h, r in listed.items()
-            if not is_blank(h) and (is_blank(r) or len(str(r).split()) < 3)
-        ]
-        if no_reason:
-            add(
-                Finding(
-                    "shortlist",
-                    "shortlist.no_reason",
-                    "a reason (a few words on fit, audience or cost) is missing for "
-                    + ", ".join("@" + h for h in no_reason),
-                )
-            )
-        picks = cands.loc[[h for h in dict.fromkeys(handles) if h in cands.index]]
-        misfits = picks[picks["niche_fit"] < MIN_NICHE_FIT]
-        if len(misfits):
-            add(
-                Finding(
-                    "shortlist",
-                    "shortlist.niche_fit",
-                    ", ".join(f"@{h} {f:.3f}" for h, f in misfits["niche_fit"].items())
-                    + f": niche fit below {MIN_NICHE_FIT:.1f} - a poor fit converts less however "
-                    "well it ranks; choose a creator who fits",
-                )
-            )
-        doubtful = picks[picks["audience_authenticity"] < metrics.AUTHENTICITY_MIN]
-        if len(doubtful):
-            add(
-                Finding(
-                    "shortlist",
-                    "shortlist.authenticity",
-                    ", ".join(f"@{h} {a:.0%}" for h, a in doubtful["audience_authenticity"].items())
-                    + f": audience less than {metrics.AUTHENTICITY_MIN:.0%} authentic (a fraud "
-                    "signal, lesson 10)",
-                )
-            )
-        if len(picks):
-            local = int((picks["city"] == b.launch_city).sum())
-            if local < MIN_LOCAL_SHARE * len(picks):
-                add(
-                    Finding(
-                        "shortlist",
-                        "shortlist.geography",
-                        f"{local} of {len(picks)} creators {'is' if local == 1 else 'are'} based in "
-                        f"{b.launch_city}, where "
-                        f"the product launches (at least {MIN_LOCAL_SHARE:.0%} wanted). The "
-                        "data has no audience-country split, so home city stands in: ask each "
-                        "creator for their audience's top countries before signing",
-                    )
-                )
-        if slots is not None and len(picks):
-            have = picks["tier"].value_counts()
-            short = [t for t in TIERS if slots[t] > int(have.get(t, 0))]
-            for t in short:
-                add(
-                    Finding(
-                        "shortlist",
-                        "shortlist.cannot_absorb",
-                        f"the {t} money buys {slots[t]} creators at the average fee "
-                        f"(${context.fee_usd[t]:,.0f}) "
-                        f"but the shortlist has {int(have.get(t, 0))} {t} creators: the budget "
-                        f"cannot be spent - add {t} creators or move the money",
-                    )
-                )
-            unpaid = sorted(set(picks["tier"]) - {t for t in TIERS if slots[t]})
-            if unpaid:
-                add(
-                    Finding(
-                        "shortlist",
-                        "shortlist.no_money",
-                        f"no money buys a {' or '.join(unpaid)} creator in your split: "
-                        + ", ".join(f"@{h}" for h in picks.index[picks["tier"].isin(unpaid)])
-                        + " cannot be paid",
-                    )
-                )
-            total = sum(slots.values())
-            reply = context.reply_rates.get("personalised", float("nan"))
-            known_by_tier = picks[picks["history"].isin(KNOWN_TO_BRAND)]["tier"].value_counts()
-            known = sum(min(slots[t], int(known_by_tier.get(t, 0))) for t in TIERS)
-            cold = max(total - known, 0)
-            needed = known + (math.ceil(cold / reply) if reply > 0 else cold)
-            if len(picks) < needed:
-                add(
-                    Finding(
-                        "shortlist",
-                        "shortlist.too_short",
-                        f"{len(picks)} names for about {needed} needed: {known} of the {total} "
-                        f"to sign already work with {b.brand} (ask them directly); {cold} new "
-                        f"names need first messages, and only {reply:.0%} of personalised first "
-                        "messages get a reply - add names",
-                    )
-                )
-    # reply rate
-    rates = context.reply_rates
-    if is_blank(draft.reply_rate):
-        add(_not_filled("reply_rate"))
-    elif (
-        not isinstance(draft.reply_rate, int | float)
-        or isinstance(draft.reply_rate, bool)
-        or not 0 < draft.reply_rate <= 1
-    ):
-        add(
-            Finding(
-                "reply_rate",
-                "reply_rate.unreadable",
-                f"{draft.reply_rate!r} is not a share between 0 and 1 (write 0.25 for 25%)",
-            )
-        )
-    elif draft.reply_rate > rates.get("personalised", 1) + 0.05:
-        add(
-            Finding(
-                "reply_rate",
-                "reply_rate.optimistic",
-                f"{draft.reply_rate:.0%} is more than the outreach table shows: "
-                f"{rates.get('personalised', float('nan')):.0%} "
-                f"of personalised and {rates.get('generic', float('nan')):.0%} of generic first "
-                "messages got a reply. Plan with the measured rate, and ask partners directly",
-            )
-        )
-    # creative brief
-    if is_blank(draft.creative_brief):
-        add(_not_filled("creative_brief"))
-    else:
-        text = str(draft.creative_brief)
-        if not _DISCLOSURE_WORDS.search(text):
-            add(
-                Finding(
-                    "creative_brief",
-                    "creative_brief.no_disclosure",
-                    "the brief does not ask for disclosure: say how every sponsored post is "
-                    "labelled (e.g. #ad or the platform's paid-partnership label)",
-                )
-            )
-        rules = [why for pattern, why in _BUSINESS_RULES.items() if re.search(pattern, text, re.I)]
-        if rules:
-            add(
-                Finding(
-                    "creative_brief",
-                    "creative_brief.business_rules",
-                    "the brief imposes the brand's business rules: "
-                    + "; ".join(rules)
-                    + ". The audience follows the creator's voice: turn each into a question for them",
-                )
-            )
-    # contract
-    if is_blank(draft.contract):
-        add(_not_filled("contract"))
-    elif not isinstance(draft.contract, Mapping):
-        add(
-            Finding(
-                "contract",
-                "contract.not_a_dict",
-                'write the terms as {"usage rights": "...", "disclosure": "...", "payment terms": "..."}',
-            )
-        )
-    else:
-        filled = {
-            str(k).strip().lower().replace("_", " ")
-            for k, v in draft.contract.items()
-            if not is_blank(k) and not is_blank(v)
-        }
-        missing = [t for t in REQUIRED_TERMS if t not in filled]
-        if missing:
-            add(
-                Finding(
-                    "contract",
-                    "contract.missing_terms",
-                    "missing: " + "; ".join(f"{t} ({REQUIRED_TERMS[t]})" for t in missing),
-                )
-            )
-    # measurement
-    if is_blank(draft.measurement):
-        add(_not_filled("measurement"))
-    elif not _HOLDOUT_WORDS.search(str(draft.measurement)):
-        add(
-            Finding(
-                "measurement",
-                "measurement.no_holdout",
-                "no holdout: codes and links count only the sales you can see, and some would "
-                "have happened anyway. Draw a few comparable areas by lot before the launch, "
-                "keep creators out of them, and compare sales per 1,000 people",
-            )
-        )
-    return out
+    goal = chosen_goal(draft.goal) or context.brief.goal
+    return [
+        *review_goal(draft.goal, context.brief),
+        *review_kpis(draft.kpis, goal),
+        *review_split(draft.split_pct, context),
+        *review_shortlist(draft.shortlist, context, split_slots(draft.split_pct, context)),
+        *review_reply_rate(draft.reply_rate, context.reply_rates),
+        *review_creative_brief(draft.creative_brief),
+        *review_contract(draft.contract),
+        *review_measurement(draft.measurement),
+    ]
 
 
 def findings_table(findings: list[Finding]) -> pd.DataFrame:

@@ -110,27 +110,16 @@ def rubric_table() -> pd.DataFrame:
     return table
 
 
-def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
-    """Automatic checks of a plan, each tied to a rubric criterion: columns ``criterion``, ``check``,
-    ``passed`` (bool) and ``detail``. They are evidence for a self-assessment, not a grade."""
-    b = plan.brief
-    a = plan.allocation
-    k = plan.kpis
-    conflicts = plan.schedule.conflicts
-    first_post = plan.posts["date"].min() if len(plan.posts) else None
-    briefed = set(plan.schedule.contacts.loc[plan.schedule.contacts["kind"] == "briefing", "influencer_id"])
-    signed_ids = set(plan.signed["influencer_id"])
-    low_auth = plan.tracking["audience_authenticity"] < metrics.AUTHENTICITY_MIN
+#: One automatic check: (criterion key, what is checked, passed, detail in words).
+Check = tuple[str, str, bool, str]
+
+
+def _goal_checks(plan: CampaignPlan) -> list[Check]:
+    """Goal and forecast: the KPIs are the goal's, and each has an 80% interval."""
+    b, k = plan.brief, plan.kpis
     finite = np.isfinite(k[["low", "median", "high"]].to_numpy(dtype=float))
     wide = bool(finite.all() and (k["high"] > k["low"]).all())
-    unspent = plan.forecast["unspent_usd"]
-    slots = int(a["slots"].sum())
-    known, cold = _contact_split(plan.signed, slots)
-    enough = len(plan.shortlist) >= plan.contact_target
-    misfits = plan.signed[plan.signed["niche_fit"] < MIN_NICHE_FIT]
-    local = int((plan.signed["city"].astype(str) == b.launch_city).sum())
-    local_ok = bool(len(plan.signed)) and local >= MIN_LOCAL_SHARE * len(plan.signed)
-    checks = [
+    return [
         (
             "goal",
             "KPIs match the goal",
@@ -143,11 +132,21 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             wide,
             "low < high for every KPI" if wide else "a KPI has no range",
         ),
+    ]
+
+
+def _slot_checks(plan: CampaignPlan) -> list[Check]:
+    """Shortlist, counts: every slot filled from the niche, and enough names for the reply rate."""
+    b, a = plan.brief, plan.allocation
+    slots = int(a["slots"].sum())
+    known, cold = _contact_split(plan.signed, slots)
+    enough = len(plan.shortlist) >= plan.contact_target
+    return [
         (
             "shortlist",
             "every slot filled from the niche",
             bool((a["filled"] >= a["slots"]).all()),
-            f"{len(plan.signed)} of {int(a['slots'].sum())} slots filled in {b.niche}",
+            f"{len(plan.signed)} of {slots} slots filled in {b.niche}",
         ),
         (
             "shortlist",
@@ -158,6 +157,16 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             f"only {plan.reply_rate:.0%} of personalised first messages get a reply"
             + ("" if enough else " - widen the search (lesson 05's routes) or plan fewer slots"),
         ),
+    ]
+
+
+def _creator_checks(plan: CampaignPlan) -> list[Check]:
+    """Shortlist, the signed creators: niche fit, home city against the launch city, authentic audience."""
+    b, signed = plan.brief, plan.signed
+    misfits = signed[signed["niche_fit"] < MIN_NICHE_FIT]
+    local = int((signed["city"].astype(str) == b.launch_city).sum())
+    low_auth = plan.tracking["audience_authenticity"] < metrics.AUTHENTICITY_MIN
+    return [
         (
             "shortlist",
             f"every signed creator fits the niche (fit at least {MIN_NICHE_FIT:.1f})",
@@ -172,8 +181,8 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
         (
             "shortlist",
             f"audiences where the launch is ({b.launch_city})",
-            local_ok,
-            f"{local} of {len(plan.signed)} signed creators are based in {b.launch_city}. The data has no "
+            bool(len(signed)) and local >= MIN_LOCAL_SHARE * len(signed),
+            f"{local} of {len(signed)} signed creators are based in {b.launch_city}. The data has no "
             "audience-country split, so a creator's home city stands in for it: ask each creator for "
             "their audience's top countries (platform insights) before signing",
         ),
@@ -183,12 +192,29 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             not bool(low_auth.any()),
             f"{int(low_auth.sum())} below 75%" if low_auth.any() else "all at or above 75%",
         ),
+    ]
+
+
+def _budget_checks(plan: CampaignPlan) -> list[Check]:
+    """Budget: at most 10% of it unspent."""
+    unspent, budget = plan.forecast["unspent_usd"], plan.brief.budget_usd
+    return [
         (
             "budget",
             "at most 10% of the budget unspent",
-            unspent <= 0.10 * b.budget_usd,
-            f"USD {unspent:,.0f} unspent of USD {b.budget_usd:,.0f}",
-        ),
+            unspent <= 0.10 * budget,
+            f"USD {unspent:,.0f} unspent of USD {budget:,.0f}",
+        )
+    ]
+
+
+def _schedule_checks(plan: CampaignPlan) -> list[Check]:
+    """Schedule: no conflicts, the first post on or after launch day, every signed creator briefed."""
+    b, conflicts, contacts = plan.brief, plan.schedule.conflicts, plan.schedule.contacts
+    first_post = plan.posts["date"].min() if len(plan.posts) else None
+    briefed = set(contacts.loc[contacts["kind"] == "briefing", "influencer_id"])
+    signed_ids = set(plan.signed["influencer_id"])
+    return [
         (
             "schedule",
             "no conflicts in the campaign window",
@@ -209,12 +235,31 @@ def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
             bool(signed_ids) and signed_ids <= briefed,
             f"{len(signed_ids & briefed)} of {len(signed_ids)} briefed",
         ),
+    ]
+
+
+def _measurement_checks(plan: CampaignPlan) -> list[Check]:
+    """Measurement: one unique promo code and tracked link per signed creator."""
+    return [
         (
             "measurement",
             "a promo code and a tracked link per creator",
             len(plan.tracking) == len(plan.signed) and plan.tracking["promo_code"].is_unique,
             f"{len(plan.tracking)} codes and links",
-        ),
+        )
+    ]
+
+
+def plan_checks(plan: CampaignPlan) -> pd.DataFrame:
+    """Automatic checks of a plan, each tied to a rubric criterion: columns ``criterion``, ``check``,
+    ``passed`` (bool) and ``detail``. They are evidence for a self-assessment, not a grade."""
+    checks = [
+        *_goal_checks(plan),
+        *_slot_checks(plan),
+        *_creator_checks(plan),
+        *_budget_checks(plan),
+        *_schedule_checks(plan),
+        *_measurement_checks(plan),
     ]
     return pd.DataFrame(checks, columns=["criterion", "check", "passed", "detail"])
 
