@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as w
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+from helpers import data
+from helpers.widgets import TierExplorer
 from helpers.widgets.base import Lab, LabInputError, LabResult, control_values, environment_check_widget
 
 
@@ -81,3 +84,91 @@ def test_environment_check_widget_responds_to_its_slider():
     slider, out = box.children
     slider.value = 7
     assert "70,000" in out.value
+
+
+class NicheTotal(Lab):
+    """A lab on two bundled tables: the total niche audience of one platform."""
+
+    name = "niche-total"
+    title = "Niche total"
+    tables = ("niches", "benchmarks")
+
+    def prepare(self, tables):
+        self.seen = tables
+        self.niches = tables["niches"]
+
+    def make_controls(self):
+        return {"platform": w.Dropdown(options=["instagram", "tiktok", "youtube"])}
+
+    def compute(self, platform):
+        rows = self.niches[self.niches["platform"] == platform]
+        return LabResult(
+            summary=f"{len(rows)} niches", numbers={"audience": float(rows["niche_audience"].sum())}
+        )
+
+    def draw(self, fig: Figure, result: LabResult) -> None:
+        fig.axes[0].bar(["audience"], [result.numbers["audience"]])
+
+
+def test_lab_loads_every_table_it_names_that_is_not_given():
+    lab = NicheTotal()
+    assert list(lab.seen) == ["niches", "benchmarks"]
+    pd.testing.assert_frame_equal(lab.seen["niches"], data.load_table("niches"))
+    pd.testing.assert_frame_equal(lab.seen["benchmarks"], data.load_table("benchmarks"))
+    bundled = data.load_table("niches")
+    assert (
+        lab.result.numbers["audience"]
+        == bundled.loc[bundled["platform"] == "instagram", "niche_audience"].sum()
+    )
+
+
+def test_lab_uses_a_table_given_by_keyword_or_position_and_loads_the_rest():
+    niches = data.load_table("niches")
+    doubled = niches.assign(niche_audience=niches["niche_audience"] * 2)
+    bundled = NicheTotal().result.numbers["audience"]
+    assert NicheTotal(niches=doubled).result.numbers["audience"] == 2 * bundled
+    lab = NicheTotal(doubled.head(2))  # by position, in the order of `tables`
+    assert lab.seen["niches"] is not None and len(lab.seen["niches"]) == 2
+    pd.testing.assert_frame_equal(lab.seen["benchmarks"], data.load_table("benchmarks"))
+    assert NicheTotal(niches=None).result.numbers["audience"] == bundled  # None: not given
+    assert (
+        NicheTotal.from_tables(
+            {"niches": doubled, "benchmarks": data.load_table("benchmarks")}
+        ).result.numbers["audience"]
+        == 2 * bundled
+    )
+
+
+def test_a_real_lab_computes_on_the_table_it_is_given():
+    creators = data.load_table("influencers")
+    full = TierExplorer()
+    instagram = TierExplorer(influencers=creators[creators["platform"] == "instagram"])
+    assert instagram.result.numbers["creators"] == (creators["platform"] == "instagram").sum()
+    assert instagram.result.numbers["creators"] < full.result.numbers["creators"] == len(creators)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        (
+            (),
+            {"campaigns": pd.DataFrame()},
+            "NicheTotal takes the tables niches, benchmarks .*no table 'campaigns'",
+        ),
+        (
+            (pd.DataFrame(),) * 3,
+            {},
+            "NicheTotal takes the tables niches, benchmarks; got 3 tables by position",
+        ),
+        ((pd.DataFrame(),), {"niches": pd.DataFrame()}, "got the table 'niches' twice"),
+        ((), {"niches": "niches.csv"}, "'niches' must be a pandas DataFrame .*not str"),
+    ],
+)
+def test_lab_rejects_a_table_it_does_not_take_with_a_clear_message(args, kwargs, message):
+    with pytest.raises(TypeError, match=message):
+        NicheTotal(*args, **kwargs)
+
+
+def test_a_real_lab_names_its_tables_when_given_an_unknown_one():
+    with pytest.raises(TypeError, match=r"TierExplorer takes the tables influencers .*no table 'posts'"):
+        TierExplorer(posts=data.load_table("posts"))

@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .. import data, generate, plots
+from .. import generate, plots
 from ..analysis import audit
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
@@ -408,21 +408,13 @@ class FollowerAuditLab(Lab):
         "recall_pct": Column("recall", "%", "percent"),
     }
 
-    def __init__(
-        self,
-        influencers: pd.DataFrame | None = None,
-        posts: pd.DataFrame | None = None,
-        follower_growth: pd.DataFrame | None = None,
-        follower_sample: pd.DataFrame | None = None,
-    ) -> None:
-        influencers = data.load_influencers() if influencers is None else influencers
-        posts = data.load_posts() if posts is None else posts
-        growth = data.load_follower_growth() if follower_growth is None else follower_growth
-        sample = data.load_follower_sample() if follower_sample is None else follower_sample
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        influencers, posts = tables["influencers"], tables["posts"]
         truth = generate.follower_audit_truth(influencers, posts)
-        self.prepared = prepare_audit(influencers, posts, growth, sample, truth)
+        self.prepared = prepare_audit(
+            influencers, posts, tables["follower_growth"], tables["follower_sample"], truth
+        )
         self.curves = curves(self.prepared)
-        super().__init__()
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         options = list(zip(self.prepared.creators["label"], self.prepared.creators.index, strict=True))

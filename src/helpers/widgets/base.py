@@ -31,7 +31,7 @@ import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
 
-from .. import plots
+from .. import data, plots
 from ..tables import Column, html_table, human_header
 
 
@@ -129,15 +129,18 @@ def _table_html(
 class Lab:
     """Base class: build controls, call the pure update function, draw, show.
 
-    Subclasses set ``name`` and ``title`` and implement :meth:`make_controls`, :meth:`compute`
-    (a thin call to the module's pure update function) and :meth:`draw`.
+    Subclasses set ``name``, ``title`` and ``tables``, and implement :meth:`prepare` (what the lab
+    derives from its tables), :meth:`make_controls`, :meth:`compute` (a thin call to the module's
+    pure update function) and :meth:`draw`.
     """
 
     name: ClassVar[str] = "lab"
     title: ClassVar[str] = "Lab"
     figsize: ClassVar[tuple[float, float]] = plots.LAB_FIGSIZE
-    #: Bundled tables the lab needs; its constructor takes each as an optional keyword argument
-    #: of the same name (default: the bundled file), so tests and benchmarks can pass other data.
+    #: Bundled tables the lab needs. The constructor takes each as an optional argument of the same
+    #: name (by keyword, or by position in this order); a table not given is loaded from the bundled
+    #: data (:func:`helpers.data.load_table`), so tests and benchmarks can pass other data.
+    #: :meth:`prepare` receives them all.
     tables: ClassVar[tuple[str, ...]] = ()
     #: How the result's table is shown: column key -> :class:`helpers.tables.Column` (label, unit,
     #: format), in display order; ``None`` makes headers and formats from the column names and values.
@@ -150,7 +153,39 @@ class Lab:
         """Build the lab on these tables (e.g. ten times the bundled rows, in a benchmark)."""
         return cls(**{name: tables[name] for name in cls.tables})
 
-    def __init__(self) -> None:
+    @classmethod
+    def resolve_tables(
+        cls, *frames: pd.DataFrame | None, **given: pd.DataFrame | None
+    ) -> dict[str, pd.DataFrame]:
+        """The lab's tables, keyed as :attr:`tables` names them: each one given (by position in
+        :attr:`tables` order or by keyword; ``None`` counts as not given), the others loaded from
+        the bundled data. Raises ``TypeError`` for a table the lab does not take."""
+        accepted = f"{cls.__name__} takes the tables {', '.join(cls.tables) or '(none)'}"
+        if len(frames) > len(cls.tables):
+            raise TypeError(f"{accepted}; got {len(frames)} tables by position")
+        unknown = sorted(set(given) - set(cls.tables))
+        if unknown:
+            raise TypeError(f"{accepted} (as keywords); it has no table {', '.join(map(repr, unknown))}")
+        named = dict(zip(cls.tables, frames, strict=False))
+        twice = sorted(set(named) & set(given))
+        if twice:
+            raise TypeError(f"{cls.__name__} got the table {', '.join(map(repr, twice))} twice")
+        named.update(given)
+        resolved: dict[str, pd.DataFrame] = {}
+        for key in cls.tables:
+            frame = named.get(key)
+            if frame is None:
+                frame = data.load_table(key)
+            elif not isinstance(frame, pd.DataFrame):
+                raise TypeError(
+                    f"{cls.__name__}: the table {key!r} must be a pandas DataFrame "
+                    f"(e.g. helpers.data.load_table({key!r})), not {type(frame).__name__}"
+                )
+            resolved[key] = frame
+        return resolved
+
+    def __init__(self, *frames: pd.DataFrame | None, **tables: pd.DataFrame | None) -> None:
+        self.prepare(self.resolve_tables(*frames, **tables))
         self.controls: dict[str, w.ValueWidget] = self.make_controls()
         self.result: LabResult = LabResult()
         self.last_update_ms: float = float("nan")
@@ -186,6 +221,10 @@ class Lab:
         self.update()
 
     # --- to implement in subclasses -------------------------------------------------------------
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        """Derive what the lab needs from its tables (one per name in :attr:`tables`), once, before
+        the controls are made (default: nothing)."""
+
     def make_controls(self) -> dict[str, w.ValueWidget]:
         """Create the lab's controls, keyed by the name of the update function's argument."""
         raise NotImplementedError

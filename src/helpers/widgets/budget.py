@@ -15,7 +15,7 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, metrics, plots
+from .. import metrics, plots
 from ..analysis.budget import (
     EXACT_DRAW_LIMIT,
     N_SIMS,
@@ -148,16 +148,11 @@ class BudgetPlanner(Lab):
         ),
     }
 
-    def __init__(
-        self,
-        campaigns: pd.DataFrame | None = None,
-        influencers: pd.DataFrame | None = None,
-    ) -> None:
-        self.campaigns = data.load_campaigns() if campaigns is None else campaigns
-        self.influencers = data.load_influencers() if influencers is None else influencers
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.campaigns = tables["campaigns"]
+        self.influencers = tables["influencers"]
         self._histories: dict[tuple[str, str], dict[str, TierHistory]] = {}
         self.split_note = w.HTML()  # under the tier sliders: their total and the split used
-        super().__init__()
 
     def histories(self, scheme: str, platform: str) -> dict[str, TierHistory]:
         """Per-tier history for a scheme and platform, computed once and cached."""

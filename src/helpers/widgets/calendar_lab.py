@@ -28,7 +28,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import data, paths, plots
+from .. import paths, plots
 from ..analysis import schedule
 from ..safe_files import export_problem
 from ..tables import Column
@@ -366,24 +366,14 @@ class RelationshipCalendar(Lab):
 
     def __init__(
         self,
-        influencers: pd.DataFrame | None = None,
-        campaigns: pd.DataFrame | None = None,
-        outreach: pd.DataFrame | None = None,
-        calendar: pd.DataFrame | None = None,
-        posts: pd.DataFrame | None = None,
-        *,
+        *frames: pd.DataFrame | None,
         brand: str | None = None,
         out_dir: Path | str | None = None,
+        **tables: pd.DataFrame | None,
     ) -> None:
-        self.influencers = data.load_influencers() if influencers is None else influencers
-        self.campaigns = data.load_campaigns() if campaigns is None else campaigns
-        self.outreach = data.load_outreach() if outreach is None else outreach
-        self.calendar = data.load_calendar() if calendar is None else calendar
-        self.posts = data.load_posts() if posts is None else posts
-        self.brands = sorted(
-            set(self.campaigns["brand"].astype(str)) | set(self.outreach["brand"].astype(str))
-        )
-        self._default_brand = brand if brand in self.brands else self._busiest_brand()
+        """Tables as in :class:`Lab`; ``brand`` opens the lab on that brand (default: the busiest),
+        ``out_dir`` is where :meth:`export` writes (default: the course's exports folder)."""
+        self._brand = brand
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self._plans: dict[str, schedule.PlanInput] = {}
         self._schedules: dict[tuple, schedule.Schedule] = {}
@@ -395,7 +385,18 @@ class RelationshipCalendar(Lab):
         self.export_status = w.HTML()
         self.export_button.on_click(lambda _b: self.export())
         self.last_export: tuple[Path, Path] | None = None
-        super().__init__()
+        super().__init__(*frames, **tables)
+
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.influencers = tables["influencers"]
+        self.campaigns = tables["campaigns"]
+        self.outreach = tables["outreach"]
+        self.calendar = tables["calendar"]
+        self.posts = tables["posts"]
+        self.brands = sorted(
+            set(self.campaigns["brand"].astype(str)) | set(self.outreach["brand"].astype(str))
+        )
+        self._default_brand = self._brand if self._brand in self.brands else self._busiest_brand()
 
     def _busiest_brand(self) -> str:
         """The brand with the most launches (the richest calendar) - the lab's starting brand."""

@@ -154,16 +154,10 @@ class CapstonePlanner(Lab):
     tables = ("influencers", "campaigns", "outreach", "calendar", "posts")
 
     def __init__(
-        self,
-        influencers: pd.DataFrame | None = None,
-        campaigns: pd.DataFrame | None = None,
-        outreach: pd.DataFrame | None = None,
-        calendar: pd.DataFrame | None = None,
-        posts: pd.DataFrame | None = None,
-        *,
-        out_dir: Path | str | None = None,
+        self, *frames: pd.DataFrame | None, out_dir: Path | str | None = None, **tables: pd.DataFrame | None
     ) -> None:
-        self.bench = capstone.prepare(influencers, campaigns, outreach, calendar, posts)
+        """Tables as in :class:`Lab`; ``out_dir`` is where :meth:`export` writes (default: the
+        course's exports folder)."""
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.export_button = w.Button(description="Export the plan", icon="download", button_style="primary")
         self.export_button.layout = w.Layout(width="200px")
@@ -171,11 +165,14 @@ class CapstonePlanner(Lab):
         self.export_button.on_click(lambda _b: self.export())
         self.last_export: capstone.ExportedPlan | None = None
         self._built = False
-        super().__init__()
+        super().__init__(*frames, **tables)
         # the forecast over the timeline; the timeline's row names take the left margin
         self.ax = plots.lab_panels(self.fig, 2, heights=[1.0, 1.25], left_pt=150, gap_pt=84)
         self._built = True
         self.update()
+
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.bench = capstone.prepare(**tables)
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         brands = self.bench.brands

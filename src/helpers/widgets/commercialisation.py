@@ -76,7 +76,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, MaxNLocator
 
-from .. import data, plots
+from .. import plots
 from ..analysis import trust
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
@@ -426,15 +426,14 @@ class CommercialisationLab(Lab):
     }
 
     def __init__(
-        self,
-        posts: pd.DataFrame | None = None,
-        influencers: pd.DataFrame | None = None,
-        params: ToyParams | None = None,
+        self, *frames: pd.DataFrame | None, params: ToyParams | None = None, **tables: pd.DataFrame | None
     ) -> None:
-        posts = data.load_posts() if posts is None else posts
-        influencers = data.load_influencers() if influencers is None else influencers
-        self.params = calibrate(posts, influencers, base=params)
-        super().__init__()
+        """Tables as in :class:`Lab`; ``params``: the toy's starting parameters (calibrated on the tables)."""
+        self._base_params = params
+        super().__init__(*frames, **tables)
+
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.params = calibrate(tables["posts"], tables["influencers"], base=self._base_params)
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         return {

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .. import data, plots
+from .. import plots
 from ..analysis import deals
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
@@ -249,20 +249,11 @@ class DealLab(Lab):
         "cost_per_sale_spread": Column("cost per sale: p90 - p10", "USD", "decimal"),
     }
 
-    def __init__(
-        self,
-        campaigns: pd.DataFrame | None = None,
-        influencers: pd.DataFrame | None = None,
-        benchmarks: pd.DataFrame | None = None,
-    ) -> None:
-        campaigns = data.load_campaigns() if campaigns is None else campaigns
-        influencers = data.load_influencers() if influencers is None else influencers
-        benchmarks = data.load_benchmarks() if benchmarks is None else benchmarks
-        self.histories = deals.sales_histories(campaigns, influencers)
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.histories = deals.sales_histories(tables["campaigns"], tables["influencers"])
         self.ranges = {
-            (p, t): deals.rate_range(benchmarks, p, t) for p in deals.PLATFORMS for t in deals.TIERS
+            (p, t): deals.rate_range(tables["benchmarks"], p, t) for p in deals.PLATFORMS for t in deals.TIERS
         }
-        super().__init__()
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         def stops(description: str, values: tuple[int, ...], value: int, width: str) -> w.SelectionSlider:

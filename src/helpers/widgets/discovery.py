@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from .. import data, metrics, plots
+from .. import metrics, plots
 from ..analysis.planning import trade_off_sentence
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
@@ -259,13 +259,8 @@ class DiscoveryComparison(Lab):
         "conversions per $1,000 all-in": Column("conversions per $1,000 all-in", fmt="decimal1"),
     }
 
-    def __init__(
-        self, campaigns: pd.DataFrame | None = None, influencers: pd.DataFrame | None = None
-    ) -> None:
-        campaigns = data.load_campaigns() if campaigns is None else campaigns
-        influencers = data.load_influencers() if influencers is None else influencers
-        self.table = discovery_table(campaigns, influencers)
-        super().__init__()
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.table = discovery_table(tables["campaigns"], tables["influencers"])
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         niches = [ALL, *sorted(self.table["niche"].unique())]

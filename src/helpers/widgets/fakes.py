@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, metrics, plots
+from .. import metrics, plots
 from ..analysis import measurement
 from .base import Lab, LabInputError, LabResult, dropdown, register
 from .measure import few_ticks, legend_on_top, plain_dollars, two_panels
@@ -312,14 +312,11 @@ class FakeFollowerSimulator(Lab):
     tables = ("influencers", "benchmarks")
     figsize = (plots.LAB_WIDTH_IN, 6.2)
 
-    def __init__(
-        self, influencers: pd.DataFrame | None = None, benchmarks: pd.DataFrame | None = None
-    ) -> None:
-        influencers = data.load_influencers() if influencers is None else influencers
-        benchmarks = data.load_benchmarks() if benchmarks is None else benchmarks
-        self.creators = example_creators(influencers)
-        self.benchmarks = {k: measurement.benchmark_value(benchmarks, k) for k in (*PRICE_KEYS, *FRAUD_KEYS)}
-        super().__init__()
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.creators = example_creators(tables["influencers"])
+        self.benchmarks = {
+            k: measurement.benchmark_value(tables["benchmarks"], k) for k in (*PRICE_KEYS, *FRAUD_KEYS)
+        }
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         options = list(zip(self.creators["label"], self.creators.index, strict=True))

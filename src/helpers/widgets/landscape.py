@@ -18,7 +18,7 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, plots
+from .. import plots
 from ..analysis import landscape as la
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
@@ -193,12 +193,14 @@ class LandscapeLab(Lab):
     figsize = (plots.LAB_WIDTH_IN, 5.6)
     tables = ("landscape",)
 
-    def __init__(self, landscape: pd.DataFrame | None = None) -> None:
-        self.landscape = data.load_landscape() if landscape is None else landscape
-        self._results: dict[tuple, LabResult] = {}
-        super().__init__()
+    def __init__(self, *frames: pd.DataFrame | None, **tables: pd.DataFrame | None) -> None:
+        super().__init__(*frames, **tables)
         # room under the axes for the key, one series per row (the fullest figure has 6)
         self.fig.subplots_adjust(bottom=plots.legend_room_pt(6) / (self.fig.get_figheight() * 72))
+
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.landscape = tables["landscape"]
+        self._results: dict[tuple, LabResult] = {}
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         years = self.landscape["year"]

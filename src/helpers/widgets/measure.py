@@ -31,7 +31,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import data, metrics, plots
+from .. import metrics, plots
 from ..analysis import measurement
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
@@ -364,19 +364,9 @@ class CampaignMeter(Lab):
     tables = ("campaigns", "posts", "influencers")
     figsize = (plots.LAB_WIDTH_IN, 5.9)
 
-    def __init__(
-        self,
-        campaigns: pd.DataFrame | None = None,
-        posts: pd.DataFrame | None = None,
-        influencers: pd.DataFrame | None = None,
-    ) -> None:
-        self.report = campaign_report(
-            data.load_campaigns() if campaigns is None else campaigns,
-            data.load_posts() if posts is None else posts,
-            data.load_influencers() if influencers is None else influencers,
-        )
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.report = campaign_report(tables["campaigns"], tables["posts"], tables["influencers"])
         self.examples = example_campaigns(self.report)
-        super().__init__()
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         campaign = dropdown("Campaign", self.examples, self.examples[0][1])

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from .. import data, plots
+from .. import plots
 from ..analysis.influence import SOURCES_OF_POWER, equivalent_followers, niche_reach_table
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
@@ -303,11 +303,8 @@ class NicheReach(Lab):
         "celebrity": Column("celebrity", fmt="yesno"),
     }
 
-    def __init__(self, influencers: pd.DataFrame | None = None, niches: pd.DataFrame | None = None) -> None:
-        influencers = data.load_influencers() if influencers is None else influencers
-        niches = data.load_niches() if niches is None else niches
-        self.reach = niche_reach_table(influencers, niches)
-        super().__init__()
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.reach = niche_reach_table(tables["influencers"], tables["niches"])
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         niches = [ALL, *sorted(self.reach["niche"].astype(str).unique())]

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, plots
+from .. import plots
 from ..analysis import pitfalls
 from ..analysis.scoring import CRITERIA, ScorecardInputError, candidate_table, score_candidates
 from ..tables import Column
@@ -226,13 +226,8 @@ class Scorecard(Lab):
         "campaigns": Column("past campaigns", fmt="count"),
     }
 
-    def __init__(
-        self, influencers: pd.DataFrame | None = None, campaigns: pd.DataFrame | None = None
-    ) -> None:
-        influencers = data.load_influencers() if influencers is None else influencers
-        campaigns = data.load_campaigns() if campaigns is None else campaigns
-        self.candidates = candidate_table(influencers, campaigns)
-        super().__init__()
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.candidates = candidate_table(tables["influencers"], tables["campaigns"])
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         niches = ["all", *sorted(self.candidates["niche"].astype(str).unique())]

@@ -14,7 +14,7 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, metrics, plots
+from .. import metrics, plots
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
 ALL = "all"
@@ -113,9 +113,8 @@ class TierExplorer(Lab):
     title = "Tier-scheme explorer: same creators, different cut-offs"
     tables = ("influencers",)
 
-    def __init__(self, influencers: pd.DataFrame | None = None) -> None:
-        self.influencers = data.load_influencers() if influencers is None else influencers
-        super().__init__()
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.influencers = tables["influencers"]
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         schemes = [(s.name, key) for key, s in metrics.TIER_SCHEMES.items()]

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import data, plots
+from .. import plots
 from ..analysis import finding
 from ..exports import ExportFormatError, ExportSource, describe_report, read_influencer_export
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
@@ -204,23 +204,11 @@ class ResearchLab(Lab):
     tables = ("influencers", "posts")
 
     def __init__(
-        self,
-        influencers: pd.DataFrame | None = None,
-        posts: pd.DataFrame | None = None,
-        example: Path | None = None,
+        self, *frames: pd.DataFrame | None, example: Path | None = None, **tables: pd.DataFrame | None
     ) -> None:
-        influencers = data.load_influencers() if influencers is None else influencers
-        posts = data.load_posts() if posts is None else posts
-        self.sources: dict[str, DataSource] = {
-            "bundled": DataSource(
-                finding.creator_table(influencers, posts), label="the course data (synthetic)"
-            )
-        }
-        example = finding.example_export_path() if example is None else example
-        if Path(example).is_file():
-            source = read_source(example, name=Path(example).name)
-            source.label = "the example export (synthetic)"
-            self.sources["example"] = source
+        """Tables as in :class:`Lab`; ``example`` is the example export offered as a source
+        (default: the bundled one; a missing file is left out)."""
+        self._example = finding.example_export_path() if example is None else example
         self.upload_error: str | None = None
         self._uploads = 0  # how many files were loaded: part of the cache key of the "upload" source
         self._cache: dict[tuple[Any, ...], LabResult] = {}
@@ -229,7 +217,7 @@ class ResearchLab(Lab):
         )
         self.upload.observe(self._on_upload, names="value")
         self._report = w.HTML()
-        super().__init__()
+        super().__init__(*frames, **tables)
         # room for a two-line y label at the left and the key (3 entries) under the axes
         height_pt = self.fig.get_figheight() * 72
         self.fig.subplots_adjust(
@@ -237,6 +225,18 @@ class ResearchLab(Lab):
         )
         self._output.children = (*self._output.children, self._report)
         self._report.value = self._report_html()
+
+    def prepare(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.sources: dict[str, DataSource] = {
+            "bundled": DataSource(
+                finding.creator_table(tables["influencers"], tables["posts"]),
+                label="the course data (synthetic)",
+            )
+        }
+        if Path(self._example).is_file():
+            source = read_source(self._example, name=Path(self._example).name)
+            source.label = "the example export (synthetic)"
+            self.sources["example"] = source
 
     # --- controls ----------------------------------------------------------------------------------
     def _source_options(self) -> list[tuple[str, str]]:
