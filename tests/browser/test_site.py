@@ -344,3 +344,31 @@ def test_search_finds_lessons_offline(site: Path, visit: Visit) -> None:
     hits = page.evaluate("() => [...document.querySelectorAll('#search-results li a')].map(a => a.href)")
     assert any("/notebooks/" in urllib.parse.urlsplit(h).path for h in hits), hits[:10]
     assert not visit.off_host and not visit.console, (visit.off_host, visit.console)
+
+
+#: The Markdown pages of the site and their sources: plans, trainer guide, templates, guides, datasheet.
+MARKDOWN_PAGES = {
+    **{f"lessons/{stem}.html": REPO / "lessons" / f"{stem}.md" for stem in PLANS},
+    **{f"templates/{stem}.html": REPO / "templates" / f"{stem}.md" for stem in TEMPLATES},
+    **{f"docs/{stem}.html": REPO / "docs" / f"{stem}.md" for stem in GUIDES},
+    "datasets/README.html": REPO / "datasets" / "README.md",
+}
+
+_MATH_JS = """() => { const main = document.querySelector('main');
+  return {text: main.innerText,
+          math: [...main.querySelectorAll('.math, mjx-container, math, .MathJax')]
+                  .map(m => m.textContent.trim().slice(0, 60))}; }"""
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p, src in MARKDOWN_PAGES.items() if "$" in src.read_text("utf-8"))
+)
+def test_dollar_amounts_stay_text_not_maths(site: Path, visit: Visit, path: str) -> None:
+    """A plan that writes "$5-15 ... $15-30" shows both amounts: no pair of "$" is read as inline maths
+    (myst's dollarmath is off for the site, tools/site_config/conf.py), whether or not the plan escapes it."""
+    source = MARKDOWN_PAGES[path].read_text(encoding="utf-8")
+    shown = visit.open(path).evaluate(_MATH_JS)
+    assert not shown["math"], f"{path}: dollar amounts typeset as maths: {shown['math'][:5]}"
+    assert shown["text"].count("$") >= source.count("$"), (
+        f"{path}: the plan writes {source.count('$')} '$', the page shows {shown['text'].count('$')}"
+    )
