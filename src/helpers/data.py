@@ -620,6 +620,12 @@ def _load_via_cache(path: Path, table: Table) -> pd.DataFrame:
     return frame
 
 
+#: pandas 3 always copies on write: a shallow copy of a cached table shares its memory until either
+#: is modified, and a change to one is never seen in the other. Earlier pandas (2.2) would share
+#: changes made in place, so there every load returns a deep copy.
+COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+
+
 @functools.lru_cache(maxsize=32)
 def _load_cached(name: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     """Cached load of a default-path file; the key includes the file's mtime and size."""
@@ -635,8 +641,9 @@ def clear_cache() -> None:
 def load_table(name: str, path: PathLike | None = None, *, allow_extra: bool = False) -> pd.DataFrame:
     """Load table ``name`` from ``path`` (a CSV file, or a folder holding ``<name>.csv``).
 
-    Without ``path`` the bundled file in :func:`helpers.paths.data_dir` is used (cached; a fresh
-    copy is returned on each call). Raises :class:`DataValidationError` if the file is missing or
+    Without ``path`` the bundled file in :func:`helpers.paths.data_dir` is used (cached; each call
+    returns its own copy, which with pandas 3 shares the cached table's memory until either is
+    modified: :data:`COPY_ON_WRITE`). Raises :class:`DataValidationError` if the file is missing or
     does not match the schema.
     """
     table = get_table(name)
@@ -645,7 +652,7 @@ def load_table(name: str, path: PathLike | None = None, *, allow_extra: bool = F
         if allow_extra or not file.is_file():
             return _load_file(file, table, allow_extra)
         stat = file.stat()
-        return _load_cached(name, str(file), stat.st_mtime_ns, stat.st_size).copy()
+        return _load_cached(name, str(file), stat.st_mtime_ns, stat.st_size).copy(deep=not COPY_ON_WRITE)
     file = Path(path).expanduser()
     if file.is_dir():
         file = file / table.file
