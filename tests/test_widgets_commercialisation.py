@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from helpers import data
+from helpers.analysis.commercialisation import ToyInputError
 from helpers.widgets import LabInputError
 from helpers.widgets.commercialisation import (
     CommercialisationLab,
@@ -148,10 +149,15 @@ def test_extremes_give_results_with_plain_language_notes():
 
 
 def test_out_of_range_values_raise_a_friendly_lab_error():
-    with pytest.raises(LabInputError, match="between 0 and 100"):
+    """The model (helpers.analysis) raises its own error; the lab's update turns it into the lab's."""
+    with pytest.raises(ToyInputError, match="between 0 and 100"):
         simulate(120, 20, params=PARAMS)
-    with pytest.raises(LabInputError, match="Brand fit"):
+    with pytest.raises(ToyInputError, match="Brand fit"):
         simulate(20, 20, "maybe", PARAMS)
+    with pytest.raises(LabInputError, match="between 0 and 100"):
+        commercialisation_update(PARAMS, 120, 20)
+    with pytest.raises(LabInputError, match="Brand fit"):
+        commercialisation_update(PARAMS, 20, 20, "maybe")
 
 
 def test_calibration_reads_the_two_inputs_from_the_posts_table():
