@@ -1,6 +1,8 @@
 """No exercise's answer is on screen above its check cell.
 
-For every numeric exercise (``ex.qN.check(...)`` in a stored notebook), every number a learner can read
+For every numeric exercise (``ex.qN.check(...)`` in a stored notebook), and every number of an exercise
+that asks for numbers and a choice in one tuple (:class:`~helpers.exercises.TupleQuestion`, each number
+part as a :class:`~helpers.exercises.NumericQuestion` of its own), every number a learner can read
 above the check cell - markdown, printed text, tables (text/plain, or HTML without one) and figure
 text (titles, subtitles, value labels: :func:`helpers.plots.show` stores it in the PNG's Description
 chunk) - is compared with the exercise's expected answer, as the question itself compares it
@@ -20,12 +22,13 @@ import io
 import json
 import math
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from helpers.exercises import NumericQuestion, all_questions, all_quizzes
+from helpers.exercises import NumericQuestion, TupleQuestion, all_questions, all_quizzes
 from helpers.exercises.quiz import Numeric
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +39,14 @@ _LIST_ITEM = re.compile(r"^\s*(?:#+\s*)?\d+\.\s", re.M)
 _TAG = re.compile(r"<style.*?</style>|<[^>]+>", re.S)
 _PERCENT_UNITS = ("%", "percentage points")
 _MONEY_UNITS = ("USD", "")
-_NUMERIC = [q for q in all_questions() if isinstance(q, NumericQuestion)]
+#: (test id, question): every numeric exercise, and every number part of a tuple exercise ("02.q2[number
+#: for creator A]"), each compared with the screen as the part's own check compares it
+_NUMERIC = [(q.id, q) for q in all_questions() if isinstance(q, NumericQuestion)] + [
+    (f"{q.id}[{part.label}]", number)
+    for q in all_questions()
+    if isinstance(q, TupleQuestion)
+    for part, number in zip(q.numbers(), q.as_numeric(), strict=True)
+]
 
 
 def _joined(value: str | list[str]) -> str:
@@ -117,6 +127,13 @@ def gives_away(question: NumericQuestion, token: str, usd: bool, pct: bool, scal
 #: Numbers above an exercise that equal its answer by coincidence, each checked by hand: question id ->
 #: (a piece of the text around the number, why it gives nothing away).
 COINCIDENCES: dict[str, list[tuple[str, str]]] = {
+    "02.q2": [
+        (
+            "likes + comments per post | 4,200",
+            "the task's own input: creator A's likes + comments per post, all of them finance fans; seeing "
+            "that engaged people, not followers, are the count is the exercise",
+        )
+    ],
     "02.q3": [
         ("below nano 4.30 5.3 1.3", "a relationship-power score (1-10) in the tier table, not a ratio of ERs")
     ],
@@ -124,6 +141,9 @@ COINCIDENCES: dict[str, list[tuple[str, str]]] = {
         ("below nano 4.30 5.3 1.3 8.7", "a relationship-power score (1-10) in the tier table"),
         ("position (8.6/10)", "a power score out of 10, not conversions per $1,000"),
         ("Relationship falls from 8.7", "the relationship-power score in the figure's title"),
+    ],
+    "06.q1": [
+        ("reached 11.4 million Instagram users", "a case study's reach, not a plan's expected replies")
     ],
     "06.q2": [
         (
@@ -153,10 +173,11 @@ def _cells(lesson: str) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def hits_above(question: NumericQuestion) -> list[str]:
-    """Every place above the question's check cell where its answer can be read."""
+def hits_above(question: NumericQuestion, label: str | None = None) -> list[str]:
+    """Every place above the question's check cell where its answer can be read (``label`` names the
+    question in the hits; default its id)."""
     cells = _cells(question.lesson)
-    return _hits(question, question.id, question.name, cells[: _check_cell(cells, question)])
+    return _hits(question, label or question.id, question.name, cells[: _check_cell(cells, question)])
 
 
 def _hits(question: NumericQuestion, label: str, own: str, cells: list[dict]) -> list[str]:
@@ -241,12 +262,40 @@ def test_the_scan_reads_whole_roundings_and_other_exercises_solutions():
     assert "6.9 %" in text
 
 
-@pytest.mark.parametrize("question", _NUMERIC, ids=[q.id for q in _NUMERIC])
-def test_no_answer_on_screen_above_its_exercise(question):
-    hits = hits_above(question)
+def test_the_scan_finds_a_tuple_exercises_number_planted_above_it(monkeypatch):
+    """07.q3's fee (numbers and a letter in one tuple) printed above its check cell, rounded as a table
+    would show it, is found; the stored notebook without it is clean."""
+    [(label, fee)] = [(lb, q) for lb, q in _NUMERIC if lb.startswith("07.q3[")]
+    stored = _cells("07")
+    assert hits_above(fee, label) == []
+    at = _check_cell(stored, fee)
+    shown = f"USD {fee.expected_value:,.0f} for one post"
+    planted = {
+        "cell_type": "code",
+        "source": "print(fee)",
+        "outputs": [{"output_type": "stream", "text": shown}],
+    }
+    monkeypatch.setattr(sys.modules[__name__], "_cells", lambda lesson: [*stored[:at], planted, *stored[at:]])
+    [hit] = hits_above(fee, label)
+    assert hit.startswith(f"{label} (answer {fee.expected_value:.4g}) cell {at} printed")
+
+
+def test_every_number_of_a_tuple_exercise_is_scanned():
+    """The tuple exercises' numbers are in the scan, each with its own tolerance and unit."""
+    scanned = {label for label, _ in _NUMERIC}
+    tuples = [q for q in all_questions() if isinstance(q, TupleQuestion)]
+    assert tuples, "the course has exercises asking for numbers and a choice"
+    for question in tuples:
+        for part in question.numbers():
+            assert f"{question.id}[{part.label}]" in scanned
+
+
+@pytest.mark.parametrize("label,question", _NUMERIC, ids=[label for label, _ in _NUMERIC])
+def test_no_answer_on_screen_above_its_exercise(label, question):
+    hits = hits_above(question, label)
     for hit in hits:
         print(hit)
-    assert not hits, f"{question.id}'s answer is on screen above its check cell:\n" + "\n".join(hits)
+    assert not hits, f"{label}'s answer is on screen above its check cell:\n" + "\n".join(hits)
 
 
 def _quiz_numerics() -> list[tuple[str, str, NumericQuestion]]:

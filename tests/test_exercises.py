@@ -13,14 +13,17 @@ from hypothesis import strategies as st
 import helpers.exercises as exercises
 from helpers.exercises import (
     BLANK,
+    ChoicePart,
     ChoiceQuestion,
     Mistake,
+    NumberPart,
     NumericQuestion,
     Question,
     Result,
     SetQuestion,
     Status,
     TableQuestion,
+    TupleQuestion,
     ____,
     is_blank,
 )
@@ -426,6 +429,146 @@ def test_dataframe_with_text_columns_and_missing_values_compares_them():
     changed = expected.copy()
     changed.loc[0, "tier"] = "micro"
     assert "at (0, 'tier') you have 'micro', expected 'nano'" in q.check(changed).message
+
+
+# -- a tuple of numbers and choices ------------------------------------------------------------------
+
+
+def creators(**kwargs) -> TupleQuestion:
+    """Two counts, then a letter, as in 02.q2: the engaged niche fans of A (4,200) and B (950), then who
+    wins."""
+    parts = [
+        NumberPart(
+            label="number for creator A", expected=lambda: 4_200 * 1.0, rel_tol=0.01, advice="Multiply."
+        ),
+        NumberPart(
+            label="number for creator B", expected=lambda: 19_000 * 0.05, rel_tol=0.01, advice="Multiply."
+        ),
+        ChoicePart(
+            label="letter",
+            options=("A", "B"),
+            expected="A",
+            aliases={"creator a": "A", "creator b": "B"},
+            advice="which creator reaches more fans?",
+        ),
+    ]
+    base = {"id": "99.q8", "title": "Who", "parts": parts, "example": (1000, 2000, "B")}
+    return TupleQuestion(**(base | COMMON | kwargs))
+
+
+def test_tuple_question_expects_the_tuple_of_its_parts_computed():
+    q = creators()
+    assert q.expected_value == (4_200.0, 950.0, "A")
+    assert q.check((4_200, 950, "A")).ok
+    assert q.check([4_210, 949.0, " creator a "]).ok  # within 1 %, a list, an alias
+    assert q.check((np.int64(4_200), np.float64(950), "a")).ok
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        ("A", "You gave a `str`"),
+        ((4_200, 950), "You gave 2 items"),
+        ((4_200, "950", "A"), "write 950 without quotes"),
+        ((4_200, True, "A"), "should be a number; you gave a `bool`"),
+        ((4_200, 950, "C"), 'The letter should be "A" or "B"; "C" is not one of them'),
+        ((4_200, 950, 1), "should be text in quotes"),
+    ],
+)
+def test_tuple_question_malformed_answer_gets_the_shape_with_an_example(answer, says):
+    result = creators().check(answer)
+    assert result.status is Status.WRONG_TYPE
+    assert says in result.message
+    assert (
+        "Answer with three things, in this order: number for creator A, number for creator B and the letter"
+        in (result.message)
+    )
+    assert '`(1000, 2000, "B")`' in result.message
+
+
+def test_tuple_question_names_the_wrong_number_and_how_far_off():
+    result = creators().check((4_200, 9_500, "A"))
+    assert result.status is Status.WRONG
+    assert result.message.startswith("Your number for creator B is 10 times too large")
+    assert "Multiply." in result.message and "`ex.q8.hint()`" in result.message
+    percent = creators().check((42, 950, "A")).message  # a fraction/percentage slip on one part
+    assert percent.startswith("Your number for creator A is 100 times too small")
+    far = creators().check((8_400, 950, "A")).message
+    assert far.startswith("Your number for creator A (8,400) is about 2x too high.")
+    assert "wrong sign" in creators().check((-4_200, 950, "A")).message
+
+
+def test_tuple_question_right_numbers_wrong_choice_says_read_them_again():
+    result = creators().check((4_200, 950, "B"))
+    assert result.status is Status.WRONG
+    assert result.message.startswith(
+        "Your numbers are right; read them again: which creator reaches more fans?"
+    )
+
+
+def test_tuple_question_known_mistakes_test_parts_with_their_tolerance():
+    q = creators()
+    q.mistakes = (
+        Mistake(
+            when=lambda a: q.part_is(a, 0, 4_200) and q.part_is(a, 1, 950) and q.part_is(a, 2, "B"),
+            feedback="Popularity is not influence.",
+            example=(4_200, 950, "B"),
+        ),
+    )
+    result = q.check((4_180, 951, "creator B"))
+    assert result.status is Status.MISTAKE and result.message == "Popularity is not influence."
+    assert not q.part_is("not a tuple", 0, 4_200)
+    assert not q.part_is((4_200, 950, "C"), 0, 4_200)  # malformed: no part is anything
+
+
+def test_tuple_question_choice_first_then_number_with_why_not_others_and_whole():
+    q = TupleQuestion(
+        id="99.q9",
+        title="Embargo",
+        parts=[
+            ChoicePart(
+                label="letter", options=("A", "B", "C"), expected="B", why_not={"C": "C is one day early."}
+            ),
+            NumberPart(
+                label="number of posts",
+                expected=5,
+                rel_tol=0.0,
+                whole=True,
+                others=lambda: {"the agency's own count": 15},
+                advice="Count again.",
+            ),
+        ],
+        example=("A", 3),
+        **COMMON,
+    )
+    assert q.check(("b", 5.0)).ok
+    assert q.check(("C", 2)).message.startswith("C is one day early.")
+    assert q.check(("A", 2)).message.startswith('"A" is not the right letter.')
+    assert q.check(("C", 5)).message.startswith("Your number is right. C is one day early.")
+    assert q.check(("B", 15)).message.startswith(
+        "Right letter, but your number of posts (15) is the agency's own count. Count again."
+    )
+    assert q.check(("B", 7)).message.startswith(
+        "Right letter, but your number of posts (7) is about 40% too high."
+    )
+    whole = q.check(("B", 4.5))
+    assert whole.status is Status.WRONG_TYPE and "a count: give a whole number, not 4.5" in whole.message
+    assert q.generic_wrong_answer() == ("B", 8.0) and q.check(q.generic_wrong_answer()).status is Status.WRONG
+
+
+def test_tuple_question_numbers_are_numeric_questions_for_the_course_tests():
+    [a, b] = creators().as_numeric()
+    assert (a.id, a.expected_value, a.rel_tol) == ("99.q8", 4_200.0, 0.01)
+    assert b.expected_value == 950.0 and b._is_correct(955) and not b._is_correct(1_000)
+
+
+def test_tuple_question_definitions_are_validated():
+    with pytest.raises(ValueError, match="one item per part"):
+        creators(example=(1, "B"))
+    with pytest.raises(ValueError, match="one a choice"):
+        creators(
+            parts=[NumberPart(label="x", expected=1.0), NumberPart(label="y", expected=2.0)], example=(1, 2)
+        )
 
 
 # -- custom checkers -------------------------------------------------------------------------------

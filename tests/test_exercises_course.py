@@ -13,12 +13,14 @@ import pytest
 from helpers.exercises import (
     Question,
     Status,
+    TupleQuestion,
     ____,
     all_questions,
     all_quizzes,
     lesson_modules,
     validate_lesson,
 )
+from helpers.exercises.kinds import NumberPart
 from helpers.exercises.quiz import MultipleChoice, Numeric, Quiz
 
 QUESTIONS = all_questions()
@@ -105,6 +107,32 @@ def test_hints_and_solution_are_shown(question):
         assert question.explanation.strip(), "an explanation is needed"
     finally:
         question.reset()
+
+
+TUPLES = [q for q in QUESTIONS if isinstance(q, TupleQuestion)]
+TUPLE_NUMBERS = [(q, i) for q in TUPLES for i, p in enumerate(q.parts) if isinstance(p, NumberPart)]
+
+
+@pytest.mark.parametrize("question", TUPLES, ids=lambda q: q.id)
+def test_tuple_exercise_example_has_the_shape_and_is_not_the_answer(question):
+    """The example in the malformed-answer message is typed as the learner would type it, and wrong."""
+    assert question.read(question.example) is not None
+    assert not question.evaluate(question.example).ok
+    message = question.evaluate("text").message
+    assert "Answer with" in message and str(question.example[-1]) in message
+
+
+@pytest.mark.parametrize(
+    ("question", "i"), TUPLE_NUMBERS, ids=[f"{q.id}-part{i + 1}" for q, i in TUPLE_NUMBERS]
+)
+def test_tuple_exercise_names_its_wrong_number(question, i):
+    """A number ten times too large, the rest right, is named by its label (unless it is a known mistake)."""
+    answer = list(question.expected_value)
+    answer[i] = answer[i] * 10 if answer[i] else 10.0
+    result = question.evaluate(tuple(answer))
+    assert not result.ok
+    if result.status is Status.WRONG:
+        assert question.parts[i].label in result.message and "10 times too large" in result.message
 
 
 # -- quizzes ---------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ Answer kinds:
   lists); says how many ids are missing or extra.
 - :class:`TableQuestion` -- a pandas Series or DataFrame, values compared with tolerance; says which
   index labels, columns or cells differ.
+- :class:`TupleQuestion` -- numbers and choices in one tuple (``(replies, "C")``): each part with its own
+  tolerance or options; says which part is wrong and how (a number: how far off; a choice: why not).
 - :class:`Question` with ``checker=`` -- a custom callable returning ``(ok, message)``.
 
 Every check returns a :class:`Result` (truthy when correct) and, inside IPython, displays it once.
@@ -57,10 +59,13 @@ from helpers.exercises.catalogue import (
 )
 from helpers.exercises.formatting import _fmt_number as _fmt_number  # the tests reach for it
 from helpers.exercises.kinds import (
+    ChoicePart,
     ChoiceQuestion,
+    NumberPart,
     NumericQuestion,
     SetQuestion,
     TableQuestion,
+    TupleQuestion,
     lettered_options,
 )
 from helpers.exercises.mistakes import Mistake, Slip, mistake_id
@@ -72,9 +77,11 @@ __all__ = [
     "BLANK",
     "NOTEBOOK_ALIAS",
     "Blank",
+    "ChoicePart",
     "ChoiceQuestion",
     "Hint",
     "Mistake",
+    "NumberPart",
     "NumericQuestion",
     "Question",
     "Result",
@@ -83,6 +90,7 @@ __all__ = [
     "Solution",
     "Status",
     "TableQuestion",
+    "TupleQuestion",
     "____",
     "all_questions",
     "all_quizzes",

@@ -1,15 +1,16 @@
 """The answer kinds, each a :class:`~helpers.exercises.questions.Question` with its own comparison and
 its own diagnosis of a wrong answer: :class:`NumericQuestion` (tolerance; off by 10, 100 or 1000; how
 far off), :class:`ChoiceQuestion` (text, ignoring case and spacing), :class:`SetQuestion` (ids, missing
-and extra) and :class:`TableQuestion` (a Series or DataFrame: labels, columns, cells).
+and extra), :class:`TableQuestion` (a Series or DataFrame: labels, columns, cells) and
+:class:`TupleQuestion` (numbers and choices in one tuple, each a :class:`NumberPart` or :class:`ChoicePart`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
@@ -30,7 +31,15 @@ from helpers.exercises.formatting import (
 from helpers.exercises.mistakes import Slip
 from helpers.exercises.questions import Question
 
-__all__ = ["ChoiceQuestion", "NumericQuestion", "SetQuestion", "TableQuestion"]
+__all__ = [
+    "ChoicePart",
+    "ChoiceQuestion",
+    "NumberPart",
+    "NumericQuestion",
+    "SetQuestion",
+    "TableQuestion",
+    "TupleQuestion",
+]
 
 
 @dataclass(kw_only=True, eq=False)
@@ -85,24 +94,7 @@ class NumericQuestion(Question):
         a = _as_number(answer)
         e = _as_number(self.expected_value)
         assert a is not None and e is not None
-        unit = f" {self.unit}" if self.unit else ""
-        if math.isnan(a):
-            return "Your answer is NaN (not a number): a division by zero, or missing values in the data?"
-        if math.isinf(a):
-            return "Your answer is infinite: did you divide by zero?"
-        if e == 0:
-            return f"Your answer {_fmt_number(a)}{unit} is off by {_fmt_number(abs(a))}{unit}."
-        if a == 0:
-            return "Your answer is 0: did a step return zero, or an integer division round down?"
-        if (a > 0) != (e > 0):
-            return f"Your answer {_fmt_number(a)}{unit} has the wrong sign."
-        ratio = a / e
-        if self.detect_scale:
-            message = _scale_message(ratio, self.unit, max(self.rel_tol, 0.01))
-            if message:
-                return message
-        far = _how_far(ratio, self.rel_tol)
-        return f"Your answer {_fmt_number(a)}{unit} is {far}{'?' if far.startswith('close') else '.'}"
+        return number_diagnosis(a, e, unit=self.unit, rel_tol=self.rel_tol, detect_scale=self.detect_scale)
 
     def generic_wrong_answer(self) -> Any:
         if self.wrong_example is not _MISSING:
@@ -111,7 +103,47 @@ class NumericQuestion(Question):
         return e * 1.37 + 1.0 if e else 1.0
 
 
-def _how_far(ratio: float, rel_tol: float) -> str:
+def number_diagnosis(
+    a: float,
+    e: float,
+    *,
+    unit: str = "",
+    rel_tol: float = 1e-3,
+    detect_scale: bool = True,
+    subject: str = "Your answer",
+    tolerance: str | None = None,
+    bracketed: bool = False,
+) -> str:
+    """How the number ``a`` is off from the expected ``e``, as one sentence about ``subject`` ("Your
+    answer", "Your fee"): NaN or infinite, zero, the wrong sign, off by a factor of 10, 100 or 1000
+    (``detect_scale``), else how far ("about 2x too high"); ``tolerance`` words the tolerance in the
+    "close but" message (default: ``rel_tol`` as a percentage); ``bracketed`` writes the number in
+    brackets after the subject ("Your fee (1,200 USD) is ...", for a subject of several words)."""
+    units = f" {unit}" if unit else ""
+
+    def said(x: float) -> str:
+        return f"{subject} ({_fmt_number(x)}{units})" if bracketed else f"{subject} {_fmt_number(x)}{units}"
+
+    if math.isnan(a):
+        return f"{subject} is NaN (not a number): a division by zero, or missing values in the data?"
+    if math.isinf(a):
+        return f"{subject} is infinite: did you divide by zero?"
+    if e == 0:
+        return f"{said(a)} is off by {_fmt_number(abs(a))}{units}."
+    if a == 0:
+        return f"{subject} is 0: did a step return zero, or an integer division round down?"
+    if (a > 0) != (e > 0):
+        return f"{said(a)} has the wrong sign."
+    ratio = a / e
+    if detect_scale:
+        message = _scale_message(ratio, unit, max(rel_tol, 0.01))
+        if message:
+            return message.replace("Your answer", subject, 1)
+    far = _how_far(ratio, rel_tol, tolerance)
+    return f"{said(a)} is {far}{'?' if far.startswith('close') else '.'}"
+
+
+def _how_far(ratio: float, rel_tol: float, tolerance: str | None = None) -> str:
     """'about 2x too high', 'about 30% too low', 'close, but ...' for answer/expected ratios > 0."""
     direction = "high" if ratio > 1 else "low"
     factor = ratio if ratio > 1 else 1 / ratio
@@ -120,7 +152,7 @@ def _how_far(ratio: float, rel_tol: float) -> str:
     off = abs(ratio - 1) * 100
     if off < 5:
         return (
-            f"close but {off:.1f}% too {direction} (the tolerance is {rel_tol * 100:g}%). "
+            f"close but {off:.1f}% too {direction} (the tolerance is {tolerance or f'{rel_tol * 100:g}%'}). "
             "Did you round an intermediate step, or use a slightly different number"
         )
     return f"about {off:.0f}% too {direction}"
@@ -418,3 +450,304 @@ def _safe_eq(a: Any, b: Any) -> bool:
         return bool(a == b)
     except Exception:
         return False
+
+
+# --------------------------------------------------------------------------------------------------
+# A tuple of numbers and choices
+# --------------------------------------------------------------------------------------------------
+
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberPart:
+    """One number in a :class:`TupleQuestion` answer.
+
+    ``label`` names it in feedback after "your" ("fee", "expected replies"), ``meaning`` (default: the
+    label) in the message for a malformed answer; ``expected`` is the value or a zero-argument callable
+    computing it from the data; ``abs_tol``/``rel_tol`` and ``unit`` as in
+    :class:`NumericQuestion`. ``advice`` (how to compute it) ends the message when it is wrong;
+    ``others`` (a zero-argument callable: name -> value) names the numbers it is easily confused with,
+    so an answer equal to one is told which ("the flat fee's"); ``whole=True`` asks for a whole number.
+    """
+
+    label: str
+    expected: float | Callable[[], float]
+    abs_tol: float = 0.0
+    rel_tol: float = 1e-3
+    unit: str = ""
+    advice: str = ""
+    others: Callable[[], Mapping[str, float]] | None = None
+    whole: bool = False
+    meaning: str = ""
+
+    def value(self) -> float:
+        """The expected number (a callable ``expected`` evaluated)."""
+        return float(self.expected() if callable(self.expected) else self.expected)
+
+    def read(self, item: Any) -> float | None:
+        """The item as a float, or None when it is not a number of this part's kind."""
+        number = _as_number(item)
+        if number is None or (self.whole and not float(number).is_integer()):
+            return None
+        return number
+
+    def problem(self, item: Any) -> str | None:
+        """None when ``item`` can be this number, else what is wrong with it."""
+        number = _as_number(item)
+        if number is not None:
+            if self.whole and not number.is_integer():
+                return f"Your {self.label} is a count: give a whole number, not {_fmt(item)}."
+            return None
+        if isinstance(item, str):
+            stripped = item.strip().rstrip("%").replace(",", "").strip()
+            if _as_number_text(stripped) is not None:
+                return f"Your {self.label} should be a number, not text: write {stripped} without quotes."
+        return f"Your {self.label} should be a number; you gave {_a_type(item)}."
+
+    def same(self, got: float, want: float) -> bool:
+        """Whether two readings agree within this part's tolerance."""
+        if math.isnan(got) or math.isnan(want):
+            return math.isnan(got) and math.isnan(want)
+        return math.isclose(got, want, rel_tol=self.rel_tol, abs_tol=self.abs_tol)
+
+    def describe(self) -> str:
+        what = self.meaning or self.label
+        return f"{what} in {self.unit}" if self.unit and self.unit != "%" else what
+
+    def diagnosis(self, got: float, want: float, subject: str) -> str:
+        """What is wrong with ``got``, said of ``subject`` ("Your fee"), then the advice."""
+        units = f" {self.unit}" if self.unit else ""
+        named = {} if self.others is None else self.others()
+        for name, other in named.items():
+            if math.isfinite(other) and math.isclose(
+                got, other, rel_tol=max(self.rel_tol, 1e-9), abs_tol=self.abs_tol
+            ):
+                message = f"{subject} ({_fmt_number(got)}{units}) is {name}."
+                break
+        else:
+            tolerance = f"±{_fmt_number(self.abs_tol)}{units}" if self.abs_tol else None
+            message = number_diagnosis(
+                got,
+                want,
+                unit=self.unit,
+                rel_tol=self.rel_tol,
+                subject=subject,
+                tolerance=tolerance,
+                bracketed=True,
+            )
+        return f"{message} {self.advice}".strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoicePart:
+    """One choice in a :class:`TupleQuestion` answer: an option's letter or name, compared ignoring
+    case and extra spaces.
+
+    ``label`` names it in feedback ("letter", "channel"); ``options`` lists the valid ones (or a
+    zero-argument callable giving them from the data); ``expected`` is the right one (or a callable);
+    ``aliases`` maps other accepted spellings to an option ("creator a" -> "A"). A wrong option gets
+    ``why_not`` (option -> text, a mapping or a callable) when it says something, else ``advice``.
+    """
+
+    label: str
+    options: Sequence[str] | Callable[[], Sequence[str]]
+    expected: str | Callable[[], str]
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    why_not: Mapping[str, str] | Callable[[str], str] | None = None
+    advice: str = ""
+
+    def choices(self) -> tuple[str, ...]:
+        """The valid options, in order."""
+        return tuple(self.options() if callable(self.options) else self.options)
+
+    def value(self) -> str:
+        """The right option."""
+        return str(self.expected() if callable(self.expected) else self.expected)
+
+    def read(self, item: Any) -> str | None:
+        """The option ``item`` names (as spelled in :meth:`choices`), or None."""
+        if not isinstance(item, str):
+            return None
+        text = _normalise_text(item)
+        known = {_normalise_text(o): o for o in self.choices()}
+        known.update({_normalise_text(k): v for k, v in self.aliases.items()})
+        return known.get(text)
+
+    def problem(self, item: Any) -> str | None:
+        """None when ``item`` names an option, else what is wrong with it."""
+        if self.read(item) is not None:
+            return None
+        options = _or_list(self.choices())
+        if not isinstance(item, str):
+            return f"The {self.label} should be text in quotes, {options}; you gave {_a_type(item)}."
+        return f"The {self.label} should be {options}; {_literal(item)} is not one of them."
+
+    def same(self, got: str, want: str) -> bool:
+        return got == want
+
+    def describe(self) -> str:
+        return f"the {self.label} ({_or_list(self.choices())})"
+
+    def reason(self, got: str) -> str | None:
+        """What ``why_not`` says about the option ``got``, if anything."""
+        if self.why_not is None:
+            return None
+        if callable(self.why_not):
+            return self.why_not(got)
+        return self.why_not.get(got)
+
+
+def _or_list(options: Sequence[str]) -> str:
+    """'"A", "B" or "C"': options as they are typed, in quotes."""
+    quoted = [f'"{o}"' for o in options]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
+
+
+def _literal(value: Any) -> str:
+    """A value as the learner types it: strings in double quotes, numbers as Python writes them."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+@dataclass(kw_only=True, eq=False)
+class TupleQuestion(Question):
+    """A tuple of numbers and choices, such as ``(engaged_a, engaged_b, "A")`` or ``("B", 950.0)``.
+
+    ``parts`` lists the items in order (:class:`NumberPart`, :class:`ChoicePart`); the expected answer is
+    the tuple of their expected values, computed lazily. ``example`` is a well-formed wrong answer shown
+    in the message for a malformed one. Feedback names the first wrong part, in the tuple's order: a
+    number with how far off it is (as :class:`NumericQuestion` says it); a choice with its ``why_not``
+    or ``advice``, and "your numbers are right" when they are. :meth:`part_is` lets a
+    :class:`~helpers.exercises.Mistake`'s ``when=`` test one part with that part's own tolerance.
+    """
+
+    parts: Sequence[NumberPart | ChoicePart] = ()
+    example: tuple[Any, ...] = ()
+
+    expected_kind: ClassVar[str] = "a tuple of numbers and choices"
+
+    def __post_init__(self) -> None:
+        self.parts = tuple(self.parts)
+        if self.expected is _MISSING and self.checker is None:
+            self.expected = self._expected_tuple
+        super().__post_init__()
+        if len(self.parts) < 2 or not any(isinstance(p, ChoicePart) for p in self.parts):
+            raise ValueError(f"question {self.id!r}: a TupleQuestion needs two or more parts, one a choice")
+        if len(self.example) != len(self.parts):
+            raise ValueError(f"question {self.id!r}: example= needs one item per part")
+
+    def _expected_tuple(self) -> tuple[Any, ...]:
+        return tuple(p.value() for p in self.parts)
+
+    def numbers(self) -> list[NumberPart]:
+        """The number parts, in order."""
+        return [p for p in self.parts if isinstance(p, NumberPart)]
+
+    def read(self, answer: Any) -> tuple[Any, ...] | None:
+        """The answer as a tuple of floats and option names, or None when it does not have the shape."""
+        if not isinstance(answer, list | tuple) or len(answer) != len(self.parts):
+            return None
+        items = tuple(p.read(item) for p, item in zip(self.parts, answer, strict=True))
+        return None if any(item is None for item in items) else items
+
+    def part_is(self, answer: Any, index: int, value: Any) -> bool:
+        """Whether part ``index`` of the answer is ``value`` (a number within that part's tolerance, an
+        option); False for a malformed answer. For known mistakes: ``when=lambda a: q.part_is(a, 0, "C")``."""
+        got = self.read(answer)
+        part = self.parts[index]
+        if got is None:
+            return False
+        want = part.read(value() if callable(value) else value)
+        return want is not None and part.same(got[index], want)  # type: ignore[arg-type]
+
+    def _shape(self) -> str:
+        described = [p.describe() for p in self.parts]
+        listed = ", ".join(described[:-1]) + f" and {described[-1]}"
+        example = "(" + ", ".join(_literal(v) for v in self.example) + ")"
+        count = _COUNT_WORDS.get(len(self.parts), str(len(self.parts)))
+        return f"Answer with {count} things, in this order: {listed}; e.g. `{example}`."
+
+    def _type_problem(self, answer: Any) -> str | None:
+        if not isinstance(answer, list | tuple):
+            return f"You gave {_a_type(answer)}. {self._shape()}"
+        if len(answer) != len(self.parts):
+            return f"You gave {len(answer)} item{'s' if len(answer) != 1 else ''}. {self._shape()}"
+        for part, item in zip(self.parts, answer, strict=True):
+            problem = part.problem(item)
+            if problem is not None:
+                return f"{problem} {self._shape()}"
+        return None
+
+    def _same(self, answer: Any, value: Any) -> bool:
+        got, want = self.read(answer), self.read(value)
+        if got is None or want is None:
+            return False
+        return all(p.same(g, w) for p, g, w in zip(self.parts, got, want, strict=True))  # type: ignore[arg-type]
+
+    def _diagnose(self, answer: Any) -> str:
+        got, want = self.read(answer), self.read(self.expected_value)
+        assert got is not None and want is not None
+        right = [p.same(g, w) for p, g, w in zip(self.parts, got, want, strict=True)]  # type: ignore[arg-type]
+        numbers = [ok for p, ok in zip(self.parts, right, strict=True) if isinstance(p, NumberPart)]
+        for i, part in enumerate(self.parts):
+            if right[i]:
+                continue
+            if isinstance(part, ChoicePart):
+                reason = part.reason(got[i])
+                if numbers and all(numbers):
+                    yours = "Your number is right" if len(numbers) == 1 else "Your numbers are right"
+                    again = "read it again" if len(numbers) == 1 else "read them again"
+                    if reason:
+                        return f"{yours}. {reason}"
+                    return (
+                        f"{yours}; {again}: {part.advice}"
+                        if part.advice
+                        else f"{yours}, not the {part.label}."
+                    )
+                if reason:
+                    return reason
+                return f"{_literal(got[i])} is not the right {part.label}" + (
+                    f": {part.advice}" if part.advice else "."
+                )
+            before = [p.label for p in self.parts[:i] if isinstance(p, ChoicePart)]
+            chosen_right = all(
+                ok for p, ok in zip(self.parts, right, strict=True) if isinstance(p, ChoicePart)
+            )
+            subject = (
+                f"Right {' and '.join(before)}, but your {part.label}"
+                if before and chosen_right
+                else f"Your {part.label}"
+            )
+            return part.diagnosis(got[i], want[i], subject)  # type: ignore[arg-type]
+        return "The answer is not the expected one."  # pragma: no cover - a wrong answer differs somewhere
+
+    def generic_wrong_answer(self) -> Any:
+        if self.wrong_example is not _MISSING:
+            return self.wrong_example
+        wrong = []
+        for part, value in zip(self.parts, self.expected_value, strict=True):
+            if isinstance(part, NumberPart):
+                changed = value * 1.37 + 1.0 if value else 1.0
+                wrong.append(float(round(changed)) if part.whole else changed)
+            else:
+                wrong.append(value)
+        return tuple(wrong)
+
+    def as_numeric(self) -> list[NumericQuestion]:
+        """Each number part as a :class:`NumericQuestion` with this question's id (its title names the
+        part): what the course's tests compare on-screen numbers with."""
+        return [
+            NumericQuestion(
+                id=self.id,
+                title=f"{self.title}: {p.label}",
+                expected=p.value,
+                abs_tol=p.abs_tol,
+                rel_tol=p.rel_tol,
+                unit=p.unit,
+                hints=self.hints,
+                solution_code=self.solution_code,
+            )
+            for p in self.numbers()
+        ]

@@ -9,7 +9,7 @@ audiences that decide it, not only the letter.
 
 from __future__ import annotations
 
-from helpers.exercises import Mistake, NumericQuestion, Question
+from helpers.exercises import ChoicePart, Mistake, NumberPart, NumericQuestion, TupleQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -202,57 +202,34 @@ def _engaged_finance(creator: str, base: str = "engaged_per_post") -> float:
     return c[base] * c["finance_share"]
 
 
-def _pick(answer: object) -> tuple[float, float, str] | None:
-    """(engaged_finance_a, engaged_finance_b, letter) from a 3-item answer; None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 3:
-        return None
-    a, b, letter = answer
-    if not isinstance(letter, str) or any(
-        isinstance(x, bool) or not isinstance(x, int | float) for x in (a, b)
-    ):
-        return None
-    return float(a), float(b), letter.strip().upper().removeprefix("CREATOR ").strip()
-
-
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= 0.01 * abs(y)
-
-
-def _numbers_from(answer: object, base: str) -> bool:
-    parsed = _pick(answer)
-    return (
-        parsed is not None
-        and _close(parsed[0], _engaged_finance("A", base))
-        and _close(parsed[1], _engaged_finance("B", base))
+def _engaged(creator: str) -> NumberPart:
+    """02.q2's number for one creator: engaged finance fans per post, from the task's table."""
+    return NumberPart(
+        label=f"number for creator {creator}",
+        meaning=f"creator {creator}'s engaged finance fans per post",
+        expected=lambda: _engaged_finance(creator),
+        rel_tol=0.01,
+        advice="Multiply each creator's likes + comments per post by the share of followers interested in "
+        "personal finance (`influence.engaged_niche_audience`): the people per post who engage *and* care "
+        "about personal finance.",
     )
 
 
-def _check_creator(answer: object) -> tuple[bool, str]:
-    parsed = _pick(answer)
-    if parsed is None or parsed[2] not in Q2_CREATORS:
-        return False, (
-            "Answer with three things: creator A's engaged finance audience per post, creator B's, and the "
-            'letter of the more influential creator, e.g. `(1000, 2000, "B")`.'
-        )
-    a, b, letter = parsed
-    if not (_close(a, _engaged_finance("A")) and _close(b, _engaged_finance("B"))):
-        return False, (
-            "The two numbers are not the people per post who engage *and* care about personal finance: "
-            "multiply each creator's likes + comments per post by the share of followers interested in "
-            "personal finance (`influence.engaged_niche_audience`)."
-        )
-    if letter != "A":
-        return (
-            False,
-            "Your numbers are right; read them again: which creator reaches more engaged finance fans?",
-        )
-    return True, ""
-
-
-q2 = Question(
+q2 = TupleQuestion(
     id="02.q2",
     title="Who is more influential for a budgeting app?",
-    checker=_check_creator,
+    parts=[
+        _engaged("A"),
+        _engaged("B"),
+        ChoicePart(
+            label="letter of the more influential creator",
+            options=tuple(Q2_CREATORS),
+            expected=lambda: max(Q2_CREATORS, key=_engaged_finance),
+            aliases={f"creator {k}": k for k in Q2_CREATORS},
+            advice="which creator reaches more engaged finance fans?",
+        ),
+    ],
+    example=(1000, 2000, "B"),
     setup=_SETUP,
     starter=(
         "engaged_finance_a = ____  # people per post who engage AND care about personal finance, creator A\n"
@@ -284,7 +261,10 @@ q2 = Question(
     why="About 4,200 engaged finance fans per post (plus knowledge and trust) beat about 950.",
     mistakes=[
         Mistake(
-            when=lambda a: _numbers_from(a, "followers"),
+            when=lambda a: (
+                q2.part_is(a, 0, _engaged_finance("A", "followers"))
+                and q2.part_is(a, 1, _engaged_finance("B", "followers"))
+            ),
             feedback="Those are the followers who care about personal finance (B: 5 % of 2,400,000 = "
             "120,000). Influence shows in the people who engage with a post: use the likes + comments per "
             "post, times the share interested.",
@@ -292,14 +272,18 @@ q2 = Question(
             name="followers instead of engaged",
         ),
         Mistake(
-            when=lambda a: _pick(a) is not None and _close(_pick(a)[1], Q2_CREATORS["B"]["engaged_per_post"]),  # type: ignore[index]
+            when=lambda a: q2.part_is(a, 1, Q2_CREATORS["B"]["engaged_per_post"]),
             feedback="19,000 is everyone who engages with B's post; only about 5 % of them care about "
             "personal finance: multiply by 0.05.",
             example=(4_200, 19_000, "B"),
             name="niche share left out",
         ),
         Mistake(
-            when=lambda a: _numbers_from(a, "engaged_per_post") and _pick(a)[2] == "B",  # type: ignore[index]
+            when=lambda a: (
+                q2.part_is(a, 0, _engaged_finance("A"))
+                and q2.part_is(a, 1, _engaged_finance("B"))
+                and q2.part_is(a, 2, "B")
+            ),
             feedback="B has far more followers, but only about 5 % of them care about personal finance: "
             "19,000 x 0.05 = 950 engaged finance fans per post, against 4,200 for A. Popularity is not "
             "influence in a niche.",

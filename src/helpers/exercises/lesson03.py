@@ -7,9 +7,7 @@ data is regenerated. The notebook source is ``tools/notebooks/nb03_why_it_works.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from helpers.exercises import Mistake, NumericQuestion, Question
+from helpers.exercises import ChoicePart, Mistake, NumberPart, NumericQuestion, TupleQuestion
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -160,48 +158,24 @@ def _typical() -> float:
 Q2_ABS_TOL = 0.01
 
 
-def _verdict(answer: object) -> tuple[str, float] | None:
-    """(letter, ratio) from a 2-item answer such as ("B", 1.0); None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 2:
-        return None
-    letter, ratio = answer
-    if not isinstance(letter, str) or isinstance(ratio, bool) or not isinstance(ratio, int | float):
-        return None
-    return letter.strip().upper(), float(ratio)
-
-
-def _near(answer: object, value: Callable[[], float]) -> bool:
-    parsed = _verdict(answer)
-    return parsed is not None and abs(parsed[1] - value()) <= Q2_ABS_TOL
-
-
-def _letter_is(answer: object, letter: str) -> bool:
-    parsed = _verdict(answer)
-    return parsed is not None and parsed[0] == letter
-
-
-def _check_report(answer: object) -> tuple[bool, str]:
-    parsed = _verdict(answer)
-    if parsed is None or parsed[0] not in REPORT_OPTIONS:
-        return False, (
-            f"Answer with two things: the letter ({', '.join(REPORT_OPTIONS)}) and the typical YouTube "
-            'creator\'s paid-post performance (a ratio), e.g. `("A", 0.75)`.'
-        )
-    letter, ratio = parsed
-    if letter != "B":
-        return False, f"{letter} does not name the report's error; see what each option claims."
-    if abs(ratio - _typical()) > Q2_ABS_TOL:
-        return False, (
-            f"{ratio:.2f} is not the typical YouTube creator's paid-post performance: compute each YouTube "
-            "creator's sponsored ER / organic ER, then take the median over creators."
-        )
-    return True, ""
-
-
-q2 = Question(
+q2 = TupleQuestion(
     id="03.q2",
     title="Find the error in the agency's report",
-    checker=_check_report,
+    parts=[
+        ChoicePart(
+            label="letter", options=tuple(REPORT_OPTIONS), expected="B", advice="see what each option claims."
+        ),
+        NumberPart(
+            label="typical YouTube creator's paid-post performance",
+            meaning="the typical YouTube creator's paid-post performance (a ratio)",
+            expected=_typical,
+            abs_tol=Q2_ABS_TOL,
+            rel_tol=0.0,
+            advice="Compute each YouTube creator's sponsored ER / organic ER, then take the median over "
+            "creators.",
+        ),
+    ],
+    example=("A", 0.75),
     setup=_SETUP,
     starter="""
     typical = ____  # the typical YouTube creator's sponsored ER / organic ER
@@ -233,7 +207,7 @@ q2 = Question(
     "creators.",
     mistakes=[
         Mistake(
-            when=lambda a: _letter_is(a, "A"),
+            when=lambda a: q2.part_is(a, 0, "A"),
             feedback="Same platform and months, but not the same creators: most ads come from big accounts, "
             "whose organic posts engage less too. Your median over creators is far above the agency's "
             "number: pooling all posts measures who posts ads, not what an ad costs.",
@@ -241,7 +215,7 @@ q2 = Question(
             name="pooled comparison",
         ),
         Mistake(
-            when=lambda a: _letter_is(a, "C") or (_letter_is(a, "B") and _near(a, _mean_ratio)),
+            when=lambda a: q2.part_is(a, 0, "C") or (q2.part_is(a, 0, "B") and q2.part_is(a, 1, _mean_ratio)),
             feedback="Comparing each creator with themself is the right idea, but a mean over creators is "
             "pulled by a few extreme ratios (a creator with two ads); the typical creator is the median. "
             "And the report's error is the pooling, not the average.",
@@ -249,21 +223,21 @@ q2 = Question(
             name="mean instead of median",
         ),
         Mistake(
-            when=lambda a: _letter_is(a, "D"),
+            when=lambda a: q2.part_is(a, 0, "D"),
             feedback="Sales matter, but engagement is a fair measure of how an audience treats a post. The "
             "flaw is not the metric; it is comparing different creators' posts.",
             example=("D", 1.0),
             name="dismisses the metric",
         ),
         Mistake(
-            when=lambda a: _letter_is(a, "B") and _near(a, _pooled),
+            when=lambda a: q2.part_is(a, 0, "B") and q2.part_is(a, 1, _pooled),
             feedback="That number is the agency's pooled ER ratio itself; the check needs each YouTube "
             "creator's own ratio (sponsored ER / organic ER), then the median over creators.",
             example=("B", 0.55),
             name="pooled ER ratio as the typical creator",
         ),
         Mistake(
-            when=lambda a: _letter_is(a, "B") and _near(a, _instagram_typical),
+            when=lambda a: q2.part_is(a, 0, "B") and q2.part_is(a, 1, _instagram_typical),
             feedback="That is the typical Instagram creator's ratio, printed above; the agency's report is "
             'about YouTube: pass platform="youtube".',
             example=("B", 0.98),

@@ -12,7 +12,14 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
+from helpers.exercises import (
+    ChoicePart,
+    Mistake,
+    NumberPart,
+    NumericQuestion,
+    SetQuestion,
+    TupleQuestion,
+)
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brand of exercise q3 (a fictional brand of the synthetic data).
@@ -123,46 +130,34 @@ _PLAN_FEEDBACK = {
 Q1_ABS_TOL = 0.5
 
 
-def _plan_answer(answer: object) -> tuple[str, float] | None:
-    """(letter, expected replies) from a 2-item answer such as ("A", 5.0); None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 2:
-        return None
-    letter, replies = answer
-    if not isinstance(letter, str) or isinstance(replies, bool) or not isinstance(replies, int | float):
-        return None
-    return letter.strip().upper(), float(replies)
-
-
 def _plan_mistake(letter: str) -> Mistake:
     def chose(a: object, k: str = letter) -> bool:
-        parsed = _plan_answer(a)
-        return parsed is not None and parsed[0] == k and k != best_plan()
+        return k != best_plan() and q1.part_is(a, 0, k)
 
     return Mistake(when=chose, feedback=_PLAN_FEEDBACK[letter], example=(letter, 1.0), name=f"plan {letter}")
 
 
-def _check_plan(answer: object) -> tuple[bool, str]:
-    parsed = _plan_answer(answer)
-    if parsed is None or parsed[0] not in PLANS:
-        return False, (
-            f"Answer with two things: the plan's letter ({', '.join(PLANS)}) and the replies it should "
-            'bring, e.g. `("A", 5.0)`.'
-        )
-    letter, replies = parsed
-    if letter != best_plan():
-        return False, f"Plan {letter} does not bring the most replies: compute every plan's total."
-    if abs(replies - expected_replies(letter)) > Q1_ABS_TOL:
-        return False, (
-            f"Right plan, but {replies:g} is not its expected replies: for each group of messages, "
-            "messages x reply rate / 100 (the rate in percent), added over the groups."
-        )
-    return True, ""
-
-
-q1 = Question(
+q1 = TupleQuestion(
     id="06.q1",
     title="Plan a week of first messages",
-    checker=_check_plan,
+    parts=[
+        ChoicePart(
+            label="plan",
+            options=tuple(PLANS),
+            expected=best_plan,
+            advice="compute every plan's expected replies and compare the totals.",
+        ),
+        NumberPart(
+            label="number of expected replies",
+            meaning="the replies it should bring",
+            expected=lambda: expected_replies(best_plan()),
+            abs_tol=Q1_ABS_TOL,
+            rel_tol=0.0,
+            advice="For each group of messages, messages x reply rate / 100 (the rate in percent), added "
+            "over the groups.",
+        ),
+    ],
+    example=("A", 5.0),
     setup=_SETUP_OUTREACH,
     starter="""
     replies = ____  # the replies the best plan should bring (messages x reply rate, added up)
@@ -192,7 +187,6 @@ q1 = Question(
     ),
     why="Ten personal messages signed by the executive, the rest personal from the team: the most replies.",
     mistakes=[_plan_mistake(k) for k in ("A", "B", "D", "E")],
-    wrong_example=("F", 1.0),  # not a plan: every plan letter has its own feedback
 )
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import functools
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, lettered_options
+from helpers.exercises import (
+    ChoicePart,
+    ChoiceQuestion,
+    Mistake,
+    NumberPart,
+    NumericQuestion,
+    Question,
+    TupleQuestion,
+    lettered_options,
+)
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: Scorecard weights and shortlist size the exercises use (the lab's defaults).
@@ -260,46 +269,28 @@ def _fee(kind: str = "real share") -> float:
 Q3_REL_TOL = 0.01
 
 
-def _decision(answer: object) -> tuple[str, float] | None:
-    """(letter, fee) from a 2-item answer such as ("B", 1000.0); None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 2:
-        return None
-    letter, fee = answer
-    if not isinstance(letter, str) or isinstance(fee, bool) or not isinstance(fee, int | float):
-        return None
-    return letter.strip().upper(), float(fee)
-
-
-def _decided(answer: object, letter: str, fee_kind: str | None = None) -> bool:
-    parsed = _decision(answer)
-    if parsed is None or parsed[0] != letter:
-        return False
-    return fee_kind is None or abs(parsed[1] - _fee(fee_kind)) <= Q3_REL_TOL * _fee(fee_kind)
-
-
-def _check_flag(answer: object) -> tuple[bool, str]:
-    parsed = _decision(answer)
-    if parsed is None or parsed[0] not in FLAG_OPTIONS:
-        return False, (
-            f"Answer with two things: the letter ({', '.join(FLAG_OPTIONS)}) and the fee in USD you would "
-            'offer for one post, e.g. `("A", 5000.0)`.'
-        )
-    letter, fee = parsed
-    if letter != "B":
-        return False, f"{letter} is not the decision the evidence supports; read what each option assumes."
-    if abs(fee - _fee()) > Q3_REL_TOL * _fee():
-        return False, (
-            f"USD {fee:,.0f} is not a fee for the real share of the audience: take the creator's "
-            "`price_per_post_usd` and multiply it by their `audience_authenticity` (the share judged "
-            "real; not the share judged fake, and not a division)."
-        )
-    return True, ""
-
-
-q3 = Question(
+q3 = TupleQuestion(
     id="07.q3",
     title="A red flag on the best converter",
-    checker=_check_flag,
+    parts=[
+        ChoicePart(
+            label="decision",
+            options=tuple(FLAG_OPTIONS),
+            expected="B",
+            advice="read what each option assumes.",
+        ),
+        NumberPart(
+            label="fee",
+            meaning="the fee you would offer for one post",
+            expected=_fee,
+            rel_tol=Q3_REL_TOL,
+            unit="USD",
+            advice="A fee for the real share of the audience: take the creator's `price_per_post_usd` and "
+            "multiply it by their `audience_authenticity` (the share judged real; not the share judged "
+            "fake, and not a division).",
+        ),
+    ],
+    example=("A", 5000.0),
     setup=_SETUP,
     starter="""
     fee = ____  # USD you would offer for one post under your decision
@@ -329,7 +320,7 @@ q3 = Question(
     why="A flag starts an investigation; a small test, priced on the real audience, settles the rest.",
     mistakes=[
         Mistake(
-            when=lambda a: _decided(a, "A"),
+            when=lambda a: q3.part_is(a, 0, "A"),
             feedback="A score below the threshold is a reason to look closer, not proof: audit tools also "
             "misjudge real but passive audiences. And you would drop the best converter of the ten "
             "without checking.",
@@ -337,7 +328,9 @@ q3 = Question(
             name="flag as proof",
         ),
         Mistake(
-            when=lambda a: _decided(a, "C") or _decided(a, "B", "full"),
+            when=lambda a: (
+                q3.part_is(a, 0, "C") or (q3.part_is(a, 0, "B") and q3.part_is(a, 1, _fee("full")))
+            ),
             feedback="The sales show that some followers are real buyers, not that all of them are. At the "
             "full rate card you pay for the whole count, fake or inactive followers included: price the "
             "real share.",
@@ -345,7 +338,7 @@ q3 = Question(
             name="sales prove the audience",
         ),
         Mistake(
-            when=lambda a: _decided(a, "D"),
+            when=lambda a: q3.part_is(a, 0, "D"),
             feedback="One flagged creator who sells well does not make the check useless: it is a screen "
             "that tells you where to look, never a verdict. Keep it, and look closer.",
             example=("D", 1.0),
@@ -387,55 +380,32 @@ def _overall_gap() -> float:
 Q4_ABS_TOL = 0.01
 
 
-def _segment_gap(answer: object) -> tuple[str, float] | None:
-    """(channel, gap) from a 2-item answer such as ("email", 10.0); None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 2:
-        return None
-    channel, gap = answer
-    if not isinstance(channel, str) or isinstance(gap, bool) or not isinstance(gap, int | float):
-        return None
-    return channel.strip().lower(), float(gap)
-
-
-def _gap_is(answer: object, value: float) -> bool:
-    parsed = _segment_gap(answer)
-    return parsed is not None and abs(parsed[1] - value) <= Q4_ABS_TOL
-
-
-def _check_gap(answer: object) -> tuple[bool, str]:
-    gaps = _gaps()
-    parsed = _segment_gap(answer)
-    if parsed is None or parsed[0] not in gaps.index:
-        return False, (
-            f"Answer with two things: the channel ({', '.join(gaps.index)}) and its gap in percentage "
-            'points, e.g. `("phone", 3.5)`.'
-        )
-    channel, gap = parsed
-    if _gap_is(answer, _overall_gap()):
-        return False, (
-            "That is the gap over all channels together; the question asks for the gap inside one "
-            "channel - the one where it is smallest."
-        )
-    smallest = str(gaps.idxmin())
-    if channel != smallest:
-        return False, (
-            f"{channel} is not the channel with the smallest gap: compute every channel's gap, then "
-            "compare them."
-        )
-    if abs(gap + gaps[channel]) <= Q4_ABS_TOL:
-        return False, "Right channel and size, wrong sign: personalised minus generic."
-    if abs(gap - gaps[channel]) > Q4_ABS_TOL:
-        return False, (
-            f"Right channel, but {gap:.2f} is not its gap: the reply rate of personalised minus generic "
-            f"messages sent by {channel}, both in percent, subtracted (not a ratio, not a relative change)."
-        )
-    return True, ""
-
-
-q4 = Question(
+q4 = TupleQuestion(
     id="07.q4",
     title="Where does one template for all cost least?",
-    checker=_check_gap,
+    parts=[
+        ChoicePart(
+            label="channel",
+            options=lambda: tuple(str(c) for c in _gaps().index),
+            expected=lambda: str(_gaps().idxmin()),
+            advice="compute every channel's gap, then compare them: the question asks for the smallest.",
+        ),
+        NumberPart(
+            label="gap",
+            meaning="its gap",
+            expected=lambda: float(_gaps().min()),
+            abs_tol=Q4_ABS_TOL,
+            rel_tol=0.0,
+            unit="percentage points",
+            others=lambda: {
+                "the gap over all channels together; the question asks for the gap inside one channel - "
+                "the one where it is smallest": _overall_gap()
+            },
+            advice="The gap is the reply rate of personalised minus generic messages sent by that channel, "
+            "both in percent, subtracted (not a ratio, not a relative change).",
+        ),
+    ],
+    example=("phone", 3.5),
     setup=_SETUP,
     starter="""
     # reply rate of personalised minus generic first messages, per channel, in percentage points
@@ -465,7 +435,7 @@ q4 = Question(
     why="Per segment, the cost of one template for all differs: measure it where you send.",
     mistakes=[
         Mistake(
-            when=lambda a: _segment_gap(a) is not None and _segment_gap(a)[0] == str(_gaps().idxmax()),  # type: ignore[index]
+            when=lambda a: q4.part_is(a, 0, lambda: str(_gaps().idxmax())),
             feedback="That is the channel where a generic template costs the *most* replies; the question "
             "asks where it costs the fewest points: the smallest gap.",
             example=("email", 1.0),

@@ -10,11 +10,18 @@ market (a synthetic media kit). The notebook source is ``tools/notebooks/nb08_wo
 from __future__ import annotations
 
 import functools
-import math
-import numbers
 from collections.abc import Callable
 
-from helpers.exercises import ChoiceQuestion, Mistake, NumericQuestion, Question, lettered_options
+from helpers.exercises import (
+    ChoicePart,
+    ChoiceQuestion,
+    Mistake,
+    NumberPart,
+    NumericQuestion,
+    Question,
+    TupleQuestion,
+    lettered_options,
+)
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 _SETUP = """
@@ -335,73 +342,77 @@ def scenario_markdown() -> str:
     )
 
 
-def _model_reason(answer: object) -> tuple[str, str, float] | None:
-    """(model, reason letter, bad-case cost per sale) from a 3-item answer; None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 3:
-        return None
-    model, reason, cost = answer
-    if not isinstance(model, str) or not isinstance(reason, str):
-        return None
-    if isinstance(cost, bool) or not isinstance(cost, numbers.Real):
-        return None
-    return model.strip().lower(), reason.strip().upper(), float(cost)
-
-
-def _check_pay_model(answer: object) -> tuple[bool, str]:
+def _pay_models() -> tuple[str, ...]:
     from helpers.analysis import deals
 
-    parsed = _model_reason(answer)
-    if parsed is None or parsed[0] not in deals.PAY_MODELS or parsed[1] not in REASONS:
-        return False, (
-            f"Answer with three things: the pay model ({', '.join(deals.PAY_MODELS)}), the reason's letter "
-            f"({', '.join(REASONS)}) and the brand's bad-case cost per sale in USD, e.g. "
-            '`("flat fee", "A", 250.0)`.'
-        )
-    model, reason, cost = parsed
+    return tuple(deals.PAY_MODELS)
+
+
+def _right_model() -> str:
+    """08.q3's pay model: the one that meets both limits (the build asserts there is exactly one)."""
     (right,) = fitting_models()
+    return right
+
+
+def _why_not_model(model: str) -> str:
+    """Which of 08.q3's limits the pay model ``model`` breaks, with its numbers."""
     s, row = SCENARIO, scenario_table()[model]
-    if model != right:
-        if row["creator_p50"] < float(s["creator_floor_usd"]):
-            return False, (
-                f"Under {model} the creator's median is about USD {row['creator_p50']:,.0f}, "
-                "under their floor "
-                f"of USD {s['creator_floor_usd']:,.0f}: they will not sign."
-            )
-        return False, (
-            f"Under {model} a bad outcome costs the brand about USD {row['cost_per_sale_p90']:,.0f} "
-            "per sale, "
-            f"over its cap of USD {s['brand_cap_usd']:,.0f}: the brand will not sign."
+    if row["creator_p50"] < float(s["creator_floor_usd"]):
+        return (
+            f"Under {model} the creator's median is about USD {row['creator_p50']:,.0f}, under their floor "
+            f"of USD {s['creator_floor_usd']:,.0f}: they will not sign."
         )
-    if reason != "B":
-        return False, {
-            "A": f"{right.capitalize()} is the right model, but not for that reason: affiliate gives the "
-            "brand a lower cost per sale; it fails the creator's floor.",
-            "C": f"{right.capitalize()} is right, but nothing here shows that a commission makes creators "
-            "post more: the simulation holds the posts fixed. The reason is the two limits.",
-            "D": f"{right.capitalize()} is right, but it shares the risk rather than removing it: the "
-            "creator's pay still varies, and so does the brand's cost per sale.",
-        }[reason]
-    expected = row["cost_per_sale_p90"]
-    if not math.isfinite(cost) or abs(cost - expected) > Q3_REL_TOL * expected:
-        others = {m: r["cost_per_sale_p90"] for m, r in scenario_table().items() if m != model}
-        for other, value in others.items():
-            if math.isfinite(value) and abs(cost - value) <= Q3_REL_TOL * value:
-                return False, (
-                    f"Model and reason are right, but USD {cost:,.1f} is the {other}'s bad-case cost per "
-                    f"sale; give the {model}'s (run `compare_pay_models` with the {model}'s own fee)."
-                )
-        return False, (
-            f"Model and reason are right, but USD {cost:,.1f} is not the {model}'s bad-case cost per sale: "
-            f"read `cost_per_sale_p90` in the {model} row of `compare_pay_models` run with the {model}'s "
-            "own fee."
-        )
-    return True, ""
+    return (
+        f"Under {model} a bad outcome costs the brand about USD {row['cost_per_sale_p90']:,.0f} per sale, "
+        f"over its cap of USD {s['brand_cap_usd']:,.0f}: the brand will not sign."
+    )
 
 
-q3 = Question(
+def _why_not_reason(reason: str) -> str:
+    right = _right_model().capitalize()
+    return {
+        "A": f"{right} is the right model, but not for that reason: affiliate gives the brand a lower cost "
+        "per sale; it fails the creator's floor.",
+        "C": f"{right} is right, but nothing here shows that a commission makes creators post more: the "
+        "simulation holds the posts fixed. The reason is the two limits.",
+        "D": f"{right} is right, but it shares the risk rather than removing it: the creator's pay still "
+        "varies, and so does the brand's cost per sale.",
+    }[reason]
+
+
+def _other_costs() -> dict[str, float]:
+    """The other pay models' bad-case costs per sale, by how feedback names them."""
+    right = _right_model()
+    return {
+        f"the {m}'s bad-case cost per sale; give the {right}'s": r["cost_per_sale_p90"]
+        for m, r in scenario_table().items()
+        if m != right
+    }
+
+
+q3 = TupleQuestion(
     id="08.q3",
     title="Choose a pay model, and say why",
-    checker=_check_pay_model,
+    parts=[
+        ChoicePart(
+            label="pay model",
+            options=_pay_models,
+            expected=_right_model,
+            why_not=_why_not_model,
+        ),
+        ChoicePart(label="reason", options=tuple(REASONS), expected="B", why_not=_why_not_reason),
+        NumberPart(
+            label="bad-case cost per sale",
+            meaning="the brand's bad-case cost per sale",
+            expected=lambda: scenario_table()[_right_model()]["cost_per_sale_p90"],
+            rel_tol=Q3_REL_TOL,
+            unit="USD",
+            others=_other_costs,
+            advice="Read `cost_per_sale_p90` in your model's row of `compare_pay_models`, run with that "
+            "model's own fee.",
+        ),
+    ],
+    example=("flat fee", "A", 250.0),
     setup=_SETUP,
     starter="""
     history = histories[("youtube", "mid")]  # past mid-tier YouTube campaigns (synthetic)
@@ -433,7 +444,7 @@ q3 = Question(
     why="A hybrid shares the risk: a floor for the creator, a cap on the brand's bad case.",
     mistakes=[
         Mistake(
-            when=lambda a: _model_reason(a) is not None and _model_reason(a)[0] == "affiliate",  # type: ignore[index]
+            when=lambda a: q3.part_is(a, 0, "affiliate"),
             feedback=(
                 "Affiliate gives the brand the lowest cost per sale, but the creator's median on commission "
                 "alone is far under their floor: the creator carries all the risk and will not sign."

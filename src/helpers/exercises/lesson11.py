@@ -12,7 +12,14 @@ import functools
 import math
 from typing import Any
 
-from helpers.exercises import Mistake, NumericQuestion, Question, SetQuestion
+from helpers.exercises import (
+    ChoicePart,
+    Mistake,
+    NumberPart,
+    NumericQuestion,
+    SetQuestion,
+    TupleQuestion,
+)
 from helpers.exercises.quiz import MultipleChoice, Numeric, Option, Quiz
 
 #: The brief of the notebook's plan (the lab's defaults).
@@ -314,51 +321,32 @@ EMBARGO_OPTIONS: dict[str, str] = {
 ONE_DAY_EARLY = -1
 
 
-def _embargo_answer(answer: object) -> tuple[str, int] | None:
-    """(letter, posts) from a 2-item answer such as ("A", 3); None if it is not one."""
-    if not isinstance(answer, list | tuple) or len(answer) != 2:
-        return None
-    letter, posts = answer
-    if not isinstance(letter, str) or isinstance(posts, bool) or not isinstance(posts, int | float):
-        return None
-    if posts != int(posts):
-        return None
-    return letter.strip().upper(), int(posts)
-
-
-def _told(answer: object, letter: str) -> bool:
-    parsed = _embargo_answer(answer)
-    return parsed is not None and parsed[0] == letter
-
-
-def _check_embargo(answer: object) -> tuple[bool, str]:
-    parsed = _embargo_answer(answer)
-    if parsed is None or parsed[0] not in EMBARGO_OPTIONS:
-        return False, (
-            f"Answer with two things: the letter ({', '.join(EMBARGO_OPTIONS)}) and a whole number of posts, "
-            'e.g. `("A", 3)`.'
-        )
-    letter, posts = parsed
-    if letter != "B":
-        return False, f"{letter} is not what the contract and the calendar support; read the conflicts again."
-    right = _embargo_posts(ONE_DAY_EARLY)
-    if posts != right:
-        if posts == _embargo_posts(EARLY_OFFSET_DAYS):
-            return False, (
-                "That is the count in the agency's own calendar; the number asked for is option C's: rebuild "
-                f"the plan with `post_offset_days={ONE_DAY_EARLY}` and count its posts in the embargo."
-            )
-        return False, (
-            f"{posts} is not the number of posts option C's calendar puts in the embargo: rebuild the plan "
-            f'with `post_offset_days={ONE_DAY_EARLY}` and count the conflicts of kind "post in embargo".'
-        )
-    return True, ""
-
-
-q4 = Question(
+q4 = TupleQuestion(
     id="11.q4",
     title="The agency's teaser posts and the embargo",
-    checker=_check_embargo,
+    parts=[
+        ChoicePart(
+            label="letter",
+            options=tuple(EMBARGO_OPTIONS),
+            expected="B",
+            advice="read the conflicts again: what do the contract and the calendar support?",
+        ),
+        NumberPart(
+            label="number of posts in the embargo",
+            meaning="the number of posts option C's calendar puts in the embargo (a whole number)",
+            expected=lambda: _embargo_posts(ONE_DAY_EARLY),
+            rel_tol=0.0,
+            whole=True,
+            others=lambda: {
+                "the count in the agency's own calendar; the number asked for is option C's": _embargo_posts(
+                    EARLY_OFFSET_DAYS
+                )
+            },
+            advice=f"Rebuild the plan with `post_offset_days={ONE_DAY_EARLY}` (option C's dates) and count "
+            'the conflicts of kind "post in embargo".',
+        ),
+    ],
+    example=("A", 3),
     setup=_SETUP,
     starter=f"""
     # the agency's calendar: the same plan, with the first posts {-EARLY_OFFSET_DAYS} days before the launch
@@ -392,14 +380,14 @@ q4 = Question(
     why="Only posts on launch day or later respect the embargo; briefings may come before it.",
     mistakes=[
         Mistake(
-            when=lambda a: _told(a, "A"),
+            when=lambda a: q4.part_is(a, 0, "A"),
             feedback="A teaser is still about the product: the embargo forbids publishing anything about it "
             "before it ends, and the calendar flags every creator's first post in the agency's dates.",
             example=("A", 0),
             name="teasers do not count",
         ),
         Mistake(
-            when=lambda a: _told(a, "C"),
+            when=lambda a: q4.part_is(a, 0, "C"),
             feedback="One day early is still inside the embargo: rebuild the plan with "
             f"`post_offset_days={ONE_DAY_EARLY}` and the calendar still reports posts in the embargo. Launch "
             "day is the first day a post is allowed.",
@@ -407,7 +395,7 @@ q4 = Question(
             name="one day early",
         ),
         Mistake(
-            when=lambda a: _told(a, "D"),
+            when=lambda a: q4.part_is(a, 0, "D"),
             feedback="Labelling a post #ad makes it honest about payment; it does not allow publishing "
             "before the embargo ends. The posts still break the contract.",
             example=("D", 0),
