@@ -161,6 +161,112 @@ def _pct(share: float) -> str:
     return "n/a" if math.isnan(share) else f"{share:.0%}"
 
 
+@dataclass(frozen=True)
+class AuditFlags:
+    """Both rules' flags at one setting of the controls, scored against the truth.
+
+    Attributes:
+        growth: the growth rule's :class:`~helpers.analysis.audit.FlagScore` (creators).
+        followers: the signal rule's :class:`~helpers.analysis.audit.FlagScore` (sampled accounts).
+        creators: creators audited; sampled: follower accounts sampled (counts).
+    """
+
+    growth: audit.FlagScore
+    followers: audit.FlagScore
+    creators: int
+    sampled: int
+
+    def numbers(self) -> dict[str, float]:
+        """The lab's numbers (see :func:`audit_update`)."""
+        growth, followers = self.growth, self.followers
+        return {
+            "creators": float(self.creators),
+            "flagged": float(growth.flagged),
+            "caught": float(growth.caught),
+            "buyers": float(growth.guilty),
+            "honest_accused": float(growth.accused),
+            "honest": float(growth.innocent),
+            "precision_pct": 100 * growth.precision,
+            "recall_pct": 100 * growth.recall,
+            "followers_flagged": float(followers.flagged),
+            "fakes_caught": float(followers.caught),
+            "real_accused": float(followers.accused),
+            "follower_precision_pct": 100 * followers.precision,
+            "follower_recall_pct": 100 * followers.recall,
+        }
+
+
+def _checked_creator(
+    prepared: AuditData, threshold: float, signals_needed: int, creator_id: str | None
+) -> str:
+    """The creator to draw (default: the first in the menu); :class:`LabInputError` for a threshold
+    of 0 or less, a signal count outside 1-7 or a creator not in the menu."""
+    if not threshold > 0:
+        raise LabInputError("The threshold is a number of spreads above the usual gain: choose one above 0.")
+    if not 1 <= signals_needed <= len(audit.FOLLOWER_SIGNALS):
+        raise LabInputError(f"Choose between 1 and {len(audit.FOLLOWER_SIGNALS)} signals per follower.")
+    creator_id = prepared.creators.index[0] if creator_id is None else creator_id
+    if creator_id not in prepared.creators.index:
+        raise LabInputError(f"No creator {creator_id!r} in the menu: choose one from the list.")
+    return creator_id
+
+
+def audit_flags(
+    prepared: AuditData, threshold: float, excuse_strong_posts: bool, signals_needed: int
+) -> AuditFlags:
+    """Flag creators (a day's growth score at least ``threshold``) and sampled accounts (at least
+    ``signals_needed`` signals), and score both against the truth."""
+    worst = prepared.worst[bool(excuse_strong_posts)]
+    return AuditFlags(
+        growth=audit.score_flags(worst >= threshold, prepared.bought),
+        followers=audit.score_flags(prepared.signals >= signals_needed, prepared.fake),
+        creators=len(worst),
+        sampled=len(prepared.signals),
+    )
+
+
+def audit_summary(flags: AuditFlags, threshold: float, excuse_strong_posts: bool, signals_needed: int) -> str:
+    """Two sentences: what the growth rule flags and what the follower rule flags, against the truth."""
+    growth, followers = flags.growth, flags.followers
+    rule = f"a day's gain {threshold:,g} or more spreads above the creator's usual gain"
+    rule += ", days after a strong post excused" if excuse_strong_posts else ", no day excused"
+    if growth.flagged == 0:
+        growth_text = (
+            f"Growth rule ({rule}): no creator is flagged, so precision cannot be computed (there is "
+            f"no flag to be right about) and recall is 0% - all {growth.guilty} creators who bought "
+            "followers go unnoticed."
+        )
+    else:
+        growth_text = (
+            f"Growth rule ({rule}): {growth.flagged} of {flags.creators} creators flagged. Precision "
+            f"{_pct(growth.precision)} ({growth.caught} of them bought followers in these 180 days), "
+            f"recall {_pct(growth.recall)} ({growth.caught} of {growth.guilty} buyers caught); it accuses "
+            f"{growth.accused} of the {growth.innocent} creators who bought none."
+        )
+    follower_text = (
+        f"Follower rule (at least {signals_needed} of {len(audit.FOLLOWER_SIGNALS)} signals): "
+        f"{followers.flagged:,} of {flags.sampled:,} sampled accounts flagged, precision "
+        f"{_pct(followers.precision)}, recall {_pct(followers.recall)}; {followers.accused:,} real "
+        "accounts called fake."
+    )
+    return f"{growth_text} {follower_text}"
+
+
+def audit_table(flags: AuditFlags) -> pd.DataFrame:
+    """One row per rule: flagged, caught, accused (counts), precision and recall (percent)."""
+    growth, followers = flags.growth, flags.followers
+    return pd.DataFrame(
+        {
+            "flagged": [growth.flagged, followers.flagged],
+            "caught": [growth.caught, followers.caught],
+            "accused": [growth.accused, followers.accused],
+            "precision_pct": [100 * growth.precision, 100 * followers.precision],
+            "recall_pct": [100 * growth.recall, 100 * followers.recall],
+        },
+        index=pd.Index(["creators (growth rule)", "follower accounts (signal rule)"], name="what is flagged"),
+    )
+
+
 def audit_update(
     prepared: AuditData,
     threshold: float = 10.0,
@@ -183,66 +289,12 @@ def audit_update(
     when nobody is flagged), ``followers_flagged``, ``fakes_caught``, ``real_accused`` (counts of
     sampled accounts), ``follower_precision_pct``, ``follower_recall_pct``.
     """
-    if not threshold > 0:
-        raise LabInputError("The threshold is a number of spreads above the usual gain: choose one above 0.")
-    if not 1 <= signals_needed <= len(audit.FOLLOWER_SIGNALS):
-        raise LabInputError(f"Choose between 1 and {len(audit.FOLLOWER_SIGNALS)} signals per follower.")
-    creator_id = prepared.creators.index[0] if creator_id is None else creator_id
-    if creator_id not in prepared.creators.index:
-        raise LabInputError(f"No creator {creator_id!r} in the menu: choose one from the list.")
-    worst = prepared.worst[bool(excuse_strong_posts)]
-    growth = audit.score_flags(worst >= threshold, prepared.bought)
-    followers = audit.score_flags(prepared.signals >= signals_needed, prepared.fake)
-    numbers = {
-        "creators": float(len(worst)),
-        "flagged": float(growth.flagged),
-        "caught": float(growth.caught),
-        "buyers": float(growth.guilty),
-        "honest_accused": float(growth.accused),
-        "honest": float(growth.innocent),
-        "precision_pct": 100 * growth.precision,
-        "recall_pct": 100 * growth.recall,
-        "followers_flagged": float(followers.flagged),
-        "fakes_caught": float(followers.caught),
-        "real_accused": float(followers.accused),
-        "follower_precision_pct": 100 * followers.precision,
-        "follower_recall_pct": 100 * followers.recall,
-    }
-    rule = f"a day's gain {threshold:,g} or more spreads above the creator's usual gain"
-    rule += ", days after a strong post excused" if excuse_strong_posts else ", no day excused"
-    if growth.flagged == 0:
-        growth_text = (
-            f"Growth rule ({rule}): no creator is flagged, so precision cannot be computed (there is "
-            f"no flag to be right about) and recall is 0% - all {growth.guilty} creators who bought "
-            "followers go unnoticed."
-        )
-    else:
-        growth_text = (
-            f"Growth rule ({rule}): {growth.flagged} of {len(worst)} creators flagged. Precision "
-            f"{_pct(growth.precision)} ({growth.caught} of them bought followers in these 180 days), "
-            f"recall {_pct(growth.recall)} ({growth.caught} of {growth.guilty} buyers caught); it accuses "
-            f"{growth.accused} of the {growth.innocent} creators who bought none."
-        )
-    follower_text = (
-        f"Follower rule (at least {signals_needed} of {len(audit.FOLLOWER_SIGNALS)} signals): "
-        f"{followers.flagged:,} of {len(prepared.signals):,} sampled accounts flagged, precision "
-        f"{_pct(followers.precision)}, recall {_pct(followers.recall)}; {followers.accused:,} real "
-        "accounts called fake."
-    )
-    table = pd.DataFrame(
-        {
-            "flagged": [growth.flagged, followers.flagged],
-            "caught": [growth.caught, followers.caught],
-            "accused": [growth.accused, followers.accused],
-            "precision_pct": [numbers["precision_pct"], numbers["follower_precision_pct"]],
-            "recall_pct": [numbers["recall_pct"], numbers["follower_recall_pct"]],
-        },
-        index=pd.Index(["creators (growth rule)", "follower accounts (signal rule)"], name="what is flagged"),
-    )
+    creator_id = _checked_creator(prepared, threshold, signals_needed, creator_id)
+    flags = audit_flags(prepared, threshold, excuse_strong_posts, signals_needed)
     return LabResult(
-        summary=f"{growth_text} {follower_text}",
-        numbers=numbers,
-        table=table,
+        summary=audit_summary(flags, threshold, excuse_strong_posts, signals_needed),
+        numbers=flags.numbers(),
+        table=audit_table(flags),
         extra={
             "creator_id": creator_id,
             "threshold": float(threshold),
@@ -285,44 +337,50 @@ def _line(ax: Axes, key: str, **style: Any) -> Any:
     return lines[key]
 
 
-def draw_audit(fig: Figure, result: LabResult, prepared: AuditData, trade: _Curves) -> None:
-    """Left: one creator's daily follower gains with the flagged days and the planted purchases;
-    right: precision and recall of the growth rule at every threshold, the chosen one marked."""
-    series_ax, growth_ax = _two_panels(fig)
-    extra, n = result.extra, result.numbers
-    creator = extra["creator_id"]
+@dataclass(frozen=True)
+class DayMarks:
+    """One creator's days and daily gains, with which days the rule flags, excuses or the truth
+    marks as bought (boolean masks over the days)."""
+
+    days: np.ndarray
+    gain: np.ndarray
+    flagged: np.ndarray
+    let_off: np.ndarray
+    planted: np.ndarray
+
+
+def day_marks(prepared: AuditData, creator: str, threshold: float, excuse: bool) -> DayMarks:
+    """The drawn creator's daily gains and the days the growth rule flags (or excuses) at ``threshold``."""
     scores = prepared.scores[prepared.scores["influencer_id"] == creator]
     days = scores["date"].to_numpy()
-    gain = scores["gain"].to_numpy()
-    counted = scores["score"].to_numpy() >= extra["threshold"]
+    counted = scores["score"].to_numpy() >= threshold
     excused = scores["after_strong_post"].to_numpy()
-    flagged = counted & ~excused if extra["excuse"] else counted
-    let_off = counted & excused if extra["excuse"] else np.zeros_like(counted)
-    planted = np.isin(days.astype("datetime64[D]"), prepared.delivery_days.get(creator, _NO_DAYS))
+    return DayMarks(
+        days=days,
+        gain=scores["gain"].to_numpy(),
+        flagged=counted & ~excused if excuse else counted,
+        let_off=counted & excused if excuse else np.zeros_like(counted),
+        planted=np.isin(days.astype("datetime64[D]"), prepared.delivery_days.get(creator, _NO_DAYS)),
+    )
 
-    lines = {
-        "gain": _line(series_ax, "gain", color=plots.PALETTE[0], linewidth=1.5, label="gained per day"),
-        "flag": _line(
-            series_ax,
-            "flag",
-            color=plots.PALETTE[3],
-            marker="^",
-            linestyle="none",
-            markersize=11,
-            label="flagged",
-        ),
+
+def _series_lines(ax: Axes) -> dict[str, Any]:
+    """The series panel's lines: the daily gain, flagged and excused days, and the planted purchases."""
+    marker = {"linestyle": "none", "markersize": 11}
+    return {
+        "gain": _line(ax, "gain", color=plots.PALETTE[0], linewidth=1.5, label="gained per day"),
+        "flag": _line(ax, "flag", color=plots.PALETTE[3], marker="^", **marker, label="flagged"),
         "excused": _line(
-            series_ax,
+            ax,
             "excused",
             color=plots.PALETTE[2],
             marker="o",
             markerfacecolor="none",
-            linestyle="none",
-            markersize=11,
+            **marker,
             label="excused (strong post)",
         ),
         "planted": _line(
-            series_ax,
+            ax,
             "planted",
             color=plots.PALETTE[7],
             marker="x",
@@ -331,52 +389,73 @@ def draw_audit(fig: Figure, result: LabResult, prepared: AuditData, trade: _Curv
             label="bought (truth)",
         ),
     }
+
+
+def _draw_series(ax: Axes, marks: DayMarks, label: str) -> None:
+    """Left: one creator's daily follower gains with the flagged days and the planted purchases."""
+    days, gain = marks.days, marks.gain
+    lines = _series_lines(ax)
     lines["gain"].set_data(days, gain)
-    lines["flag"].set_data(days[flagged], gain[flagged])
-    lines["excused"].set_data(days[let_off], gain[let_off])
-    lines["planted"].set_data(days[planted], gain[planted])
+    lines["flag"].set_data(days[marks.flagged], gain[marks.flagged])
+    lines["excused"].set_data(days[marks.let_off], gain[marks.let_off])
+    lines["planted"].set_data(days[marks.planted], gain[marks.planted])
     finite = gain[np.isfinite(gain)]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     span = max(high - low, 1.0)
-    series_ax.set_ylim(low - 0.05 * span, high + 0.75 * span)  # two legend rows above the series
-    series_ax.set_xlim(days[0] - np.timedelta64(4, "D"), days[-1] + np.timedelta64(4, "D"))
-    if series_ax.get_legend() is None:
-        series_ax.yaxis.set_major_formatter(plots.HUMAN)
-        series_ax.set_ylabel("followers gained per day")
-        series_ax.legend(loc="upper center", ncols=2, frameon=False, fontsize=plots.BASE_FONT_PT - 2)
-        series_ax.xaxis.set_major_locator(_months())
-        series_ax.xaxis.set_major_formatter(_month_names())
-    n_flagged = int(flagged.sum())
+    ax.set_ylim(low - 0.05 * span, high + 0.75 * span)  # two legend rows above the series
+    ax.set_xlim(days[0] - np.timedelta64(4, "D"), days[-1] + np.timedelta64(4, "D"))
+    if ax.get_legend() is None:
+        ax.yaxis.set_major_formatter(plots.HUMAN)
+        ax.set_ylabel("followers gained per day")
+        ax.legend(loc="upper center", ncols=2, frameon=False, fontsize=plots.BASE_FONT_PT - 2)
+        ax.xaxis.set_major_locator(_months())
+        ax.xaxis.set_major_formatter(_month_names())
+    n_flagged, n_planted = int(marks.flagged.sum()), int(marks.planted.sum())
     plots.set_title(
-        series_ax,
-        f"{n_flagged} flagged day{'s' if n_flagged != 1 else ''}, {int(planted.sum())} with bought followers",
-        f"{prepared.creators.loc[creator, 'label']}; synthetic, truth planted by the generator",
+        ax,
+        f"{n_flagged} flagged day{'s' if n_flagged != 1 else ''}, {n_planted} with bought followers",
+        f"{label}; synthetic, truth planted by the generator",
     )
 
+
+def _draw_tradeoff(ax: Axes, result: LabResult, trade: _Curves) -> None:
+    """Right: precision and recall of the growth rule at every threshold, the chosen one marked."""
+    extra, n = result.extra, result.numbers
     table = trade.growth[extra["excuse"]]
     xs = np.arange(len(table))
     now = THRESHOLD_STOPS.index(extra["threshold"])
-    precision = _line(growth_ax, "precision", color=plots.PALETTE[0], marker="o", label="precision")
-    recall = _line(growth_ax, "recall", color=plots.PALETTE[1], marker="s", linestyle="--", label="recall")
-    chosen = _line(growth_ax, "now", color=plots.PALETTE[7], linestyle=":", linewidth=1.5)
+    precision = _line(ax, "precision", color=plots.PALETTE[0], marker="o", label="precision")
+    recall = _line(ax, "recall", color=plots.PALETTE[1], marker="s", linestyle="--", label="recall")
+    chosen = _line(ax, "now", color=plots.PALETTE[7], linestyle=":", linewidth=1.5)
     precision.set_data(xs, table["precision_pct"].to_numpy())
     recall.set_data(xs, table["recall_pct"].to_numpy())
     chosen.set_data([now, now], [0, 100])
-    if growth_ax.get_legend() is None:
-        growth_ax.set_ylim(-4, 150)  # the legend row above the 100% points
-        growth_ax.set_yticks([0, 25, 50, 75, 100])
-        growth_ax.set_ylabel("% of creators")
-        growth_ax.set_xlabel("threshold (spreads above the usual gain)")
-        growth_ax.set_xlim(-0.6, len(THRESHOLD_STOPS) - 0.4)
-        growth_ax.set_xticks(_GROWTH_TICKS, [plots.human_number(THRESHOLD_STOPS[i]) for i in _GROWTH_TICKS])
-        growth_ax.legend(loc="upper center", ncols=2, frameon=False)
+    if ax.get_legend() is None:
+        ax.set_ylim(-4, 150)  # the legend row above the 100% points
+        ax.set_yticks([0, 25, 50, 75, 100])
+        ax.set_ylabel("% of creators")
+        ax.set_xlabel("threshold (spreads above the usual gain)")
+        ax.set_xlim(-0.6, len(THRESHOLD_STOPS) - 0.4)
+        ax.set_xticks(_GROWTH_TICKS, [plots.human_number(THRESHOLD_STOPS[i]) for i in _GROWTH_TICKS])
+        ax.legend(loc="upper center", ncols=2, frameon=False)
     if n["flagged"] == 0:
         finding = "Nobody flagged: recall 0%"
     else:
         finding = f"Precision {n['precision_pct']:.0f}%, recall {n['recall_pct']:.0f}%"
     plots.set_title(
-        growth_ax, finding, f"{n['honest_accused']:.0f} honest creators accused (dotted: your threshold)"
+        ax, finding, f"{n['honest_accused']:.0f} honest creators accused (dotted: your threshold)"
     )
+
+
+def draw_audit(fig: Figure, result: LabResult, prepared: AuditData, trade: _Curves) -> None:
+    """Left: one creator's daily follower gains with the flagged days and the planted purchases;
+    right: precision and recall of the growth rule at every threshold, the chosen one marked."""
+    series_ax, growth_ax = _two_panels(fig)
+    extra = result.extra
+    creator = extra["creator_id"]
+    marks = day_marks(prepared, creator, extra["threshold"], extra["excuse"])
+    _draw_series(series_ax, marks, prepared.creators.loc[creator, "label"])
+    _draw_tradeoff(growth_ax, result, trade)
     few_ticks(series_ax)
 
 
