@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from helpers import data, widgets
+from helpers.analysis import measurement
+from helpers.analysis.measurement import buy_fakes, simulate_fakes
 from helpers.widgets import LabInputError
 from helpers.widgets.fakes import (
     FRAUD_KEYS,
@@ -13,7 +15,6 @@ from helpers.widgets.fakes import (
     FakeFollowerSimulator,
     example_creators,
     fake_follower_update,
-    simulate_fakes,
 )
 
 BENCHMARKS = dict(zip((*PRICE_KEYS, *FRAUD_KEYS), (5.0, 15.0, 42.0, 66.0), strict=True))
@@ -98,3 +99,28 @@ def test_lab_on_bundled_data_cites_the_benchmarks_table():
     print(result.summary)
     assert result.numbers["er_after_pct"] < result.numbers["er_before_pct"]
     assert result.numbers["flags_after"] > result.numbers["flags_before"] == 0
+
+
+@pytest.mark.parametrize("fakes", [0, 1_000, 50_000, 1_000_000])
+@pytest.mark.parametrize("follow_back_pct", [0.0, 40.0])
+def test_a_purchase_adds_fakes_only_and_keeps_engagement_and_the_real_audience(fakes, follow_back_pct):
+    creators = example_creators(data.load_influencers())
+    for cid, creator in creators.iterrows():
+        bought = buy_fakes(creator, fakes, follow_back_pct, 5.0, 15.0)
+        n = bought.numbers()
+        assert n["followers_after"] - n["followers_before"] == fakes, cid
+        # nobody new engages: ER x followers (the engagements per post) is the same before and after
+        assert n["er_after_pct"] * n["followers_after"] == pytest.approx(
+            n["er_before_pct"] * n["followers_before"]
+        )
+        # the real audience is the same: authenticity x followers
+        assert n["authenticity_after"] * n["followers_after"] == pytest.approx(
+            n["authenticity_before"] * n["followers_before"]
+        )
+        assert n["following_after"] - creator["following"] == pytest.approx(fakes * follow_back_pct / 100)
+        assert (n["cost_low_usd"], n["cost_high_usd"]) == pytest.approx((fakes * 0.005, fakes * 0.015))
+        raised = [k for k in measurement.FLAG_LABELS if bought.flags.loc["after", k]]
+        assert set(bought.new_flags) <= set(raised), cid
+        assert n["flags_after"] == len(raised), cid
+        if fakes == 0:
+            assert bought.new_flags == [] and n["flags_after"] == n["flags_before"], cid

@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import widgets
+from helpers import data, widgets
+from helpers.analysis import measurement
 from helpers.widgets import LabInputError
 from helpers.widgets.measure import CampaignMeter, campaign_meter_update, campaign_report, example_campaigns
 
@@ -174,3 +175,53 @@ def test_margin_control_moves_the_profit_readout_not_the_revenue():
         0.6 * fat.numbers["revenue_usd"]
     )
     assert "With a gross margin of 80%" in fat.summary
+
+
+@pytest.fixture(scope="module")
+def bundled_report() -> pd.DataFrame:
+    return campaign_report(data.load_campaigns(), data.load_posts(), data.load_influencers())
+
+
+@pytest.mark.parametrize(
+    ("cpm_rate", "cpe_rate", "margin"), [(10.0, 0.1, 0.4), (0.0, 0.5, 0.15), (25.0, 0.0, 1.0)]
+)
+def test_campaign_numbers_hold_together_across_the_bundled_campaigns(
+    bundled_report, cpm_rate, cpe_rate, margin
+):
+    for include_discovery in (False, True):
+        for cid, row in bundled_report.iloc[::5].iterrows():  # every fifth campaign
+            n = measurement.campaign_numbers(row, cpm_rate, cpe_rate, include_discovery, margin)
+            cost = row["fee_usd"] + (row["discovery_cost_usd"] if include_discovery else 0.0)
+            assert n["cost_usd"] == pytest.approx(cost), cid
+            assert n["roi"] == pytest.approx(n["roas"] - 1), cid
+            assert n["profit_after_margin_usd"] == pytest.approx(n["revenue_usd"] * margin - cost), cid
+            assert n["margin_roi"] == pytest.approx(n["profit_after_margin_usd"] / cost), cid
+            assert n["break_even_roas"] * margin == pytest.approx(1.0)
+            assert (n["margin_roi"] < 0) == (n["roas"] < n["break_even_roas"] - 1e-12), cid
+            assert n["emv_roi"] == pytest.approx(n["emv_usd"] / cost - 1), cid
+            assert n["cpm_usd"] * n["impressions"] / 1000 == pytest.approx(cost), cid
+
+
+def test_emv_is_linear_in_the_reference_rates_and_leaves_revenue_alone(report):
+    row = report.loc["C1"]
+    once = measurement.campaign_numbers(row, 10.0, 0.1)
+    twice = measurement.campaign_numbers(row, 20.0, 0.2)
+    assert twice["emv_usd"] == pytest.approx(2 * once["emv_usd"])
+    # 12,000 impressions / 1,000 x $10 + 1,000 engagements x $0.10
+    assert once["emv_usd"] == pytest.approx(120.0 + 100.0)
+    assert {k: v for k, v in twice.items() if "emv" not in k} == {
+        k: v for k, v in once.items() if "emv" not in k
+    }
+
+
+def test_sentence_and_card_show_the_same_figures_for_every_example():
+    lab = CampaignMeter()
+    for _, cid in lab.examples:
+        result = lab.set(campaign_id=cid)
+        card = result.table["value"]
+        assert f"ROI on revenue {card['ROI']}." in result.summary, cid
+        assert f"profit after margin is {card['profit after margin']} " in result.summary, cid
+        assert f"(ROI on margin {card['ROI on margin']};" in result.summary, cid
+        emv_roi = card["'ROI' from EMV"]
+        assert f"would claim an ROI of {emv_roi}." in result.summary, cid
+        assert f"It cost {card['cost']} (fee)" in result.summary, cid

@@ -21,6 +21,7 @@ The bundled data is synthetic: the results illustrate methods, not the real mark
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -37,10 +38,14 @@ __all__ = [
     "LADDER_COLUMNS",
     "MARGIN_COLUMNS",
     "MARGIN_INDEX",
+    "FakeFollowerPurchase",
     "all_in_roi_by_goal",
     "attribution_by_platform",
     "benchmark_value",
+    "buy_fakes",
+    "campaign_cost",
     "campaign_costs",
+    "campaign_numbers",
     "cost_ladder",
     "disclosure_by_creator",
     "disclosure_summary",
@@ -52,6 +57,7 @@ __all__ = [
     "margin_check",
     "median_by",
     "portfolio_roi",
+    "simulate_fakes",
     "top_n_platform_mix",
 ]
 
@@ -343,6 +349,64 @@ def margin_check(
     return pd.DataFrame(rows).set_index("margin")
 
 
+def campaign_cost(campaign: pd.Series, include_discovery: bool = False) -> float:
+    """What one campaign cost in USD: its fee, plus the cost of finding the creator
+    (``discovery_cost_usd``) when ``include_discovery``."""
+    return float(campaign["fee_usd"] + (campaign["discovery_cost_usd"] if include_discovery else 0.0))
+
+
+def campaign_numbers(
+    campaign: pd.Series,
+    cpm_rate: float,
+    cpe_rate: float,
+    include_discovery: bool = False,
+    margin: float = 0.4,
+) -> dict[str, float]:
+    """Every figure the campaign meter shows for one campaign, by name.
+
+    Args:
+        campaign: one row of the meter's campaign report (the campaign's columns, its three
+            engagement rates, ``beats_<rate>`` and ``frequency``).
+        cpm_rate: EMV reference rate, USD per 1,000 impressions.
+        cpe_rate: EMV reference rate, USD per engagement.
+        include_discovery: count the discovery cost in the cost (see :func:`campaign_cost`).
+        margin: the product's gross margin, a fraction of the price (0 < margin <= 1).
+
+    Returns the engagement rates (percent), ``beats_*`` (percent of campaigns with a lower rate),
+    ``reach``, ``impressions`` (counts), ``frequency``, money in USD (``cost_usd``, ``revenue_usd``,
+    ``emv_usd``, ``cpm_usd``, ``cpe_usd``, ``cpc_usd``, ``cpa_usd``, ``profit_after_margin_usd``), ratios
+    (``roas``, ``emv_to_revenue``, ``break_even_roas``) and fractions (``roi``, ``emv_roi``, ``emv_gap``,
+    ``margin``, ``margin_roi``). The cost must be above 0.
+    """
+    cost = campaign_cost(campaign, include_discovery)
+    revenue = float(campaign["revenue_usd"])
+    impressions, reach, engagements = (float(campaign[c]) for c in ("impressions", "reach", "engagements"))
+    emv = float(metrics.emv(impressions, engagements, cpm_rate=cpm_rate, cpe_rate=cpe_rate))
+    return {
+        **{c: float(campaign[c]) for c in ER_COLUMNS},
+        **{f"beats_{c}": float(campaign[f"beats_{c}"]) for c in ER_COLUMNS},
+        "reach": reach,
+        "impressions": impressions,
+        "frequency": float(campaign["frequency"]),
+        "cost_usd": cost,
+        "revenue_usd": revenue,
+        "emv_usd": emv,
+        "cpm_usd": float(metrics.cpm(cost, impressions)),
+        "cpe_usd": float(metrics.cpe(cost, engagements)),
+        "cpc_usd": float(metrics.cpc(cost, float(campaign["clicks"]))),
+        "cpa_usd": float(metrics.cpa(cost, float(campaign["conversions"]))),
+        "roas": float(metrics.roas(revenue, cost)),
+        "roi": float(metrics.roi(revenue, cost)),
+        "emv_roi": float(metrics.roi(emv, cost)),
+        "emv_gap": float(metrics.emv_to_roi_gap(emv, revenue, cost)),
+        "emv_to_revenue": emv / revenue if revenue > 0 else float("nan"),
+        "margin": margin,
+        "profit_after_margin_usd": float(metrics.profit_after_margin(revenue, margin, cost)),
+        "margin_roi": float(metrics.margin_roi(revenue, margin, cost)),
+        "break_even_roas": float(metrics.break_even_roas(margin)),
+    }
+
+
 def emv_vs_revenue(campaigns: pd.DataFrame, cpm_rate: float, cpe_rate: float) -> pd.DataFrame:
     """EMV next to the revenue each campaign really brought.
 
@@ -508,3 +572,105 @@ def benchmark_value(benchmarks: pd.DataFrame, key: str) -> float:
         similar = sorted(k for k in benchmarks["key"].astype(str) if k.startswith(stem))[:8]
         raise KeyError(f"no benchmark {key!r}; similar keys: {similar}")
     return float(rows.iloc[0])
+
+
+def simulate_fakes(creator: pd.Series, fakes: int, follow_back_pct: float) -> pd.DataFrame:
+    """The creator's audience numbers before and after buying ``fakes`` fake followers.
+
+    Rows ``before`` / ``after``; columns ``followers``, ``real_followers``, ``fake_followers``,
+    ``following`` (counts), ``authenticity`` (fraction real), ``er_pct`` (ER by followers, percent,
+    likes + comments per post), ``er_real_pct`` (ER on real followers, percent; unchanged) and
+    ``band_median_er_pct`` (HypeAuditor 2018 median ER of the follower band).
+    """
+    followers = float(creator["followers"])
+    real = float(metrics.real_followers(followers, float(creator["audience_authenticity"])))
+    engagements = float(creator["avg_likes"] + creator["avg_comments"])
+    after_followers = followers + fakes
+    frame = pd.DataFrame(
+        {
+            "followers": [followers, after_followers],
+            "real_followers": [real, real],
+            "following": [
+                float(creator["following"]),
+                float(creator["following"]) + fakes * follow_back_pct / 100,
+            ],
+        },
+        index=pd.Index(["before", "after"], name="state"),
+    )
+    frame["fake_followers"] = frame["followers"] - frame["real_followers"]
+    frame["authenticity"] = (frame["real_followers"] / frame["followers"]).clip(0.0, 1.0)
+    frame["er_pct"] = metrics.engagement_rate(engagements, frame["followers"])
+    frame["er_real_pct"] = metrics.engagement_rate(engagements, frame["real_followers"])
+    frame["band_median_er_pct"] = metrics.reference_er(frame["followers"])
+    return frame
+
+
+@dataclass(frozen=True)
+class FakeFollowerPurchase:
+    """What buying fake followers does to one creator's audit figures (:func:`buy_fakes`).
+
+    Attributes:
+        fakes: fake followers bought (count).
+        sim: :func:`simulate_fakes` output (rows ``before`` / ``after``).
+        flags: :func:`helpers.metrics.audience_quality_flags` of both states (same rows).
+        tiers: the creator's Mediakix tier before and after.
+        new_flags: keys of the flags raised after the purchase and not before.
+        price_low_usd, price_high_usd: price of 1,000 fake followers, USD (low, high).
+    """
+
+    fakes: int
+    sim: pd.DataFrame
+    flags: pd.DataFrame
+    tiers: tuple[str, str]
+    new_flags: list[str]
+    price_low_usd: float
+    price_high_usd: float
+
+    @property
+    def cost_low_usd(self) -> float:
+        """What the fakes cost at the low price, USD."""
+        return self.fakes / 1000 * self.price_low_usd
+
+    @property
+    def cost_high_usd(self) -> float:
+        """What the fakes cost at the high price, USD."""
+        return self.fakes / 1000 * self.price_high_usd
+
+    def numbers(self) -> dict[str, float]:
+        """The figures by name: ``followers_before/after``, ``er_before_pct/after_pct`` (percent),
+        ``authenticity_before/after`` (fractions), ``following_after``, ``flags_before/after``
+        (counts), ``cost_low_usd`` / ``cost_high_usd``."""
+        before, after = self.sim.loc["before"], self.sim.loc["after"]
+        return {
+            "followers_before": float(before["followers"]),
+            "followers_after": float(after["followers"]),
+            "er_before_pct": float(before["er_pct"]),
+            "er_after_pct": float(after["er_pct"]),
+            "authenticity_before": float(before["authenticity"]),
+            "authenticity_after": float(after["authenticity"]),
+            "following_after": float(after["following"]),
+            "flags_before": float(self.flags.loc["before", "n_flags"]),
+            "flags_after": float(self.flags.loc["after", "n_flags"]),
+            "cost_low_usd": self.cost_low_usd,
+            "cost_high_usd": self.cost_high_usd,
+        }
+
+
+def buy_fakes(
+    creator: pd.Series, fakes: int, follow_back_pct: float, price_low_usd: float, price_high_usd: float
+) -> FakeFollowerPurchase:
+    """Buy ``fakes`` fake followers for ``creator`` (following back ``follow_back_pct`` percent of them)
+    at ``price_low_usd``-``price_high_usd`` per 1,000, and recompute the audience-quality flags."""
+    sim = simulate_fakes(creator, fakes, follow_back_pct)
+    flags = metrics.audience_quality_flags(
+        sim["followers"].to_numpy(),
+        following=sim["following"].to_numpy(),
+        authenticity=sim["authenticity"].to_numpy(),
+        er_pct=sim["er_pct"].to_numpy(),
+    )
+    flags.index = sim.index
+    tiers = tuple(str(metrics.assign_tier(v, "mediakix")) for v in sim["followers"])
+    new_flags = [k for k in FLAG_LABELS if bool(flags.loc["after", k]) and not bool(flags.loc["before", k])]
+    return FakeFollowerPurchase(
+        fakes, sim, flags, (tiers[0], tiers[1]), new_flags, price_low_usd, price_high_usd
+    )

@@ -103,37 +103,6 @@ def example_creators(influencers: pd.DataFrame, per_tier: int = 2) -> pd.DataFra
     return chosen
 
 
-def simulate_fakes(creator: pd.Series, fakes: int, follow_back_pct: float) -> pd.DataFrame:
-    """The creator's audience numbers before and after buying ``fakes`` fake followers.
-
-    Rows ``before`` / ``after``; columns ``followers``, ``real_followers``, ``fake_followers``,
-    ``following`` (counts), ``authenticity`` (fraction real), ``er_pct`` (ER by followers, percent,
-    likes + comments per post), ``er_real_pct`` (ER on real followers, percent; unchanged) and
-    ``band_median_er_pct`` (HypeAuditor 2018 median ER of the follower band).
-    """
-    followers = float(creator["followers"])
-    real = float(metrics.real_followers(followers, float(creator["audience_authenticity"])))
-    engagements = float(creator["avg_likes"] + creator["avg_comments"])
-    after_followers = followers + fakes
-    frame = pd.DataFrame(
-        {
-            "followers": [followers, after_followers],
-            "real_followers": [real, real],
-            "following": [
-                float(creator["following"]),
-                float(creator["following"]) + fakes * follow_back_pct / 100,
-            ],
-        },
-        index=pd.Index(["before", "after"], name="state"),
-    )
-    frame["fake_followers"] = frame["followers"] - frame["real_followers"]
-    frame["authenticity"] = (frame["real_followers"] / frame["followers"]).clip(0.0, 1.0)
-    frame["er_pct"] = metrics.engagement_rate(engagements, frame["followers"])
-    frame["er_real_pct"] = metrics.engagement_rate(engagements, frame["real_followers"])
-    frame["band_median_er_pct"] = metrics.reference_er(frame["followers"])
-    return frame
-
-
 def fake_follower_update(
     creators: pd.DataFrame,
     benchmarks: dict[str, float],
@@ -162,100 +131,66 @@ def fake_follower_update(
     if not 0 <= follow_back_pct <= 100:
         raise LabInputError("The follow-back share is a percentage: choose a value from 0 to 100.")
     creator = creators.loc[creator_id]
-    sim = simulate_fakes(creator, fakes, follow_back_pct)
-    flags = metrics.audience_quality_flags(
-        sim["followers"].to_numpy(),
-        following=sim["following"].to_numpy(),
-        authenticity=sim["authenticity"].to_numpy(),
-        er_pct=sim["er_pct"].to_numpy(),
-    )
-    flags.index = sim.index
-    before, after = sim.loc["before"], sim.loc["after"]
     price_low, price_high = (benchmarks[k] for k in PRICE_KEYS)
-    cost_low, cost_high = fakes / 1000 * price_low, fakes / 1000 * price_high
-    tiers = [str(metrics.assign_tier(v, "mediakix")) for v in sim["followers"]]
-    new_flags = [FLAGS[k] for k in FLAGS if bool(flags.loc["after", k]) and not bool(flags.loc["before", k])]
-    numbers = {
-        "followers_before": float(before["followers"]),
-        "followers_after": float(after["followers"]),
-        "er_before_pct": float(before["er_pct"]),
-        "er_after_pct": float(after["er_pct"]),
-        "authenticity_before": float(before["authenticity"]),
-        "authenticity_after": float(after["authenticity"]),
-        "following_after": float(after["following"]),
-        "flags_before": float(flags.loc["before", "n_flags"]),
-        "flags_after": float(flags.loc["after", "n_flags"]),
-        "cost_low_usd": cost_low,
-        "cost_high_usd": cost_high,
-    }
+    audit = measurement.buy_fakes(creator, fakes, follow_back_pct, price_low, price_high)
     handle = f"@{creator['handle']}"
+    return LabResult(
+        summary=fakes_summary(handle, audit, benchmarks),
+        numbers=audit.numbers(),
+        table=fakes_table(audit),
+        extra={"sim": audit.sim, "handle": handle},
+    )
+
+
+def fakes_summary(handle: str, audit: measurement.FakeFollowerPurchase, benchmarks: dict[str, float]) -> str:
+    """The lab's sentence: where the creator stands (no fakes bought), or what the fakes cost and did
+    to followers, ER, authenticity and the flags; then the vendor's fraud shares."""
+    before, after = audit.sim.loc["before"], audit.sim.loc["after"]
     fraud = (
         f"HypeAuditor (2021, a vendor) reports fraud at {benchmarks[FRAUD_KEYS[0]]:.0f}% of 1K-5K and "
         f"{benchmarks[FRAUD_KEYS[1]]:.0f}% of 1M+ Instagram accounts."
     )
-    if fakes == 0:
-        summary = (
+    if audit.fakes == 0:
+        return (
             f"{handle} has {before['followers']:,.0f} followers, an engagement rate of "
             f"{before['er_pct']:.1f}% and {before['authenticity']:.0%} real followers. "
             f"Move the slider to buy fake followers. {fraud}"
         )
-    else:
-        raised = f"New flags: {', '.join(new_flags)}." if new_flags else "No new flag is raised."
-        summary = (
-            f"{fakes:,} fake followers cost about ${cost_low:,.0f}-${cost_high:,.0f} (SRF Data 2017: "
-            f"${price_low:g}-{price_high:g} per 1,000) and take {handle} from {before['followers']:,.0f} "
-            f"to {after['followers']:,.0f} followers ({tiers[0]} -> {tiers[1]}). Nobody new engages: "
-            f"ER by followers falls from {before['er_pct']:.2f}% to {after['er_pct']:.2f}% and real "
-            f"followers from {before['authenticity']:.0%} to {after['authenticity']:.0%}. {raised} {fraud}"
-        )
+    new_flags = [FLAGS[k] for k in audit.new_flags]
+    raised = f"New flags: {', '.join(new_flags)}." if new_flags else "No new flag is raised."
+    return (
+        f"{audit.fakes:,} fake followers cost about ${audit.cost_low_usd:,.0f}-${audit.cost_high_usd:,.0f} "
+        f"(SRF Data 2017: ${audit.price_low_usd:g}-{audit.price_high_usd:g} per 1,000) and take {handle} "
+        f"from {before['followers']:,.0f} to {after['followers']:,.0f} followers "
+        f"({audit.tiers[0]} -> {audit.tiers[1]}). Nobody new engages: "
+        f"ER by followers falls from {before['er_pct']:.2f}% to {after['er_pct']:.2f}% and real "
+        f"followers from {before['authenticity']:.0%} to {after['authenticity']:.0%}. {raised} {fraud}"
+    )
+
+
+def fakes_table(audit: measurement.FakeFollowerPurchase) -> pd.DataFrame:
+    """The lab's table: each signal an auditor reads, before and after, with its rule or source."""
+    sim, flags, tiers = audit.sim, audit.flags, audit.tiers
 
     def yes(state: str, key: str) -> str:
         return "FLAG" if bool(flags.loc[state, key]) else "-"
 
+    def row(label: str, column: str, fmt: str, rule: str) -> tuple[str, str, str, str]:
+        return (label, fmt.format(sim.loc["before", column]), fmt.format(sim.loc["after", column]), rule)
+
     rows = [
-        (
-            "followers",
-            f"{before['followers']:,.0f}",
-            f"{after['followers']:,.0f}",
-            f"Mediakix tier: {tiers[0]} -> {tiers[1]}",
-        ),
-        (
-            "real followers",
-            f"{before['authenticity']:.0%}",
-            f"{after['authenticity']:.0%}",
-            "Modash: < 75% often signals fraud",
-        ),
-        (
-            "following",
-            f"{before['following']:,.0f}",
-            f"{after['following']:,.0f}",
-            "follow-for-follow adds to it",
-        ),
-        (
-            "ER by followers",
-            f"{before['er_pct']:.2f}%",
-            f"{after['er_pct']:.2f}%",
-            "(likes + comments) / followers x 100",
-        ),
-        (
-            "band median ER",
-            f"{before['band_median_er_pct']:.2f}%",
-            f"{after['band_median_er_pct']:.2f}%",
-            "HypeAuditor 2018, by follower band",
-        ),
-        (
-            "ER on real followers",
-            f"{before['er_real_pct']:.2f}%",
-            f"{after['er_real_pct']:.2f}%",
-            "fakes never engage: unchanged",
-        ),
+        row("followers", "followers", "{:,.0f}", f"Mediakix tier: {tiers[0]} -> {tiers[1]}"),
+        row("real followers", "authenticity", "{:.0%}", "Modash: < 75% often signals fraud"),
+        row("following", "following", "{:,.0f}", "follow-for-follow adds to it"),
+        row("ER by followers", "er_pct", "{:.2f}%", "(likes + comments) / followers x 100"),
+        row("band median ER", "band_median_er_pct", "{:.2f}%", "HypeAuditor 2018, by follower band"),
+        row("ER on real followers", "er_real_pct", "{:.2f}%", "fakes never engage: unchanged"),
         *[
             (f"flag: {label}", yes("before", k), yes("after", k), "a reason to look closer, not proof")
             for k, label in FLAGS.items()
         ],
     ]
-    table = pd.DataFrame(rows, columns=["signal", "before", "after", "rule / source"]).set_index("signal")
-    return LabResult(summary=summary, numbers=numbers, table=table, extra={"sim": sim, "handle": handle})
+    return pd.DataFrame(rows, columns=["signal", "before", "after", "rule / source"]).set_index("signal")
 
 
 def draw_fakes(fig: Figure, result: LabResult) -> None:

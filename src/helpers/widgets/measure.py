@@ -31,7 +31,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import metrics, plots
+from .. import plots
 from ..analysis import measurement
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
@@ -156,6 +156,31 @@ def campaign_meter_update(
     ``margin_roi`` (fraction) and ``break_even_roas`` (ratio). Table: the campaign's report card, one
     metric per row.
     """
+    _check_meter_controls(report, campaign_id, cpm_rate, cpe_rate, margin_pct)
+    row = report.loc[campaign_id]
+    if measurement.campaign_cost(row, include_discovery) <= 0:
+        raise LabInputError(f"{campaign_id} cost nothing, so ROI is undefined: choose another campaign.")
+    numbers = measurement.campaign_numbers(row, cpm_rate, cpe_rate, include_discovery, margin_pct / 100)
+    cost_text = "fee + discovery cost" if include_discovery else "fee"
+    return LabResult(
+        summary=meter_summary(
+            campaign_id, str(row["platform"]), numbers, cost_text, cpm_rate=cpm_rate, cpe_rate=cpe_rate
+        ),
+        numbers=numbers,
+        table=report_card(row, numbers, cost_text, cpm_rate=cpm_rate, cpe_rate=cpe_rate),
+        extra={
+            "platform": str(row["platform"]),
+            "medians": [float(row[f"median_{c}"]) for c in measurement.ER_COLUMNS],
+            "cpm_rate": cpm_rate,
+            "cpe_rate": cpe_rate,
+        },
+    )
+
+
+def _check_meter_controls(
+    report: pd.DataFrame, campaign_id: str, cpm_rate: float, cpe_rate: float, margin_pct: float
+) -> None:
+    """Raise :class:`LabInputError` for control values the meter cannot compute."""
     if campaign_id not in report.index:
         raise LabInputError(f"No campaign {campaign_id!r} in the data: choose one from the list.")
     if cpm_rate < 0 or cpe_rate < 0:
@@ -165,106 +190,93 @@ def campaign_meter_update(
             f"A gross margin of {margin_pct:g}% is not possible: set it above 0% and at most 100% "
             "(the share of each sale left after making and shipping the goods)."
         )
-    margin = margin_pct / 100
-    row = report.loc[campaign_id]
-    cost = float(row["fee_usd"] + (row["discovery_cost_usd"] if include_discovery else 0.0))
-    if cost <= 0:
-        raise LabInputError(f"{campaign_id} cost nothing, so ROI is undefined: choose another campaign.")
-    revenue = float(row["revenue_usd"])
-    impressions, reach, engagements = (float(row[c]) for c in ("impressions", "reach", "engagements"))
-    emv = float(metrics.emv(impressions, engagements, cpm_rate=cpm_rate, cpe_rate=cpe_rate))
-    rates = {c: float(row[c]) for c in measurement.ER_COLUMNS}
-    numbers: dict[str, float] = {
-        **rates,
-        **{f"beats_{c}": float(row[f"beats_{c}"]) for c in measurement.ER_COLUMNS},
-        "reach": reach,
-        "impressions": impressions,
-        "frequency": float(row["frequency"]),
-        "cost_usd": cost,
-        "revenue_usd": revenue,
-        "emv_usd": emv,
-        "cpm_usd": float(metrics.cpm(cost, impressions)),
-        "cpe_usd": float(metrics.cpe(cost, engagements)),
-        "cpc_usd": float(metrics.cpc(cost, float(row["clicks"]))),
-        "cpa_usd": float(metrics.cpa(cost, float(row["conversions"]))),
-        "roas": float(metrics.roas(revenue, cost)),
-        "roi": float(metrics.roi(revenue, cost)),
-        "emv_roi": float(metrics.roi(emv, cost)),
-        "emv_gap": float(metrics.emv_to_roi_gap(emv, revenue, cost)),
-        "emv_to_revenue": emv / revenue if revenue > 0 else float("nan"),
-        "margin": margin,
-        "profit_after_margin_usd": float(metrics.profit_after_margin(revenue, margin, cost)),
-        "margin_roi": float(metrics.margin_roi(revenue, margin, cost)),
-        "break_even_roas": float(metrics.break_even_roas(margin)),
-    }
-    profit_text = _signed_usd(numbers["profit_after_margin_usd"])
-    known = {c: v for c, v in rates.items() if np.isfinite(v)}
-    er_text = ", ".join(f"{v:.1f}% {measurement.ER_LABELS[c]}" for c, v in known.items())
-    if len(known) < 3:
-        er_text += " (no video post, so no rate per view)"
+
+
+def _ranking_text(numbers: dict[str, float], known: list[str]) -> str:
+    """How far apart the campaign's ranks are under its best and worst denominators (empty when
+    they are within a point)."""
     best = max(known, key=lambda c: numbers[f"beats_{c}"])
     worst = min(known, key=lambda c: numbers[f"beats_{c}"])
-    ranking = (
+    if best == worst or numbers[f"beats_{best}"] - numbers[f"beats_{worst}"] < 1:
+        return ""
+    return (
         f" It beats {numbers[f'beats_{best}']:.0f}% of campaigns {measurement.ER_LABELS[best]} but "
         f"{numbers[f'beats_{worst}']:.0f}% {measurement.ER_LABELS[worst]}."
-        if best != worst and numbers[f"beats_{best}"] - numbers[f"beats_{worst}"] >= 1
-        else ""
     )
-    cost_text = "fee + discovery cost" if include_discovery else "fee"
-    summary = (
-        f"{campaign_id} ({row['platform']}): engagement rate {er_text}.{ranking}{_reach_vs_followers(rates)} "
-        f"It cost {_usd(cost)} ({cost_text}) and brought {_usd(revenue)} of revenue: "
+
+
+def meter_summary(
+    campaign_id: str,
+    platform: str,
+    numbers: dict[str, float],
+    cost_text: str,
+    *,
+    cpm_rate: float,
+    cpe_rate: float,
+) -> str:
+    """The meter's sentence from :func:`helpers.analysis.measurement.campaign_numbers`: engagement
+    rates and ranks, cost, revenue and ROI, profit after margin, and the ROI EMV would claim."""
+    rates = {c: numbers[c] for c in measurement.ER_COLUMNS}
+    known = [c for c, v in rates.items() if np.isfinite(v)]
+    er_text = ", ".join(f"{rates[c]:.1f}% {measurement.ER_LABELS[c]}" for c in known)
+    if len(known) < 3:
+        er_text += " (no video post, so no rate per view)"
+    margin_pct = numbers["margin"] * 100
+    return (
+        f"{campaign_id} ({platform}): engagement rate {er_text}.{_ranking_text(numbers, known)}"
+        f"{_reach_vs_followers(rates)} "
+        f"It cost {_usd(numbers['cost_usd'])} ({cost_text}) and brought "
+        f"{_usd(numbers['revenue_usd'])} of revenue: "
         f"ROI on revenue {numbers['roi']:+.0%}. "
-        f"With a gross margin of {margin_pct:g}%, profit after margin is {profit_text} "
+        f"With a gross margin of {margin_pct:g}%, profit after margin is "
+        f"{_signed_usd(numbers['profit_after_margin_usd'])} "
         f"(ROI on margin {numbers['margin_roi']:+.0%}; break-even ROAS {numbers['break_even_roas']:.2f}). "
-        f"EMV at ${cpm_rate:g} per 1,000 impressions + ${cpe_rate:.2f} per engagement is {_usd(emv)}; "
+        f"EMV at ${cpm_rate:g} per 1,000 impressions + ${cpe_rate:.2f} per engagement is "
+        f"{_usd(numbers['emv_usd'])}; "
         f"reading EMV as revenue would claim an ROI of {numbers['emv_roi']:+.0%}."
     )
+
+
+def report_card(
+    campaign: pd.Series, numbers: dict[str, float], cost_text: str, *, cpm_rate: float, cpe_rate: float
+) -> pd.DataFrame:
+    """The meter's table: one metric per row (value as shown, and how it is computed)."""
+    n = numbers
+    margin_pct = n["margin"] * 100
     card = [
         (
             "ER per follower",
-            f"{rates['er_followers_pct']:.2f}%",
+            f"{n['er_followers_pct']:.2f}%",
             "(likes + comments + shares) per post / followers x 100",
         ),
-        ("ER per reach", f"{rates['er_reach_pct']:.2f}%", "(likes + comments + shares) / reach x 100"),
-        ("ER per view", _pct_or_na(rates["er_views_pct"]), "same, video posts only, / views x 100"),
-        ("reach", f"{reach:,.0f}", "accounts reached, summed over posts (repeat viewers count twice)"),
-        ("impressions", f"{impressions:,.0f}", "times the posts were shown"),
-        ("frequency", f"{numbers['frequency']:.2f}", "impressions / reach"),
-        ("cost", _usd(cost), cost_text),
-        ("CPM", _usd(numbers["cpm_usd"]), "cost / impressions x 1,000"),
-        ("CPE", _usd(numbers["cpe_usd"]), "cost / engagements (likes + comments + shares + saves)"),
-        ("CPC", _na_or(numbers["cpc_usd"], _usd), "cost / clicks on tracked links"),
-        ("CPA", _na_or(numbers["cpa_usd"], _usd), "cost / conversions (links + promo codes)"),
+        ("ER per reach", f"{n['er_reach_pct']:.2f}%", "(likes + comments + shares) / reach x 100"),
+        ("ER per view", _pct_or_na(n["er_views_pct"]), "same, video posts only, / views x 100"),
+        ("reach", f"{n['reach']:,.0f}", "accounts reached, summed over posts (repeat viewers count twice)"),
+        ("impressions", f"{n['impressions']:,.0f}", "times the posts were shown"),
+        ("frequency", f"{n['frequency']:.2f}", "impressions / reach"),
+        ("cost", _usd(n["cost_usd"]), cost_text),
+        ("CPM", _usd(n["cpm_usd"]), "cost / impressions x 1,000"),
+        ("CPE", _usd(n["cpe_usd"]), "cost / engagements (likes + comments + shares + saves)"),
+        ("CPC", _na_or(n["cpc_usd"], _usd), "cost / clicks on tracked links"),
+        ("CPA", _na_or(n["cpa_usd"], _usd), "cost / conversions (links + promo codes)"),
         (
             "revenue",
-            _usd(revenue),
-            f"{int(row['conversions']):,} conversions, {int(row['promo_code_uses']):,} with the promo code",
+            _usd(n["revenue_usd"]),
+            f"{int(campaign['conversions']):,} conversions, "
+            f"{int(campaign['promo_code_uses']):,} with the promo code",
         ),
-        ("ROAS", f"{numbers['roas']:.2f}", "revenue / cost"),
-        ("ROI", f"{numbers['roi']:+.0%}", "(revenue - cost) / cost: on revenue, not profit"),
-        ("profit after margin", profit_text, f"revenue x {margin_pct:g}% gross margin - cost"),
-        ("ROI on margin", f"{numbers['margin_roi']:+.0%}", "profit after margin / cost"),
-        ("EMV", _usd(emv), f"impressions / 1,000 x ${cpm_rate:g} + engagements x ${cpe_rate:.2f}"),
+        ("ROAS", f"{n['roas']:.2f}", "revenue / cost"),
+        ("ROI", f"{n['roi']:+.0%}", "(revenue - cost) / cost: on revenue, not profit"),
         (
-            "'ROI' from EMV",
-            f"{numbers['emv_roi']:+.0%}",
-            "what you would claim if EMV were revenue - it is not",
+            "profit after margin",
+            _signed_usd(n["profit_after_margin_usd"]),
+            f"revenue x {margin_pct:g}% gross margin - cost",
         ),
+        ("ROI on margin", f"{n['margin_roi']:+.0%}", "profit after margin / cost"),
+        ("EMV", _usd(n["emv_usd"]), f"impressions / 1,000 x ${cpm_rate:g} + engagements x ${cpe_rate:.2f}"),
+        ("'ROI' from EMV", f"{n['emv_roi']:+.0%}", "what you would claim if EMV were revenue - it is not"),
     ]
-    table = pd.DataFrame(card, columns=["metric", "value", "how it is computed"]).set_index("metric")
-    medians = [float(row[f"median_{c}"]) for c in measurement.ER_COLUMNS]
-    return LabResult(
-        summary=summary,
-        numbers=numbers,
-        table=table,
-        extra={
-            "platform": str(row["platform"]),
-            "medians": medians,
-            "cpm_rate": cpm_rate,
-            "cpe_rate": cpe_rate,
-        },
-    )
+    return pd.DataFrame(card, columns=["metric", "value", "how it is computed"]).set_index("metric")
 
 
 def _signed_usd(value: float) -> str:
@@ -369,8 +381,19 @@ class CampaignMeter(Lab):
         self.examples = example_campaigns(self.report)
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
-        campaign = dropdown("Campaign", self.examples, self.examples[0][1])
-        campaign.layout.width = "560px"
+        # Menu labels short enough to show whole in the narrowest place the menu gets (a third of the
+        # lab at 1024x768 in JupyterLab, beside the figure in app mode): the creator and the platform,
+        # e.g. "@lucia_runs, Instagram" (the summary sentence starts with the campaign's id).
+        # A label two campaigns share gets the campaign's id, so each option stays distinct.
+        names = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube"}
+        short = {
+            cid: f"@{self.report.loc[cid, 'handle']}, "
+            + names.get(str(self.report.loc[cid, "platform"]), str(self.report.loc[cid, "platform"]))
+            for _label, cid in self.examples
+        }
+        counts = pd.Series(list(short.values())).value_counts()
+        options = [(text if counts[text] == 1 else f"{cid} · {text}", cid) for cid, text in short.items()]
+        campaign = dropdown("Campaign", options, self.examples[0][1])
         return {
             "campaign_id": campaign,
             "cpm_rate": slider("EMV: $ per 1,000 impressions", DEFAULT_CPM_RATE, 0, 50, 1),
