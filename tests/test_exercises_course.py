@@ -199,3 +199,38 @@ def test_numeric_quiz_wrong_answer_gets_a_generic_message(quiz, i):
     quiz.answer(i, quiz.questions[i].answer * 1.37 + 1)
     result = quiz.check(i)
     assert result.status is Status.WRONG and "Try again." in result.message
+
+
+def test_02_q2_computes_its_answer_from_the_inputs_its_task_states():
+    """02.q2's expected numbers come from ``Q2_CREATORS``; the stored notebook's task table must state
+    the same followers, engaged per post and finance shares, or the check marks the table's arithmetic
+    wrong."""
+    import json
+    import re
+    from pathlib import Path
+
+    from helpers.exercises import lesson02
+
+    [path] = (Path(__file__).resolve().parents[1] / "notebooks").glob("02_*.ipynb")
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    [task] = [
+        "".join(c["source"])
+        for c in cells
+        if c["cell_type"] == "markdown" and "Exercise 02.q2" in "".join(c["source"])
+    ]
+    rows = {
+        cells_[0]: cells_[1:]
+        for line in task.splitlines()
+        if line.startswith("| ") and (cells_ := [c.strip() for c in line.strip("|").split("|")])
+    }
+
+    def number(text: str) -> float:
+        return float(re.search(r"\d[\d,.]*", text)[0].replace(",", ""))  # type: ignore[index]
+
+    for column, creator in enumerate(("A", "B")):
+        stated = lesson02.Q2_CREATORS[creator]
+        assert number(rows["followers"][column]) == stated["followers"]
+        assert number(rows["likes + comments per post"][column]) == stated["engaged_per_post"]
+        assert (
+            number(rows["followers interested in personal finance"][column]) / 100 == stated["finance_share"]
+        )
