@@ -6,7 +6,8 @@ weighted mean of the ranks. Units: ``er_pct`` percent, ``niche_fit`` and ``audie
 shares 0-1, ``price_per_post_usd`` US dollars, ``conversions_per_usd`` purchases per dollar of fees.
 
 The scorecard lab (:mod:`helpers.widgets.scorecard`) is controls plus a call to
-:func:`score_candidates`; the capstone calls it directly.
+:func:`score_candidates` and :func:`compare_shortlists`; the capstone calls :func:`score_candidates`
+directly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import metrics
+from . import pitfalls
 
 
 class ScorecardInputError(ValueError):
@@ -85,3 +87,58 @@ def score_candidates(
     by_score = pool.sort_values(["score", "followers"], ascending=False).head(n)
     by_followers = pool.sort_values(["followers", "score"], ascending=False).head(n)
     return Shortlists(by_score=by_score, by_followers=by_followers, n=n)
+
+
+@dataclass(frozen=True)
+class ShortlistComparison:
+    """The scorecard's shortlist beside the most-followed, in expected conversions per $1,000.
+
+    Attributes:
+        lists: the two :class:`Shortlists`.
+        score_conv_per_1k_usd, followers_conv_per_1k_usd: expected conversions per $1,000 of fees
+            (:func:`helpers.analysis.pitfalls.conversions_per_1k`).
+        overlap: creators on both lists (count).
+        lift_pct: the scorecard's gain over the most-followed, percent (NaN when they buy nothing).
+        check: :func:`helpers.analysis.pitfalls.shortlist_check` (None when the most-followed buy nothing).
+    """
+
+    lists: Shortlists
+    score_conv_per_1k_usd: float
+    followers_conv_per_1k_usd: float
+    overlap: int
+    lift_pct: float
+    check: dict[str, object] | None
+
+    def numbers(self) -> dict[str, float]:
+        """``score_conv_per_1k_usd``, ``followers_conv_per_1k_usd``, ``overlap``, ``lift_pct``,
+        ``shortlist_size``, ``spend_score_usd`` and ``spend_followers_usd`` (one post per creator,
+        USD), ``single_campaign_score`` (picks resting on one past campaign), ``top_spend_share_pct``
+        and ``gain_without_top_pct`` (NaN without a check)."""
+        by_score, by_followers, check = self.lists.by_score, self.lists.by_followers, self.check
+        return {
+            "score_conv_per_1k_usd": self.score_conv_per_1k_usd,
+            "followers_conv_per_1k_usd": self.followers_conv_per_1k_usd,
+            "overlap": float(self.overlap),
+            "lift_pct": self.lift_pct,
+            "shortlist_size": float(self.lists.n),
+            "spend_score_usd": float(by_score["price_per_post_usd"].sum()),
+            "spend_followers_usd": float(by_followers["price_per_post_usd"].sum()),
+            "single_campaign_score": float((by_score["campaigns"] == 1).sum()),
+            "top_spend_share_pct": float(check["top_spend_share_pct"]) if check else float("nan"),
+            "gain_without_top_pct": float(check["gain_without_top_pct"]) if check else float("nan"),
+        }
+
+
+def compare_shortlists(lists: Shortlists) -> ShortlistComparison:
+    """Expected conversions per $1,000 of each list, their overlap, the scorecard's lift and, when the
+    most-followed buy any conversions, how far to trust the comparison (:class:`ShortlistComparison`)."""
+    s = pitfalls.conversions_per_1k(lists.by_score)
+    f = pitfalls.conversions_per_1k(lists.by_followers)
+    return ShortlistComparison(
+        lists=lists,
+        score_conv_per_1k_usd=s,
+        followers_conv_per_1k_usd=f,
+        overlap=len(lists.by_score.index.intersection(lists.by_followers.index)),
+        lift_pct=100 * (s / f - 1) if f > 0 else float("nan"),
+        check=pitfalls.shortlist_check(lists.by_score, lists.by_followers) if f > 0 else None,
+    )

@@ -29,11 +29,65 @@ from matplotlib.figure import Figure
 
 from .. import plots
 from ..analysis import pitfalls
-from ..analysis.scoring import CRITERIA, ScorecardInputError, candidate_table, score_candidates
+from ..analysis.scoring import (
+    CRITERIA,
+    ScorecardInputError,
+    ShortlistComparison,
+    Shortlists,
+    candidate_table,
+    compare_shortlists,
+    score_candidates,
+)
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 __all__ = ["CRITERIA", "Scorecard", "candidate_table", "criterion_comparison", "scorecard_update"]
+
+
+#: The shortlist columns the lab's table shows for each list.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "handle",
+    "followers",
+    "er_pct",
+    "niche_fit",
+    "audience_authenticity",
+    "price_per_post_usd",
+    "campaigns",
+)
+
+
+def scorecard_summary(comparison: ShortlistComparison) -> str:
+    """The lab's sentence: conversions per $1,000 of both lists, their overlap, and a warning when
+    one creator takes more than :data:`~helpers.analysis.pitfalls.DOMINANCE_PCT` % of the spend."""
+    s, f = comparison.score_conv_per_1k_usd, comparison.followers_conv_per_1k_usd
+    lift, overlap, n, check = comparison.lift_pct, comparison.overlap, comparison.lists.n, comparison.check
+    summary = (
+        f"Scorecard shortlist: {s:,.1f} expected conversions per $1,000; top {n} by followers: {f:,.1f}"
+        + (f" ({lift:+.0f}%)." if np.isfinite(lift) else ".")
+        + f" {overlap} of {n} creator{'s' if n != 1 else ''} {'is' if overlap == 1 else 'are'} on both lists."
+    )
+    if check is not None and check["dominated"] and n > 1:
+        summary += (
+            f" Careful: {check['top_handle']} ({check['top_campaigns']} past campaign"
+            f"{'s' if check['top_campaigns'] != 1 else ''}) is {check['top_spend_share_pct']:.0f}% of the"
+            f" shortlist's spend; without them the gain is {check['gain_without_top_pct']:+.0f}%."
+        )
+    return summary
+
+
+def scorecard_table(lists: Shortlists) -> pd.DataFrame:
+    """Both lists side by side, ranked from 1: :data:`TABLE_COLUMNS` under "scorecard" and
+    "top by followers"."""
+    columns = list(TABLE_COLUMNS)
+    table = pd.concat(
+        {
+            "scorecard": lists.by_score[columns].reset_index(drop=True),
+            "top by followers": lists.by_followers[columns].reset_index(drop=True),
+        },
+        axis=1,
+    )
+    table.index = pd.RangeIndex(1, lists.n + 1, name="rank")
+    return table
 
 
 def scorecard_update(
@@ -54,64 +108,21 @@ def scorecard_update(
     $1,000 of fees for each shortlist), ``overlap`` (creators on both lists), ``lift_pct``, and from
     :func:`helpers.analysis.pitfalls.shortlist_check`: ``spend_score_usd``, ``spend_followers_usd``
     (one post per creator, USD), ``single_campaign_score``, ``top_spend_share_pct`` and
-    ``gain_without_top_pct``. The summary warns when one creator takes more than
-    :data:`~helpers.analysis.pitfalls.DOMINANCE_PCT` % of the shortlist's spend. The table shows each
-    creator's past ``campaigns``.
+    ``gain_without_top_pct`` (:meth:`helpers.analysis.scoring.ShortlistComparison.numbers`). The
+    summary (:func:`scorecard_summary`) warns when one creator takes more than
+    :data:`~helpers.analysis.pitfalls.DOMINANCE_PCT` % of the shortlist's spend. The table
+    (:func:`scorecard_table`) shows each creator's past ``campaigns``.
     """
     try:
         lists = score_candidates(candidates, weights, n, niche)
     except ScorecardInputError as err:
         raise LabInputError(str(err)) from err
-    by_score, by_followers, n = lists.by_score, lists.by_followers, lists.n
-
-    s, f = pitfalls.conversions_per_1k(by_score), pitfalls.conversions_per_1k(by_followers)
-    overlap = len(by_score.index.intersection(by_followers.index))
-    lift = 100 * (s / f - 1) if f > 0 else float("nan")
-    columns = [
-        "handle",
-        "followers",
-        "er_pct",
-        "niche_fit",
-        "audience_authenticity",
-        "price_per_post_usd",
-        "campaigns",
-    ]
-    table = pd.concat(
-        {
-            "scorecard": by_score[columns].reset_index(drop=True),
-            "top by followers": by_followers[columns].reset_index(drop=True),
-        },
-        axis=1,
-    )
-    table.index = pd.RangeIndex(1, n + 1, name="rank")
-    summary = (
-        f"Scorecard shortlist: {s:,.1f} expected conversions per $1,000; top {n} by followers: {f:,.1f}"
-        + (f" ({lift:+.0f}%)." if np.isfinite(lift) else ".")
-        + f" {overlap} of {n} creator{'s' if n != 1 else ''} {'is' if overlap == 1 else 'are'} on both lists."
-    )
-    check = pitfalls.shortlist_check(by_score, by_followers) if f > 0 else None
-    if check is not None and check["dominated"] and n > 1:
-        summary += (
-            f" Careful: {check['top_handle']} ({check['top_campaigns']} past campaign"
-            f"{'s' if check['top_campaigns'] != 1 else ''}) is {check['top_spend_share_pct']:.0f}% of the"
-            f" shortlist's spend; without them the gain is {check['gain_without_top_pct']:+.0f}%."
-        )
+    comparison = compare_shortlists(lists)
     return LabResult(
-        summary=summary,
-        numbers={
-            "score_conv_per_1k_usd": s,
-            "followers_conv_per_1k_usd": f,
-            "overlap": float(overlap),
-            "lift_pct": lift,
-            "shortlist_size": float(n),
-            "spend_score_usd": float(by_score["price_per_post_usd"].sum()),
-            "spend_followers_usd": float(by_followers["price_per_post_usd"].sum()),
-            "single_campaign_score": float((by_score["campaigns"] == 1).sum()),
-            "top_spend_share_pct": float(check["top_spend_share_pct"]) if check else float("nan"),
-            "gain_without_top_pct": float(check["gain_without_top_pct"]) if check else float("nan"),
-        },
-        table=table,
-        extra={"by_score": by_score, "by_followers": by_followers},
+        summary=scorecard_summary(comparison),
+        numbers=comparison.numbers(),
+        table=scorecard_table(lists),
+        extra={"by_score": lists.by_score, "by_followers": lists.by_followers},
     )
 
 
