@@ -89,6 +89,21 @@ def test_a_top_list_is_flagged_and_covers_fewer_decades(lab):
     assert "not a sample" in top.summary
 
 
+def test_fit_numbers_recover_a_known_power_law_and_leave_a_missing_peak_blank():
+    followers = np.round(np.logspace(3, 7, 40))
+    er = 10 * (followers / 1_000) ** -0.2  # exactly 10^-0.2 - 1 = -36.9 % per tenfold followers
+    fit = finding.fit_log_followers(pd.Series(followers), pd.Series(er), degree=1)
+    n = finding.fit_numbers("er", fit, bins=8)
+    assert n["change_per_decade_pct"] == pytest.approx((10**-0.2 - 1) * 100)
+    assert n["change_per_decade_pct_low"] == pytest.approx(n["change_per_decade_pct_high"], abs=1e-4)
+    assert (n["creators"], n["bins"], n["decades"]) == (40, 8, pytest.approx(4.0, abs=1e-3))
+    # a lift that only rises has no peak inside the range: the peak figures are NaN, not a made-up size
+    rising = finding.fit_log_followers(pd.Series(followers), pd.Series(np.log10(followers) ** 2), degree=2)
+    lift = finding.fit_numbers("lift", rising, bins=8)
+    assert np.isnan([lift["peak_followers"], lift["peak_followers_low"], lift["peak_followers_high"]]).all()
+    assert lift["peak_share"] < 0.05 and "change_per_decade_pct" not in lift
+
+
 def test_narrow_ranges_are_called_too_narrow():
     rng = np.random.default_rng(1)
     creators = pd.DataFrame({"followers": rng.uniform(20_000, 60_000, 80), "er_pct": rng.uniform(1, 4, 80)})

@@ -93,6 +93,7 @@ __all__ = [
     "example_export_path",
     "export_creators",
     "fit_log_followers",
+    "fit_numbers",
     "follower_label",
     "headline",
     "interval_text",
@@ -717,6 +718,36 @@ def analyse_posts(
 ) -> Finding:
     """:func:`analyse` straight from the influencers and posts tables (the 1M-post benchmark path)."""
     return analyse(creator_table(influencers, posts), width=width, n_boot=n_boot, seed=seed)
+
+
+def fit_numbers(measure: str, fit: LogFit, *, bins: int) -> dict[str, float]:
+    """A fit's figures by name: ``creators``, ``bins`` (counts), ``followers_min``, ``followers_max``
+    (accounts), ``decades`` (log10 range); for ``"er"`` also ``change_per_decade_pct`` with
+    ``_low``/``_high`` (percent per tenfold followers); for ``"lift"`` ``peak_followers`` with
+    ``_low``/``_high`` (accounts, NaN without a peak inside the range) and ``peak_share`` (share of
+    bootstrap fits with a peak inside, 0-1)."""
+    numbers: dict[str, float] = {
+        "creators": float(fit.n),
+        "bins": float(bins),
+        "followers_min": float(10**fit.x_min),
+        "followers_max": float(10**fit.x_max),
+        "decades": float(fit.x_max - fit.x_min),
+    }
+    if measure == "er":
+        lo, hi = fit.change_per_decade_ci
+        return numbers | {
+            "change_per_decade_pct": fit.change_per_decade_pct,
+            "change_per_decade_pct_low": lo,
+            "change_per_decade_pct_high": hi,
+        }
+    peak = fit.shape == "inverted U"
+    v_lo, v_hi = fit.vertex_ci
+    return numbers | {
+        "peak_followers": float(10**fit.vertex) if peak else float("nan"),
+        "peak_followers_low": float(10**v_lo) if peak else float("nan"),
+        "peak_followers_high": float(10**v_hi) if peak else float("nan"),
+        "peak_share": fit.peak_share,
+    }
 
 
 def headline(measure: str, fit: LogFit) -> str:

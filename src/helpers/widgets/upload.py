@@ -94,6 +94,26 @@ def research_lab_update(
     followers); for ``lift`` ``peak_followers`` with ``_low``/``_high`` (accounts, NaN without a peak
     inside the range) and ``peak_share`` (share of bootstrap fits with a peak inside, 0-1).
     """
+    selected = _fit_sample(creators, measure, sample, label)
+    spec = finding.MEASURES[measure]
+    try:
+        fit = finding.fit_log_followers(
+            selected["followers"], selected[spec["column"]], degree=spec["degree"]
+        )
+    except ValueError as err:
+        raise LabInputError(f"{err}. Use data with creators of different sizes.") from None
+    bins = finding.binned_medians(selected["followers"], selected[spec["column"]], width=bin_width)
+    return LabResult(
+        summary=research_summary(measure, fit, sample, label),
+        numbers=finding.fit_numbers(measure, fit, bins=len(bins)),
+        table=bin_table(bins, measure),
+        extra={"bins": bins, "fit": fit, "measure": measure, "label": label, "sample": sample},
+    )
+
+
+def _fit_sample(creators: pd.DataFrame, measure: str, sample: str, label: str) -> pd.DataFrame:
+    """The creators the fit uses: those with followers and the measure above 0, in the chosen sample.
+    Raises :class:`LabInputError` (what to change) for an unknown measure or too few creators."""
     if measure not in finding.MEASURES:
         raise LabInputError(f"Unknown measure {measure!r}: choose one of {sorted(finding.MEASURES)}.")
     spec = finding.MEASURES[measure]
@@ -118,11 +138,12 @@ def research_lab_update(
             f"Only {len(selected)} creators in {label} have a {spec['name']}: the fit needs at least "
             f"{finding.MIN_FIT}. Use a bigger file or 'all creators'."
         )
-    try:
-        fit = finding.fit_log_followers(selected["followers"], selected[column], degree=spec["degree"])
-    except ValueError as err:
-        raise LabInputError(f"{err}. Use data with creators of different sizes.") from None
-    bins = finding.binned_medians(selected["followers"], selected[column], width=bin_width)
+    return selected
+
+
+def research_summary(measure: str, fit: finding.LogFit, sample: str, label: str) -> str:
+    """The lab's sentences: the finding with its interval, the data it rests on, and the caveats (a top
+    list is no sample; too narrow a follower range)."""
     decades = fit.x_max - fit.x_min
     span = f"{finding.follower_label(fit.x_min)}-{finding.follower_label(fit.x_max)} followers"
     sentences = [
@@ -138,29 +159,11 @@ def research_lab_update(
         sentences.append(
             f"Only {decades:.1f} decades of followers: too narrow a range to judge how the curve bends."
         )
-    numbers: dict[str, float] = {
-        "creators": float(fit.n),
-        "bins": float(len(bins)),
-        "followers_min": float(10**fit.x_min),
-        "followers_max": float(10**fit.x_max),
-        "decades": float(decades),
-    }
-    if measure == "er":
-        lo, hi = fit.change_per_decade_ci
-        numbers |= {
-            "change_per_decade_pct": fit.change_per_decade_pct,
-            "change_per_decade_pct_low": lo,
-            "change_per_decade_pct_high": hi,
-        }
-    else:
-        peak = fit.shape == "inverted U"
-        v_lo, v_hi = fit.vertex_ci
-        numbers |= {
-            "peak_followers": float(10**fit.vertex) if peak else float("nan"),
-            "peak_followers_low": float(10**v_lo) if peak else float("nan"),
-            "peak_followers_high": float(10**v_hi) if peak else float("nan"),
-            "peak_share": fit.peak_share,
-        }
+    return " ".join(sentences)
+
+
+def bin_table(bins: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The lab's table: one row per follower bin (creators, median and its 95 % interval)."""
     unit = "%" if measure == "er" else "ratio"
     table = bins[["bin", "n", "median", "ci_low", "ci_high"]].rename(
         columns={
@@ -171,12 +174,7 @@ def research_lab_update(
             "ci_high": "95% CI high",
         }
     )
-    return LabResult(
-        summary=" ".join(sentences),
-        numbers=numbers,
-        table=table.set_index("followers"),
-        extra={"bins": bins, "fit": fit, "measure": measure, "label": label, "sample": sample},
-    )
+    return table.set_index("followers")
 
 
 def draw_research(fig: Figure, result: LabResult) -> None:
