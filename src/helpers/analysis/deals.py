@@ -302,6 +302,64 @@ def compare_pay_models(
     return pd.DataFrame(rows).set_index("pay_model")
 
 
+@dataclass(frozen=True)
+class DealComparison:
+    """The four pay models for one post by a creator of one platform and tier, and where affiliate
+    overtakes the flat fee (build it with :func:`compare_deal`).
+
+    Attributes:
+        table: :func:`compare_pay_models` (one row per pay model).
+        crossover_sales: sales per post above which affiliate pays the creator more than the flat fee.
+        affiliate_beats_flat_pct: simulated posts above the crossover, percent.
+        median_sales: median simulated sales per post.
+        campaigns: past campaigns the sales are drawn from (count).
+        cited: the cited rate range for the platform and tier.
+    """
+
+    table: pd.DataFrame
+    crossover_sales: float
+    affiliate_beats_flat_pct: float
+    median_sales: float
+    campaigns: int
+    cited: RateRange
+
+    def numbers(self, pay_model: str) -> dict[str, float]:
+        """``crossover_sales``, ``affiliate_beats_flat_pct``, ``median_sales``, ``campaigns``,
+        ``range_low_usd``, ``range_high_usd``, then ``<field>_<model>`` for every :class:`DealOutcome`
+        field of every model (``_`` for spaces) and the ``pay_model``'s fields without suffix."""
+        numbers: dict[str, float] = {
+            "crossover_sales": self.crossover_sales,
+            "affiliate_beats_flat_pct": self.affiliate_beats_flat_pct,
+            "median_sales": self.median_sales,
+            "campaigns": float(self.campaigns),
+            "range_low_usd": self.cited.low_usd,
+            "range_high_usd": self.cited.high_usd,
+        }
+        for model, row in self.table.iterrows():
+            numbers |= {f"{k}_{str(model).replace(' ', '_')}": float(v) for k, v in row.items()}
+        return numbers | {k: float(v) for k, v in self.table.loc[pay_model].items()}
+
+
+def compare_deal(
+    history: SalesHistory, cited: RateRange, *, fee_usd: float, commission_pct: float, order_value_usd: float
+) -> DealComparison:
+    """Every pay model on the same seeded draws of ``history``, the affiliate crossover and how many
+    simulated posts pass it (:class:`DealComparison`)."""
+    table = compare_pay_models(
+        history, fee_usd=fee_usd, commission_pct=commission_pct, order_value_usd=order_value_usd
+    )
+    cross = crossover_sales(fee_usd, commission_pct, order_value_usd)
+    sales, _ = draw_outcomes(history)
+    return DealComparison(
+        table=table,
+        crossover_sales=cross,
+        affiliate_beats_flat_pct=float(100 * (sales > cross).mean()) if math.isfinite(cross) else 0.0,
+        median_sales=float(np.median(sales)),
+        campaigns=history.campaigns,
+        cited=cited,
+    )
+
+
 # --------------------------------------------------------------------------------------------------
 # Two real cases (FTC actions), as published, and the arithmetic a learner can do on them
 # --------------------------------------------------------------------------------------------------

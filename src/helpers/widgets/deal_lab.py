@@ -35,10 +35,6 @@ PLATFORM_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouT
 ORDER_VALUE_STOPS: tuple[int, ...] = (10, 25, 50, 100, 250, 500)
 
 
-def _slug(model: str) -> str:
-    return model.replace(" ", "_")
-
-
 def _dollars(value: float) -> str:
     return f"${value:,.0f}"
 
@@ -97,6 +93,57 @@ def fixed_or_varies(what: str, spread: pd.Series) -> str:
     return f"{what} varies: {', '.join(varies)}"
 
 
+def _checked_history(
+    histories: dict[tuple[str, str], deals.SalesHistory],
+    pay_model: str,
+    platform: str,
+    tier: str,
+    order_value_usd: float,
+) -> deals.SalesHistory:
+    """The platform and tier's past sales; :class:`LabInputError` for an unknown pay model, fewer than
+    :data:`MIN_CAMPAIGNS` past campaigns or an order value of $0 or less."""
+    if pay_model not in deals.PAY_MODELS:
+        raise LabInputError(f"Choose a pay model among {', '.join(deals.PAY_MODELS)}.")
+    history = histories.get((platform, tier))
+    found = 0 if history is None else history.campaigns
+    if history is None or found < MIN_CAMPAIGNS:
+        raise LabInputError(
+            f"The data holds {found} past {platform} {tier} campaigns, too few to draw outcomes from "
+            f"(at least {MIN_CAMPAIGNS}): choose another tier or platform."
+        )
+    if order_value_usd <= 0:
+        raise LabInputError("Set an order value above $0: a sale must bring some revenue.")
+    return history
+
+
+def deal_summary(
+    deal: deals.DealComparison, *, pay_model: str, platform: str, tier: str, fee_usd: float
+) -> str:
+    """The lab's sentence: what the chosen pay model gives the creator and costs the brand per sale,
+    where affiliate overtakes the flat fee, and where the fee sits in the cited range."""
+    chosen, cross, cited = deal.table.loc[pay_model], deal.crossover_sales, deal.cited
+    if math.isfinite(cross):
+        where = (
+            f"Affiliate pays the creator more than the flat fee above {cross:,.0f} sales per post, which "
+            f"{deal.affiliate_beats_flat_pct:.0f}% of simulated posts reach (median "
+            f"{deal.median_sales:,.1f} sales)."
+        )
+    else:
+        where = "At 0% commission affiliate pays the creator nothing, so the flat fee always pays more."
+    return (
+        f"{pay_model.capitalize()}, {tier}-tier {PLATFORM_NAMES.get(platform, platform)} creator: the "
+        f"creator earns {creator_phrase(chosen)}; the brand pays {cost_phrase(chosen)}. "
+        + (
+            "(The gift is counted at its retail price, the order value; it costs the brand less to make.) "
+            if pay_model == "gifting"
+            else ""
+        )
+        + f"{where} "
+        f"Your fee of ${fee_usd:,.0f} is {fee_position(fee_usd, cited)}"
+        + (f" ({cited.describe()} per post)." if cited.quoted else ".")
+    )
+
+
 def deal_lab_update(
     histories: dict[tuple[str, str], deals.SalesHistory],
     ranges: dict[tuple[str, str], deals.RateRange],
@@ -117,59 +164,17 @@ def deal_lab_update(
     ``campaigns`` (past campaigns drawn from) and the cited range (``range_low_usd``,
     ``range_high_usd``); a table with one row per pay model.
     """
-    if pay_model not in deals.PAY_MODELS:
-        raise LabInputError(f"Choose a pay model among {', '.join(deals.PAY_MODELS)}.")
-    history = histories.get((platform, tier))
-    found = 0 if history is None else history.campaigns
-    if history is None or found < MIN_CAMPAIGNS:
-        raise LabInputError(
-            f"The data holds {found} past {platform} {tier} campaigns, too few to draw outcomes from "
-            f"(at least {MIN_CAMPAIGNS}): choose another tier or platform."
-        )
-    if order_value_usd <= 0:
-        raise LabInputError("Set an order value above $0: a sale must bring some revenue.")
-    table = deals.compare_pay_models(
-        history, fee_usd=fee_usd, commission_pct=commission_pct, order_value_usd=order_value_usd
-    )
-    cross = deals.crossover_sales(fee_usd, commission_pct, order_value_usd)
-    sales, _ = deals.draw_outcomes(history)
-    beats = float(100 * (sales > cross).mean()) if math.isfinite(cross) else 0.0
+    history = _checked_history(histories, pay_model, platform, tier, order_value_usd)
     cited = ranges.get((platform, tier), deals.RateRange(platform, tier, math.nan, math.nan, ""))
-    numbers: dict[str, float] = {
-        "crossover_sales": cross,
-        "affiliate_beats_flat_pct": beats,
-        "median_sales": float(np.median(sales)),
-        "campaigns": float(history.campaigns),
-        "range_low_usd": cited.low_usd,
-        "range_high_usd": cited.high_usd,
-    }
-    for model, row in table.iterrows():
-        numbers |= {f"{k}_{_slug(str(model))}": float(v) for k, v in row.items()}
-    chosen = table.loc[pay_model]
-    numbers |= {k: float(v) for k, v in chosen.items()}
-    if math.isfinite(cross):
-        where = (
-            f"Affiliate pays the creator more than the flat fee above {cross:,.0f} sales per post, which "
-            f"{beats:.0f}% of simulated posts reach (median {numbers['median_sales']:,.1f} sales)."
-        )
-    else:
-        where = "At 0% commission affiliate pays the creator nothing, so the flat fee always pays more."
-    summary = (
-        f"{pay_model.capitalize()}, {tier}-tier {PLATFORM_NAMES.get(platform, platform)} creator: the "
-        f"creator earns {creator_phrase(chosen)}; the brand pays {cost_phrase(chosen)}. "
-        + (
-            "(The gift is counted at its retail price, the order value; it costs the brand less to make.) "
-            if pay_model == "gifting"
-            else ""
-        )
-        + f"{where} "
-        f"Your fee of ${fee_usd:,.0f} is {fee_position(fee_usd, cited)}"
-        + (f" ({cited.describe()} per post)." if cited.quoted else ".")
-    )
+    terms = {"fee_usd": fee_usd, "commission_pct": commission_pct, "order_value_usd": order_value_usd}
+    deal = deals.compare_deal(history, cited, **terms)
+    summary = deal_summary(deal, pay_model=pay_model, platform=platform, tier=tier, fee_usd=fee_usd)
     # "beats the flat fee" is in ``numbers`` but not in the table: for the hybrid (the same fee plus a
     # commission) it is true by construction, so as a table row it would only look like a finding
-    shown = table.drop(columns="beats_flat_pct")
-    return LabResult(summary=summary, numbers=numbers, table=shown, extra={"pay_model": pay_model})
+    shown = deal.table.drop(columns="beats_flat_pct")
+    return LabResult(
+        summary=summary, numbers=deal.numbers(pay_model), table=shown, extra={"pay_model": pay_model}
+    )
 
 
 def _set_title(ax: Axes, finding: str, subtitle: str) -> None:
