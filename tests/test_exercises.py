@@ -504,6 +504,11 @@ def test_tuple_question_right_numbers_wrong_choice_says_read_them_again():
     assert result.message.startswith(
         "Your numbers are right; read them again: which creator reaches more fans?"
     )
+    q = creators()
+    q.parts = (*q.parts[:2], ChoicePart(label="letter", options=("A", "B"), expected="A"))
+    assert q.check((4_200, 950, "B")).message.startswith(
+        'Your numbers are right, but "B" is not the right letter.'
+    )
 
 
 def test_tuple_question_known_mistakes_test_parts_with_their_tolerance():

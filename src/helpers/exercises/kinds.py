@@ -704,7 +704,7 @@ class TupleQuestion(Question):
                     return (
                         f"{yours}; {again}: {part.advice}"
                         if part.advice
-                        else f"{yours}, not the {part.label}."
+                        else f"{yours}, but {_literal(got[i])} is not the right {part.label}."
                     )
                 if reason:
                     return reason
