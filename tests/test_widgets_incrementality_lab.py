@@ -82,3 +82,30 @@ def test_the_lab_follows_its_controls():
     message = lab.set(regions=10, holdout_pct=10)
     assert not message.ok and "holdout" in message.message
     assert lab.set(**DEFAULTS).numbers["code_orders"] == first
+
+
+@pytest.mark.parametrize("effect", [0.0, 0.4])
+@pytest.mark.parametrize("leakage", [0.0, 5.0])
+def test_experiment_numbers_hold_together_on_every_campaign_size(effect, leakage):
+    for regions in lab_module.SIZES:
+        experiment = lab_module.run_experiment(
+            regions, 50, leakage, effect, draw=2, seed=generate.DEFAULT_SEED
+        )
+        n = lab_module.experiment_numbers(experiment)
+        assert n["code_low"] <= n["code_orders"] <= n["code_high"], regions
+        assert n["holdout_low"] <= n["holdout_orders"] <= n["holdout_high"], regions
+        assert bool(n["holdout_covers"]) == (n["holdout_low"] <= n["true_orders"] <= n["holdout_high"]), (
+            regions
+        )
+        assert n["emv_usd"] == pytest.approx(n["emv_orders"] * lab_module.AVG_ORDER_USD)
+        assert n["held_out_regions"] == experiment.held == round(regions / 2), regions
+        if effect == 0:  # nothing caused: every code use is a leaked code
+            assert n["true_orders"] == 0 and n["code_orders"] == n["leaked_code_orders"], regions
+        if leakage == 0:  # no leaked codes: codes can only miss buyers
+            assert n["leaked_code_orders"] == 0 and n["code_orders"] <= n["true_orders"], regions
+        table = lab_module.estimates_table(experiment)
+        assert table.loc["holdout", "orders"] == n["holdout_orders"]
+        if effect > 0:
+            assert table.loc["promo-code attribution", "error_pct"] == pytest.approx(
+                (n["code_orders"] - n["true_orders"]) / n["true_orders"] * 100
+            )

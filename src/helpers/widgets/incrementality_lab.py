@@ -23,6 +23,7 @@ same experiment again with another seed).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -107,29 +108,65 @@ def incrementality_update(
     (+ ``holdout_low`` / ``holdout_high``), ``emv_usd``, ``emv_orders``, ``leaked_code_orders``,
     ``held_out_code_orders`` (counts, USD), ``holdout_covers`` (1 if the 95 % interval holds the truth).
     """
+    experiment = run_experiment(regions, holdout_pct, leakage_pct, effect_per_1000, draw, seed)
+    numbers = experiment_numbers(experiment)
+    return LabResult(
+        summary=incrementality_summary(experiment, numbers),
+        numbers=numbers,
+        table=estimates_table(experiment),
+        extra={"rates": inc.region_rates(experiment.sales), "effect": effect_per_1000},
+    )
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """One simulated experiment and its three estimates.
+
+    Attributes:
+        sales: the :func:`helpers.generate.region_sales` table (one row per region and week).
+        truth: the generator's planted figures (``incremental_orders``, ``leaked_code_orders``...).
+        estimates: :func:`helpers.analysis.incrementality.compare_estimates` (one row per method).
+        regions: regions the campaign runs in; held: how many of them were held out.
+    """
+
+    sales: pd.DataFrame
+    truth: dict[str, Any]
+    estimates: pd.DataFrame
+    regions: int
+    held: int
+
+
+def run_experiment(
+    regions: int, holdout_pct: float, leakage_pct: float, effect_per_1000: float, draw: int, seed: int
+) -> Experiment:
+    """Simulate the experiment these controls describe and estimate its incremental orders (the
+    arguments as in :func:`incrementality_update`). Raises :class:`LabInputError` for settings that
+    cannot be simulated or estimated."""
     if regions < 4:
         raise LabInputError("The campaign needs at least 4 regions: choose a bigger campaign.")
     if not 0 <= holdout_pct <= 100 or not 0 <= leakage_pct <= 100:
         raise LabInputError("Holdout share and code leakage are percentages: choose values from 0 to 100.")
     if effect_per_1000 < 0:
         raise LabInputError("The true effect cannot be negative here: choose 0 or more.")
-    table, truth = generate.region_sales(
+    sales, truth = generate.region_sales(
         seed + int(draw) - 1, **_settings(regions, holdout_pct, leakage_pct, effect_per_1000)
     )
-    held = int(table.loc[table["week"] == 1, "held_out"].sum())
+    held = int(sales.loc[sales["week"] == 1, "held_out"].sum())
     try:
-        est = inc.compare_estimates(table, truth["incremental_orders"], AVG_ORDER_USD, CPM_RATE)
+        estimates = inc.compare_estimates(sales, truth["incremental_orders"], AVG_ORDER_USD, CPM_RATE)
     except ValueError:
         raise LabInputError(
             f"{held} of {regions} regions held out: a holdout needs at least 2 regions on each side. "
             "Raise the holdout share or the campaign size."
         ) from None
-    true_orders = truth["incremental_orders"]
-    code, hold, emv = (est.loc[m] for m in inc.METHODS)
-    emv_usd = float(emv["orders"]) * AVG_ORDER_USD
-    leaked = truth["leaked_code_orders"]
-    numbers = {
-        "true_orders": true_orders,
+    return Experiment(sales, truth, estimates, regions, held)
+
+
+def experiment_numbers(experiment: Experiment) -> dict[str, float]:
+    """The experiment's figures by name (see :func:`incrementality_update`'s Numbers)."""
+    code, hold, emv = (experiment.estimates.loc[m] for m in inc.METHODS)
+    return {
+        "true_orders": experiment.truth["incremental_orders"],
         "code_orders": float(code["orders"]),
         "code_low": float(code["low"]),
         "code_high": float(code["high"]),
@@ -137,38 +174,56 @@ def incrementality_update(
         "holdout_low": float(hold["low"]),
         "holdout_high": float(hold["high"]),
         "holdout_covers": float(bool(hold["covers_truth"])),
-        "emv_usd": emv_usd,
+        "emv_usd": float(emv["orders"]) * AVG_ORDER_USD,
         "emv_orders": float(emv["orders"]),
-        "leaked_code_orders": leaked,
-        "held_out_code_orders": float(inc.held_out_code_orders(table)),
-        "held_out_regions": float(held),
+        "leaked_code_orders": experiment.truth["leaked_code_orders"],
+        "held_out_code_orders": float(inc.held_out_code_orders(experiment.sales)),
+        "held_out_regions": float(experiment.held),
     }
-    missed = true_orders - (float(code["orders"]) - leaked)
-    codes = _orders(code["orders"])
-    if true_orders > 0:
-        off = (float(code["orders"]) - true_orders) / true_orders
-        direction = (
-            f"{abs(off):.0%} too {'many' if off > 0 else 'few'}"
-            if abs(off) >= 0.05
-            else f"within {abs(off):.0%} of the truth - by luck, two errors cancelling"
-        )
-        codes_text = (
-            f"Promo codes count {codes}, {direction}: {_orders(missed)} buyers they brought never typed "
-            f"a code, and {_orders(leaked)} code uses were leaked codes used by buyers who would have "
-            "bought anyway."
-        )
-    else:
-        codes_text = (
+
+
+def _codes_text(numbers: dict[str, float]) -> str:
+    """What the promo-code count gets wrong: too many or too few, and why (or, with no effect, that every
+    code use is a leaked one)."""
+    true_orders, leaked = numbers["true_orders"], numbers["leaked_code_orders"]
+    codes = _orders(numbers["code_orders"])
+    if true_orders <= 0:
+        return (
             f"Promo codes still count {codes}: every one a leaked code used by a buyer who would have "
             "bought anyway."
         )
-    covers = "covers" if hold["covers_truth"] else "misses"
-    summary = (
-        f"The creators caused {_orders(true_orders)} orders (planted; a brand never sees this). "
-        f"{codes_text} The holdout ({held} of {regions} regions left out) estimates "
-        f"{_orders(hold['orders'])}, 95% interval {_orders(hold['low'])} to {_orders(hold['high'])}: it "
-        f"{covers} the truth. EMV prices the impressions at ${emv_usd:,.0f}, whatever the campaign caused."
+    missed = true_orders - (numbers["code_orders"] - leaked)
+    off = (numbers["code_orders"] - true_orders) / true_orders
+    direction = (
+        f"{abs(off):.0%} too {'many' if off > 0 else 'few'}"
+        if abs(off) >= 0.05
+        else f"within {abs(off):.0%} of the truth - by luck, two errors cancelling"
     )
+    return (
+        f"Promo codes count {codes}, {direction}: {_orders(missed)} buyers they brought never typed "
+        f"a code, and {_orders(leaked)} code uses were leaked codes used by buyers who would have "
+        "bought anyway."
+    )
+
+
+def incrementality_summary(experiment: Experiment, numbers: dict[str, float]) -> str:
+    """The lab's sentence: the planted truth, what codes, the holdout and EMV say about it."""
+    n = numbers
+    covers = "covers" if n["holdout_covers"] else "misses"
+    return (
+        f"The creators caused {_orders(n['true_orders'])} orders (planted; a brand never sees this). "
+        f"{_codes_text(n)} The holdout ({experiment.held} of {experiment.regions} regions left out) "
+        "estimates "
+        f"{_orders(n['holdout_orders'])}, 95% interval {_orders(n['holdout_low'])} to "
+        f"{_orders(n['holdout_high'])}: it {covers} the truth. "
+        f"EMV prices the impressions at ${n['emv_usd']:,.0f}, whatever the campaign caused."
+    )
+
+
+def estimates_table(experiment: Experiment) -> pd.DataFrame:
+    """The lab's table: the planted truth and each method's orders, 95 % interval, error against the
+    truth (percent) and what it measures."""
+    est, true_orders = experiment.estimates, experiment.truth["incremental_orders"]
     rows = [
         ("planted truth", true_orders, np.nan, np.nan),
         *[
@@ -176,18 +231,10 @@ def incrementality_update(
             for m in inc.METHODS
         ],
     ]
-    table_out = pd.DataFrame(rows, columns=["method", "orders", "low", "high"]).set_index("method")
-    table_out["error_pct"] = (
-        (table_out["orders"] - true_orders) / true_orders * 100 if true_orders > 0 else np.nan
-    )
-    table_out["measures"] = [MEASURES[m] for m in table_out.index]
-    rates = inc.region_rates(table)
-    return LabResult(
-        summary=summary,
-        numbers=numbers,
-        table=table_out,
-        extra={"rates": rates, "effect": effect_per_1000},
-    )
+    table = pd.DataFrame(rows, columns=["method", "orders", "low", "high"]).set_index("method")
+    table["error_pct"] = (table["orders"] - true_orders) / true_orders * 100 if true_orders > 0 else np.nan
+    table["measures"] = [MEASURES[m] for m in table.index]
+    return table
 
 
 def _strip_x(count: int, centre: float) -> np.ndarray:
