@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -28,14 +29,19 @@ __all__ = [
     "LEGEND_LOC",
     "METRIC_LABELS",
     "SERIES_SHORT",
+    "PublishedFigure",
     "as_of",
     "draw_metric",
     "engagement_changes",
+    "figures_by_series",
+    "figures_numbers",
     "followers_to_match",
     "metric_rows",
+    "published_figures",
     "publisher",
     "series_cagr",
     "series_overview",
+    "series_trend",
     "short_name",
     "source_note",
     "source_note_from",
@@ -138,6 +144,65 @@ def as_of(landscape: pd.DataFrame, year: int, include_vendor: bool = True) -> pd
         index=pd.Index(latest["series"].to_numpy(), name="series"),
     )
     return table.sort_values(["metric", "series"])
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    """One row of the landscape table as plain Python values (the lab works on ~20 rows, where
+    pandas' per-call overhead would dominate an update)."""
+
+    metric: str
+    series: str
+    year: int
+    period: str
+    value: float
+    unit: str
+    source: str
+    confidence: str
+    vendor: bool
+
+
+def published_figures(landscape: pd.DataFrame) -> list[PublishedFigure]:
+    """The table's rows as :class:`PublishedFigure`, sorted by series, year and period."""
+    columns = ("metric", "series", "year", "period", "value", "unit", "source", "confidence")
+    values = [landscape[c].astype(str if c not in ("year", "value") else object).tolist() for c in columns]
+    vendor = landscape["is_vendor_estimate"].astype(bool).tolist()
+    rows = [
+        PublishedFigure(m, s, int(y), p, float(v), u, src, c, bool(vd))
+        for m, s, y, p, v, u, src, c, vd in zip(*values, vendor, strict=True)
+    ]
+    return sorted(rows, key=lambda f: (f.series, f.year, f.period))
+
+
+def figures_by_series(figures: list[PublishedFigure]) -> dict[str, list[PublishedFigure]]:
+    """Figures grouped by series (series in name order, figures in date order)."""
+    groups: dict[str, list[PublishedFigure]] = {}
+    for f in sorted(figures, key=lambda f: (f.series, f.year, f.period)):
+        groups.setdefault(f.series, []).append(f)
+    return groups
+
+
+def series_trend(figures: list[PublishedFigure]) -> tuple[int, int]:
+    """(series with two or more figures, how many of them end lower than they start)."""
+    groups = [g for g in figures_by_series(figures).values() if len(g) >= 2]
+    return len(groups), sum(g[-1].value < g[0].value for g in groups)
+
+
+def figures_numbers(shown: list[PublishedFigure], year: int) -> dict[str, float]:
+    """What the figures ``shown`` for ``year`` or earlier (date order) add up to: ``year``,
+    ``series_shown``, ``figures_shown``, ``vendor_figures_pct`` (percent that are vendor estimates),
+    ``series_with_trend``, ``series_falling`` (:func:`series_trend`) and ``latest_value`` (the most
+    recent figure, in its unit; NaN when none)."""
+    with_trend, falling = series_trend(shown)
+    return {
+        "year": float(year),
+        "series_shown": float(len({f.series for f in shown})),
+        "figures_shown": float(len(shown)),
+        "vendor_figures_pct": 100.0 * sum(f.vendor for f in shown) / len(shown) if shown else float("nan"),
+        "series_with_trend": float(with_trend),
+        "series_falling": float(falling),
+        "latest_value": shown[-1].value if shown else float("nan"),
+    }
 
 
 def series_cagr(

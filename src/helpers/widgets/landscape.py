@@ -11,7 +11,6 @@ then says so instead of drawing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
@@ -30,49 +29,7 @@ def _figure_text(value: float, unit: str) -> str:
     return f"{value:,.2f} {unit}".replace(".00 ", " ")
 
 
-@dataclass(frozen=True)
-class _Figure:
-    """One row of the landscape table as plain Python values (the lab works on ~20 rows, where
-    pandas' per-call overhead would dominate an update)."""
-
-    metric: str
-    series: str
-    year: int
-    period: str
-    value: float
-    unit: str
-    source: str
-    confidence: str
-    vendor: bool
-
-
-def _figures(landscape: pd.DataFrame) -> list[_Figure]:
-    """The table's rows as :class:`_Figure`, sorted by series, year and period."""
-    columns = ("metric", "series", "year", "period", "value", "unit", "source", "confidence")
-    values = [landscape[c].astype(str if c not in ("year", "value") else object).tolist() for c in columns]
-    vendor = landscape["is_vendor_estimate"].astype(bool).tolist()
-    rows = [
-        _Figure(m, s, int(y), p, float(v), u, src, c, bool(vd))
-        for m, s, y, p, v, u, src, c, vd in zip(*values, vendor, strict=True)
-    ]
-    return sorted(rows, key=lambda f: (f.series, f.year, f.period))
-
-
-def _by_series(figures: list[_Figure]) -> dict[str, list[_Figure]]:
-    """Figures grouped by series (series in name order, figures in date order)."""
-    groups: dict[str, list[_Figure]] = {}
-    for f in sorted(figures, key=lambda f: (f.series, f.year, f.period)):
-        groups.setdefault(f.series, []).append(f)
-    return groups
-
-
-def _trend(figures: list[_Figure]) -> tuple[int, int]:
-    """(series with two or more figures, how many of them end lower than they start)."""
-    groups = [g for g in _by_series(figures).values() if len(g) >= 2]
-    return len(groups), sum(g[-1].value < g[0].value for g in groups)
-
-
-def _title(metric: str, year: int, shown: list[_Figure]) -> str:
+def _title(metric: str, year: int, shown: list[la.PublishedFigure]) -> str:
     """The finding for the figure's title, from the figures for ``year`` or earlier (date order)."""
     if not shown:
         return f"No figure refers to {year} or earlier"
@@ -88,7 +45,7 @@ def _title(metric: str, year: int, shown: list[_Figure]) -> str:
         if len(shown) > 1:
             text += f" ({last.value / first.value:.0f}x {first.period})"
         return text
-    with_trend, falling = _trend(shown)
+    with_trend, falling = la.series_trend(shown)
     if with_trend == 0:
         return f"Up to {year}, no series has two figures yet: no trend to read"
     if falling == with_trend:
@@ -96,11 +53,11 @@ def _title(metric: str, year: int, shown: list[_Figure]) -> str:
     return f"Up to {year}, {falling} of {with_trend} series with two figures fall"
 
 
-def _latest_table(figures: list[_Figure], year: int, include_vendor: bool) -> pd.DataFrame:
+def _latest_table(figures: list[la.PublishedFigure], year: int, include_vendor: bool) -> pd.DataFrame:
     """The latest figure of every series for ``year`` or earlier, readable columns (the same rows
     as :func:`helpers.analysis.landscape.as_of`)."""
     known = [f for f in figures if f.year <= year and (include_vendor or not f.vendor)]
-    latest = [g[-1] for g in _by_series(known).values()]
+    latest = [g[-1] for g in la.figures_by_series(known).values()]
     latest.sort(key=lambda f: (f.metric, f.series))
     return pd.DataFrame(
         {
@@ -116,6 +73,49 @@ def _latest_table(figures: list[_Figure], year: int, include_vendor: bool) -> pd
     )
 
 
+def _metric_figures(
+    figures: list[la.PublishedFigure], landscape: pd.DataFrame, metric: str, include_vendor: bool
+) -> list[la.PublishedFigure]:
+    """The metric's figures the vendor filter keeps; a ``KeyError`` naming the table's metrics for an
+    unknown metric, :class:`LabInputError` when the filter leaves none."""
+    if all(f.metric != metric for f in figures):
+        la.metric_rows(landscape, metric)  # raises a KeyError naming the metrics the table holds
+    rows = [f for f in figures if f.metric == metric and (include_vendor or not f.vendor)]
+    if not rows:
+        label = la.METRIC_LABELS.get(metric, metric)
+        raise LabInputError(
+            f"Every '{label}' figure in the table comes from a vendor. Tick 'Include vendor estimates' "
+            "to see them - and read them as estimates by companies that sell influencer marketing."
+        )
+    return rows
+
+
+def landscape_summary(
+    label: str, year: int, rows: list[la.PublishedFigure], shown: list[la.PublishedFigure]
+) -> str:
+    """The lab's sentence: each series' latest figure for ``year`` or earlier and its change since
+    the series' first figure, or where the first figure is when none is that old."""
+    if not shown:
+        first = min(rows, key=lambda f: (f.year, f.period))
+        return (
+            f"No {label.lower()} figure in the table refers to {year} or earlier: the first is from "
+            f"{first.period}. Move the year on - the course does not extrapolate backwards."
+        )
+    parts = []
+    for series, part in la.figures_by_series(shown).items():
+        first, latest = part[0], part[-1]
+        text = f"{la.short_name(series)}: {_figure_text(latest.value, latest.unit)} ({latest.period}"
+        text += ", vendor estimate)" if latest.vendor else ")"
+        if len(part) > 1:
+            text += f", {100 * (latest.value / first.value - 1):+.0f}% since {first.period}"
+        parts.append(text)
+    summary = f"{label}, figures for {year} or earlier: " + "; ".join(parts) + "."
+    later = sum(f.year > year for f in rows)
+    if later:
+        summary += f" {later} figure(s) for later years are drawn hollow."
+    return summary
+
+
 def landscape_update(
     landscape: pd.DataFrame, metric: str = "engagement_rate", year: int = 2016, include_vendor: bool = True
 ) -> LabResult:
@@ -126,53 +126,16 @@ def landscape_update(
     ``year`` or earlier); ``vendor_figures_pct`` (percent of those figures that are vendor
     estimates); ``series_with_trend`` and ``series_falling`` (series with two or more figures, and
     how many of them end lower than they start); ``latest_value`` (the most recent figure of the
-    metric, in its unit; NaN when none). Table: the rows of :func:`helpers.analysis.landscape.as_of`
-    for every metric, with readable columns. Raises :class:`LabInputError` when the vendor filter
-    leaves no figure of the metric at all.
+    metric, in its unit; NaN when none) - :func:`helpers.analysis.landscape.figures_numbers`. Table:
+    the rows of :func:`helpers.analysis.landscape.as_of` for every metric, with readable columns.
+    Raises :class:`LabInputError` when the vendor filter leaves no figure of the metric at all.
     """
-    figures = _figures(landscape)
-    if all(f.metric != metric for f in figures):
-        la.metric_rows(landscape, metric)  # raises a KeyError naming the metrics the table holds
-    label = la.METRIC_LABELS.get(metric, metric)
-    rows = [f for f in figures if f.metric == metric and (include_vendor or not f.vendor)]
-    if not rows:
-        raise LabInputError(
-            f"Every '{label}' figure in the table comes from a vendor. Tick 'Include vendor estimates' "
-            "to see them - and read them as estimates by companies that sell influencer marketing."
-        )
+    figures = la.published_figures(landscape)
+    rows = _metric_figures(figures, landscape, metric, include_vendor)
     shown = sorted((f for f in rows if f.year <= year), key=lambda f: (f.year, f.period))
-    with_trend, falling = _trend(shown)
-    numbers = {
-        "year": float(year),
-        "series_shown": float(len({f.series for f in shown})),
-        "figures_shown": float(len(shown)),
-        "vendor_figures_pct": 100.0 * sum(f.vendor for f in shown) / len(shown) if shown else float("nan"),
-        "series_with_trend": float(with_trend),
-        "series_falling": float(falling),
-        "latest_value": shown[-1].value if shown else float("nan"),
-    }
-    if not shown:
-        first = min(rows, key=lambda f: (f.year, f.period))
-        summary = (
-            f"No {label.lower()} figure in the table refers to {year} or earlier: the first is from "
-            f"{first.period}. Move the year on - the course does not extrapolate backwards."
-        )
-    else:
-        parts = []
-        for series, part in _by_series(shown).items():
-            first, latest = part[0], part[-1]
-            text = f"{la.short_name(series)}: {_figure_text(latest.value, latest.unit)} ({latest.period}"
-            text += ", vendor estimate)" if latest.vendor else ")"
-            if len(part) > 1:
-                text += f", {100 * (latest.value / first.value - 1):+.0f}% since {first.period}"
-            parts.append(text)
-        summary = f"{label}, figures for {year} or earlier: " + "; ".join(parts) + "."
-        later = sum(f.year > year for f in rows)
-        if later:
-            summary += f" {later} figure(s) for later years are drawn hollow."
     return LabResult(
-        summary=summary,
-        numbers=numbers,
+        summary=landscape_summary(la.METRIC_LABELS.get(metric, metric), year, rows, shown),
+        numbers=la.figures_numbers(shown, year),
         table=_latest_table(figures, year, include_vendor),
         extra={
             "metric": metric,
