@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.analysis.influence import niche_reach_table
+from helpers import data
+from helpers.analysis.influence import SOURCES_OF_POWER, niche_reach_table, rank_niche
 from helpers.widgets import LABS, LabInputError
 from helpers.widgets.niche import TOP_N, NicheReach, niche_reach_update
 
@@ -114,3 +115,36 @@ def test_lab_on_bundled_data_lists_top_n_and_responds_to_every_ranking():
         print(f"\n{rank_by}: {result.summary}  ({lab.last_update_ms:.0f} ms)")
     engaged = lab.set(rank_by="engaged_share", card=1).numbers["overlap_with_followers_top"]
     assert engaged < TOP_N  # the engaged ranking is not the follower ranking
+
+
+@pytest.fixture(scope="module")
+def bundled_reach() -> pd.DataFrame:
+    return niche_reach_table(data.load_influencers(), data.load_niches())
+
+
+@pytest.mark.parametrize("column", ["followers", "niche_share_pct", "engaged_share_pct"])
+def test_rank_niche_lists_the_top_of_the_selection_in_order(bundled_reach, column):
+    reach = bundled_reach
+    for niche in [None, *sorted(reach["niche"].astype(str).unique())]:
+        for platform in [None, "instagram", "youtube"]:
+            keep = pd.Series(True, index=reach.index)
+            if niche:
+                keep &= reach["niche"].astype(str) == niche
+            if platform:
+                keep &= reach["platform"].astype(str) == platform
+            chosen = reach[keep]
+            ranking = rank_niche(reach, column, niche, platform, TOP_N)
+            ranked = ranking.ranked
+            assert ranking.creators == len(chosen) and len(ranked) == min(TOP_N, len(chosen))
+            assert set(ranked.index) <= set(chosen.index)
+            assert ranked[column].is_monotonic_decreasing
+            if len(ranked) and len(chosen) > len(ranked):  # nobody left out ranks above the last listed
+                assert chosen.drop(ranked.index)[column].max() <= ranked[column].iloc[-1]
+            assert 0 <= ranking.overlap <= len(ranked)
+            if column == "followers" or (column == "niche_share_pct" and niche and platform):
+                # one niche on one platform shares one denominator: the share ranks as followers do
+                assert ranking.overlap == len(ranked), (niche, platform)
+            medians = chosen[list(SOURCES_OF_POWER)].median()
+            assert ranking.medians == pytest.approx(
+                {label: medians[col] for col, label in SOURCES_OF_POWER.items()} if len(chosen) else {}
+            )

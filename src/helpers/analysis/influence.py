@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from .. import metrics, plots
 __all__ = [
     "ER_BENCHMARK_KEYS",
     "SOURCES_OF_POWER",
+    "NicheRanking",
     "celebrity_comparison",
     "conversions_by_fame",
     "engaged_niche_audience",
@@ -39,6 +41,7 @@ __all__ = [
     "plot_power_by_tier",
     "plot_same_followers",
     "power_by_tier",
+    "rank_niche",
     "same_followers_share",
 ]
 
@@ -203,6 +206,47 @@ def niche_reach_table(influencers: pd.DataFrame, niches: pd.DataFrame) -> pd.Dat
 def equivalent_followers(niche_share_pct: float, niche_audience: float) -> float:
     """Followers needed to hold ``niche_share_pct`` percent of a niche of ``niche_audience`` people."""
     return float(niche_share_pct) / 100.0 * float(niche_audience)
+
+
+@dataclass(frozen=True)
+class NicheRanking:
+    """The top creators of a niche and platform by one measure (:func:`rank_niche`).
+
+    Attributes:
+        creators: creators in the selection (count).
+        ranked: the top rows of the reach table by the measure (ties by followers), at most ``top_n``.
+        overlap: how many of them are also in the top ``top_n`` by raw followers.
+        medians: median score (0-10) of each source of influence in the selection, by its label.
+    """
+
+    creators: int
+    ranked: pd.DataFrame
+    overlap: int
+    medians: dict[str, float]
+
+
+def rank_niche(
+    reach: pd.DataFrame, column: str, niche: str | None = None, platform: str | None = None, top_n: int = 8
+) -> NicheRanking:
+    """Rank the creators of ``niche`` on ``platform`` (``None``: every one) by ``column`` of
+    :func:`niche_reach_table`, largest first. An empty selection gives ``creators == 0`` and an empty
+    ``ranked``."""
+    mask = np.ones(len(reach), dtype=bool)
+    if niche is not None:
+        mask &= (reach["niche"].astype(str) == niche).to_numpy()
+    if platform is not None:
+        mask &= (reach["platform"].astype(str) == platform).to_numpy()
+    rows = np.flatnonzero(mask)  # positions of the selection (numpy: fast on every update)
+    if not len(rows):
+        return NicheRanking(0, reach.iloc[:0], 0, {})
+    values = reach[column].to_numpy(dtype=float)[rows]
+    followers = reach["followers"].to_numpy(dtype=float)[rows]
+    top = rows[np.lexsort((-followers, -values))[:top_n]]  # by the ranking, ties by followers
+    top_by_followers = rows[np.argsort(-followers, kind="stable")[:top_n]]
+    pool = reach[list(SOURCES_OF_POWER)].to_numpy(dtype=float)[rows]
+    medians = dict(zip(SOURCES_OF_POWER.values(), np.median(pool, axis=0).tolist(), strict=True))
+    overlap = len(set(top.tolist()) & set(top_by_followers.tolist()))
+    return NicheRanking(len(rows), reach.iloc[top], overlap, medians)
 
 
 def niche_sizes(niches: pd.DataFrame) -> pd.DataFrame:

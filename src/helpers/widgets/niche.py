@@ -23,7 +23,13 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from .. import plots
-from ..analysis.influence import SOURCES_OF_POWER, equivalent_followers, niche_reach_table
+from ..analysis.influence import (
+    SOURCES_OF_POWER,
+    NicheRanking,
+    equivalent_followers,
+    niche_reach_table,
+    rank_niche,
+)
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
@@ -80,38 +86,49 @@ def niche_reach_update(
     """
     if rank_by not in RANKINGS:
         raise LabInputError(f"Unknown ranking {rank_by!r}: choose one of {', '.join(RANKINGS)}.")
-    mask = np.ones(len(reach), dtype=bool)
-    if niche != ALL:
-        mask &= (reach["niche"].astype(str) == niche).to_numpy()
-    if platform != ALL:
-        mask &= (reach["platform"].astype(str) == platform).to_numpy()
-    rows = np.flatnonzero(mask)  # positions of the selection (numpy: fast on every update)
-    if not len(rows):
+    column, label = RANKINGS[rank_by]
+    ranking = rank_niche(
+        reach, column, None if niche == ALL else niche, None if platform == ALL else platform, TOP_N
+    )
+    if not ranking.creators:
         raise LabInputError(
             f"No creators in {_where(niche, platform)}. Choose another niche or platform, or 'all'."
         )
-    column, label = RANKINGS[rank_by]
-    values = reach[column].to_numpy(dtype=float)[rows]
-    followers = reach["followers"].to_numpy(dtype=float)[rows]
-    top = rows[np.lexsort((-followers, -values))[:TOP_N]]  # by the ranking, ties by followers
-    top_by_followers = rows[np.argsort(-followers, kind="stable")[:TOP_N]]
-    ranked = reach.iloc[top]
-    listed = len(ranked)
+    listed = len(ranking.ranked)
     if not 1 <= card <= listed:
         raise LabInputError(
             f"Only {listed} creator{'s' if listed > 1 else ''} in {_where(niche, platform)}: "
             f"choose a profile card from 1 to {listed}."
         )
-    overlap = len(set(top.tolist()) & set(top_by_followers.tolist()))
-    person = ranked.iloc[card - 1]
+    numbers = card_numbers(ranking, card)
+    scores = {name: numbers[f"card_{name}"] for name in SOURCES_OF_POWER.values()}
+    return LabResult(
+        summary=niche_summary(ranking, card, numbers, niche=niche, platform=platform, rank_by=rank_by),
+        numbers=numbers,
+        table=ranking_table(ranking),
+        extra={
+            "ranked": ranking.ranked,
+            "column": column,
+            "label": label,
+            "rank_by": rank_by,
+            "card": card,
+            "scores": scores,
+            "medians": ranking.medians,
+            "where": _where(niche, platform),
+        },
+    )
+
+
+def card_numbers(ranking: NicheRanking, card: int) -> dict[str, float]:
+    """The figures of the selection and of the creator at position ``card`` (1 = first) of the
+    ranking (see :func:`niche_reach_update`'s Returns)."""
+    person = ranking.ranked.iloc[card - 1]
     equivalent = equivalent_followers(person["niche_share_pct"], person["largest_niche_audience"])
-    scores = {label_: float(person[col]) for col, label_ in SOURCES_OF_POWER.items()}
-    pool = reach[list(SOURCES_OF_POWER)].to_numpy(dtype=float)[rows]
-    medians = dict(zip(SOURCES_OF_POWER.values(), np.median(pool, axis=0).tolist(), strict=True))
-    numbers: dict[str, float] = {
-        "creators": float(len(rows)),
-        "listed": float(listed),
-        "overlap_with_followers_top": float(overlap),
+    scores = {label: float(person[col]) for col, label in SOURCES_OF_POWER.items()}
+    return {
+        "creators": float(ranking.creators),
+        "listed": float(len(ranking.ranked)),
+        "overlap_with_followers_top": float(ranking.overlap),
         "card_rank": float(card),
         "card_followers": float(person["followers"]),
         "card_niche_share_pct": float(person["niche_share_pct"]),
@@ -120,41 +137,42 @@ def niche_reach_update(
         "card_equivalent_followers": equivalent,
         "card_is_celebrity": float(bool(person["is_celebrity"])),
     } | {f"card_{k}": v for k, v in scores.items()}
+
+
+def niche_summary(
+    ranking: NicheRanking, card: int, numbers: dict[str, float], *, niche: str, platform: str, rank_by: str
+) -> str:
+    """The lab's sentence: the card's creator against their niche, their strongest source of influence,
+    and how far the ranking differs from the ranking by raw followers."""
+    person = ranking.ranked.iloc[card - 1]
+    scores = {name: numbers[f"card_{name}"] for name in SOURCES_OF_POWER.values()}
     strongest = max(scores, key=scores.__getitem__)
     who = "celebrity" if person["is_celebrity"] else "online creator"
-    where, ranking = _where(niche, platform).capitalize(), label.split(" (")[0]
+    where, ranking_name = _where(niche, platform).capitalize(), RANKINGS[rank_by][1].split(" (")[0]
     on = f"{person['niche']} on {person['platform']}"
+    listed = len(ranking.ranked)
     summary = (
-        f"{where}: {len(rows):,} creators. #{card} by {ranking}: {person['handle']} ({who}, "
+        f"{where}: {ranking.creators:,} creators. #{card} by {ranking_name}: {person['handle']} ({who}, "
         f"{person['platform']}): {plots.human_number(person['followers'])} followers = "
         f"{person['niche_share_pct']:.3f}% of {on}, a share that would take "
-        f"{plots.human_number(equivalent)} followers in {person['platform']}'s largest niche. "
-        f"Strongest source of influence: {strongest} ({scores[strongest]:.1f}/10)."
+        f"{plots.human_number(numbers['card_equivalent_followers'])} followers in {person['platform']}'s "
+        f"largest niche. Strongest source of influence: {strongest} ({scores[strongest]:.1f}/10)."
     )
     if rank_by != "followers":
-        summary += f" {overlap} of this top {listed} are also in the top {listed} by raw followers."
+        summary += f" {ranking.overlap} of this top {listed} are also in the top {listed} by raw followers."
     if rank_by == "niche_share" and niche != ALL and platform != ALL:
         summary += (
             " Within one niche on one platform every creator shares the same denominator, so this "
             "ranking equals the ranking by followers: try 'engaged share' or 'all' platforms."
         )
-    table = ranked[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS).reset_index(drop=True)
-    table.index = pd.RangeIndex(1, listed + 1, name="rank")
-    return LabResult(
-        summary=summary,
-        numbers=numbers,
-        table=table,
-        extra={
-            "ranked": ranked,
-            "column": column,
-            "label": label,
-            "rank_by": rank_by,
-            "card": card,
-            "scores": scores,
-            "medians": medians,
-            "where": _where(niche, platform),
-        },
-    )
+    return summary
+
+
+def ranking_table(ranking: NicheRanking) -> pd.DataFrame:
+    """The lab's table: the ranked creators, rank 1 first."""
+    table = ranking.ranked[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS).reset_index(drop=True)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
 
 
 # --------------------------------------------------------------------------------------------------
