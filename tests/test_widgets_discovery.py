@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers import data
+from helpers.analysis.planning import channel_comparison
 from helpers.widgets import LABS, LabInputError
 from helpers.widgets.discovery import (
     CHANNELS,
@@ -129,3 +131,25 @@ def test_lab_shows_a_message_across_the_figure_then_recovers():
     for ax in lab.fig.axes:  # the panels are rebuilt: bars, channel names and label are back
         texts = [t.get_text() for t in ax.texts]
         assert all(ch in texts for ch in CHANNELS) and len(ax.patches) == len(CHANNELS)
+
+
+def test_channel_comparison_on_the_bundled_campaigns_adds_up_and_the_deadline_only_helps():
+    table = discovery_table(data.load_campaigns(), data.load_influencers())
+    earlier = None
+    for deadline in (0, 7, 14, 21, 30, 60, 365):
+        channels = channel_comparison(table, creators=12, deadline_days=deadline, channels=CHANNELS)
+        assert list(channels.index) == list(CHANNELS)
+        assert channels["campaigns"].sum() == len(table)
+        assert (channels["discovery_usd"] == channels["per_creator_usd"] * 12).all()
+        assert channels["expected_signed"].to_numpy() == pytest.approx(
+            channels["in_time_pct"].to_numpy() * 0.12
+        )
+        assert channels["niche_fit"].between(0, 1).all() and channels["in_time_pct"].between(0, 100).all()
+        if earlier is not None:  # a later deadline never signs fewer in time
+            assert (channels["in_time_pct"] >= earlier["in_time_pct"]).all(), deadline
+        earlier = channels
+    agency = table[table["channel"] == "agency"]
+    all_in = agency["fee_usd"].sum() + agency["discovery_cost_usd"].sum()
+    assert channels.loc["agency", "conv_per_1k_usd"] == pytest.approx(
+        1000 * agency["conversions"].sum() / all_in
+    )

@@ -29,6 +29,7 @@ __all__ = [
     "GOAL_KPIS",
     "GoalKPI",
     "all_in_cpa",
+    "channel_comparison",
     "cheapest",
     "conversions_per_1k_spread",
     "cpm_by_platform",
@@ -284,6 +285,43 @@ def discovery_summary(campaigns: pd.DataFrame) -> pd.DataFrame:
     table["all_in_cpa_usd"] = cpa
     table["conversions_per_1k_all_in"] = 1000 / cpa
     return table
+
+
+def channel_comparison(
+    campaigns: pd.DataFrame, creators: int, deadline_days: float, channels: Sequence[str] = CHANNELS
+) -> pd.DataFrame:
+    """What each discovery channel would cost and deliver for signing ``creators`` creators within
+    ``deadline_days``, from past campaigns found that way.
+
+    ``campaigns`` needs ``channel``, ``discovery_cost_usd``, ``days_to_sign``, ``niche_fit``, ``fee_usd``
+    and ``conversions``, with at least one campaign per channel. One row per channel (in ``channels``
+    order): ``campaigns`` (past campaigns used), ``per_creator_usd`` (mean discovery cost),
+    ``discovery_usd`` (that x ``creators``), ``days_median`` (median days to sign), ``in_time_pct``
+    (percent signed within the deadline), ``expected_signed`` (creators expected in time),
+    ``niche_fit`` (mean, 0-1), ``conv_per_1k_usd`` (conversions per $1,000 of fees + discovery costs).
+    """
+    channel = campaigns["channel"].to_numpy()
+    rows = []
+    for ch in channels:
+        rows_ch = campaigns[channel == ch]
+        per_creator = float(rows_ch["discovery_cost_usd"].mean())
+        in_time = 100.0 * float((rows_ch["days_to_sign"].to_numpy() <= deadline_days).mean())
+        all_in = float(rows_ch["fee_usd"].sum() + rows_ch["discovery_cost_usd"].sum())
+        conv_per_1k = 1000.0 * float(metrics.conversions_per_dollar(rows_ch["conversions"].sum(), all_in))
+        rows.append(
+            {
+                "channel": ch,
+                "campaigns": float(len(rows_ch)),
+                "per_creator_usd": per_creator,
+                "discovery_usd": per_creator * creators,
+                "days_median": float(rows_ch["days_to_sign"].median()),
+                "in_time_pct": in_time,
+                "expected_signed": creators * in_time / 100.0,
+                "niche_fit": float(rows_ch["niche_fit"].mean()),
+                "conv_per_1k_usd": conv_per_1k,
+            }
+        )
+    return pd.DataFrame(rows).set_index("channel")
 
 
 def signed_by_day(campaigns: pd.DataFrame, max_days: int = 60) -> pd.DataFrame:

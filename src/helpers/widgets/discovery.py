@@ -24,8 +24,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from .. import metrics, plots
-from ..analysis.planning import trade_off_sentence
+from .. import plots
+from ..analysis.planning import channel_comparison, trade_off_sentence
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
@@ -98,6 +98,22 @@ def discovery_update(
     if deadline_days < 0:
         raise LabInputError("The deadline cannot be in the past: set 0 days or more.")
     selected = _select(table, niche, goal)
+    _check_enough_campaigns(selected, niche, goal)
+    channels = channel_comparison(selected, creators, deadline_days, CHANNELS)
+    numbers = {f"{ch}_{k}": float(v) for ch, row in channels.iterrows() for k, v in row.items()}
+    best = _best_channels(numbers)
+    return LabResult(
+        summary=discovery_summary(
+            numbers, best, creators=creators, deadline_days=deadline_days, scope=(niche, goal)
+        ),
+        numbers=numbers,
+        table=channels.rename(columns=_table_headers(creators, deadline_days)),
+        extra={**best, "creators": creators, "deadline_days": deadline_days},
+    )
+
+
+def _check_enough_campaigns(selected: pd.DataFrame, niche: str, goal: str) -> None:
+    """Raise :class:`LabInputError` when a channel has fewer than :data:`MIN_CAMPAIGNS` past campaigns."""
     channel = selected["channel"].to_numpy()
     counts = {ch: int((channel == ch).sum()) for ch in CHANNELS}
     thin = [f"{ch} ({n})" for ch, n in counts.items() if n < MIN_CAMPAIGNS]
@@ -108,65 +124,58 @@ def discovery_update(
             + ", ".join(thin)
             + f" (at least {MIN_CAMPAIGNS} each are needed). Set niche or goal to 'all'."
         )
-    numbers: dict[str, float] = {}
-    rows = []
-    for ch in CHANNELS:
-        rows_ch = selected[channel == ch]
-        per_creator = float(rows_ch["discovery_cost_usd"].mean())
-        in_time = 100.0 * float((rows_ch["days_to_sign"].to_numpy() <= deadline_days).mean())
-        all_in = float(rows_ch["fee_usd"].sum() + rows_ch["discovery_cost_usd"].sum())
-        conv_per_1k = 1000.0 * float(metrics.conversions_per_dollar(rows_ch["conversions"].sum(), all_in))
-        values = {
-            "campaigns": float(counts[ch]),
-            "per_creator_usd": per_creator,
-            "discovery_usd": per_creator * creators,
-            "days_median": float(rows_ch["days_to_sign"].median()),
-            "in_time_pct": in_time,
-            "expected_signed": creators * in_time / 100.0,
-            "niche_fit": float(rows_ch["niche_fit"].mean()),
-            "conv_per_1k_usd": conv_per_1k,
-        }
-        numbers |= {f"{ch}_{k}": v for k, v in values.items()}
-        rows.append({"channel": ch, **values})
-    table_out = pd.DataFrame(rows).set_index("channel")
-    table_out = table_out.rename(
-        columns={
-            "campaigns": "past campaigns",
-            "per_creator_usd": "cost per creator (USD)",
-            "discovery_usd": f"cost for {creators} (USD)",
-            "days_median": "median days to sign",
-            "in_time_pct": f"% signed within {deadline_days} days",
-            "expected_signed": "creators signed in time",
-            "niche_fit": "mean niche fit",
-            "conv_per_1k_usd": "conversions per $1,000 all-in",
-        }
-    )
-    cheapest = min(CHANNELS, key=lambda ch: numbers[f"{ch}_discovery_usd"])
-    fastest = max(CHANNELS, key=lambda ch: (numbers[f"{ch}_in_time_pct"], -numbers[f"{ch}_days_median"]))
-    best_fit = max(CHANNELS, key=lambda ch: numbers[f"{ch}_niche_fit"])
-    best_value = max(CHANNELS, key=lambda ch: numbers[f"{ch}_conv_per_1k_usd"])
-    scope = ", ".join(v for v in (niche, goal) if v != ALL)
+
+
+def _best_channels(numbers: dict[str, float]) -> dict[str, str]:
+    """The channel that wins each comparison: ``cheapest``, ``fastest`` (most signed in time, then
+    fewest median days), ``best_fit``, ``best_value``."""
+    return {
+        "cheapest": min(CHANNELS, key=lambda ch: numbers[f"{ch}_discovery_usd"]),
+        "fastest": max(
+            CHANNELS, key=lambda ch: (numbers[f"{ch}_in_time_pct"], -numbers[f"{ch}_days_median"])
+        ),
+        "best_fit": max(CHANNELS, key=lambda ch: numbers[f"{ch}_niche_fit"]),
+        "best_value": max(CHANNELS, key=lambda ch: numbers[f"{ch}_conv_per_1k_usd"]),
+    }
+
+
+def discovery_summary(
+    numbers: dict[str, float],
+    best: dict[str, str],
+    *,
+    creators: int,
+    deadline_days: int,
+    scope: tuple[str, str],
+) -> str:
+    """The lab's sentence: each channel's cost and share signed in time, and which channel wins what."""
+    chosen = ", ".join(v for v in scope if v != ALL)
     summary = (
-        f"Signing {creators} creator{'s' if creators > 1 else ''}{f' ({scope})' if scope else ''} "
+        f"Signing {creators} creator{'s' if creators > 1 else ''}{f' ({chosen})' if chosen else ''} "
         f"within {deadline_days} days: "
         + "; ".join(
             f"{ch} ${numbers[f'{ch}_discovery_usd']:,.0f}, {numbers[f'{ch}_in_time_pct']:.0f}% in time"
             for ch in CHANNELS
         )
-        + f". Cheapest search: {cheapest}; fastest: {fastest}; best niche fit: {best_fit}; "
-        f"most conversions per $1,000 all-in: {best_value}."
+        + f". Cheapest search: {best['cheapest']}; fastest: {best['fastest']}; best niche fit: "
+        f"{best['best_fit']}; most conversions per $1,000 all-in: {best['best_value']}."
     )
     if all(numbers[f"{ch}_in_time_pct"] == 0 for ch in CHANNELS):
         summary += " No channel signed anyone this fast in the past: move the deadline."
-    extra = {
-        "cheapest": cheapest,
-        "fastest": fastest,
-        "best_fit": best_fit,
-        "best_value": best_value,
-        "creators": creators,
-        "deadline_days": deadline_days,
+    return summary
+
+
+def _table_headers(creators: int, deadline_days: int) -> dict[str, str]:
+    """Headers of the lab's table (one row per channel), by column of the channel comparison."""
+    return {
+        "campaigns": "past campaigns",
+        "per_creator_usd": "cost per creator (USD)",
+        "discovery_usd": f"cost for {creators} (USD)",
+        "days_median": "median days to sign",
+        "in_time_pct": f"% signed within {deadline_days} days",
+        "expected_signed": "creators signed in time",
+        "niche_fit": "mean niche fit",
+        "conv_per_1k_usd": "conversions per $1,000 all-in",
     }
-    return LabResult(summary=summary, numbers=numbers, table=table_out, extra=extra)
 
 
 def _panel_label(ax: Any, label: str) -> None:
