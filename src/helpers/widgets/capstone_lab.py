@@ -41,32 +41,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def capstone_update(
+def _build(
     bench: capstone.Workbench,
-    brand: str = DEFAULTS["brand"],
-    goal: str = DEFAULTS["goal"],
-    budget_usd: float = DEFAULTS["budget_usd"],
-    split: str = DEFAULTS["split"],
-    fit_weight: float = DEFAULTS["fit_weight"],
-    screen: bool = DEFAULTS["screen"],
-    cadence: str = DEFAULTS["cadence"],
-    post_offset_days: int = DEFAULTS["post_offset_days"],
-) -> LabResult:
-    """Build the plan for these controls and report it.
-
-    Args:
-        bench: :func:`helpers.analysis.capstone.prepare` output (tables + caches).
-        brand, goal, budget_usd (USD), split (a name of ``capstone.SPLITS``): the brief and allocation.
-        fit_weight: the scorecard's niche-fit weight (engagement, audience quality and cost weigh 1).
-        screen: leave out creators whose audience is under 75% authentic (Modash's fraud signal).
-        cadence: the signed creators' regular contact; post_offset_days: first post relative to launch.
-
-    Numbers: ``creators``, ``slots``, ``reserves``, ``spent_usd``, ``unspent_usd``, the main count's
-    ``<kpi>_p10/_p50/_p90`` plus ``kpi_p10``/``kpi_p50``/``kpi_p90`` (the same, under a fixed name),
-    ``touchpoints``, ``staff_hours``, ``posts``, ``conflicts``, ``posts_in_embargo``,
-    ``contact_target`` and ``checks_passed`` / ``checks``. Table: the goal's KPIs (80% interval).
-    ``extra["plan"]`` holds the :class:`~helpers.analysis.capstone.CampaignPlan` (for export).
-    """
+    brand: str,
+    goal: str,
+    budget_usd: float,
+    split: str,
+    fit_weight: float,
+    screen: bool,
+    cadence: str,
+    post_offset_days: int,
+) -> capstone.CampaignPlan:
+    """The plan for these controls (:func:`helpers.analysis.capstone.build_plan`); :class:`LabInputError`
+    for a budget of $0 or less, a plan the data cannot build, or a split no creator fills."""
     if budget_usd <= 0:
         raise LabInputError("Set a budget above $0.")
     weights = {**capstone.DEFAULT_WEIGHTS, "niche_fit": float(fit_weight)}
@@ -88,11 +75,21 @@ def capstone_update(
             f"No {brief.niche} creator fills the slots this split buys: choose another split or raise "
             "the budget."
         )
+    return plan
+
+
+def capstone_numbers(plan: capstone.CampaignPlan, checks: pd.DataFrame) -> dict[str, float]:
+    """The plan's numbers, the main count under the fixed name ``kpi_*``, the self-checks passed
+    (``checks_passed`` / ``checks``) and who signs (:func:`helpers.analysis.capstone.who_signs`)."""
     numbers = plan.numbers()
-    kpi = capstone.main_kpi(goal)
+    kpi = capstone.main_kpi(plan.brief.goal)
     numbers |= {f"kpi_{p}": numbers[f"{kpi}_{p}"] for p in ("p10", "p50", "p90")}
-    checks = capstone.plan_checks(plan)
     numbers |= {"checks_passed": float(checks["passed"].sum()), "checks": float(len(checks))}
+    return numbers | capstone.who_signs(plan.signed)
+
+
+def capstone_summary(plan: capstone.CampaignPlan, checks: pd.DataFrame, screen: bool) -> str:
+    """The plan's summary, the self-checks that do not pass yet, the plan's first note and who signs."""
     summary = plan.summary()
     failing = checks.loc[~checks["passed"], "check"].tolist()
     summary += f" Self-checks: {len(checks) - len(failing)} of {len(checks)} pass" + (
@@ -100,22 +97,45 @@ def capstone_update(
     )
     if plan.notes:
         summary += " Note: " + plan.notes[0] + "."
-    who = who_signs(plan.signed)
-    numbers |= who
-    summary += " " + who_signs_sentence(who, kpi, screen)
-    table = capstone.kpi_display(plan.kpis)
-    return LabResult(summary=summary, numbers=numbers, table=table, extra={"plan": plan})
+    kpi = capstone.main_kpi(plan.brief.goal)
+    return summary + " " + who_signs_sentence(capstone.who_signs(plan.signed), kpi, screen)
 
 
-def who_signs(signed: pd.DataFrame) -> dict[str, float]:
-    """What the brand and the authenticity screen change: who signs. Medians over the signed
-    creators of niche fit (0-1) and of real audience (%), and the lowest real audience (%)."""
-    real = signed["audience_authenticity"].astype(float) * 100
-    return {
-        "signed_median_niche_fit": float(signed["niche_fit"].astype(float).median()),
-        "signed_median_real_audience_pct": float(real.median()),
-        "signed_lowest_real_audience_pct": float(real.min()),
-    }
+def capstone_update(
+    bench: capstone.Workbench,
+    brand: str = DEFAULTS["brand"],
+    goal: str = DEFAULTS["goal"],
+    budget_usd: float = DEFAULTS["budget_usd"],
+    split: str = DEFAULTS["split"],
+    fit_weight: float = DEFAULTS["fit_weight"],
+    screen: bool = DEFAULTS["screen"],
+    cadence: str = DEFAULTS["cadence"],
+    post_offset_days: int = DEFAULTS["post_offset_days"],
+) -> LabResult:
+    """Build the plan for these controls and report it.
+
+    Args:
+        bench: :func:`helpers.analysis.capstone.prepare` output (tables + caches).
+        brand, goal, budget_usd (USD), split (a name of ``capstone.SPLITS``): the brief and allocation.
+        fit_weight: the scorecard's niche-fit weight (engagement, audience quality and cost weigh 1).
+        screen: leave out creators whose audience is under 75% authentic (Modash's fraud signal).
+        cadence: the signed creators' regular contact; post_offset_days: first post relative to launch.
+
+    Numbers (:func:`capstone_numbers`): ``creators``, ``slots``, ``reserves``, ``spent_usd``,
+    ``unspent_usd``, the main count's ``<kpi>_p10/_p50/_p90`` plus ``kpi_p10``/``kpi_p50``/``kpi_p90``
+    (the same, under a fixed name), ``touchpoints``, ``staff_hours``, ``posts``, ``conflicts``,
+    ``posts_in_embargo``, ``contact_target``, ``checks_passed`` / ``checks`` and who signs. Table: the
+    goal's KPIs (80% interval). ``extra["plan"]`` holds the :class:`~helpers.analysis.capstone.CampaignPlan`
+    (for export).
+    """
+    plan = _build(bench, brand, goal, budget_usd, split, fit_weight, screen, cadence, post_offset_days)
+    checks = capstone.plan_checks(plan)
+    return LabResult(
+        summary=capstone_summary(plan, checks, screen),
+        numbers=capstone_numbers(plan, checks),
+        table=capstone.kpi_display(plan.kpis),
+        extra={"plan": plan},
+    )
 
 
 def who_signs_sentence(who: dict[str, float], kpi: str, screen: bool) -> str:

@@ -129,6 +129,7 @@ from .settings import (
 )
 from .settings import LINK_DOMAIN as LINK_DOMAIN  # the tests read it
 from .settings import TRIP_MIN_CREATORS as TRIP_MIN_CREATORS
+from .shortlist import who_signs
 from .tracking import (
     promo_code,
     tracked_link,
@@ -205,5 +206,6 @@ __all__ = [
     "split_table",
     "track_record",
     "tracked_link",
+    "who_signs",
     "window_schedule",
 ]

@@ -156,3 +156,14 @@ def _shortlist(picks: pd.DataFrame, history_of: pd.Series) -> pd.DataFrame:
     table = table[_SHORTLIST_COLUMNS].reset_index(drop=True)
     table.index = pd.RangeIndex(1, len(table) + 1, name="#")
     return table
+
+
+def who_signs(signed: pd.DataFrame) -> dict[str, float]:
+    """What the brand and the authenticity screen change: who signs. Medians over the signed
+    creators of niche fit (0-1) and of real audience (%), and the lowest real audience (%)."""
+    real = signed["audience_authenticity"].astype(float) * 100
+    return {
+        "signed_median_niche_fit": float(signed["niche_fit"].astype(float).median()),
+        "signed_median_real_audience_pct": float(real.median()),
+        "signed_lowest_real_audience_pct": float(real.min()),
+    }
