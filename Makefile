@@ -84,13 +84,17 @@ lab: $(RUNTIME_STAMP)
 		--VoilaConfiguration.template=course-app notebooks/00_start_here.ipynb
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# make test: strict nbval runs every notebook in the kernel of the Binder-like virtualenv
+# (tools/binder_env.py, built from environment.yml alone, in the background while the first tests run),
+# so one run of each notebook checks its stored outputs and that it runs in what Binder builds.
+NBVAL_BINDER := --nbval --nbval-kernel-name course-binder --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # compileall: every notebook kernel imports helpers; with PYTHONDONTWRITEBYTECODE set (some CI machines)
 # each would compile it again, so its bytecode is written once here (a no-op when it is up to date).
 test: $(TEST_STAMP) browser-deps hub-deps
 	$(PY) -m ruff check src tests tools notebooks
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL)
+	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL_BINDER)
 
 # The contributor's loop (README, CONTRIBUTING): every test except the browser, Binder and wheel-install ones, and
 # strict nbval over one notebook (NB=NN, default 00); tests marked slow (seconds each: nested parallel

@@ -17,9 +17,12 @@ ports and its own Chromium.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -58,6 +61,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Point ``COURSE_PROGRESS_FILE`` into a temporary folder unless the caller set it."""
     global _isolation
     _start_units_folder(config)
+    _start_binder_kernel(config)
     if os.environ.get(PROGRESS_ENV, "").strip() and not os.environ.get(SET_BY_PYTEST_ENV):
         return
     _isolation = _Isolation(Path(tempfile.mkdtemp(prefix="course-progress-")))
@@ -72,6 +76,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """A fresh progress file for each test file and each notebook (before nbval starts its kernel)."""
+    if item.path.suffix == ".ipynb":
+        wait_for_binder_kernel(item.config)
     if _isolation is None or item.path == _isolation.current:
         return
     _isolation.current = item.path
@@ -88,6 +94,95 @@ def pytest_unconfigure(config: pytest.Config) -> None:
             os.environ.pop(TABLE_CACHE_ENV, None)
         shutil.rmtree(_isolation.folder, ignore_errors=True)
         _isolation = None
+
+
+# --------------------------------------------------------------------------------------------
+# The notebooks' kernel in `make test`: the Binder-like virtualenv (tools/binder_env.py)
+# --------------------------------------------------------------------------------------------
+
+#: Set by the controlling process when the notebooks run in the Binder-like venv's kernel: the folder
+#: that receives its kernelspec (on JUPYTER_PATH), and the process that builds it.
+BINDER_KERNEL_DIR_ENV = "COURSE_BINDER_KERNEL_DIR"
+BINDER_KERNEL_PID_ENV = "COURSE_BINDER_KERNEL_PID"
+_binder_kernel_ready: Path | None = None
+
+
+def binder_env_module() -> Any:
+    """tools/binder_env.py, loaded by path (tools/ is not a package)."""
+    if "binder_env" not in sys.modules:
+        path = Path(__file__).parent / "tools" / "binder_env.py"
+        spec = importlib.util.spec_from_file_location("binder_env", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["binder_env"] = module  # dataclasses look their module up while it loads
+        spec.loader.exec_module(module)
+    return sys.modules["binder_env"]
+
+
+def uses_binder_kernel(config: pytest.Config) -> bool:
+    """Whether nbval runs the notebooks in the Binder-like venv's kernel (``make test``)."""
+    if not config.getoption("nbval", False):
+        return False
+    return config.getoption("nbval_kernel_name", None) == binder_env_module().KERNEL_NAME
+
+
+def _start_binder_kernel(config: pytest.Config) -> None:
+    """In the controlling (or only) process of a run that uses the Binder kernel: build the venv and its
+    kernelspec in the background while the first tests run; workers and kernels inherit the folder."""
+    if hasattr(config, "workerinput") or not uses_binder_kernel(config):
+        return
+    if os.environ.get(BINDER_KERNEL_DIR_ENV, "").strip():
+        return  # a nested run inside a worker: its parent's build serves it
+    folder = Path(tempfile.mkdtemp(prefix="course-binder-kernel-"))
+    log = open(folder / "build.log", "w", encoding="utf-8")  # noqa: SIM115 - the child writes it
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "tools" / "binder_env.py"), "--kernelspec", str(folder)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    os.environ[BINDER_KERNEL_DIR_ENV] = str(folder)
+    os.environ[BINDER_KERNEL_PID_ENV] = str(proc.pid)
+    old = os.environ.get("JUPYTER_PATH", "")
+    os.environ["JUPYTER_PATH"] = str(folder) + (os.pathsep + old if old else "")
+
+    def stop() -> None:
+        if proc.poll() is None:
+            proc.terminate()
+        proc.wait()
+        log.close()
+        for name in (BINDER_KERNEL_DIR_ENV, BINDER_KERNEL_PID_ENV):
+            os.environ.pop(name, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    config.add_cleanup(stop)
+
+
+def wait_for_binder_kernel(config: pytest.Config) -> Path | None:
+    """The Binder-like venv once its kernelspec is written (None when this run does not use it); a build
+    that failed fails the notebook (or test) with the build's reason."""
+    global _binder_kernel_ready
+    if _binder_kernel_ready is not None or not uses_binder_kernel(config):
+        return _binder_kernel_ready
+    folder = os.environ.get(BINDER_KERNEL_DIR_ENV, "").strip()
+    if not folder:
+        pytest.fail("--nbval-kernel-name course-binder, but no build of the Binder-like venv was started")
+    pid = os.environ.get(BINDER_KERNEL_PID_ENV, "").strip()
+    env = binder_env_module()
+    try:
+        _binder_kernel_ready = env.wait_for_kernelspec(Path(folder), int(pid) if pid else None)
+    except env.BinderEnvError as exc:
+        log = Path(folder) / "build.log"
+        tail = log.read_text(encoding="utf-8")[-2000:] if log.is_file() else ""
+        pytest.fail(f"the Binder-like virtualenv is not available: {exc}\n{tail}", pytrace=False)
+    return _binder_kernel_ready
+
+
+@pytest.fixture(scope="session")
+def binder_kernel(request: pytest.FixtureRequest) -> Path | None:
+    """The Binder-like venv whose kernel runs this run's notebooks, once ready (None: not this run)."""
+    return wait_for_binder_kernel(request.config)
 
 
 # --------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 mybinder.org builds the course with repo2docker from ``environment.yml``. The static tests check the
 repo2docker conventions that decide that build; the ``binder``-marked tests build a fresh virtualenv
 from environment.yml's pins alone (tools/binder_env.py: pip from PyPI, no test extras, no Makefile
-constraints) and run every notebook in that virtualenv's own kernel.
+constraints) and run every notebook in that virtualenv's own kernel. In ``make test`` that run is
+strict nbval itself (``--nbval-kernel-name course-binder``: the root conftest.py builds the venv in the
+background as the run starts), so each notebook runs once and is checked both ways.
 
 Stated difference from Binder: environment.yml asks for ``python=3.12``; when no Python 3.12 runs
 here, the virtualenv uses this interpreter (3.11 on the course's test machines) and the tests print
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -266,8 +269,12 @@ def test_readme_badge_is_a_mybinder_v2_link_that_opens_start_here_in_jupyterlab(
 
 
 @pytest.fixture(scope="module")
-def binder_venv() -> binder_env.BuildResult:
-    """The cached virtualenv built from environment.yml alone (fails, not skips, without PyPI)."""
+def binder_venv(binder_kernel: Path | None) -> binder_env.BuildResult:
+    """The cached virtualenv built from environment.yml alone (fails, not skips, without PyPI).
+
+    When this run's notebooks use its kernel (``make test``), the build started with the run is
+    awaited first, so two processes never build the same folder at once; then it is reused here.
+    """
     try:
         return binder_env.build_venv()
     except binder_env.BinderEnvError as exc:
@@ -333,10 +340,50 @@ def test_binder_venv_jupyterlab_lists_rise_and_voila_extensions_as_enabled(binde
         assert extensions.get(name) == "enabled OK", f"{name}: {extensions.get(name)} (all: {extensions})"
 
 
+def _kernel_prefix(kernel_name: str) -> str:
+    """sys.prefix inside a kernel started from the named kernelspec, as nbval starts it."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+    try:
+        printed: list[str] = []
+        kc.execute_interactive(
+            "import sys; print(sys.prefix)",
+            timeout=60,
+            output_hook=lambda msg: printed.append(msg["content"].get("text", "")),
+        )
+        return "".join(printed).strip()
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 @pytest.mark.binder
-def test_every_notebook_runs_without_errors_in_the_binder_venv_kernel(binder_venv, tmp_path, capsys):
+def test_every_notebook_runs_without_errors_in_the_binder_venv_kernel(
+    binder_venv, binder_kernel, request, tmp_path, capsys
+):
+    """Every notebook runs top to bottom in the Binder-like venv's own kernel.
+
+    In ``make test`` strict nbval already runs every notebook in that kernel (``--nbval-kernel-name
+    course-binder``; a notebook that fails or prints something else fails there), so running them
+    all a second time would prove nothing more: this test then checks that the kernelspec nbval uses
+    starts the venv's Python, and runs here only the notebooks nbval did not collect in this run.
+    Run on its own (``pytest tests/test_binder.py``), it executes every notebook in the venv itself.
+    """
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     assert notebooks, "no notebooks found"
+    if binder_kernel is not None:
+        prefix = _kernel_prefix(binder_env.KERNEL_NAME)
+        assert Path(prefix).resolve() == binder_venv.venv.resolve(), (
+            f"the {binder_env.KERNEL_NAME} kernel runs in {prefix}, not in {binder_venv.venv}"
+        )
+        collected = {
+            Path(str(item.path)).name for item in request.session.items if item.path.suffix == ".ipynb"
+        }
+        _report(capsys, [f"strict nbval runs {len(collected)} notebooks in the kernel of {prefix}"])
+        notebooks = [nb for nb in notebooks if nb.name not in collected]  # the others run here
+        if not notebooks:
+            return
     try:
         prefix, runs = binder_env.run_notebooks(binder_venv.venv, notebooks, output_dir=tmp_path)
     except binder_env.BinderEnvError as exc:
@@ -351,3 +398,55 @@ def test_every_notebook_runs_without_errors_in_the_binder_venv_kernel(binder_ven
     assert [run.name for run in runs] == [nb.name for nb in notebooks]
     failed = {run.name: run.errors for run in runs if run.errors}
     assert not failed, f"notebooks with errors in the Binder-like venv: {failed}"
+
+
+# --------------------------------------------------------------------------- the venv as nbval's kernel
+
+
+def test_kernelspec_starts_the_venvs_python_with_the_course_kernel_environment(tmp_path):
+    venv = tmp_path / "venv"
+    path = binder_env.write_kernelspec(venv, tmp_path / "k")
+    assert path == tmp_path / "k" / "kernels" / binder_env.KERNEL_NAME / "kernel.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    assert spec["argv"][:3] == [str(venv / "bin" / "python"), "-m", "ipykernel_launcher"]
+    assert "{connection_file}" in spec["argv"]
+    assert spec["env"] == binder_env.KERNEL_ENV and "error" in spec["env"]["PYTHONWARNINGS"]
+    assert binder_env.wait_for_kernelspec(tmp_path / "k", None, timeout_s=1) == venv
+
+
+def test_waiting_for_a_failed_build_gives_the_builds_reason(tmp_path):
+    (tmp_path / binder_env.FAILED_FILE).write_text("BinderEnvError: could not reach the package index")
+    with pytest.raises(binder_env.BinderEnvError, match="could not reach the package index"):
+        binder_env.wait_for_kernelspec(tmp_path, None, timeout_s=5)
+
+
+def test_waiting_for_a_build_that_died_without_a_kernelspec_says_so_at_once(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with pytest.raises(binder_env.BinderEnvError, match=rf"process {dead.pid}\) stopped without writing"):
+        binder_env.wait_for_kernelspec(tmp_path, dead.pid, timeout_s=60)
+
+
+def test_waiting_for_a_build_that_never_ends_times_out(tmp_path):
+    with pytest.raises(binder_env.BinderEnvError, match="not ready after"):
+        binder_env.wait_for_kernelspec(tmp_path, os.getpid(), timeout_s=0.3)
+
+
+def test_a_build_that_fails_writes_its_reason_for_the_waiting_tests(tmp_path):
+    """--kernelspec with a folder the script did not make: no venv, no kernelspec, the reason on file."""
+    mine = tmp_path / "my-env"
+    mine.mkdir()
+    code = binder_env.build_kernelspec(tmp_path / "k", mine)
+    assert code == 1
+    assert not binder_env.kernelspec_file(tmp_path / "k").exists()
+    assert "not made by tools/binder_env.py" in (tmp_path / "k" / binder_env.FAILED_FILE).read_text()
+
+
+def test_make_test_runs_the_notebooks_in_the_binder_kernel_and_the_fast_loop_in_this_env():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    binder = re.search(r"^NBVAL_BINDER := (.*)$", makefile, re.M)
+    assert binder and f"--nbval-kernel-name {binder_env.KERNEL_NAME}" in binder.group(1)
+    recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "$(NBVAL_BINDER)" in recipe
+    fast = makefile.split("\ntest-fast:", 1)[1].split("\n\n", 1)[0]
+    assert "$(NBVAL)" in fast and "--nbval-current-env" in re.search(r"^NBVAL := (.*)$", makefile, re.M)[1]

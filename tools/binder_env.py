@@ -19,6 +19,13 @@ Usage::
     python tools/binder_env.py                 # build (or reuse) the venv, run every notebook
     python tools/binder_env.py --rebuild       # build from scratch even when the cache is valid
     python tools/binder_env.py --venv DIR      # use another folder for the virtualenv
+    python tools/binder_env.py --kernelspec DIR  # build (or reuse) the venv, then write its kernelspec
+                                                 # (DIR/kernels/course-binder) instead of running notebooks
+
+``make test`` uses the last form: strict nbval runs every notebook in the Binder-like virtualenv's kernel
+(``--nbval-kernel-name course-binder``), so one run of each notebook proves both that its stored outputs
+are reproduced and that it runs in what Binder would build. The root ``conftest.py`` starts the build in
+the background when the run begins and holds each notebook until the kernelspec is there.
 """
 
 from __future__ import annotations
@@ -74,6 +81,12 @@ KERNEL_ENV = {
     "PYTHONHASHSEED": "0",
     "PYTHONWARNINGS": _load_tool("warning_policy").PYTHONWARNINGS,
 }
+
+
+#: Name of the kernelspec of the Binder-like virtualenv (``--nbval-kernel-name`` in ``make test``).
+KERNEL_NAME = "course-binder"
+#: In a kernelspec folder: written when the build failed (its text says why).
+FAILED_FILE = "failed.txt"
 
 
 class BinderEnvError(RuntimeError):
@@ -406,17 +419,105 @@ def _execute_here(paths: list[str], timeout: int, output_dir: str | None) -> int
     return 0
 
 
+# --------------------------------------------------------------------------- the venv as a kernel
+
+
+def kernelspec_file(folder: Path) -> Path:
+    """Where :func:`write_kernelspec` puts the kernelspec (a folder on JUPYTER_PATH finds it)."""
+    return folder / "kernels" / KERNEL_NAME / "kernel.json"
+
+
+def write_kernelspec(venv: Path, folder: Path) -> Path:
+    """Write a kernelspec that starts the venv's own ipykernel, with the course's kernel environment.
+
+    Written to a temporary name and renamed, so a reader never sees half a file.
+    """
+    spec = {
+        "argv": [str(venv_python(venv)), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (Binder-like virtualenv)",
+        "language": "python",
+        "env": KERNEL_ENV,
+        "metadata": {"venv": str(venv)},
+    }
+    target = kernelspec_file(folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(".kernel.json.partial")
+    partial.write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    partial.replace(target)
+    return target
+
+
+def build_kernelspec(folder: Path, venv: Path = DEFAULT_VENV) -> int:
+    """Build (or reuse) the venv and write its kernelspec into ``folder``; on failure write
+    ``folder/failed.txt`` with the reason (for the tests that wait for it) and return 1."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        build = build_venv(venv)
+    except (BinderEnvError, OSError, subprocess.SubprocessError) as exc:
+        (folder / FAILED_FILE).write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+        print(f"the Binder-like virtualenv could not be built: {exc}", file=sys.stderr)
+        return 1
+    path = write_kernelspec(build.venv, folder)
+    state = "reused" if build.reused else "built"
+    print(f"virtualenv {state} in {build.seconds:.1f} s: {build.venv}; kernelspec {path}")
+    return 0
+
+
+def wait_for_kernelspec(folder: Path, pid: int | None, timeout_s: float = 900) -> Path:
+    """The venv of the kernelspec in ``folder`` once its build (process ``pid``) has written it.
+
+    Raises BinderEnvError with the build's reason when it failed, stopped without a kernelspec,
+    or took longer than ``timeout_s``.
+    """
+    deadline = time.monotonic() + timeout_s
+    spec = kernelspec_file(folder)
+    while True:
+        if spec.is_file():
+            return Path(json.loads(spec.read_text(encoding="utf-8"))["metadata"]["venv"])
+        failed = folder / FAILED_FILE
+        if failed.is_file():
+            raise BinderEnvError(failed.read_text(encoding="utf-8"))
+        if pid is not None and not _alive(pid):
+            if spec.is_file():
+                continue
+            raise BinderEnvError(
+                f"the build of the Binder-like virtualenv (process {pid}) stopped without writing "
+                f"{spec}; run `python tools/binder_env.py --kernelspec /tmp/k` to see why"
+            )
+        if time.monotonic() > deadline:
+            raise BinderEnvError(f"the Binder-like virtualenv was not ready after {timeout_s:.0f} s")
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a finished child that nobody waited for counts as stopped)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="virtualenv folder (cached)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even when the cache is valid")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per notebook cell")
     parser.add_argument("--output-dir", help="write executed copies of the notebooks here")
+    parser.add_argument(
+        "--kernelspec", type=Path, help="build the venv and write its kernelspec here; run no notebook"
+    )
     parser.add_argument("--execute-here", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("notebooks", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.execute_here:
         return _execute_here(args.notebooks, args.timeout, args.output_dir)
+    if args.kernelspec is not None:
+        return build_kernelspec(args.kernelspec, args.venv)
 
     build = build_venv(args.venv, rebuild=args.rebuild)
     state = "reused" if build.reused else "built"
