@@ -304,9 +304,14 @@ class Quiz:
     def _build(self) -> widgets.VBox:
         import ipywidgets as widgets
 
+        from helpers.widgets.base import button_css  # the labs' button colours (WCAG AA contrast)
+
         rows: list[widgets.Widget] = [
             widgets.HTML(QUIZ_CSS),
-            widgets.HTML(f"<h3 style='font-size:1.5rem;margin:0.2em 0'>{html.escape(self.title)}</h3>"),
+            widgets.HTML(
+                f"<style>{button_css('.course-quiz')}</style>"
+                f"<h3 style='font-size:1.5rem;margin:0.2em 0'>{html.escape(self.title)}</h3>"
+            ),
         ]
         for i, question in enumerate(self.questions):
             prompt = widgets.HTML(

@@ -82,6 +82,31 @@ CONTROL_COLUMN_EM = 14
 #: Smallest width (px) the controls and the figure take side by side; narrower, they stack.
 CONTROLS_MIN_PX, FIGURE_MIN_PX = 240, 560
 BESIDE_PX = CONTROLS_MIN_PX + 24 + FIGURE_MIN_PX
+#: Button colours with WCAG AA contrast, for the rules of a scope (``.course-lab``; the quizzes use it for
+#: ``.course-quiz``). ipywidgets' own ``button_style`` colours put white text on cyan, green or orange
+#: (2.7-4.1:1 in JupyterLab and Voila, below AA's 4.5:1); these are the same hues dark enough for white
+#: text (5.1-6.7:1, and 7.9-9.0:1 when a toggle is pressed or hovered), as on the course website
+#: (tools/site_config/_static/course-site.css). tests/browser/test_lab_legibility.py measures them.
+BUTTON_COLOURS: dict[str, tuple[str, str]] = {
+    "primary": ("#0b5cad", "#084a8c"),
+    "info": ("#006c7a", "#00525d"),
+    "success": ("#2e7d32", "#1b5e20"),
+    "warning": ("#a34f00", "#7a3b00"),
+    "danger": ("#c62828", "#8e1b1b"),
+}
+
+
+def button_css(scope: str) -> str:
+    """CSS giving the buttons inside ``scope`` (a selector) :data:`BUTTON_COLOURS`: white text on each
+    style's fill, a darker fill when pressed (``mod-active``) or hovered."""
+    return "\n".join(
+        f"{scope} .jupyter-button.mod-{style} {{ background-color: {fill}; color: #ffffff; }}\n"
+        f"{scope} .jupyter-button.mod-{style}.mod-active, {scope} .jupyter-button.mod-{style}:hover:enabled "
+        f"{{ background-color: {pressed}; color: #ffffff; }}"
+        for style, (fill, pressed) in BUTTON_COLOURS.items()
+    )
+
+
 LAB_CSS = """
 .course-lab .course-lab-controls > * { width: auto !important; min-width: 0 !important; max-width: 100%;
   margin: 1px 0; }
@@ -99,6 +124,7 @@ LAB_CSS = """
   min-height: var(--jp-widgets-inline-height); }
 .course-lab .course-lab-summary, .course-lab .course-lab-message { font-size: 1em; line-height: 1.4; }
 """.strip()
+LAB_CSS += "\n" + button_css(".course-lab")
 
 
 def _summary_html(result: LabResult) -> str:
