@@ -8,7 +8,7 @@ import pytest
 
 from helpers import paths
 from helpers.widgets import LABS
-from helpers.widgets.calendar_lab import RelationshipCalendar, calendar_update
+from helpers.widgets.calendar_lab import ROW_Y, RelationshipCalendar, _days, calendar_update, timeline_marks
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,16 @@ def test_the_update_function_is_pure_and_matches_the_lab(lab):
     plan = lab.plan(values.pop("brand"))
     result = calendar_update(plan, **values)
     assert result.summary == lab.result.summary and result.numbers == lab.result.numbers
+
+
+def test_conflicts_are_marked_on_the_row_of_what_has_to_move(lab):
+    """An embargo or a launch never moves: a post in an embargo is marked on the posts row, and no
+    conflict mark sits on the brand-calendar row."""
+    sched = calendar_update(lab.plan("Glowtheory")).extra["schedule"]
+    marks = {tuple(p) for p in timeline_marks(sched).conflicts}
+    in_embargo = _days(sched.conflicts.loc[sched.conflicts["kind"] == "post in embargo", "date"])
+    assert len(in_embargo) and {(day, ROW_Y["posts"]) for day in in_embargo} <= marks
+    assert all(row != ROW_Y["calendar"] for _, row in marks)
 
 
 def test_quarters_partition_the_year(lab):

@@ -258,34 +258,24 @@ def _unique_points(days: np.ndarray, y: float) -> np.ndarray:
     return np.column_stack([u, np.full(u.size, y)]) if u.size else np.empty((0, 2))
 
 
-def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _Artists:
-    """Draw the timeline of ``result`` (reusing ``artists``; returns them)."""
-    if artists is None or artists.conflicts not in fig.axes[0].lines:
-        artists = _setup(fig)
-    ax = fig.axes[0]
-    sched: schedule.Schedule = result.extra["schedule"]
-    period: str = result.extra["period"]
-    e = sched.entries
-    kind = e["kind"].to_numpy(dtype=object)
-    seg = e["segment"].to_numpy(dtype=object)
-    start, end = _days(e["start"]), _days(e["end"]) + 1.0
-    top, bottom = len(ROWS) - 0.4, -0.6
-    emb = kind == "embargo"
-    artists.embargo_bands.set_verts(
-        [[(a, bottom), (a, top), (b, top), (b, bottom)] for a, b in zip(start[emb], end[emb], strict=True)]
-    )
+@dataclass(frozen=True)
+class TimelineMarks:
+    """What the timeline draws for a schedule, in Matplotlib date numbers (days) and row heights
+    (:data:`ROW_Y`): shaded embargo bands and trade-show boxes (polygons), executive trips
+    (segments), one point per day and row for each kind in :data:`_POINT_STYLE` (``(n, 2)`` arrays)
+    and one conflict mark per conflict day on the row of the entry that has to move."""
+
+    embargo_bands: list[list[tuple[float, float]]]
+    trade_shows: list[list[tuple[float, float]]]
+    trips: list[list[tuple[float, float]]]
+    points: dict[str, np.ndarray]
+    conflicts: np.ndarray
+
+
+def _point_masks(kind: np.ndarray, seg: np.ndarray) -> dict[str, tuple[np.ndarray, float]]:
+    """For each key of :data:`_POINT_STYLE`: which entries it marks, and on which row."""
     y0 = ROW_Y["calendar"]
-    shows = kind == "trade_show"
-    artists.trade_shows.set_verts(
-        [
-            [(a, y0 - 0.2), (a, y0 + 0.2), (b, y0 + 0.2), (b, y0 - 0.2)]
-            for a, b in zip(start[shows], end[shows], strict=True)
-        ]
-    )
-    trip = kind == "trip"
-    yt = ROW_Y["trips"]
-    artists.trips.set_segments([[(a, yt), (b, yt)] for a, b in zip(start[trip], end[trip], strict=True)])
-    selections = {
+    masks = {
         "product_launch": (kind == "product_launch", y0),
         "pr_event": (kind == "pr_event", y0),
         "post": (kind == "post", ROW_Y["posts"]),
@@ -293,14 +283,18 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
         "exec_email": (kind == "exec_email", ROW_Y["launch"]),
     }
     for segment in schedule.SEGMENTS:
-        selections[segment] = ((kind == "call") & (seg == segment), ROW_Y[segment])
-        selections[f"{segment}:newsletter"] = ((kind == "newsletter") & (seg == segment), ROW_Y[segment])
-    for key, (mask, y) in selections.items():
-        pts = _unique_points(start[mask], y)
-        artists.points[key].set_data(pts[:, 0], pts[:, 1])
-    # conflicts: one marker per conflict day, on the row of the entry that moves
+        masks[segment] = ((kind == "call") & (seg == segment), ROW_Y[segment])
+        masks[f"{segment}:newsletter"] = ((kind == "newsletter") & (seg == segment), ROW_Y[segment])
+    return masks
+
+
+def _conflict_points(sched: schedule.Schedule) -> np.ndarray:
+    """One ``(day, row)`` point per conflict day, on the row of the entry that moves (a post, call,
+    newsletter or trip when one is involved)."""
+    e, y0 = sched.entries, ROW_Y["calendar"]
+    kind = e["kind"].to_numpy(dtype=object)
     row_of = {}
-    for eid, k, s in zip(e["entry_id"], kind, seg, strict=True):
+    for eid, k, s in zip(e["entry_id"], kind, e["segment"].to_numpy(dtype=object), strict=True):
         if k in ("call", "newsletter"):
             row_of[eid] = ROW_Y.get(s, y0)
         elif k == "post":
@@ -316,9 +310,33 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
         movable = [i for i in ids if kind_of.get(i) in _MOVABLE] or ids  # mark what has to move
         cx.append(day)
         cy.append(row_of.get(movable[-1], y0))
-    pts = np.unique(np.column_stack([cx, cy]), axis=0) if cx else np.empty((0, 2))
-    artists.conflicts.set_data(pts[:, 0], pts[:, 1])
-    first, last = schedule.period_bounds(period, result.extra["year"])
+    return np.unique(np.column_stack([cx, cy]), axis=0) if cx else np.empty((0, 2))
+
+
+def timeline_marks(sched: schedule.Schedule) -> TimelineMarks:
+    """Everything the timeline draws for the whole year of ``sched`` (:class:`TimelineMarks`)."""
+    e = sched.entries
+    kind = e["kind"].to_numpy(dtype=object)
+    start, end = _days(e["start"]), _days(e["end"]) + 1.0
+    top, bottom = len(ROWS) - 0.4, -0.6
+    y0, yt = ROW_Y["calendar"], ROW_Y["trips"]
+    spans = {k: zip(start[kind == k], end[kind == k], strict=True) for k in ("embargo", "trade_show", "trip")}
+    masks = _point_masks(kind, e["segment"].to_numpy(dtype=object))
+    return TimelineMarks(
+        embargo_bands=[[(a, bottom), (a, top), (b, top), (b, bottom)] for a, b in spans["embargo"]],
+        trade_shows=[
+            [(a, y0 - 0.2), (a, y0 + 0.2), (b, y0 + 0.2), (b, y0 - 0.2)] for a, b in spans["trade_show"]
+        ],
+        trips=[[(a, yt), (b, yt)] for a, b in spans["trip"]],
+        points={key: _unique_points(start[mask], y) for key, (mask, y) in masks.items()},
+        conflicts=_conflict_points(sched),
+    )
+
+
+def _show_period(ax: Any, artists: _Artists, period: str, year: int) -> None:
+    """Frame the period: x limits with room for half a marker, marks outside the period dropped,
+    fixed ticks."""
+    first, last = schedule.period_bounds(period, year)
     lo, hi = _days(first), _days(last) + 1
     # half a marker and more (16 pt), so the first and last days' marks are not cut in half
     axes_pt = ax.get_position().width * ax.get_figure().get_figwidth() * 72
@@ -331,20 +349,61 @@ def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _
             line.set_data(xs[keep], ys[keep])
     ticks, labels = _ticks(first, last, period == "year")
     ax.set_xticks(ticks, labels)
+
+
+def calendar_title(result: LabResult) -> str:
+    """The figure's finding: the period's conflicts to fix, or none and ready to export."""
+    period = result.extra["period"]
     n = int(result.numbers["conflicts"])
     where = "2025" if period == "year" else period
     contacts = f"{result.numbers['touchpoints']:,.0f} contacts"
-    finding = (
-        f"{n} conflict{'s' if n != 1 else ''} to fix in {where}, {contacts}"
-        if n
-        else f"No conflicts in {where}: {contacts}, ready to export"
-    )
+    if n:
+        return f"{n} conflict{'s' if n != 1 else ''} to fix in {where}, {contacts}"
+    return f"No conflicts in {where}: {contacts}, ready to export"
+
+
+def draw_calendar(fig: Figure, result: LabResult, artists: _Artists | None) -> _Artists:
+    """Draw the timeline of ``result`` (reusing ``artists``; returns them)."""
+    if artists is None or artists.conflicts not in fig.axes[0].lines:
+        artists = _setup(fig)
+    ax = fig.axes[0]
+    sched: schedule.Schedule = result.extra["schedule"]
+    marks = timeline_marks(sched)
+    artists.embargo_bands.set_verts(marks.embargo_bands)
+    artists.trade_shows.set_verts(marks.trade_shows)
+    artists.trips.set_segments(marks.trips)
+    for key, pts in marks.points.items():
+        artists.points[key].set_data(pts[:, 0], pts[:, 1])
+    artists.conflicts.set_data(marks.conflicts[:, 0], marks.conflicts[:, 1])
+    _show_period(ax, artists, result.extra["period"], result.extra["year"])
     plots.set_title(
         ax,
-        finding,
+        calendar_title(result),
         f"{sched.brand}: synthetic calendar, creators and posts; staff hours are a course assumption",
     )
     return artists
+
+
+def _checkbox(key: str, description: str) -> w.Checkbox:
+    """A control's checkbox, starting at its :data:`DEFAULTS` value."""
+    return w.Checkbox(
+        value=DEFAULTS[key], description=description, indent=False, layout=w.Layout(width="auto")
+    )
+
+
+def _int_slider(key: str, description: str, low: int, high: int, width: str) -> w.IntSlider:
+    """A control's whole-number slider from ``low`` to ``high`` in steps of 1, starting at its
+    :data:`DEFAULTS` value, updating on release."""
+    return w.IntSlider(
+        value=DEFAULTS[key],
+        min=low,
+        max=high,
+        step=1,
+        description=description,
+        style={"description_width": "initial"},
+        continuous_update=False,
+        layout=w.Layout(width=width),
+    )
 
 
 @register
@@ -415,7 +474,6 @@ class RelationshipCalendar(Lab):
 
     def make_controls(self) -> dict[str, w.ValueWidget]:
         options = schedule.cadence_options(include_preferred=True)
-        int_style = {"style": {"description_width": "initial"}, "continuous_update": False}
         return {
             "brand": dropdown("Brand", self.brands, self._default_brand),
             "period": dropdown(
@@ -426,27 +484,11 @@ class RelationshipCalendar(Lab):
             "partners": dropdown("Partners", options, DEFAULTS["partners"]),
             "collaborators": dropdown("Collaborators", options, DEFAULTS["collaborators"]),
             "prospects": dropdown("Prospects", options, DEFAULTS["prospects"]),
-            "tie_to_launches": w.Checkbox(
-                value=DEFAULTS["tie_to_launches"],
-                description="Briefings + executive emails at launches",
-                indent=False,
-                layout=w.Layout(width="auto"),
+            "tie_to_launches": _checkbox("tie_to_launches", "Briefings + executive emails at launches"),
+            "skip_calls_near_launches": _checkbox(
+                "skip_calls_near_launches", "Skip calls near launch contacts and trips"
             ),
-            "skip_calls_near_launches": w.Checkbox(
-                value=DEFAULTS["skip_calls_near_launches"],
-                description="Skip calls near launch contacts and trips",
-                indent=False,
-                layout=w.Layout(width="auto"),
-            ),
-            "min_gap_days": w.IntSlider(
-                value=DEFAULTS["min_gap_days"],
-                min=0,
-                max=30,
-                step=1,
-                description="Min. days between contacts",
-                **int_style,
-                layout=w.Layout(width="360px"),
-            ),
+            "min_gap_days": _int_slider("min_gap_days", "Min. days between contacts", 0, 30, "360px"),
             "trip_basis": dropdown(
                 "Executive trips",
                 [
@@ -455,24 +497,10 @@ class RelationshipCalendar(Lab):
                 ],
                 DEFAULTS["trip_basis"],
             ),
-            "trip_min_creators": w.IntSlider(
-                value=DEFAULTS["trip_min_creators"],
-                min=1,
-                max=15,
-                step=1,
-                description="Creators in a city (creator-based trips)",
-                **int_style,
-                layout=w.Layout(width="360px"),
+            "trip_min_creators": _int_slider(
+                "trip_min_creators", "Creators in a city (creator-based trips)", 1, 15, "360px"
             ),
-            "executives": w.IntSlider(
-                value=DEFAULTS["executives"],
-                min=1,
-                max=3,
-                step=1,
-                description="Executives who travel",
-                **int_style,
-                layout=w.Layout(width="300px"),
-            ),
+            "executives": _int_slider("executives", "Executives who travel", 1, 3, "300px"),
         }
 
     def layout_controls(self) -> w.Widget:
