@@ -1,6 +1,6 @@
 """Slide metadata that every slideshow reads the same way.
 
-The trainers present with jupyterlab-slideshow (tests/browser/test_slideshow.py). It puts a cell
+The trainers present with jupyterlab-slideshow (tests/browser/test_jupyterlab.py with deck.py). It puts a cell
 whose slide type is ``"-"`` on no slide at all, while a cell with no slide type continues the
 current slide, as ``"-"`` does for RISE and nbconvert's decks. So the notebook builder writes no
 slide type for "continue", and no stored notebook carries ``"-"``.

@@ -2,7 +2,7 @@
 
 ``tools/nbtools.py`` keeps nbclient's record of the widget models (``metadata.widgets``), prunes it
 to the models the stored views need, and renames their random ids to stable ones. The browser
-test ``tests/browser/test_stored_widgets.py`` checks that JupyterLab renders them.
+test ``tests/browser/test_jupyterlab.py`` (with ``stored_views.py``) checks that JupyterLab renders them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""Every notebook, opened in a real JupyterLab in Chromium: Run All Cells works with no error,
-every widget lab renders its controls, and changing a control changes the lab's output.
+"""Every notebook, opened in a real JupyterLab in Chromium: before anything runs it shows its stored
+labs (stored_views.py); Run All Cells works with no error, every widget lab renders its controls,
+changing a control changes the lab's output, and every lab responds while the trainer presents the
+notebook as a slideshow (deck.py).
 
-Each notebook is opened and run once (module-scoped fixture ``notebook_run``); the three tests
-below then read the same page. The notebook is never saved (autosave is off and the server serves
-a temporary copy anyway).
+Each notebook is opened and run once (module-scoped fixture ``notebook_run``: the stored views are
+checked on the freshly opened page, then it runs); the tests below then read the same page. The
+notebook is never saved (autosave is off and the server serves a temporary copy anyway).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 import pytest
 from browser_support import RUN_TIMEOUT_S, LabDriver, Notebook, PageFactory, Server, run_all_cells
+from deck import present_and_move_every_lab, slideshow_lab_notebooks, stop_deck
+from stored_views import check_stored_views, stored_views
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +94,10 @@ class NotebookRun:
     first_lines: list[str]
     seconds: float
     external_requests: list[str] = field(default_factory=list)
+    #: What the stored-views check found on the freshly opened page (None: it passed or did not apply).
+    stored_problem: str | None = None
+    #: Hosts other than 127.0.0.1 the page asked for while it showed the stored notebook.
+    stored_external: list[str] = field(default_factory=list)
 
 
 def wait_kernel_ready(page: Any, server: Server, path: str, timeout_s: float = 90) -> None:
@@ -136,6 +144,14 @@ def notebook_run(
 
     page.goto(jupyter_lab.url(f"lab/tree/{course_notebook.path}", reset=""))
     page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
+    stop_deck(page)  # jupyterlab-slideshow keeps "presenting" in the user's settings
+    stored_problem = None
+    if stored_views(course_notebook):
+        try:
+            check_stored_views(page, course_notebook, LabDriver())
+        except AssertionError as err:
+            stored_problem = str(err)
+    stored_external = new_page.external_requests[seen_external:]
     wait_kernel_ready(page, jupyter_lab, course_notebook.path)
     clear_all_outputs(page)
     start = time.monotonic()
@@ -174,11 +190,23 @@ def notebook_run(
         first_lines,
         seconds,
         new_page.external_requests[seen_external:],
+        stored_problem,
+        stored_external,
     )
 
 
 def _last_lines(text: str, n: int = 12) -> str:
     return "\n".join(text.strip().splitlines()[-n:])
+
+
+def test_stored_notebook_shows_its_labs_before_run_all(notebook_run: NotebookRun) -> None:
+    """Before anyone runs it, the notebook shows every stored lab and quiz (not ``VBox(...)``)."""
+    if not stored_views(notebook_run.notebook):
+        pytest.skip(f"{notebook_run.notebook.path} stores no widget view")
+    assert notebook_run.stored_problem is None, f"{notebook_run.notebook.path}: {notebook_run.stored_problem}"
+    assert not notebook_run.stored_external, (
+        f"the stored notebook asked other hosts for: {notebook_run.stored_external[:5]}"
+    )
 
 
 def test_notebook_runs_all_cells_without_errors(notebook_run: NotebookRun) -> None:
@@ -246,3 +274,14 @@ def test_changing_a_control_changes_lab_output(notebook_run: NotebookRun, labs: 
         except AssertionError as err:
             failures.append(str(err))
     assert not failures, f"{notebook_run.notebook.path}:\n" + "\n".join(failures)
+
+
+SLIDESHOW_NOTEBOOKS = {nb.path for nb in slideshow_lab_notebooks()}
+
+
+def test_every_lab_responds_during_the_slideshow(notebook_run: NotebookRun, labs: LabDriver) -> None:
+    """After Run All, as the trainer guide says: Toggle Deck at the title, step through every slide
+    (Space), and every lab responds to a control while the deck is presenting."""
+    if notebook_run.notebook.path not in SLIDESHOW_NOTEBOOKS:
+        pytest.skip(f"{notebook_run.notebook.path} shows no lab to present")
+    present_and_move_every_lab(notebook_run.page, notebook_run.notebook, labs)

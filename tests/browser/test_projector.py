@@ -32,8 +32,8 @@ from typing import Any
 
 import pytest
 from browser_support import ARTIFACTS, REPO, RUN_TIMEOUT_S, PageFactory, Server
+from deck import DECK_TOGGLE, FORWARD, stop_deck
 from test_jupyterlab import _FINISHED_JS, PANEL, run_all_cells, wait_kernel_ready
-from test_slideshow import DECK_TOGGLE, FORWARD, stop_deck
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,7 @@
-"""A trainer presents a lesson as a live slideshow and every lab on its slides responds.
+"""The live slideshow: a trainer presents a lesson and every lab on its slides responds.
+
+Used by ``test_jupyterlab.py``'s ``test_every_lab_responds_during_the_slideshow`` on the page where the
+notebook has just been run (one Run All per notebook serves every JupyterLab test of it).
 
 The course presents with jupyterlab-slideshow (the notebook toolbar's "Toggle Deck" button,
 command ``deck:toggle``): the slides are the notebook itself, so a lab keeps JupyterLab's widget
@@ -16,20 +19,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-import pytest
-from browser_support import (
-    ARTIFACTS,
-    RUN_TIMEOUT_S,
-    LabDriver,
-    Notebook,
-    PageFactory,
-    Server,
-    course_notebooks,
-    params,
-)
-from test_jupyterlab import _FINISHED_JS, clear_all_outputs, run_all_cells, wait_kernel_ready
-
-pytestmark = pytest.mark.browser
+from browser_support import ARTIFACTS, LabDriver, Notebook, course_notebooks
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 DECK_TOGGLE = f'{PANEL} .jp-Toolbar [data-command="deck:toggle"]'
@@ -69,21 +59,11 @@ def stop_deck(page: Any) -> None:
         page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel.jp-Deck')", timeout=15_000)
 
 
-@pytest.mark.parametrize("notebook", params(slideshow_lab_notebooks()))
-def test_every_lab_responds_during_the_slideshow(
-    notebook: Notebook, jupyter_lab: Server, new_page: PageFactory, labs: LabDriver
-) -> None:
-    page = new_page()
+def present_and_move_every_lab(page: Any, notebook: Notebook, labs: LabDriver) -> None:
+    """On a page where ``notebook`` has run: start the deck at the title, step through every slide,
+    subslide and fragment, and change a control of every lab on its slide while presenting; then stop.
+    Fails (AssertionError) when a lab is never on a slide, does not respond, or the menus stay hidden."""
     try:
-        code_cells = notebook.code_cells()
-        must_run = ["".join(c.get("source", "")).strip() != "" for c in code_cells]
-        page.goto(jupyter_lab.url(f"lab/tree/{notebook.path}", reset=""))
-        page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
-        wait_kernel_ready(page, jupyter_lab, notebook.path)
-        stop_deck(page)
-        clear_all_outputs(page)
-        run_all_cells(page)
-        page.wait_for_function(_FINISHED_JS, arg=[must_run], timeout=RUN_TIMEOUT_S * 1000, polling=250)
         page.wait_for_function("() => document.querySelectorAll('.course-lab').length > 0", timeout=30_000)
         expected = len(labs.find(page))
 
@@ -126,5 +106,3 @@ def test_every_lab_responds_during_the_slideshow(
     finally:
         with contextlib.suppress(Exception):  # leave no deck on for the next test, even after a failure
             stop_deck(page)
-        page.close()
-        jupyter_lab.shutdown_sessions(notebook.path)

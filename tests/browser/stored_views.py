@@ -1,5 +1,8 @@
 """A stored notebook shows its labs and quizzes before anyone runs it.
 
+Used by ``test_jupyterlab.py``'s ``test_stored_notebook_shows_its_labs_before_run_all``: the check runs on
+the freshly opened page, before that page's Run All (one page per notebook serves every test of it).
+
 The stored notebooks carry the widget state of their build (``metadata.widgets``, written by
 ``tools/nbtools.py``). JupyterLab renders every widget view from it when the notebook is opened,
 so a learner sees each lab's controls and figure (not ``VBox(children=(...``) before Run All.
@@ -11,10 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-from browser_support import ARTIFACTS, LabDriver, Notebook, Server, course_notebooks
-
-pytestmark = pytest.mark.browser
+from browser_support import ARTIFACTS, LabDriver, Notebook
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -56,8 +56,6 @@ def _stored_figure_count(nb: Notebook) -> int:
     return count
 
 
-NOTEBOOKS_WITH_WIDGETS = [nb for nb in course_notebooks() if stored_views(nb)]
-
 # Every output area of the notebook: a rendered widget (JupyterLab puts the widget's element
 # directly in the output area) or not, and its text.
 _OUTPUTS_JS = f"""
@@ -78,58 +76,50 @@ _FIGURE_JS = """
 """
 
 
-@pytest.mark.parametrize("notebook", [pytest.param(nb, id=nb.id) for nb in NOTEBOOKS_WITH_WIDGETS])
-def test_stored_notebook_shows_its_labs_before_run_all(
-    notebook: Notebook, jupyter_lab: Server, page: Any, labs: LabDriver
-) -> None:
+def check_stored_views(page: Any, notebook: Notebook, labs: LabDriver) -> None:
+    """On a page where ``notebook`` was just opened (nothing run): every stored widget view renders,
+    every stored lab shows its controls and draws its figure. Fails with an AssertionError."""
     views = stored_views(notebook)
     expected_labs = _stored_lab_count(views)
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length >= n",
+        arg=[f"{PANEL} .course-lab", max(expected_labs, 1)],
+        timeout=60_000,
+    )
+    # No cell has run in this session: every prompt shows the stored count or nothing, none [*].
+    prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt").all_text_contents()
+    assert not any("*" in p for p in prompts), f"a cell ran while the notebook opened: {prompts}"
+
+    # Widgets render one after another: wait (bounded) until every stored view has rendered.
     try:
-        page.goto(jupyter_lab.url(f"lab/tree/{notebook.path}", reset=""))
-        page.locator(f"{PANEL} .jp-Notebook").first.wait_for(state="visible", timeout=90_000)
         page.wait_for_function(
-            "([sel, n]) => document.querySelectorAll(sel).length >= n",
-            arg=[f"{PANEL} .course-lab", max(expected_labs, 1)],
-            timeout=60_000,
+            f"(n) => ({_OUTPUTS_JS})().filter(o => o.widget).length >= n", arg=len(views), timeout=30_000
         )
-        # No cell has run in this session: every prompt shows the stored count or nothing, none [*].
-        prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt").all_text_contents()
-        assert not any("*" in p for p in prompts), f"a cell ran while the notebook opened: {prompts}"
+    except Exception as err:  # playwright TimeoutError: the assertion below says what is missing
+        if type(err).__name__ != "TimeoutError":
+            raise
+    outputs = page.evaluate(_OUTPUTS_JS)
+    widgets = [o for o in outputs if o["widget"]]
+    assert len(widgets) == len(views), f"{len(views)} stored widget views, JupyterLab renders {len(widgets)}"
+    bad = [o["text"] for o in outputs if UNRENDERED_RE.search(o["text"])]
+    assert not bad, f"widgets shown as text or placeholders, not rendered: {bad[:3]}"
 
-        # Widgets render one after another: wait (bounded) until every stored view has rendered.
-        try:
-            page.wait_for_function(
-                f"(n) => ({_OUTPUTS_JS})().filter(o => o.widget).length >= n", arg=len(views), timeout=30_000
-            )
-        except Exception as err:  # playwright TimeoutError: the assertion below says what is missing
-            if type(err).__name__ != "TimeoutError":
-                raise
-        outputs = page.evaluate(_OUTPUTS_JS)
-        widgets = [o for o in outputs if o["widget"]]
-        assert len(widgets) == len(views), (
-            f"{len(views)} stored widget views, JupyterLab renders {len(widgets)}"
-        )
-        bad = [o["text"] for o in outputs if UNRENDERED_RE.search(o["text"])]
-        assert not bad, f"widgets shown as text or placeholders, not rendered: {bad[:3]}"
-
-        found = labs.find(page)
-        assert len(found) == expected_labs, f"{expected_labs} stored labs, {len(found)} rendered"
-        drawn = 0
-        for lab in found:
-            assert lab.controls, f"{lab.label} shows no control before Run All:\n{lab.text}"
-            labs.wait_filled(page, lab, timeout_ms=30_000)
-            figures = page.evaluate(_FIGURE_JS, [lab.index])
-            blank = [
-                f for f in figures if f["shown"] > 0 and not (f["complete"] and f["w"] > 100 and f["h"] > 50)
-            ]
-            assert not blank, f"{lab.label} shows a figure that did not draw before Run All: {blank}"
-            drawn += sum(1 for f in figures if f["shown"] > 100)
-        # Every stored lab figure (an Image model with a value) is drawn on the page.
-        assert drawn >= _stored_figure_count(notebook), (
-            f"{_stored_figure_count(notebook)} stored lab figures, {drawn} drawn before Run All"
-        )
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.locator(f"{PANEL} .course-lab").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(ARTIFACTS / f"stored-widgets-{notebook.id}.png"))
-    finally:
-        jupyter_lab.shutdown_sessions(notebook.path)
+    found = labs.find(page)
+    assert len(found) == expected_labs, f"{expected_labs} stored labs, {len(found)} rendered"
+    drawn = 0
+    for lab in found:
+        assert lab.controls, f"{lab.label} shows no control before Run All:\n{lab.text}"
+        labs.wait_filled(page, lab, timeout_ms=30_000)
+        figures = page.evaluate(_FIGURE_JS, [lab.index])
+        blank = [
+            f for f in figures if f["shown"] > 0 and not (f["complete"] and f["w"] > 100 and f["h"] > 50)
+        ]
+        assert not blank, f"{lab.label} shows a figure that did not draw before Run All: {blank}"
+        drawn += sum(1 for f in figures if f["shown"] > 100)
+    # Every stored lab figure (an Image model with a value) is drawn on the page.
+    assert drawn >= _stored_figure_count(notebook), (
+        f"{_stored_figure_count(notebook)} stored lab figures, {drawn} drawn before Run All"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(f"{PANEL} .course-lab").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"stored-widgets-{notebook.id}.png"))
