@@ -103,7 +103,7 @@ def discovery_update(
     numbers = {f"{ch}_{k}": float(v) for ch, row in channels.iterrows() for k, v in row.items()}
     best = _best_channels(numbers)
     return LabResult(
-        summary=discovery_summary(
+        summary=discovery_sentence(
             numbers, best, creators=creators, deadline_days=deadline_days, scope=(niche, goal)
         ),
         numbers=numbers,
@@ -139,7 +139,7 @@ def _best_channels(numbers: dict[str, float]) -> dict[str, str]:
     }
 
 
-def discovery_summary(
+def discovery_sentence(
     numbers: dict[str, float],
     best: dict[str, str],
     *,
