@@ -6,13 +6,12 @@ import pandas as pd
 import pytest
 
 from helpers import data
-from helpers.analysis.planning import channel_comparison
+from helpers.analysis.planning import channel_comparison, discovery_table
 from helpers.widgets import LABS, LabInputError
 from helpers.widgets.discovery import (
     CHANNELS,
     MIN_CAMPAIGNS,
     DiscoveryComparison,
-    discovery_table,
     discovery_update,
 )
 

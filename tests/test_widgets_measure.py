@@ -9,8 +9,9 @@ import pytest
 
 from helpers import data, widgets
 from helpers.analysis import measurement
+from helpers.analysis.measurement import campaign_report
 from helpers.widgets import LabInputError
-from helpers.widgets.measure import CampaignMeter, campaign_meter_update, campaign_report, example_campaigns
+from helpers.widgets.measure import CampaignMeter, campaign_meter_update, example_campaigns
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ __all__ = [
     "campaign_cost",
     "campaign_costs",
     "campaign_numbers",
+    "campaign_report",
     "cost_ladder",
     "disclosure_by_creator",
     "disclosure_summary",
@@ -347,6 +348,28 @@ def margin_check(
             }
         )
     return pd.DataFrame(rows).set_index("margin")
+
+
+def campaign_report(campaigns: pd.DataFrame, posts: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
+    """One row per campaign with everything the campaign meter shows, computed once.
+
+    Columns: the campaign's own columns, ``handle``, the three engagement rates and ``frequency``
+    from :func:`engagement_by_denominator` (posts of the campaign),
+    ``beats_<rate>`` (percent of the other campaigns with a lower rate under that denominator) and
+    ``median_<rate>`` (median of the campaign's platform), indexed by ``campaign_id``.
+    """
+    rates = engagement_by_denominator(posts, influencers, by="campaign_id")
+    table = campaigns.set_index("campaign_id").join(
+        rates[["platform", "followers", "video_posts", "views", *ER_COLUMNS, "frequency"]],
+        how="inner",
+    )
+    handles = influencers.set_index("influencer_id")["handle"].astype(str)
+    table["handle"] = handles.reindex(table["influencer_id"].astype(str)).to_numpy()
+    for column in ER_COLUMNS:
+        others = max(int(table[column].count()) - 1, 1)
+        table[f"beats_{column}"] = 100.0 * (table[column].rank(method="min") - 1) / others
+        table[f"median_{column}"] = table.groupby("platform")[column].transform("median")
+    return table
 
 
 def campaign_cost(campaign: pd.Series, include_discovery: bool = False) -> float:

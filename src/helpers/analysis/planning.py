@@ -35,6 +35,7 @@ __all__ = [
     "cpm_by_platform",
     "discovery_finding",
     "discovery_summary",
+    "discovery_table",
     "draw_discovery_overview",
     "fit_finding",
     "kpi_table",
@@ -285,6 +286,25 @@ def discovery_summary(campaigns: pd.DataFrame) -> pd.DataFrame:
     table["all_in_cpa_usd"] = cpa
     table["conversions_per_1k_all_in"] = 1000 / cpa
     return table
+
+
+def discovery_table(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
+    """The columns the discovery lab needs: campaigns with the creator's niche, channel and goal as text."""
+    niches = influencers[["influencer_id", "niche"]]
+    table = campaigns.merge(niches, on="influencer_id", how="inner")
+    out = pd.DataFrame(
+        {
+            "channel": table["discovery_channel"].astype(str).to_numpy(),
+            "niche": table["niche"].astype(str).to_numpy(),
+            "goal": table["goal"].astype(str).to_numpy(),
+            "discovery_cost_usd": table["discovery_cost_usd"].to_numpy(dtype=float),
+            "days_to_sign": table["days_to_sign"].to_numpy(dtype=float),
+            "niche_fit": table["niche_fit"].to_numpy(dtype=float),
+            "fee_usd": table["fee_usd"].to_numpy(dtype=float),
+            "conversions": table["conversions"].to_numpy(dtype=float),
+        }
+    )
+    return out
 
 
 def channel_comparison(

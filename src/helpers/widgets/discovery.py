@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
 from .. import plots
-from ..analysis.planning import channel_comparison, trade_off_sentence
+from ..analysis.planning import channel_comparison, discovery_table, trade_off_sentence
 from ..tables import Column
 from .base import Lab, LabInputError, LabResult, dropdown, register
 
@@ -41,25 +41,6 @@ PANELS: tuple[tuple[str, str, str], ...] = (
     ("niche_fit", "Niche fit (0-1)", "{:.2f}"),
     ("conv_per_1k_usd", "Conversions per $1K all-in", "{:.1f}"),
 )
-
-
-def discovery_table(campaigns: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
-    """The columns the lab needs: campaigns with the creator's niche (text) and channel/goal as text."""
-    niches = influencers[["influencer_id", "niche"]]
-    table = campaigns.merge(niches, on="influencer_id", how="inner")
-    out = pd.DataFrame(
-        {
-            "channel": table["discovery_channel"].astype(str).to_numpy(),
-            "niche": table["niche"].astype(str).to_numpy(),
-            "goal": table["goal"].astype(str).to_numpy(),
-            "discovery_cost_usd": table["discovery_cost_usd"].to_numpy(dtype=float),
-            "days_to_sign": table["days_to_sign"].to_numpy(dtype=float),
-            "niche_fit": table["niche_fit"].to_numpy(dtype=float),
-            "fee_usd": table["fee_usd"].to_numpy(dtype=float),
-            "conversions": table["conversions"].to_numpy(dtype=float),
-        }
-    )
-    return out
 
 
 def _select(table: pd.DataFrame, niche: str, goal: str) -> pd.DataFrame:

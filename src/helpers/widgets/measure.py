@@ -33,6 +33,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import plots
 from ..analysis import measurement
+from ..analysis.measurement import campaign_report
 from .base import Lab, LabInputError, LabResult, dropdown, register, slider
 
 #: Campaign goals in funnel order (the examples cover each goal on each platform).
@@ -48,28 +49,6 @@ DEFAULT_CPE_RATE = 0.10
 DEFAULT_MARGIN_PCT = 40.0
 #: Bar labels of the engagement panel, in order.
 ER_CATEGORIES: tuple[str, ...] = tuple(measurement.ER_LABELS.values())
-
-
-def campaign_report(campaigns: pd.DataFrame, posts: pd.DataFrame, influencers: pd.DataFrame) -> pd.DataFrame:
-    """One row per campaign with everything the meter shows, computed once.
-
-    Columns: the campaign's own columns, ``handle``, the three engagement rates and ``frequency``
-    from :func:`helpers.analysis.measurement.engagement_by_denominator` (posts of the campaign),
-    ``beats_<rate>`` (percent of the other campaigns with a lower rate under that denominator) and
-    ``median_<rate>`` (median of the campaign's platform), indexed by ``campaign_id``.
-    """
-    rates = measurement.engagement_by_denominator(posts, influencers, by="campaign_id")
-    table = campaigns.set_index("campaign_id").join(
-        rates[["platform", "followers", "video_posts", "views", *measurement.ER_COLUMNS, "frequency"]],
-        how="inner",
-    )
-    handles = influencers.set_index("influencer_id")["handle"].astype(str)
-    table["handle"] = handles.reindex(table["influencer_id"].astype(str)).to_numpy()
-    for column in measurement.ER_COLUMNS:
-        others = max(int(table[column].count()) - 1, 1)
-        table[f"beats_{column}"] = 100.0 * (table[column].rank(method="min") - 1) / others
-        table[f"median_{column}"] = table.groupby("platform")[column].transform("median")
-    return table
 
 
 def example_campaigns(report: pd.DataFrame) -> list[tuple[str, str]]:
@@ -140,7 +119,7 @@ def campaign_meter_update(
     profit after the product's margin.
 
     Args:
-        report: :func:`campaign_report` output.
+        report: :func:`helpers.analysis.measurement.campaign_report` output.
         campaign_id: the campaign to measure.
         cpm_rate: EMV reference rate, USD per 1,000 impressions (>= 0).
         cpe_rate: EMV reference rate, USD per engagement (>= 0).
