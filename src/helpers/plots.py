@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import math
 import struct
 import zlib
 from collections.abc import Iterator, Sequence
@@ -33,6 +35,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
@@ -71,6 +74,13 @@ LAB_MIN_FONT_PT = 12.0
 #: Default size of a lab's figure (inches): the projector width, and short enough that the controls
 #: and the whole figure fit 650 px of notebook height together.
 LAB_FIGSIZE: tuple[float, float] = (LAB_WIDTH_IN, 4.3)
+#: Smallest size (CSS px) of any figure text as rendered on screen: the course's minimum.
+MIN_SCREEN_TEXT_PX = 12.0
+#: Width (CSS px) of a notebook's output area in JupyterLab at 1024x768: with the file browser open
+#: (a projector beside the files) and closed. A static figure wider than its output area is shrunk to
+#: it, text included: a 9 in figure at 100 dpi (900 px) shows its 13 pt tick labels at 11.9 px in 592
+#: px. :func:`static_min_font_pt` sets the text floor that keeps them at 12 px or more.
+NOTEBOOK_OUTPUT_PX: tuple[float, float] = (592.0, 844.0)
 
 STYLE: dict[str, object] = {
     "axes.prop_cycle": mpl.cycler(color=list(PALETTE)),
@@ -218,14 +228,16 @@ def text_width_px(text: str, size: float, dpi: float, weight: str = "normal") ->
     )
 
 
-def fitting_size(text: str, size: float, width_px: float, dpi: float, weight: str = "normal") -> float:
-    """``size``, or the smaller size (not below :data:`MIN_TITLE_PT`) at which ``text`` fits ``width_px``."""
+def fitting_size(
+    text: str, size: float, width_px: float, dpi: float, weight: str = "normal", min_pt: float = MIN_TITLE_PT
+) -> float:
+    """``size``, or the smaller size (not below ``min_pt``) at which ``text`` fits ``width_px``."""
     if not text:
         return size
     wide = text_width_px(text, size, dpi, weight)
     if wide <= width_px:
         return size
-    return max(MIN_TITLE_PT, size * width_px / wide * 0.98)
+    return max(min_pt, size * width_px / wide * 0.98)
 
 
 def _room_px(ax: Axes) -> float:
@@ -258,26 +270,29 @@ def wrap_to_width(text: str, size: float, width_px: float, dpi: float, weight: s
     return "\n".join(lines)
 
 
-def _fitted(text: str, size: float, room: float, dpi: float, weight: str = "normal") -> tuple[str, float]:
-    """``text`` at ``size`` points if it fits ``room`` px, else smaller (not below :data:`MIN_TITLE_PT`),
-    else wrapped onto more lines at :data:`MIN_TITLE_PT`."""
-    fitted = fitting_size(text, size, room, dpi, weight)
+def _fitted(
+    text: str, size: float, room: float, dpi: float, weight: str = "normal", min_pt: float = MIN_TITLE_PT
+) -> tuple[str, float]:
+    """``text`` at ``size`` points if it fits ``room`` px, else smaller (not below ``min_pt``), else
+    wrapped onto more lines at ``min_pt``."""
+    fitted = fitting_size(text, size, room, dpi, weight, min_pt)
     if text_width_px(text, fitted, dpi, weight) <= room:
         return text, fitted
-    return wrap_to_width(text, MIN_TITLE_PT, room, dpi, weight), MIN_TITLE_PT
+    return wrap_to_width(text, min_pt, room, dpi, weight), min_pt
 
 
-def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
+def set_title(ax: Axes, finding: str, subtitle: str | None = None, *, min_pt: float = MIN_TITLE_PT) -> Axes:
     """Title the Axes with the finding it shows (and an optional smaller subtitle line).
 
     Both start at the Axes' left edge; a line too long for the figure's width is set smaller (not
-    below :data:`MIN_TITLE_PT`), and wrapped onto a second line if it still does not fit, instead of
-    running off the edge. Safe to call on every redraw: the subtitle text artist is reused, not stacked.
+    below ``min_pt``, default :data:`MIN_TITLE_PT`), and wrapped onto a second line if it still does not
+    fit, instead of running off the edge. Safe to call on every redraw: the subtitle text artist is
+    reused, not stacked. :func:`fit_for_screen` calls it again with a larger ``min_pt`` for a static figure.
     """
     room = _room_px(ax)
     dpi = ax.get_figure().dpi
-    sub_text, sub_pt = _fitted(subtitle or "", BASE_FONT_PT - 2, room, dpi)
-    title_text, title_pt = _fitted(finding, BASE_FONT_PT + 2, room, dpi, "bold")
+    sub_text, sub_pt = _fitted(subtitle or "", max(BASE_FONT_PT - 2, min_pt), room, dpi, min_pt=min_pt)
+    title_text, title_pt = _fitted(finding, max(BASE_FONT_PT + 2, min_pt), room, dpi, "bold", min_pt)
     # the title sits above the subtitle's lines (1.2 line heights each, plus the gap of one line)
     pad = (sub_text.count("\n") + 1) * sub_pt * 1.2 + 7.6 if subtitle else 6
     ax.set_title(title_text, loc="left", fontsize=title_pt, fontweight="bold", pad=pad)
@@ -289,7 +304,81 @@ def set_title(ax: Axes, finding: str, subtitle: str | None = None) -> Axes:
         ax._course_subtitle = sub  # type: ignore[attr-defined]
     sub.set_text(sub_text)
     sub.set_fontsize(sub_pt)
+    ax._course_title = (finding, subtitle, title_text)  # type: ignore[attr-defined]
     return ax
+
+
+def static_min_font_pt(width_in: float, dpi: float = 100) -> float:
+    """Smallest font size (points, rounded up to 0.1) of a static figure ``width_in`` inches wide shown as
+    a PNG of ``dpi``, so that its text renders at :data:`MIN_SCREEN_TEXT_PX` or more in JupyterLab at
+    1024x768: for a figure up to the default width (:data:`FIGSIZE`) with the file browser open, for any
+    figure with it closed, and for a figure shown at its natural size. 13.2 pt for figures up to
+    12.3 in wide; a 14 in figure needs 14.4 pt. (A figure wider than the default still shrinks below
+    12 px with the file browser open: draw it narrower, or its panels stacked.)"""
+    narrow, wide = NOTEBOOK_OUTPUT_PX
+    px_per_pt_shrunk = min(narrow / min(width_in, FIGSIZE[0]), wide / width_in) / 72
+    px_per_pt = min(dpi / 72, px_per_pt_shrunk)
+    return math.ceil(MIN_SCREEN_TEXT_PX / px_per_pt * 10 - 1e-9) / 10
+
+
+def fit_for_screen(fig: Figure, dpi: float = 100) -> Figure:
+    """Raise every text of a static figure to :func:`static_min_font_pt` (what :func:`show` does before
+    saving): titles and subtitles of :func:`set_title` are fitted again (smaller lines wrap instead of
+    running off), then tick labels, value labels, legends and notes are raised and long axis labels
+    wrapped. A figure whose text is all at or above the floor is left as it is."""
+    floor = static_min_font_pt(fig.get_figwidth(), dpi)
+    for ax in fig.axes:
+        title = getattr(ax, "_course_title", None)
+        if title is not None and ax.get_title("left") == title[2]:  # not retitled since
+            set_title(ax, title[0], title[1], min_pt=floor)
+    raised = [
+        ax.get_legend()
+        for ax in fig.axes
+        if ax.get_legend() is not None
+        and min((t.get_fontsize() for t in ax.get_legend().texts), default=floor) < floor
+    ]
+    raise_small_text(fig, floor)
+    fit_axis_labels(fig)
+    for legend in raised:
+        _fit_legend_columns(legend)
+    return fig
+
+
+def _fit_legend_columns(legend: Legend) -> None:
+    """A key of several columns that its larger text pushed past the figure's edge gets one column fewer
+    (its entries in more rows) until it fits: the same key, otherwise as the drawing made it."""
+    ax, fig = legend.axes, legend.figure
+    while legend._ncols > 1:
+        fig.draw_without_rendering()
+        box, edge = legend.get_window_extent(), fig.bbox
+        if box.x0 >= edge.x0 - 1 and box.x1 <= edge.x1 + 1:
+            return
+        handles, labels = list(legend.legend_handles), [t.get_text() for t in legend.texts]
+        legend = ax.legend(
+            handles,
+            labels,
+            loc=legend._loc,
+            bbox_to_anchor=legend._bbox_to_anchor,
+            ncols=legend._ncols - 1,
+            fontsize=legend.texts[0].get_fontsize(),
+            columnspacing=legend.columnspacing,
+            handlelength=legend.handlelength,
+            handletextpad=legend.handletextpad,
+            borderaxespad=legend.borderaxespad,
+            labelspacing=legend.labelspacing,
+            frameon=legend.get_frame_on(),
+            title=legend.get_title().get_text() or None,
+        )
+
+
+def smallest_text(fig: Figure) -> tuple[float, str]:
+    """The smallest font size (points) of the texts a drawn figure shows, and that text."""
+    sizes = [
+        (text.get_fontsize(), text.get_text().strip())
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+    return min(sizes, default=(0.0, ""))
 
 
 def raise_small_text(fig: Figure, min_pt: float = LAB_MIN_FONT_PT) -> Figure:
@@ -298,6 +387,8 @@ def raise_small_text(fig: Figure, min_pt: float = LAB_MIN_FONT_PT) -> Figure:
     small to read whatever size a drawing function chose. Visits the figure's texts directly (a
     search of every artist would cost a timeline lab 15 ms per update)."""
     texts: list[Text] = list(fig.texts)
+    if getattr(fig, "_suptitle", None) is not None:
+        texts.append(fig._suptitle)
     legends = list(fig.legends)
     for ax in fig.axes:
         texts += [ax.title, ax._left_title, ax._right_title, *ax.texts, ax.xaxis.label, ax.yaxis.label]
@@ -617,13 +708,20 @@ def figure_svg(fig: Figure) -> bytes:
 def show(fig: Figure, dpi: int = 100) -> Image:
     """Display a Figure in a notebook as a PNG (works without pyplot; nbval ignores PNG bytes).
 
-    The figure's constrained layout already keeps every label inside it, so no ``bbox_inches``
-    trimming (which would draw the figure twice); light PNG compression (zlib level 1) costs about
-    7% more bytes and saves about a fifth of the rendering time.
+    Its text is first raised to the screen floor (:func:`fit_for_screen`). The figure's constrained
+    layout already keeps every label inside it, so no ``bbox_inches`` trimming (which would draw the
+    figure twice); light PNG compression (zlib level 1) costs about 7% more bytes and saves about a fifth
+    of the rendering time. The PNG carries the figure's words (``Description``, see :func:`figure_text`)
+    and its smallest text (``Smallest text``: JSON ``{"pt": size, "text": text}``), which the browser
+    tests turn into rendered pixels.
     """
+    fit_for_screen(fig, dpi)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 1})
-    return Image(data=_with_description(buf.getvalue(), figure_text(fig)), format="png")
+    size, text = smallest_text(fig)  # after drawing: the tick labels are set
+    png = _with_text(buf.getvalue(), "Description", figure_text(fig))
+    png = _with_text(png, "Smallest text", json.dumps({"pt": round(float(size), 2), "text": text[:40]}))
+    return Image(data=png, format="png")
 
 
 def figure_text(fig: Figure) -> str:
@@ -648,11 +746,11 @@ def figure_text(fig: Figure) -> str:
     return "\n".join(dict.fromkeys(lines))
 
 
-def _with_description(png: bytes, text: str) -> bytes:
-    """The PNG with an international text chunk (iTXt, UTF-8) ``Description`` = ``text``, before IEND."""
+def _with_text(png: bytes, keyword: str, text: str) -> bytes:
+    """The PNG with an international text chunk (iTXt, UTF-8) ``keyword`` = ``text``, before IEND."""
     if not text:
         return png
-    payload = b"Description\x00\x00\x00\x00\x00" + text.encode("utf-8")
+    payload = keyword.encode("latin-1") + b"\x00\x00\x00\x00\x00" + text.encode("utf-8")
     chunk = struct.pack(">I", len(payload)) + b"iTXt" + payload
     chunk += struct.pack(">I", zlib.crc32(b"iTXt" + payload) & 0xFFFFFFFF)
     end = png.rindex(b"IEND") - 4  # the IEND chunk starts with its 4-byte length

@@ -285,3 +285,100 @@ def test_every_lab_responds_during_the_slideshow(notebook_run: NotebookRun, labs
     if notebook_run.notebook.path not in SLIDESHOW_NOTEBOOKS:
         pytest.skip(f"{notebook_run.notebook.path} shows no lab to present")
     present_and_move_every_lab(notebook_run.page, notebook_run.notebook, labs)
+
+
+# --------------------------------------------------------------------------------------------
+# Static figures: every text at least 12 CSS px as shown (plots.show stores each PNG's smallest text)
+# --------------------------------------------------------------------------------------------
+
+MIN_FIGURE_TEXT_PX = 12.0
+#: Default width (CSS px) of a static figure: helpers.plots.FIGSIZE at 100 dpi.
+DEFAULT_FIGURE_PX = 900
+
+_STATIC_FIGURES_JS = f"""
+() => [...document.querySelectorAll('{PANEL} .jp-RenderedImage img')]
+  .filter(img => !img.closest('.course-lab') && img.naturalWidth > 0)
+  .map(img => ({{src: img.src, natural: img.naturalWidth,
+                 shown: img.getBoundingClientRect().width}}))
+"""
+
+
+def png_text_and_dpi(png: bytes) -> tuple[dict[str, str], float]:
+    """A PNG's text chunks (tEXt, iTXt) by keyword, and its resolution in dots per inch (pHYs; 72 if none)."""
+    texts: dict[str, str] = {}
+    dpi, pos = 72.0, 8
+    while pos + 8 <= len(png):
+        length = int.from_bytes(png[pos : pos + 4], "big")
+        kind, payload = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        if kind == b"tEXt":
+            key, _, value = payload.partition(b"\x00")
+            texts[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"iTXt":
+            key, _, rest = payload.partition(b"\x00")
+            texts[key.decode("latin-1")] = rest[2:].split(b"\x00", 2)[-1].decode("utf-8")
+        elif kind == b"pHYs" and payload[8:9] == b"\x01":  # pixels per metre
+            dpi = int.from_bytes(payload[:4], "big") * 0.0254
+        pos += 12 + length
+    return texts, dpi
+
+
+def static_figure_problems(page: Any, where: str, only_default_width: bool) -> list[str]:
+    """Static figures whose smallest text renders under 12 CSS px on ``page`` as laid out now."""
+    import base64
+    import json
+
+    problems = []
+    for i, figure in enumerate(page.evaluate(_STATIC_FIGURES_JS)):
+        if only_default_width and figure["natural"] > DEFAULT_FIGURE_PX:
+            continue
+        header, _, data = figure["src"].partition(",")
+        if not header.endswith(";base64"):
+            problems.append(f"{where}: figure {i + 1} is not an inline PNG ({header[:40]})")
+            continue
+        texts, dpi = png_text_and_dpi(base64.b64decode(data))
+        if "Smallest text" not in texts:
+            problems.append(
+                f"{where}: figure {i + 1} was not shown by helpers.plots.show (no 'Smallest text')"
+            )
+            continue
+        smallest = json.loads(texts["Smallest text"])
+        px = smallest["pt"] * dpi / 72 * min(1.0, figure["shown"] / figure["natural"])
+        if px < MIN_FIGURE_TEXT_PX - 0.05:
+            problems.append(
+                f"{where}: figure {i + 1} ({figure['natural']} px wide, shown at {figure['shown']:.0f}) "
+                f"shows {smallest['text']!r} at {px:.1f} px ({smallest['pt']} pt)"
+            )
+    return problems
+
+
+def _file_browser(page: Any, shown: bool) -> None:
+    if page.locator("#filebrowser").is_visible() != shown:
+        page.keyboard.press("Control+Shift+F" if shown else "Control+b")
+        page.wait_for_function(
+            "([shown]) => !!document.querySelector('#filebrowser')?.checkVisibility() === shown", arg=[shown]
+        )
+        time.sleep(0.5)  # let the notebook lay out again
+
+
+def test_static_figure_text_is_at_least_12px(notebook_run: NotebookRun) -> None:
+    """What a room reads on a projector: at 1024x768 every static figure of the default width with the file
+    browser open, and every static figure with it closed; at 1440x900 every one with it open."""
+    page = notebook_run.page
+    if not page.evaluate(_STATIC_FIGURES_JS):
+        pytest.skip(f"{notebook_run.notebook.path} shows no static figure")
+    before, browser_open = page.viewport_size, page.locator("#filebrowser").is_visible()
+    problems = []
+    try:
+        for size, browser, default_only in (
+            ({"width": 1024, "height": 768}, True, True),
+            ({"width": 1024, "height": 768}, False, False),
+            ({"width": 1440, "height": 900}, True, False),
+        ):
+            page.set_viewport_size(size)
+            _file_browser(page, browser)
+            where = f"{size['width']}x{size['height']}, file browser {'open' if browser else 'closed'}"
+            problems += static_figure_problems(page, where, default_only)
+    finally:
+        page.set_viewport_size(before)
+        _file_browser(page, browser_open)
+    assert not problems, f"{notebook_run.notebook.path}: figure text under 12 px:\n" + "\n".join(problems)
