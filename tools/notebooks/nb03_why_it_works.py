@@ -387,7 +387,7 @@ def build() -> NB:
         follower moves with trust; some followers unfollow - more as trust falls - and new ones
         arrive - fewer as trust falls. Only two inputs come from data: the organic engagement rate
         and the paid-post performance ratio, measured in the synthetic posts. All equations are in
-        the module `helpers.widgets.commercialisation`; the parameters:
+        the module `helpers.analysis.commercialisation`; the parameters:
         """,
         slide="slide",
     )
