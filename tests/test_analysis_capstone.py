@@ -143,7 +143,7 @@ def test_split_table_accepts_names_and_mappings_and_rejects_unknown_tiers():
 
 
 def test_replay_equals_the_budget_planner_when_every_slot_is_filled(bench):
-    shares = capstone.split_table("balanced (lesson 05 default)")
+    shares = capstone.split_table("balanced (lesson 05)")
     histories = bench.histories("conversion")
     planner = budget_planner_update(histories, 40_000, shares)
     creators = planner.table["creators"].astype(int).to_dict()

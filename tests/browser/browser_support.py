@@ -548,3 +548,25 @@ def run_all_cells(page: Any, started_js: str = RUN_STARTED_JS) -> None:
                 raise
             page.keyboard.press("Escape")
     raise AssertionError("Run > Run All Cells did not start any cell")
+
+
+# Every menu of every lab: each option's text width in the menu's font vs the width the closed menu shows.
+MENUS_JS = """
+() => {
+  const canvas = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('.course-lab select:not([multiple])')]
+    .filter(s => s.getBoundingClientRect().width > 0)
+    .map(s => {
+      const st = getComputedStyle(s);
+      canvas.font = `${st.fontStyle} ${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+      // the text box: the menu's inner width less its padding (the right padding holds the arrow)
+      const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+      const lab = [...s.closest('.course-lab').classList].find(c => c.startsWith('course-lab-')) || '?';
+      const label = (s.closest('.widget-dropdown')?.querySelector('.widget-label')?.textContent || '').trim();
+      const options = [...s.options]
+        .map(o => ({text: o.text, px: Math.ceil(canvas.measureText(o.text).width)}));
+      const width = Math.round(s.getBoundingClientRect().width);
+      return {lab, label, room: Math.floor(room), width, options};
+    });
+}
+"""

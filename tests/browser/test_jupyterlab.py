@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from browser_support import RUN_TIMEOUT_S, LabDriver, Notebook, PageFactory, Server, run_all_cells
+from browser_support import MENUS_JS, RUN_TIMEOUT_S, LabDriver, Notebook, PageFactory, Server, run_all_cells
 from deck import present_and_move_every_lab, slideshow_lab_notebooks, stop_deck
 from stored_views import check_stored_views, stored_views
 
@@ -261,6 +261,21 @@ def test_every_lab_renders_its_controls(notebook_run: NotebookRun, labs: LabDriv
         if WIDGET_PLACEHOLDER_RE.search(lab.text):
             problems.append(f"{lab.label} did not render:\n{lab.text}")
     assert not problems, f"{notebook_run.notebook.path}:\n" + "\n".join(problems)
+
+
+def test_every_menu_option_of_every_lab_is_shown_whole(notebook_run: NotebookRun) -> None:
+    """A cut option ("@lucia_runs, Insta") cannot be told from its neighbours: each option's text, in the
+    menu's font, fits the closed menu (at the browser tests' 1280x900, file browser as JupyterLab opens)."""
+    menus = notebook_run.page.evaluate(MENUS_JS)
+    if not menus:
+        pytest.skip(f"{notebook_run.notebook.path} shows no lab menu")
+    cut = [
+        f"{m['lab']} {m['label']!r} ({m['room']} px for text): {o['text']!r} needs {o['px']} px"
+        for m in menus
+        for o in m["options"]
+        if o["px"] > m["room"]
+    ]
+    assert not cut, f"{notebook_run.notebook.path}: menu options cut:\n" + "\n".join(cut)
 
 
 def test_changing_a_control_changes_lab_output(notebook_run: NotebookRun, labs: LabDriver) -> None:

@@ -249,7 +249,7 @@ class ResearchLab(Lab):
             "source": dropdown("Data", self._source_options(), "bundled"),
             "measure": dropdown(
                 "Measure",
-                [("engagement rate (%)", "er"), ("paid-post performance (ratio)", "lift")],
+                [("engagement rate (%)", "er"), ("paid-post performance", "lift")],
                 "er",
             ),
             "sample": dropdown("Sample", [(v, k) for k, v in finding.SAMPLES.items()], "all"),

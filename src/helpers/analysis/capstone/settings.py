@@ -35,7 +35,7 @@ TIERS: tuple[str, ...] = metrics.tier_labels("mediakix", include_below=False)
 #: Named budget splits, percent per tier (nano, micro, mid, macro, mega).
 SPLITS: dict[str, dict[str, float]] = {
     "micro + mid": {"nano": 0, "micro": 50, "mid": 50, "macro": 0, "mega": 0},
-    "balanced (lesson 05 default)": {"nano": 20, "micro": 40, "mid": 30, "macro": 10, "mega": 0},
+    "balanced (lesson 05)": {"nano": 20, "micro": 40, "mid": 30, "macro": 10, "mega": 0},
     "nano + micro": {"nano": 50, "micro": 50, "mid": 0, "macro": 0, "mega": 0},
     "all micro": {"nano": 0, "micro": 100, "mid": 0, "macro": 0, "mega": 0},
     "mid + macro (reach)": {"nano": 0, "micro": 0, "mid": 50, "macro": 50, "mega": 0},
