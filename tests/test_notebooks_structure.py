@@ -154,6 +154,9 @@ def test_stored_executed_in_order_without_errors_or_machine_paths(notebook):
     for cell in code:
         for out in cell.get("outputs", []):
             assert out["output_type"] != "error", f"stored error: {out.get('ename')}"
+            # a warning (e.g. Matplotlib's "constrained_layout not applied") is printed to stderr: the
+            # learner reads it under the figure as if something were wrong
+            assert out.get("name") != "stderr", f"stored stderr: {''.join(out.get('text', ''))[:300]}"
     assert not re.search(r"/(work|tmp|root|home|Users)/[\w.-]+/", path.read_text(encoding="utf-8"))
 
 

@@ -345,13 +345,16 @@ def fit_for_screen(fig: Figure, dpi: float = 100) -> Figure:
 
 
 def _fit_legend_columns(legend: Legend) -> None:
-    """A key of several columns that its larger text pushed past the figure's edge gets one column fewer
-    (its entries in more rows) until it fits: the same key, otherwise as the drawing made it."""
+    """A key of several columns that its larger text made wider than its axes gets one column fewer
+    (its entries in more rows) until it fits: the same key, otherwise as the drawing made it.
+
+    Measured without drawing the figure: a layout pass with a key wider than the figure would collapse
+    the axes (Matplotlib's "axes sizes collapsed to zero") and leave the drawing squeezed to one side.
+    """
     ax, fig = legend.axes, legend.figure
+    renderer = fig._get_renderer()  # the figure's own (it has no pyplot canvas)
     while legend._ncols > 1:
-        fig.draw_without_rendering()
-        box, edge = legend.get_window_extent(), fig.bbox
-        if box.x0 >= edge.x0 - 1 and box.x1 <= edge.x1 + 1:
+        if legend.get_window_extent(renderer).width <= ax.get_window_extent(renderer).width + 1:
             return
         handles, labels = list(legend.legend_handles), [t.get_text() for t in legend.texts]
         legend = ax.legend(
@@ -648,7 +651,6 @@ def make_room_for_value_labels(ax: Axes) -> Axes:
     share = (lines * size * 1.25 + 6) / max(axes_pt, 1.0)  # of the axes' height, above the top value
     if top > 0 and share < 0.8 and high < top / (1 - share):
         ax.set_ylim(low, top / (1 - share))
-    return ax
     return ax
 
 
