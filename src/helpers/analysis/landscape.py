@@ -51,7 +51,7 @@ __all__ = [
 METRIC_LABELS: dict[str, str] = {
     "market_size": "Influencer-marketing market size",
     "instagram_monthly_active_users": "Instagram monthly active users",
-    "engagement_rate": "Instagram (and TikTok) engagement rates",
+    "engagement_rate": "Engagement rates (IG + TikTok)",
 }
 
 #: Short labels for the series (legends); a series not listed keeps its full name.
