@@ -38,6 +38,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Warnings that must fail the run, also inside notebook kernels (which inherit the environment):
 # the course's policy in tools/warning_policy.py (deprecations are errors; named third-party exceptions).
 STRICT_WARNINGS := PYTHONWARNINGS='$(shell $(PYTHON) tools/warning_policy.py)'
+# pytest keeps each test file's assertion-rewritten bytecode in __pycache__ (git-ignored) unless
+# PYTHONDONTWRITEBYTECODE is set (as on some machines): then every worker rewrites every test file at
+# every run, seconds each time. The test targets write it (an empty value means "not set").
+WRITE_BYTECODE := PYTHONDONTWRITEBYTECODE=
 
 venv: $(RUNTIME_STAMP)
 
@@ -94,7 +98,7 @@ NBVAL_BINDER := --nbval --nbval-kernel-name course-binder --nbval-sanitize-with 
 test: $(TEST_STAMP) browser-deps hub-deps
 	$(PY) -m ruff check src tests tools notebooks
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL_BINDER)
+	$(WRITE_BYTECODE) $(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) $(NBVAL_BINDER)
 
 # The contributor's loop (README, CONTRIBUTING): every test except the browser, Binder and wheel-install ones, and
 # strict nbval over one notebook (NB=NN, default 00); tests marked slow (seconds each: nested parallel
@@ -102,7 +106,7 @@ test: $(TEST_STAMP) browser-deps hub-deps
 NB ?= 00
 test-fast: $(TEST_STAMP)
 	$(PY) -m compileall -q src
-	$(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not install and not slow" $(NBVAL) \
+	$(WRITE_BYTECODE) $(STRICT_WARNINGS) $(PY) -m pytest $(XDIST) -q -m "not browser and not binder and not hub and not install and not slow" $(NBVAL) \
 		--ignore=tests/browser tests notebooks/$(NB)_*.ipynb
 
 data: $(RUNTIME_STAMP)

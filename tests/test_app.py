@@ -73,6 +73,7 @@ def test_launcher_exits_2_with_the_valid_names_for_a_missing_or_unknown_lab(
 MAKE = shutil.which("make")
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 @pytest.mark.skipif(MAKE is None, reason="GNU make is not installed")
 @pytest.mark.parametrize(
     "lab",

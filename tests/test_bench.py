@@ -122,6 +122,7 @@ def test_cell_figures_are_medians_of_the_passes_per_notebook(capsys):
     assert rows["kernel_rss_mb"][1:] == (180.0, "MB", {"notebook": "03"})
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_profiled_run_times_each_cell_in_the_kernel_and_reads_its_memory():
     """A real kernel: a 1 s sleep shows as the slowest cell, a 60 MB array in the kernel's RSS."""
     nb = nbformat.v4.new_notebook(

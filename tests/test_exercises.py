@@ -807,6 +807,7 @@ def test_brief_exercise_gives_feedback_for_every_misjudged_line():
 # -- display inside a real kernel ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_in_a_kernel_check_hint_and_quiz_each_display_once_even_as_last_line():
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

@@ -56,6 +56,7 @@ def test_every_known_mistake_is_recorded_under_its_own_id_or_the_named_slip_it_e
     assert checked > 100
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_mistake_ids_are_distinct_within_a_check_and_the_same_in_a_fresh_process():
     catalogue = known_mistakes()
     for question in all_questions():
@@ -122,6 +123,7 @@ def test_an_old_version_1_file_still_loads_and_is_upgraded_keeping_its_passes(pr
     assert data["tries"]["00.q1"]["attempts"] == 1 and len(data["learner"]) == 12
 
 
+@pytest.mark.slow  # not in `make test-fast` (the contributor's loop); `make test` runs it
 def test_two_processes_counting_attempts_at_once_lose_none(progress_file):
     progress_file.parent.mkdir(parents=True)
     script = (
