@@ -230,3 +230,43 @@ def test_every_lab_and_quiz_button_meets_aa_contrast(shown: Shown) -> None:
     assert not low, f"{shown.mode}: button text below WCAG AA contrast ({MIN_CONTRAST}:1):\n" + "\n".join(low)
     violations = axe_violations(shown.page)
     assert not violations, f"{shown.mode}: axe-core colour-contrast:\n" + "\n".join(violations)
+
+
+# Each quiz option: its radio button and where its text's first and last lines are drawn.
+_RADIOS_JS = """
+() => [...document.querySelectorAll('.course-quiz .widget-radio-box label')]
+  .filter(l => l.getBoundingClientRect().width > 0)
+  .map(l => {
+    const input = l.querySelector('input').getBoundingClientRect();
+    // the option's words: its text nodes (the radio button is an element, not measured here)
+    const lines = [];
+    const walker = document.createTreeWalker(l, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      lines.push(...[...range.getClientRects()].filter(r => r.width > 2));
+    }
+    const top = Math.min(...lines.map(r => r.top));
+    return {text: l.innerText.trim().slice(0, 60), inputTop: input.top, inputBottom: input.bottom,
+            inputRight: input.right, textTop: top, textLeft: Math.min(...lines.map(r => r.left))};
+  })
+"""
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_long_quiz_option_wraps_beside_its_radio_button(shown: Shown, size: str) -> None:
+    """A quiz option longer than a line keeps its radio button beside its first line and wraps its text
+    in a column to the right (not a first line above the button, the rest beside it)."""
+    _resize(shown, size)
+    radios = shown.page.evaluate(_RADIOS_JS)
+    assert radios, "no quiz options found"
+    wrong = [
+        f"{r['text']!r}: text at x>={r['textLeft']:.0f}, y>={r['textTop']:.0f}; radio button at "
+        f"y={r['inputTop']:.0f}-{r['inputBottom']:.0f}, x<={r['inputRight']:.0f}"
+        for r in radios
+        if r["textTop"] < r["inputTop"] - 6 or r["textLeft"] < r["inputRight"] - 1
+    ]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shown.page.locator(".course-quiz").first.scroll_into_view_if_needed()
+    shown.page.screenshot(path=str(SHOTS / f"{shown.mode}-{size}-quiz-options.png"))
+    assert not wrong, f"{shown.mode} at {size}: options wrap above their radio button:\n" + "\n".join(wrong)

@@ -70,8 +70,9 @@ QUIZ_CSS = """
 .course-quiz { font-size: 1.25rem; line-height: 1.5; max-width: 60rem; }
 .course-quiz .course-quiz-prompt { font-size: 1.3rem; font-weight: 600; margin: 0.6em 0 0.3em 0; }
 .course-quiz .widget-radio-box label { font-size: 1.2rem; line-height: 1.6; white-space: normal;
-  height: auto; margin: 0.15em 0; }
-.course-quiz .widget-radio-box input { transform: scale(1.3); margin-right: 0.6em; }
+  height: auto; margin: 0.15em 0; display: flex; align-items: flex-start; }
+.course-quiz .widget-radio-box input { transform: scale(1.3); margin: 0.45em 0.6em 0 0.15em;
+  flex: 0 0 auto; width: auto; order: -1; }
 .course-quiz .widget-text input { font-size: 1.2rem; height: 2.2rem; }
 .course-quiz .widget-button { font-size: 1.15rem; height: 2.4rem; }
 .course-quiz .widget-html-content { font-size: inherit; line-height: inherit; }
