@@ -59,13 +59,13 @@ def build() -> NB:
     nb.code(
         """
         from helpers import app_links, data, metrics, plots, tables, widgets
-        from helpers.analysis import pitfalls
+        from helpers.analysis import pitfalls, scoring
         from helpers.exercises import ____, lesson07 as ex
 
         influencers = data.load_influencers()
         campaigns = data.load_campaigns()
         outreach = data.load_outreach()
-        candidates = widgets.candidate_table(influencers, campaigns)  # one row per creator with campaigns
+        candidates = scoring.candidate_table(influencers, campaigns)  # one row per creator with campaigns
         """
     )
 

@@ -329,7 +329,7 @@ def value_drivers(candidates: pd.DataFrame) -> pd.Series:
     """Spearman correlation of each creator's past conversions per dollar with the criteria in
     :data:`VALUE_DRIVERS`, strongest (by absolute value) first.
 
-    ``candidates`` is :func:`helpers.widgets.candidate_table` output (one row per creator with
+    ``candidates`` is :func:`helpers.analysis.scoring.candidate_table` output (one row per creator with
     past campaigns).
     """
     target = candidates["conversions_per_usd"]
