@@ -88,16 +88,16 @@ def test_the_lab_follows_its_controls():
 @pytest.mark.parametrize("leakage", [0.0, 5.0])
 def test_experiment_numbers_hold_together_on_every_campaign_size(effect, leakage):
     for regions in lab_module.SIZES:
-        experiment = lab_module.run_experiment(
+        experiment = lab_module.inc.run_experiment(
             regions, 50, leakage, effect, draw=2, seed=generate.DEFAULT_SEED
         )
-        n = lab_module.experiment_numbers(experiment)
+        n = lab_module.inc.experiment_numbers(experiment)
         assert n["code_low"] <= n["code_orders"] <= n["code_high"], regions
         assert n["holdout_low"] <= n["holdout_orders"] <= n["holdout_high"], regions
         assert bool(n["holdout_covers"]) == (n["holdout_low"] <= n["true_orders"] <= n["holdout_high"]), (
             regions
         )
-        assert n["emv_usd"] == pytest.approx(n["emv_orders"] * lab_module.AVG_ORDER_USD)
+        assert n["emv_usd"] == pytest.approx(n["emv_orders"] * lab_module.inc.AVG_ORDER_USD)
         assert n["held_out_regions"] == experiment.held == round(regions / 2), regions
         if effect == 0:  # nothing caused: every code use is a leaked code
             assert n["true_orders"] == 0 and n["code_orders"] == n["leaked_code_orders"], regions

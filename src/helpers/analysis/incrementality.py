@@ -21,7 +21,9 @@ Units: orders (counts), orders per 1,000 people per week (``*_per_1000``), USD (
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,20 +32,30 @@ from .. import generate, metrics
 from ..tables import Column
 
 __all__ = [
+    "AVG_ORDER_USD",
+    "CPM_RATE",
     "ESTIMATE_COLUMNS",
     "GROUP_COLUMNS",
     "METHODS",
+    "Experiment",
+    "ExperimentInputError",
     "attribution_estimate",
     "compare_estimates",
     "emv_estimate",
+    "experiment_numbers",
     "group_rates",
     "held_out_code_orders",
     "holdout_estimate",
     "planted_truth",
     "region_rates",
+    "run_experiment",
     "t_quantile",
 ]
 
+#: USD per 1,000 impressions for EMV (middle of the USD 5-15 benchmark, wordontheblock 2023, vendor).
+CPM_RATE = 10.0
+#: USD per order, to show EMV as the orders an "EMV = revenue" report implies (a course assumption).
+AVG_ORDER_USD = 50.0
 #: The three methods, in the order every table and chart shows them.
 METHODS: tuple[str, ...] = ("promo-code attribution", "holdout", "EMV")
 #: How :func:`group_rates` is shown (column -> label, unit, format).
@@ -226,3 +238,97 @@ def compare_estimates(
     out["error"] = out["orders"] - out["true_orders"]
     out["covers_truth"] = (out["low"] <= out["true_orders"]) & (out["true_orders"] <= out["high"])
     return out
+
+
+# --- one experiment, as the incrementality lab runs it -------------------------------------------------
+
+
+class ExperimentInputError(ValueError):
+    """Settings an experiment cannot be simulated or estimated with; the message says what to change."""
+
+
+def _settings(regions: int, holdout_pct: float, leakage_pct: float, effect_per_1000: float) -> dict[str, Any]:
+    return {
+        "n_regions": int(regions),
+        "holdout_share": holdout_pct / 100,
+        "code_leakage": leakage_pct / 100,
+        "lift_per_1000": float(effect_per_1000),
+    }
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """One simulated experiment and its three estimates.
+
+    Attributes:
+        sales: the :func:`helpers.generate.region_sales` table (one row per region and week).
+        truth: the generator's planted figures (``incremental_orders``, ``leaked_code_orders``...).
+        estimates: :func:`compare_estimates` (one row per method).
+        regions: regions the campaign runs in; held: how many of them were held out.
+    """
+
+    sales: pd.DataFrame
+    truth: dict[str, Any]
+    estimates: pd.DataFrame
+    regions: int
+    held: int
+
+
+def run_experiment(
+    regions: int, holdout_pct: float, leakage_pct: float, effect_per_1000: float, draw: int, seed: int
+) -> Experiment:
+    """Simulate one experiment with the generator and estimate its incremental orders three ways.
+
+    Args:
+        regions: regions the campaign runs in, held-out ones included (count, >= 4).
+        holdout_pct: percent of the regions left out at random (0-100).
+        leakage_pct: percent of baseline buyers who use a leaked promo code (0-100).
+        effect_per_1000: the planted truth - orders per 1,000 people per week the campaign adds.
+        draw: which run of the experiment (1 = the bundled ``region_sales`` table at the defaults).
+        seed: the base seed (draw 1 uses it unchanged).
+
+    Raises :class:`ExperimentInputError` for settings that cannot be simulated or estimated.
+    """
+    if regions < 4:
+        raise ExperimentInputError("The campaign needs at least 4 regions: choose a bigger campaign.")
+    if not 0 <= holdout_pct <= 100 or not 0 <= leakage_pct <= 100:
+        raise ExperimentInputError(
+            "Holdout share and code leakage are percentages: choose values from 0 to 100."
+        )
+    if effect_per_1000 < 0:
+        raise ExperimentInputError("The true effect cannot be negative here: choose 0 or more.")
+    sales, truth = generate.region_sales(
+        seed + int(draw) - 1, **_settings(regions, holdout_pct, leakage_pct, effect_per_1000)
+    )
+    held = int(sales.loc[sales["week"] == 1, "held_out"].sum())
+    try:
+        estimates = compare_estimates(sales, truth["incremental_orders"], AVG_ORDER_USD, CPM_RATE)
+    except ValueError:
+        raise ExperimentInputError(
+            f"{held} of {regions} regions held out: a holdout needs at least 2 regions on each side. "
+            "Raise the holdout share or the campaign size."
+        ) from None
+    return Experiment(sales, truth, estimates, regions, held)
+
+
+def experiment_numbers(experiment: Experiment) -> dict[str, float]:
+    """The experiment's figures by name: ``true_orders``, ``code_orders`` (+ ``code_low`` / ``code_high``),
+    ``holdout_orders`` (+ ``holdout_low`` / ``holdout_high``), ``emv_usd``, ``emv_orders``,
+    ``leaked_code_orders``, ``held_out_code_orders``, ``held_out_regions`` (counts, USD) and
+    ``holdout_covers`` (1 if the 95 % interval holds the truth)."""
+    code, hold, emv = (experiment.estimates.loc[m] for m in METHODS)
+    return {
+        "true_orders": experiment.truth["incremental_orders"],
+        "code_orders": float(code["orders"]),
+        "code_low": float(code["low"]),
+        "code_high": float(code["high"]),
+        "holdout_orders": float(hold["orders"]),
+        "holdout_low": float(hold["low"]),
+        "holdout_high": float(hold["high"]),
+        "holdout_covers": float(bool(hold["covers_truth"])),
+        "emv_usd": float(emv["orders"]) * AVG_ORDER_USD,
+        "emv_orders": float(emv["orders"]),
+        "leaked_code_orders": experiment.truth["leaked_code_orders"],
+        "held_out_code_orders": float(held_out_code_orders(experiment.sales)),
+        "held_out_regions": float(experiment.held),
+    }

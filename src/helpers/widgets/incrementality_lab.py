@@ -23,7 +23,6 @@ same experiment again with another seed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -56,10 +55,6 @@ DEFAULTS: dict[str, Any] = {
     "effect_per_1000": 0.4,
     "draw": 1,
 }
-#: USD per 1,000 impressions for EMV (middle of the USD 5-15 benchmark, wordontheblock 2023, vendor).
-CPM_RATE = 10.0
-#: USD per order, to show EMV as the orders an "EMV = revenue" report implies (a course assumption).
-AVG_ORDER_USD = 50.0
 #: What each method measures, for the result's table.
 MEASURES: dict[str, str] = {
     "planted truth": "what the campaign caused (the generator's secret)",
@@ -71,15 +66,6 @@ MEASURES: dict[str, str] = {
 BAR_LABELS: tuple[str, ...] = ("planted truth", "promo codes", "holdout", "EMV as orders")
 #: The two groups of regions the holdout compares.
 GROUPS: tuple[str, ...] = ("exposed", "held out")
-
-
-def _settings(regions: int, holdout_pct: float, leakage_pct: float, effect_per_1000: float) -> dict[str, Any]:
-    return {
-        "n_regions": int(regions),
-        "holdout_share": holdout_pct / 100,
-        "code_leakage": leakage_pct / 100,
-        "lift_per_1000": float(effect_per_1000),
-    }
 
 
 def _orders(value: float) -> str:
@@ -108,78 +94,17 @@ def incrementality_update(
     (+ ``holdout_low`` / ``holdout_high``), ``emv_usd``, ``emv_orders``, ``leaked_code_orders``,
     ``held_out_code_orders`` (counts, USD), ``holdout_covers`` (1 if the 95 % interval holds the truth).
     """
-    experiment = run_experiment(regions, holdout_pct, leakage_pct, effect_per_1000, draw, seed)
-    numbers = experiment_numbers(experiment)
+    try:
+        experiment = inc.run_experiment(regions, holdout_pct, leakage_pct, effect_per_1000, draw, seed)
+    except inc.ExperimentInputError as err:
+        raise LabInputError(str(err)) from None
+    numbers = inc.experiment_numbers(experiment)
     return LabResult(
         summary=incrementality_summary(experiment, numbers),
         numbers=numbers,
         table=estimates_table(experiment),
         extra={"rates": inc.region_rates(experiment.sales), "effect": effect_per_1000},
     )
-
-
-@dataclass(frozen=True)
-class Experiment:
-    """One simulated experiment and its three estimates.
-
-    Attributes:
-        sales: the :func:`helpers.generate.region_sales` table (one row per region and week).
-        truth: the generator's planted figures (``incremental_orders``, ``leaked_code_orders``...).
-        estimates: :func:`helpers.analysis.incrementality.compare_estimates` (one row per method).
-        regions: regions the campaign runs in; held: how many of them were held out.
-    """
-
-    sales: pd.DataFrame
-    truth: dict[str, Any]
-    estimates: pd.DataFrame
-    regions: int
-    held: int
-
-
-def run_experiment(
-    regions: int, holdout_pct: float, leakage_pct: float, effect_per_1000: float, draw: int, seed: int
-) -> Experiment:
-    """Simulate the experiment these controls describe and estimate its incremental orders (the
-    arguments as in :func:`incrementality_update`). Raises :class:`LabInputError` for settings that
-    cannot be simulated or estimated."""
-    if regions < 4:
-        raise LabInputError("The campaign needs at least 4 regions: choose a bigger campaign.")
-    if not 0 <= holdout_pct <= 100 or not 0 <= leakage_pct <= 100:
-        raise LabInputError("Holdout share and code leakage are percentages: choose values from 0 to 100.")
-    if effect_per_1000 < 0:
-        raise LabInputError("The true effect cannot be negative here: choose 0 or more.")
-    sales, truth = generate.region_sales(
-        seed + int(draw) - 1, **_settings(regions, holdout_pct, leakage_pct, effect_per_1000)
-    )
-    held = int(sales.loc[sales["week"] == 1, "held_out"].sum())
-    try:
-        estimates = inc.compare_estimates(sales, truth["incremental_orders"], AVG_ORDER_USD, CPM_RATE)
-    except ValueError:
-        raise LabInputError(
-            f"{held} of {regions} regions held out: a holdout needs at least 2 regions on each side. "
-            "Raise the holdout share or the campaign size."
-        ) from None
-    return Experiment(sales, truth, estimates, regions, held)
-
-
-def experiment_numbers(experiment: Experiment) -> dict[str, float]:
-    """The experiment's figures by name (see :func:`incrementality_update`'s Numbers)."""
-    code, hold, emv = (experiment.estimates.loc[m] for m in inc.METHODS)
-    return {
-        "true_orders": experiment.truth["incremental_orders"],
-        "code_orders": float(code["orders"]),
-        "code_low": float(code["low"]),
-        "code_high": float(code["high"]),
-        "holdout_orders": float(hold["orders"]),
-        "holdout_low": float(hold["low"]),
-        "holdout_high": float(hold["high"]),
-        "holdout_covers": float(bool(hold["covers_truth"])),
-        "emv_usd": float(emv["orders"]) * AVG_ORDER_USD,
-        "emv_orders": float(emv["orders"]),
-        "leaked_code_orders": experiment.truth["leaked_code_orders"],
-        "held_out_code_orders": float(inc.held_out_code_orders(experiment.sales)),
-        "held_out_regions": float(experiment.held),
-    }
 
 
 def _codes_text(numbers: dict[str, float]) -> str:
@@ -206,7 +131,7 @@ def _codes_text(numbers: dict[str, float]) -> str:
     )
 
 
-def incrementality_summary(experiment: Experiment, numbers: dict[str, float]) -> str:
+def incrementality_summary(experiment: inc.Experiment, numbers: dict[str, float]) -> str:
     """The lab's sentence: the planted truth, what codes, the holdout and EMV say about it."""
     n = numbers
     covers = "covers" if n["holdout_covers"] else "misses"
@@ -220,7 +145,7 @@ def incrementality_summary(experiment: Experiment, numbers: dict[str, float]) ->
     )
 
 
-def estimates_table(experiment: Experiment) -> pd.DataFrame:
+def estimates_table(experiment: inc.Experiment) -> pd.DataFrame:
     """The lab's table: the planted truth and each method's orders, 95 % interval, error against the
     truth (percent) and what it measures."""
     est, true_orders = experiment.estimates, experiment.truth["incremental_orders"]
