@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "helpers.environment",
             "helpers.colour",
             "helpers.course",
+            "helpers.text",
         ),
     ),
     ("presentation primitives", ("helpers.plots", "helpers.tables")),

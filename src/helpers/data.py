@@ -51,6 +51,7 @@ from . import schema
 from .exports import ExportFormatError, describe_report, read_influencer_export
 from .paths import data_dir
 from .schema import TABLES, Column, Table, get_table
+from .text import word_list
 
 __all__ = [
     "DATE_DTYPE",
@@ -788,8 +789,7 @@ def real_table_names() -> tuple[str, ...]:
 
 
 def _tables_phrase(names: Sequence[str]) -> str:
-    quoted = [f"`{n}`" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return word_list([f"`{n}`" for n in names])
 
 
 def real_tables_phrase() -> str:

@@ -4,6 +4,7 @@ import textwrap
 
 from helpers import course
 from helpers.exercises import lesson10, lettered_options
+from helpers.text import word_list
 from nbtools import NB, NUMBER_WORDS
 
 NAME = "10_attribution_incrementality_and_fraud"
@@ -57,11 +58,6 @@ EXERCISES: dict[str, str] = {
 
 #: The exercises that use a course table (pandas), from their task texts.
 PANDAS = [f"10.{name}" for name, task in EXERCISES.items() if "(pandas)" in task]
-
-
-def _listing(items: list[str]) -> str:
-    """``a, b and c``."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _experiment() -> dict[str, str]:
@@ -132,7 +128,7 @@ def build() -> NB:
         truth - what the creators really caused, who really bought followers - so every method can be
         checked against it, which no real report allows. Pace: attribution and the holdout first, the
         incrementality lab as the centrepiece, then fraud and disclosure; exercises in pairs at the end.
-        If time is short, give the pandas exercises ({_listing(PANDAS)}) as homework.
+        If time is short, give the pandas exercises ({word_list(PANDAS)}) as homework.
         """
     )
     nb.md(
@@ -643,7 +639,7 @@ def build() -> NB:
     nb.md(
         f"""
         ## Exercises: attribution, incrementality, fraud
-        {NUMBER_WORDS[len(EXERCISES)]} short exercises. {_listing(PANDAS)} use the course tables (pandas);
+        {NUMBER_WORDS[len(EXERCISES)]} short exercises. {word_list(PANDAS)} use the course tables (pandas);
         the others use the numbers in the task. Each starter cell runs as it is. Stuck? In a new cell, `ex.q1.hint()` gives a
         hint (run it again for the next one) and `ex.q1.solution()` shows a worked solution - the same
         for every exercise.

@@ -30,6 +30,7 @@ from helpers.exercises.formatting import (
 )
 from helpers.exercises.mistakes import Slip
 from helpers.exercises.questions import Question
+from helpers.text import word_list
 
 __all__ = [
     "ChoicePart",
@@ -600,8 +601,7 @@ class ChoicePart:
 
 def _or_list(options: Sequence[str]) -> str:
     """'"A", "B" or "C"': options as they are typed, in quotes."""
-    quoted = [f'"{o}"' for o in options]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
+    return word_list([f'"{o}"' for o in options], last="or")
 
 
 def _literal(value: Any) -> str:
@@ -664,7 +664,7 @@ class TupleQuestion(Question):
 
     def _shape(self) -> str:
         described = [p.describe() for p in self.parts]
-        listed = ", ".join(described[:-1]) + f" and {described[-1]}"
+        listed = word_list(described)
         example = "(" + ", ".join(_literal(v) for v in self.example) + ")"
         count = _COUNT_WORDS.get(len(self.parts), str(len(self.parts)))
         return f"Answer with {count} things, in this order: {listed}; e.g. `{example}`."
