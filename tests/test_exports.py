@@ -1086,6 +1086,55 @@ def test_large_quote_free_files_read_the_same_column_wise(rows, delimiter, crlf,
     _same(slow, fast)
 
 
+#: Cells without any space (then pandas is not asked to skip spaces) and mostly plain numbers, so that
+#: pandas reads whole columns as numbers: header repeats, notes and short lines among them.
+PLAIN_CELLS = st.one_of(
+    st.integers(0, 10**9).map(str),
+    st.decimals(0, 10**4, places=2, allow_nan=False).map(str),
+    st.sampled_from(["", "n/a", "1e3", "abc", "Total:3", "handle", "followers", "12.5k", "1234567890123456"]),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=st.lists(
+        st.one_of(
+            st.lists(st.integers(0, 10**7).map(str), min_size=3, max_size=3),  # a creator's numbers
+            st.lists(PLAIN_CELLS, max_size=4),
+            st.just(["handle", "followers", "avg_likes", "avg_comments"]),  # the header again
+        ),
+        min_size=40,
+        max_size=60,
+    )
+)
+def test_large_files_without_spaces_read_the_same_column_wise(rows, monkeypatch_module):
+    lines = [
+        ",".join([f"c{i}", *cells]) if cells[:1] != ["handle"] else ",".join(cells)
+        for i, cells in enumerate(rows)
+    ]
+    content = "handle,followers,avg_likes,avg_comments\n" + "\n".join(lines) + "\n"
+    try:
+        read(content)
+    except ExportFormatError:
+        return  # the refusal is the same on both paths: the test above checks that
+    slow, fast, runs = _both_paths(content, monkeypatch_module)
+    assert runs == 1, "the column-wise path did not run"
+    _same(slow, fast)
+
+
+def test_a_large_file_of_plain_numbers_drops_its_repeated_header_and_footer(monkeypatch):
+    rows = "".join(f"c{i},{1000 + i},{i}\n" for i in range(50))
+    content = "handle,followers,avg_likes\n" + rows + "handle,followers,avg_likes\n" + rows + "Total:100\n"
+    slow, fast, runs = _both_paths(content, monkeypatch)
+    assert runs == 1
+    _same(slow, fast)
+    assert len(fast) == 100 and fast["followers"].dtype == "Int64"
+    assert sorted(report_of(fast).dropped) == [
+        "a single value on a short line (a note, title or footer?)",
+        "repeated header line",
+    ]
+
+
 @pytest.fixture(scope="module")
 def monkeypatch_module():
     with pytest.MonkeyPatch.context() as m:

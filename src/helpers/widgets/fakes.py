@@ -97,8 +97,7 @@ def example_creators(influencers: pd.DataFrame, per_tier: int = 2) -> pd.DataFra
         picked = list(pool.index[:per_tier])
     chosen = table.loc[picked].copy()
     chosen["label"] = [
-        f"@{r.handle} · {r.tier}, {plots.human_number(r.followers)}"
-        for r in chosen.itertuples()
+        f"@{r.handle} · {r.tier}, {plots.human_number(r.followers)}" for r in chosen.itertuples()
     ]
     return chosen
 
