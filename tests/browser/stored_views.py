@@ -16,6 +16,8 @@ from typing import Any
 
 from browser_support import ARTIFACTS, LabDriver, Notebook
 
+from helpers.widgets.base import DISCONNECTED_MARK_COLOUR
+
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -76,6 +78,14 @@ _FIGURE_JS = """
 """
 
 
+#: ipywidgets' not-connected mark (a broken chain before a view with no kernel yet), as drawn in the course:
+#: every one on a stored lab or quiz, in DISCONNECTED_MARK_COLOUR (ipywidgets' own red reads as an error).
+_MARKS_JS = """(panel) => [...document.querySelectorAll(panel + ' .jupyter-widgets-disconnected')]
+  .filter(el => getComputedStyle(el, '::before').content !== 'none')
+  .map(el => ({cls: el.className.slice(0, 80), colour: getComputedStyle(el, '::before').color}))"""
+_GREY_MARK = "rgb({}, {}, {})".format(*bytes.fromhex(DISCONNECTED_MARK_COLOUR[1:]))
+
+
 def check_stored_views(page: Any, notebook: Notebook, labs: LabDriver) -> None:
     """On a page where ``notebook`` was just opened (nothing run): every stored widget view renders,
     every stored lab shows its controls and draws its figure. Fails with an AssertionError."""
@@ -120,6 +130,10 @@ def check_stored_views(page: Any, notebook: Notebook, labs: LabDriver) -> None:
     assert drawn >= _stored_figure_count(notebook), (
         f"{_stored_figure_count(notebook)} stored lab figures, {drawn} drawn before Run All"
     )
+    marks = page.evaluate(_MARKS_JS, PANEL)
+    assert marks, "no not-connected mark beside the stored views (notebook 00 explains one: update it)"
+    red = [m for m in marks if m["colour"] != _GREY_MARK]
+    assert not red, f"{len(red)} of {len(marks)} not-connected marks are not the course's grey: {red[:3]}"
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator(f"{PANEL} .course-lab").first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"stored-widgets-{notebook.id}.png"))

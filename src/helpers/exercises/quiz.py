@@ -305,12 +305,13 @@ class Quiz:
     def _build(self) -> widgets.VBox:
         import ipywidgets as widgets
 
-        from helpers.widgets.base import button_css  # the labs' button colours (WCAG AA contrast)
+        # the labs' button colours (WCAG AA contrast) and their grey not-connected mark
+        from helpers.widgets.base import button_css, disconnected_mark_css
 
         rows: list[widgets.Widget] = [
             widgets.HTML(QUIZ_CSS),
             widgets.HTML(
-                f"<style>{button_css('.course-quiz')}</style>"
+                f"<style>{button_css('.course-quiz')}\n{disconnected_mark_css('.course-quiz')}</style>"
                 f"<h3 style='font-size:1.5rem;margin:0.2em 0'>{html.escape(self.title)}</h3>"
             ),
         ]

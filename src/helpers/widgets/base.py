@@ -107,6 +107,22 @@ def button_css(scope: str) -> str:
     )
 
 
+#: Colour of ipywidgets' "not connected" mark (a broken chain beside a widget view whose model has no
+#: kernel yet: a stored lab or quiz before Run All). ipywidgets draws it red, which a learner opening the
+#: course reads as an error; in the course's scopes it is a neutral grey (4.5:1 on white): a state, not a
+#: fault. Notebook 00 says what it means.
+DISCONNECTED_MARK_COLOUR = "#707070"
+
+
+def disconnected_mark_css(scope: str) -> str:
+    """CSS drawing ipywidgets' not-connected mark in :data:`DISCONNECTED_MARK_COLOUR` on ``scope`` (a
+    selector) and on every widget view inside it."""
+    return (
+        f"{scope}.jupyter-widgets-disconnected::before, {scope} .jupyter-widgets-disconnected::before "
+        f"{{ color: {DISCONNECTED_MARK_COLOUR}; }}"
+    )
+
+
 LAB_CSS = """
 .course-lab .course-lab-controls > * { width: auto !important; min-width: 0 !important; max-width: 100%;
   margin: 1px 0; }
@@ -124,7 +140,7 @@ LAB_CSS = """
   min-height: var(--jp-widgets-inline-height); }
 .course-lab .course-lab-summary, .course-lab .course-lab-message { font-size: 1em; line-height: 1.4; }
 """.strip()
-LAB_CSS += "\n" + button_css(".course-lab")
+LAB_CSS += "\n" + button_css(".course-lab") + "\n" + disconnected_mark_css(".course-lab")
 
 
 def _summary_html(result: LabResult) -> str:
