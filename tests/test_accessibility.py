@@ -640,7 +640,7 @@ def _fig_discovery() -> Figure:
     from helpers.analysis import planning
 
     campaigns = _tables()["campaigns"]
-    fig, axes = plots.new_figure(1, 3, figsize=(14, 4.8))
+    fig, axes = plots.new_figure(3, 1, figsize=(9, 11.5))  # stacked, as notebook 05 shows it
     planning.draw_discovery_overview(
         axes, planning.signed_by_day(campaigns), planning.discovery_summary(campaigns)
     )

@@ -224,11 +224,11 @@ def build() -> NB:
     nb.code(
         """
         costs = planning.pooled_costs(joined, by="tier", min_campaigns=20)
-        fig, (left, right) = plots.new_figure(1, 2, figsize=(13, 4.8))
-        plots.bar_groups(left, list(costs.index), {"CPM": costs["cpm_usd"]}, value_format="${:,.2f}")
-        plots.bar_groups(right, list(costs.index), {"CPA": costs["cpa_usd"]}, value_format="${:,.0f}")
-        plots.set_title(left, f"Cheapest reach: {planning.cheapest(costs, 'cpm_usd')}", "USD per 1,000 impressions")
-        plots.set_title(right, f"Cheapest conversions: {planning.cheapest(costs, 'cpa_usd')}", "USD per conversion")
+        fig, (top, bottom) = plots.new_figure(2, 1, figsize=(9, 8))
+        plots.bar_groups(top, list(costs.index), {"CPM": costs["cpm_usd"]}, value_format="${:,.2f}")
+        plots.bar_groups(bottom, list(costs.index), {"CPA": costs["cpa_usd"]}, value_format="${:,.0f}")
+        plots.set_title(top, f"Cheapest reach: {planning.cheapest(costs, 'cpm_usd')}", "USD per 1,000 impressions")
+        plots.set_title(bottom, f"Cheapest conversions: {planning.cheapest(costs, 'cpa_usd')}", "USD per conversion")
         plots.show(fig)
         """
     )
@@ -256,7 +256,7 @@ def build() -> NB:
     nb.code(
         """
         spread = planning.conversions_per_1k_spread(joined, by="tier", min_campaigns=20)
-        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         plots.bar_groups(
             ax,
             list(spread.index),
@@ -350,7 +350,7 @@ def build() -> NB:
     nb.code(
         """
         bands = planning.niche_fit_bands(campaigns)
-        fig, ax = plots.new_figure(figsize=(10, 4.6))
+        fig, ax = plots.new_figure(figsize=(9, 4.8))
         rate = {"conversions per $1,000": bands["conversions_per_1k_usd"]}
         plots.bar_groups(ax, list(bands.index), rate, value_format="{:.1f}")
         ax.set_xlabel("niche fit of the creator's audience (0-1)")
@@ -388,9 +388,10 @@ def build() -> NB:
     nb.code(
         """
         summary = planning.discovery_summary(campaigns)
-        fig, axes = plots.new_figure(1, 3, figsize=(14, 4.8))
+        fig, axes = plots.new_figure(3, 1, figsize=(9, 11.5))
         planning.draw_discovery_overview(axes, planning.signed_by_day(campaigns), summary)
-        fig.suptitle(planning.discovery_finding(summary), x=0.01, ha="left", fontweight="bold", fontsize=16)
+        finding = plots.wrap_to_width(planning.discovery_finding(summary), 16, 880, fig.dpi, "bold")  # fits 9 in
+        fig.suptitle(finding, x=0.01, ha="left", fontweight="bold", fontsize=16)
         plots.show(fig)
         """
     )
@@ -405,7 +406,7 @@ def build() -> NB:
     )
     nb.notes(
         """
-        Ask who in the room has used each route. The left panel is the one that matters with a fixed
+        Ask who in the room has used each route. The top panel is the one that matters with a fixed
         launch date: read off the share signed by day 21 for each channel. Then turn to money: an
         agency's fee grows with the creator's fee, so "expensive" depends on who you hire.
         """
