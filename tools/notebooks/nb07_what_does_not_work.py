@@ -86,7 +86,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         gap = pitfalls.draw_reply_rates(ax, outreach, "sender_role")
         subtitle = "first messages by who signed them; lines: 95% interval; synthetic outreach"
         plots.set_title(ax, pitfalls.template_finding(gap), subtitle)
@@ -194,9 +194,10 @@ def build() -> NB:
     nb.code(
         """
         drivers = pitfalls.value_drivers(candidates)
-        fig, ax = plots.new_figure(figsize=(11, 4.6))
+        fig, ax = plots.new_figure(figsize=(9, 4.8))
         pitfalls.draw_drivers(ax, drivers)
-        subtitle = "creators with past campaigns; 1 = same order, 0 = no relation; synthetic data"
+        fig.draw_without_rendering()  # lay out first, so the title fits the room right of the long labels
+        subtitle = "synthetic creators with past campaigns; 1 = same order, 0 = no relation"
         plots.set_title(ax, pitfalls.drivers_finding(drivers), subtitle)
         plots.show(fig)
         """
@@ -228,7 +229,7 @@ def build() -> NB:
     nb.code(
         """
         sources = pitfalls.influence_sources_by_tier(influencers)
-        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5.2))
         pitfalls.draw_sources(ax, sources)
         plots.set_title(ax, pitfalls.sources_finding(sources), "median rating per Mediakix tier; synthetic creators")
         plots.show(fig)
@@ -269,7 +270,7 @@ def build() -> NB:
     nb.code(
         """
         fakes = pitfalls.fake_followers_by_tier(influencers)
-        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         bars = {
             "median fake share (%)": fakes["median_fake_share_pct"],
             "% under 75% authentic": fakes["below_threshold_pct"],
