@@ -340,15 +340,15 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
+        fig, (top, bottom) = plots.new_figure(2, 1, figsize=(9, 8.5))
         cpm, cpa, cpa_all = ladder["cpm_usd"], ladder["cpa_usd"], ladder["cpa_all_usd"]
-        plots.bar_groups(left, tiers, {"median CPM": cpm}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
+        plots.bar_groups(top, tiers, {"median CPM": cpm}, ylabel="USD per 1,000 impressions", value_format="{:.2f}")
         both = {"campaigns with a sale": cpa, "no-sale campaigns counted": cpa_all}
-        plots.bar_groups(right, tiers, both, ylabel="median USD per conversion", value_format="{:.0f}")
-        right.legend(loc="upper right")
-        plots.set_title(left, f"Cheapest attention: {cpm.idxmin()}", "median campaign CPM by Mediakix tier")
+        plots.bar_groups(bottom, tiers, both, ylabel="median USD per conversion", value_format="{:.0f}")
+        bottom.legend(loc="upper right")
+        plots.set_title(top, f"Cheapest attention: {cpm.idxmin()}", "median campaign CPM by Mediakix tier")
         plots.set_title(
-            right,
+            bottom,
             f"Cheapest customer: {cpa.idxmin()}; {cpa_all.idxmin()} if failures count",
             "median CPA, without and with the campaigns that sold nothing; synthetic course data",
         )
@@ -660,17 +660,17 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, (left, right) = plots.new_figure(1, 2, figsize=(12, 4.5))
+        fig, (top, bottom) = plots.new_figure(2, 1, figsize=(9, 8.5))
         tier_names = list(ranked.index)
         engagement = {"paid-post performance": ranked["paid_post_performance"]}
         revenue = {"revenue per follower": ranked["revenue_per_follower_usd"]}
-        plots.bar_groups(left, tier_names, engagement, ylabel="median ratio", value_format="{:.2f}")
-        plots.bar_groups(right, tier_names, revenue, ylabel="median USD per follower", value_format="{:.3f}")
+        plots.bar_groups(top, tier_names, engagement, ylabel="median ratio", value_format="{:.2f}")
+        plots.bar_groups(bottom, tier_names, revenue, ylabel="median USD per follower", value_format="{:.3f}")
         top_engagement = ranked["paid_post_performance"].idxmax()
         top_revenue = ranked["revenue_per_follower_usd"].idxmax()
         where = "Instagram; synthetic course data"
-        plots.set_title(left, f"Ads engage best in the {top_engagement} tier", f"sponsored vs organic posts; {where}")
-        plots.set_title(right, f"Revenue per follower is highest for {top_revenue}", f"affiliate_sales; {where}")
+        plots.set_title(top, f"Ads engage best in the {top_engagement} tier", f"sponsored vs organic posts; {where}")
+        plots.set_title(bottom, f"Revenue per follower is highest for {top_revenue}", f"affiliate_sales; {where}")
         plots.show(fig)
         """
     )

@@ -377,10 +377,18 @@ def build() -> NB:
     nb.code(
         """
         hits = measurement.flag_hit_rates(influencers)
-        fig, ax = plots.new_figure(figsize=(11, 5))
+
+
+        def two_lines(label: str) -> str:
+            # the label broken at the space that leaves its longer line shortest
+            cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: max(i, len(label) - i - 1))
+            return label[:cut] + "\\n" + label[cut + 1 :]
+
+
+        fig, ax = plots.new_figure(figsize=(9, 5.5))
         plots.bar_groups(
             ax,
-            [label.replace(" ", "\\n", 1) for label in hits.index],
+            [two_lines(label) for label in hits.index],
             {"bought followers": hits["bought_pct"], "did not buy": hits["did_not_buy_pct"]},
             ylabel="% of Instagram creators flagged",
             value_format="{:.0f}%",
@@ -496,7 +504,7 @@ def build() -> NB:
         """
         truth = audit.planted_truth(influencers, posts)  # only synthetic data has this
         trade = audit.tradeoff(audit.worst_scores(scores), truth.bought, [3, 5, 10, 30, 50, 100, 500])
-        fig, ax = plots.new_figure(figsize=(11, 5))
+        fig, ax = plots.new_figure(figsize=(9, 5.5))
         audit.draw_tradeoff(ax, trade, marks=(10, 30))
         loose, strict = trade.loc[10.0], trade.loc[30.0]
         plots.set_title(

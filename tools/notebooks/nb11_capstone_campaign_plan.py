@@ -345,7 +345,7 @@ def build() -> NB:
         """
         record = capstone.track_record(bench, plan)
         per_1k = record["conversions_per_1k_usd"]
-        fig, ax = plots.new_figure(figsize=(10, 4.6))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         plots.bar_groups(ax, list(record.index), {"conversions per $1,000": per_1k}, value_format="{:.1f}")
         plots.set_title(
             ax,
@@ -393,7 +393,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5.2))
         capstone.draw_forecast(ax, plan)
         plots.show(fig)
         """
@@ -433,7 +433,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, ax = plots.new_figure(figsize=(12, 5))
+        fig, ax = plots.new_figure(figsize=(9, 5.5))
         capstone.draw_timeline(ax, plan)
         plots.show(fig)
         """
@@ -469,7 +469,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        fig, ax = plots.new_figure(figsize=(12, 5))
+        fig, ax = plots.new_figure(figsize=(9, 5.5))
         capstone.draw_timeline(ax, hurried)
         plots.show(fig)
         """
@@ -540,7 +540,7 @@ def build() -> NB:
         cpm = data.load_benchmarks().set_index("key")["value"]  # published figures, one source per row
         low, high = cpm["cpm_usd_instagram_low"], cpm["cpm_usd_instagram_high"]
         rates = {f"${low:.0f} CPM": low, f"${high:.0f} CPM": high}
-        fig, ax = plots.new_figure(figsize=(11, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5.2))
         capstone.draw_emv_check(ax, plan, rates)
         plots.show(fig)
         """
