@@ -155,7 +155,7 @@ def build() -> NB:
     nb.code(
         """
         pivot = relationships.reply_rate_pivot(outreach)  # reply rate in %, style down, sender across
-        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         plots.bar_groups(
             ax,
             list(pivot.columns),
@@ -190,7 +190,7 @@ def build() -> NB:
     nb.code(
         """
         curve = relationships.reply_delay_curve(outreach, "template_style")
-        fig, ax = plots.new_figure(figsize=(10, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5))
         relationships.draw_reply_curve(ax, curve, mark_day=7)
         finding = relationships.patience_finding(outreach, 7)
         plots.set_title(ax, finding, "synthetic outreach log; replies within 30 days")
@@ -327,7 +327,7 @@ def build() -> NB:
         """
         workload = schedule.workload_by_cadence(plan, "partners")
         hours = workload["staff_hours"]
-        fig, ax = plots.new_figure(figsize=(13, 4.8))
+        fig, ax = plots.new_figure(figsize=(9, 5.4))
         labels = [c.replace(" ", "\\n") for c in workload.index[:-1]] + ["each\\npartner's\\nchoice"]
         plots.bar_groups(ax, labels, {"staff hours a year": hours}, ylabel="staff hours a year")
         ax.tick_params(axis="x", labelsize=11)
@@ -367,12 +367,17 @@ def build() -> NB:
     nb.code(
         """
         breaches = schedule.embargo_breaches(calendar, campaigns, posts)
-        fig, ax = plots.new_figure(figsize=(14, 4.8))
-        labels = [b.replace(" ", "\\n") for b in breaches.index]
-        plots.bar_groups(ax, labels, {"posts inside an embargo": breaches["in_embargo"]}, ylabel="campaign posts")
-        ax.tick_params(axis="x", labelsize=11)
+        fig, ax = plots.new_figure(figsize=(9, 6.6))
+        in_embargo = breaches["in_embargo"].iloc[::-1]  # one row per brand, the most breaches on top
+        bars = ax.barh(in_embargo.index, in_embargo, color=plots.PALETTE[0], edgecolor="#333333", linewidth=0.6)
+        ax.bar_label(bars, padding=4)
+        ax.grid(True, axis="x", color="#DDDDDD")
+        ax.grid(False, axis="y")
+        ax.set_axisbelow(True)  # grid lines behind the bars
+        ax.set_xlabel("campaign posts inside an embargo")
         total = int(breaches["in_embargo"].sum())
         finding = f"{total} campaign posts went live inside their brand's embargo"
+        fig.draw_without_rendering()  # lay out first, so the title fits the room right of the names
         plots.set_title(ax, finding, "synthetic campaign posts and brand calendars")
         plots.show(fig)
         """
@@ -449,11 +454,17 @@ def build() -> NB:
         """
         cities = schedule.city_counts(plan.roster)
         threshold = 6  # creators needed in a city for a trip
-        fig, ax = plots.new_figure(figsize=(13, 4.8))
-        labels = [c.replace(" ", "\\n") for c in cities.index]
-        plots.bar_groups(ax, labels, {"partners + collaborators": cities}, ylabel="creators")
-        ax.axhline(threshold, color="#D55E00", linestyle="--", linewidth=1.5)
+        fig, ax = plots.new_figure(figsize=(9, 7))
+        in_city = cities.iloc[::-1]  # one row per city, the most creators on top
+        bars = ax.barh(in_city.index, in_city, color=plots.PALETTE[0], edgecolor="#333333", linewidth=0.6)
+        ax.bar_label(bars, padding=4)
+        ax.axvline(threshold, color="#D55E00", linestyle="--", linewidth=1.5)
+        ax.grid(True, axis="x", color="#DDDDDD")
+        ax.grid(False, axis="y")
+        ax.set_axisbelow(True)  # grid lines behind the bars
+        ax.set_xlabel("partners + collaborators living there")
         finding = f"{int((cities >= threshold).sum())} cities have at least {threshold} creators to meet"
+        fig.draw_without_rendering()  # lay out first, so the title fits the room right of the names
         plots.set_title(ax, finding, "dashed line: the trip threshold; synthetic creators")
         plots.show(fig)
         """
