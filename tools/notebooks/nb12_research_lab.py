@@ -403,9 +403,16 @@ def build() -> NB:
     nb.code(
         """
         tiers = finding.tier_medians(lifts, "lift")
-        fig, ax = plots.new_figure(figsize=(12, 5))
-        finding.draw_tier_medians(ax, tiers)
-        plots.set_title(ax, finding.tier_headline(tiers), "synthetic course data; tier cut-offs from each source")
+        schemes = [name for name in tiers.columns if not name.startswith("n ")]
+        fig, axes = plots.new_figure(len(schemes), 1, figsize=(9, 10))  # one panel per scheme, stacked
+        for ax, scheme in zip(axes, schemes, strict=True):
+            finding.draw_tier_medians(ax, tiers[[scheme]], ylabel="median paid-post\\nperformance")
+            ax.set_ylim(0, 1.3 * tiers[schemes].max().max())  # the same scale in every panel
+            ax.legend(loc="upper left")  # the scheme's name, clear of the value labels
+            ax.set_xlabel("")
+        axes[-1].set_xlabel("tier (each scheme's own cut-offs)")
+        where = "synthetic course data; tier cut-offs from each source"
+        plots.set_title(axes[0], finding.tier_headline(tiers), where)
         print(finding.tier_sentence(tiers))
         plots.show(fig)
         """
