@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import plots
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]
@@ -158,6 +160,33 @@ def test_stored_executed_in_order_without_errors_or_machine_paths(notebook):
             # learner reads it under the figure as if something were wrong
             assert out.get("name") != "stderr", f"stored stderr: {''.join(out.get('text', ''))[:300]}"
     assert not re.search(r"/(work|tmp|root|home|Users)/[\w.-]+/", path.read_text(encoding="utf-8"))
+
+
+def test_every_static_figure_reads_at_12px_on_a_projector_with_the_file_browser_open(notebook):
+    """At 1024x768 with JupyterLab's file browser open (what a learner sees first) a notebook's output is
+    ``plots.NOTEBOOK_OUTPUT_PX[0]`` CSS px wide and a wider PNG is shrunk to fit: every stored figure's
+    smallest text (stored by ``plots.show``) must still be 12 CSS px. The browser test measures the same
+    on the page; this one needs no browser (the contributors' fast loop)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    path, nb = notebook
+    small = []
+    for i, cell in enumerate(nb["cells"]):
+        for out in cell.get("outputs", []):
+            if "image/png" not in out.get("data", {}):
+                continue
+            image = Image.open(io.BytesIO(base64.b64decode(out["data"]["image/png"])))
+            image.load()
+            smallest = json.loads(image.text.get("Smallest text", '{"pt": 0, "text": "no Smallest text"}'))
+            dpi = image.info.get("dpi", (72, 72))[0]
+            shown = min(1.0, plots.NOTEBOOK_OUTPUT_PX[0] / image.width)
+            px = smallest["pt"] * dpi / 72 * shown
+            if px < plots.MIN_SCREEN_TEXT_PX - 0.05:
+                small.append(f"cell {i}: {image.width} px wide, {smallest['text']!r} at {px:.1f} px")
+    assert not small, f"{path.name}: figure text under 12 px at 1024x768 with the file browser open: {small}"
 
 
 def test_volatile_outputs_are_tagged_cell_by_cell_never_the_whole_notebook(notebook):

@@ -307,8 +307,6 @@ def test_every_lab_responds_during_the_slideshow(notebook_run: NotebookRun, labs
 # --------------------------------------------------------------------------------------------
 
 MIN_FIGURE_TEXT_PX = 12.0
-#: Default width (CSS px) of a static figure: helpers.plots.FIGSIZE at 100 dpi.
-DEFAULT_FIGURE_PX = 900
 
 _STATIC_FIGURES_JS = f"""
 () => [...document.querySelectorAll('{PANEL} .jp-RenderedImage img')]
@@ -337,15 +335,13 @@ def png_text_and_dpi(png: bytes) -> tuple[dict[str, str], float]:
     return texts, dpi
 
 
-def static_figure_problems(page: Any, where: str, only_default_width: bool) -> list[str]:
+def static_figure_problems(page: Any, where: str) -> list[str]:
     """Static figures whose smallest text renders under 12 CSS px on ``page`` as laid out now."""
     import base64
     import json
 
     problems = []
     for i, figure in enumerate(page.evaluate(_STATIC_FIGURES_JS)):
-        if only_default_width and figure["natural"] > DEFAULT_FIGURE_PX:
-            continue
         header, _, data = figure["src"].partition(",")
         if not header.endswith(";base64"):
             problems.append(f"{where}: figure {i + 1} is not an inline PNG ({header[:40]})")
@@ -376,23 +372,23 @@ def _file_browser(page: Any, shown: bool) -> None:
 
 
 def test_static_figure_text_is_at_least_12px(notebook_run: NotebookRun) -> None:
-    """What a room reads on a projector: at 1024x768 every static figure of the default width with the file
-    browser open, and every static figure with it closed; at 1440x900 every one with it open."""
+    """What a room reads on a projector: every static figure at 1024x768 with the file browser open (what
+    a learner sees first) and closed, and at 1440x900 with it open."""
     page = notebook_run.page
     if not page.evaluate(_STATIC_FIGURES_JS):
         pytest.skip(f"{notebook_run.notebook.path} shows no static figure")
     before, browser_open = page.viewport_size, page.locator("#filebrowser").is_visible()
     problems = []
     try:
-        for size, browser, default_only in (
-            ({"width": 1024, "height": 768}, True, True),
-            ({"width": 1024, "height": 768}, False, False),
-            ({"width": 1440, "height": 900}, True, False),
+        for size, browser in (
+            ({"width": 1024, "height": 768}, True),
+            ({"width": 1024, "height": 768}, False),
+            ({"width": 1440, "height": 900}, True),
         ):
             page.set_viewport_size(size)
             _file_browser(page, browser)
             where = f"{size['width']}x{size['height']}, file browser {'open' if browser else 'closed'}"
-            problems += static_figure_problems(page, where, default_only)
+            problems += static_figure_problems(page, where)
     finally:
         page.set_viewport_size(before)
         _file_browser(page, browser_open)

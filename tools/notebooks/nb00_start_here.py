@@ -50,9 +50,8 @@ def build() -> NB:
 
         * **Run everything:** menu *Run > Run All Cells*.
         * **Start again:** *Kernel > Restart Kernel and Run All Cells* - do this whenever things look odd.
-        * **Before you run:** a lab or quiz shows what it showed when the course was saved, with a small
-          grey broken-link mark beside it: it is not connected to Python yet. Run the cells and the mark
-          goes; the controls then respond.
+        * **Before you run:** a grey broken-link mark beside a lab means it is not connected to Python
+          yet; run the cells and its controls respond.
         * **Nothing is lost:** the notebook files in the course are yours to change; if you want the
           original back, `git checkout notebooks/<name>.ipynb` restores it (or re-download the course).
 
