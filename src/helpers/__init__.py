@@ -8,7 +8,7 @@ generator in :mod:`helpers.generate`.
 
 # The course's version (cite or pin it): CITATION.cff, CHANGELOG.md's latest release, pyproject.toml and the
 # website's footer say the same; tests/test_version.py keeps them equal.
-__version__ = "0.6.0"
+__version__ = "0.7.0"
 
 from .environment import environment_report
 
