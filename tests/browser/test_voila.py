@@ -19,10 +19,12 @@ ERROR_MARKERS = (
 def test_voila_lab_responds_to_a_control(
     voila_notebook: Notebook, voila_server: Server, page: Any, labs: LabDriver
 ) -> None:
-    page.goto(voila_server.url(f"voila/render/{voila_notebook.path}"))
-    # Voila executes the notebook while the page streams in; the lab appears when its cell ran.
+    # Voila executes the notebook while the page streams in, so the page "loads" only when every cell
+    # has run: on a loaded 2-core machine that once took over the navigation's 90 s. Wait for the
+    # response to start, then give the lab and the whole page the same 180 s.
+    page.goto(voila_server.url(f"voila/render/{voila_notebook.path}"), wait_until="commit")
     page.locator(".course-lab").first.wait_for(state="visible", timeout=180_000)
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("load", timeout=180_000)
 
     found = [lab for lab in labs.find(page) if lab.controls and lab.outputs]
     assert found, f"{voila_notebook.path}: no .course-lab with controls and a .course-lab-output in Voila"
