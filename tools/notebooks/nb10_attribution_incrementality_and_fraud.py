@@ -163,7 +163,7 @@ def build() -> NB:
     )
     nb.code(
         """
-        from helpers import app_links, data, plots, tables, widgets
+        from helpers import app_links, data, plots, tables, text, widgets
         from helpers.analysis import audit, incrementality, measurement
         from helpers.exercises import ____, lesson10 as ex
 
@@ -377,18 +377,10 @@ def build() -> NB:
     nb.code(
         """
         hits = measurement.flag_hit_rates(influencers)
-
-
-        def two_lines(label: str) -> str:
-            # the label broken at the space that leaves its longer line shortest
-            cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: max(i, len(label) - i - 1))
-            return label[:cut] + "\\n" + label[cut + 1 :]
-
-
         fig, ax = plots.new_figure(figsize=(9, 5.5))
         plots.bar_groups(
             ax,
-            [two_lines(label) for label in hits.index],
+            [text.two_lines(label) for label in hits.index],  # each label on two balanced lines
             {"bought followers": hits["bought_pct"], "did not buy": hits["did_not_buy_pct"]},
             ylabel="% of Instagram creators flagged",
             value_format="{:.0f}%",
