@@ -236,3 +236,16 @@ def test_bar_groups_on_an_axes_with_other_drawings_starts_from_a_clean_axes(fig_
     ax.plot([0, 1], [5, 6], label="an earlier line")
     plots.bar_groups(ax, ["a", "b"], {"s": [1, 2]})
     assert not ax.lines and len(ax.patches) == 2
+
+
+def test_ranked_bars_put_the_first_name_on_top_label_each_bar_and_lay_out_before_the_title():
+    _fig, ax = plots.new_figure(figsize=(9, 5))
+    names = ["a very long brand name indeed", "short", "middle name"]
+    plots.ranked_bars(ax, [12, 7, 3], names, xlabel="posts")
+    ticks = sorted(ax.get_yticklabels(), key=lambda t: t.get_position()[1], reverse=True)
+    assert [t.get_text() for t in ticks] == names  # the first name on the top row
+    assert [t.get_text() for t in ax.texts[-3:]] == ["3", "7", "12"]  # each bar's value at its end
+    assert ax.get_xlabel() == "posts"
+    # laid out: the Axes already start right of the long names (0.125 of the width before a layout), so
+    # a title set now measures the room beside them
+    assert ax.get_position().x0 > 0.25

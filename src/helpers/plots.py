@@ -633,6 +633,26 @@ def bar_groups(
     return make_room_for_value_labels(ax)
 
 
+def ranked_bars(ax: Axes, values: Sequence[float], names: Sequence[str], *, xlabel: str) -> Axes:
+    """Horizontal bars, one row per name in the order given, the first on top (a ranking whose names are
+    too many or too long to sit side by side under vertical bars), each with its value written at its end
+    and light vertical grid lines behind the bars.
+
+    The figure is laid out once at the end, so that a title set afterwards (:func:`set_title`) measures
+    the room right of the names, not the whole width.
+    """
+    bars = ax.barh(
+        list(names)[::-1], list(values)[::-1], color=PALETTE[0], edgecolor="#333333", linewidth=0.6
+    )
+    ax.bar_label(bars, padding=4)
+    ax.grid(True, axis="x", color="#DDDDDD")
+    ax.grid(False, axis="y")
+    ax.set_axisbelow(True)
+    ax.set_xlabel(xlabel)
+    ax.get_figure().draw_without_rendering()
+    return ax
+
+
 def make_room_for_value_labels(ax: Axes) -> Axes:
     """Raise the top of a :func:`bar_groups` chart so its value labels (however many lines, at the
     lab's type size) end inside the axes: what a short panel - a lab's stacked panels - needs on top

@@ -368,16 +368,10 @@ def build() -> NB:
         """
         breaches = schedule.embargo_breaches(calendar, campaigns, posts)
         fig, ax = plots.new_figure(figsize=(9, 6.6))
-        in_embargo = breaches["in_embargo"].iloc[::-1]  # one row per brand, the most breaches on top
-        bars = ax.barh(in_embargo.index, in_embargo, color=plots.PALETTE[0], edgecolor="#333333", linewidth=0.6)
-        ax.bar_label(bars, padding=4)
-        ax.grid(True, axis="x", color="#DDDDDD")
-        ax.grid(False, axis="y")
-        ax.set_axisbelow(True)  # grid lines behind the bars
-        ax.set_xlabel("campaign posts inside an embargo")
+        # one row per brand, the most breaches on top
+        plots.ranked_bars(ax, breaches["in_embargo"], breaches.index, xlabel="campaign posts inside an embargo")
         total = int(breaches["in_embargo"].sum())
         finding = f"{total} campaign posts went live inside their brand's embargo"
-        fig.draw_without_rendering()  # lay out first, so the title fits the room right of the names
         plots.set_title(ax, finding, "synthetic campaign posts and brand calendars")
         plots.show(fig)
         """
@@ -455,16 +449,10 @@ def build() -> NB:
         cities = schedule.city_counts(plan.roster)
         threshold = 6  # creators needed in a city for a trip
         fig, ax = plots.new_figure(figsize=(9, 7))
-        in_city = cities.iloc[::-1]  # one row per city, the most creators on top
-        bars = ax.barh(in_city.index, in_city, color=plots.PALETTE[0], edgecolor="#333333", linewidth=0.6)
-        ax.bar_label(bars, padding=4)
+        # one row per city, the most creators on top
+        plots.ranked_bars(ax, cities, cities.index, xlabel="partners + collaborators living there")
         ax.axvline(threshold, color="#D55E00", linestyle="--", linewidth=1.5)
-        ax.grid(True, axis="x", color="#DDDDDD")
-        ax.grid(False, axis="y")
-        ax.set_axisbelow(True)  # grid lines behind the bars
-        ax.set_xlabel("partners + collaborators living there")
         finding = f"{int((cities >= threshold).sum())} cities have at least {threshold} creators to meet"
-        fig.draw_without_rendering()  # lay out first, so the title fits the room right of the names
         plots.set_title(ax, finding, "dashed line: the trip threshold; synthetic creators")
         plots.show(fig)
         """
