@@ -82,13 +82,7 @@ def incrementality_update(
 ) -> LabResult:
     """Simulate one experiment and estimate its incremental orders three ways.
 
-    Args:
-        regions: regions the campaign runs in, held-out ones included (count, >= 4).
-        holdout_pct: percent of the regions left out at random (0-100).
-        leakage_pct: percent of baseline buyers who use a leaked promo code (0-100).
-        effect_per_1000: the planted truth - orders per 1,000 people per week the campaign adds.
-        draw: which run of the experiment (1 = the bundled ``region_sales`` table at the defaults).
-        seed: the base seed (draw 1 uses it unchanged).
+    Args: as :func:`helpers.analysis.incrementality.run_experiment` (units there).
 
     Numbers: ``true_orders``, ``code_orders`` (+ ``code_low`` / ``code_high``), ``holdout_orders``
     (+ ``holdout_low`` / ``holdout_high``), ``emv_usd``, ``emv_orders``, ``leaked_code_orders``,
